@@ -1,0 +1,66 @@
+"""The core's front door: text (or a Query) in, an Answer out. Adapters and the CLI call only this."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from bot.answer import Answer, Note
+from bot.catalogue import Catalogue, current
+from bot.followup import refine
+from bot.intents import answer_for
+from bot.parse import parse
+from bot.query import Query
+
+log = logging.getLogger("whichmodel.core")
+
+
+def ask(text: str, previous: Query | None = None, catalogue: Catalogue | None = None) -> Answer:
+    """Answer a question; a follow-up ("what about 100M?") refines `previous`."""
+    cat = catalogue or current()
+    query = parse(text, cat)
+    if previous is not None and query.followup:
+        query = refine(previous, query)
+    return answer_for(query, cat)
+
+
+def answer_query(query: Query, offset: int = 0, catalogue: Catalogue | None = None) -> Answer:
+    """Answer an already structured query, starting at row `offset` (for "show more")."""
+    return answer_for(query, catalogue or current(), offset=offset)
+
+
+def apology(error_id: str, query: Query | None = None) -> Answer:
+    """What the user sees when the core fails: an apology with the id that the log line carries."""
+    return Answer(
+        intent="error",
+        title="Sorry, something went wrong",
+        verdict=f"I could not answer that; the error has been logged as {error_id}. Please try again or rephrase.",
+        notes=[Note(kind="tip", text=f"Quote error id {error_id} when reporting this.")],
+        query=query or Query(intent="unknown"),
+        error=True,
+        error_id=error_id,
+    )
+
+
+def new_error_id() -> str:
+    return uuid.uuid4().hex[:10]
+
+
+def safe_ask(text: str, previous: Query | None = None, catalogue: Catalogue | None = None) -> Answer:
+    """`ask`, but an exception becomes an apology with an error id, logged with its traceback."""
+    try:
+        return ask(text, previous, catalogue)
+    except Exception:  # noqa: BLE001 - the boundary where failures become apologies
+        error_id = new_error_id()
+        log.exception("error_id=%s: the core failed to answer", error_id)
+        return apology(error_id)
+
+
+def safe_answer_query(query: Query, offset: int = 0, catalogue: Catalogue | None = None) -> Answer:
+    """`answer_query` with the same apology boundary as `safe_ask`."""
+    try:
+        return answer_query(query, offset, catalogue)
+    except Exception:  # noqa: BLE001
+        error_id = new_error_id()
+        log.exception("error_id=%s: the core failed to answer a structured query", error_id)
+        return apology(error_id, query)

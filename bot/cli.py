@@ -1,0 +1,127 @@
+"""The `whichmodel` command: a thin click CLI over the core. Each command does one thing."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(package_name="whichmodel")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Which LLM should your team use? Ask in plain words.
+
+    Bare `whichmodel` opens an interactive prompt (same as `whichmodel chat`).
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(chat)
+
+
+@main.command()
+@click.argument("question", nargs=-1)
+@click.option("--jsonl", is_flag=True, help="Read one question a line from stdin; print one JSON object a line.")
+def parse(question: tuple[str, ...], jsonl: bool) -> None:
+    """Print the structured query for QUESTION as JSON."""
+    from bot.catalogue import current
+    from bot.parse import parse as parse_text
+
+    catalogue = current()
+    if jsonl:
+        out = sys.stdout
+        for line in sys.stdin:
+            out.write(json.dumps(parse_text(line.rstrip("\r\n"), catalogue).contract()) + "\n")
+        out.flush()
+        return
+    click.echo(json.dumps(parse_text(" ".join(question), catalogue).contract(), indent=2))
+
+
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the Answer as JSON.")
+@click.option("--markdown", is_flag=True, help="Print the answer as Markdown.")
+def ask(question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
+    """Answer QUESTION from the catalogue."""
+    from bot.ask import ask as ask_question
+    from bot.render import render
+
+    answer = ask_question(" ".join(question))
+    fmt = "json" if as_json else "markdown" if markdown else "text"
+    click.echo(render(answer, fmt))
+
+
+@main.command()
+def chat() -> None:
+    """Ask several questions in one session; follow-ups refine the last one."""
+    from bot.ask import ask as ask_question
+    from bot.render import render
+
+    previous = None
+    click.echo("whichmodel: ask which LLM to use (e.g. 'cheapest for 50M tokens of classification').")
+    click.echo("Follow up with 'what about 100M?' or 'only anthropic'. Empty line or Ctrl-D to quit.")
+    while True:
+        try:
+            text = input("> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            click.echo("")
+            return
+        if not text or text.lower() in {"quit", "exit", "bye"}:
+            return
+        answer = ask_question(text, previous)
+        click.echo(render(answer, "text"))
+        if not answer.error:
+            previous = answer.query
+
+
+@main.group()
+def catalogue() -> None:
+    """Inspect the catalogue."""
+
+
+@catalogue.command("check")
+def catalogue_check() -> None:
+    """Print counts and problems; exit non-zero on errors."""
+    from bot.catalogue import load_catalogue
+    from bot.checks import check_report
+    from bot.knowledge_files import KnowledgeError
+
+    try:
+        cat = load_catalogue()
+    except KnowledgeError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    report, ok = check_report(cat)
+    click.echo(report)
+    sys.exit(0 if ok else 1)
+
+
+@catalogue.command("show")
+@click.argument("model", nargs=-1, required=True)
+def catalogue_show(model: tuple[str, ...]) -> None:
+    """Print one model's card: offers, limits, capabilities, scores and speed with sources."""
+    from bot.ask import answer_query
+    from bot.query import Query
+    from bot.render import render
+
+    answer = answer_query(Query(intent="info", models=[" ".join(model)]))
+    click.echo(render(answer, "text"))
+    if answer.error:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--url", default=None, help="Where to download models.dev api.json from.")
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds before giving up.")
+def refresh(url: str | None, timeout: float) -> None:
+    """Download fresh models.dev data; keep the old data if the download is bad."""
+    from bot.refresh import DEFAULT_URL, refresh_data
+
+    result = refresh_data(url or DEFAULT_URL, timeout=timeout)
+    click.echo(result.message)
+    sys.exit(0 if result.ok else 1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

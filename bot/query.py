@@ -1,0 +1,69 @@
+"""The structured query a question becomes: the parse contract of `../shared/eval/README.md`.
+
+The contract fields hold only what the question says; defaults (the task's input/output mix, which
+providers count, how many rows) belong to the recommender. A few fields beyond the contract carry what
+the answer needs to say (assumptions, unknown names, a refusal); graders ignore them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Intent = Literal["recommend", "compare", "cost", "info", "list", "alternatives", "help", "unknown"]
+QueryTask = Literal[
+    "classification", "extraction", "summarization", "coding", "math", "reasoning", "writing", "chat",
+    "translation", "agents", "long_context", "rag",
+]
+SortBy = Literal["cost", "quality", "speed", "latency", "context", "value"]
+Modality = Literal["image", "audio", "video", "pdf"]
+Capability = Literal["tool_calling", "structured_output", "reasoning", "open_weights"]
+
+CONTRACT_FIELDS = (
+    "intent", "task", "models", "sort_by", "tokens_per_month", "input_share", "max_monthly_cost",
+    "max_input_price", "max_output_price", "max_blended_price", "min_context", "min_output", "min_speed",
+    "max_latency", "input_modalities", "capabilities", "providers", "exclude_providers", "limit",
+)
+
+
+class Query(BaseModel):
+    """A question, structured. Contract fields first; extras after."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    intent: Intent = "unknown"
+    task: QueryTask | None = None
+    models: list[str] = Field(default_factory=list, description="canonical model ids named")
+    sort_by: SortBy | None = None
+    tokens_per_month: float | None = Field(default=None, ge=0)
+    input_share: float | None = Field(default=None, ge=0, le=1)
+    max_monthly_cost: float | None = Field(default=None, ge=0)
+    max_input_price: float | None = Field(default=None, ge=0)
+    max_output_price: float | None = Field(default=None, ge=0)
+    max_blended_price: float | None = Field(default=None, ge=0)
+    min_context: int | None = Field(default=None, ge=0)
+    min_output: int | None = Field(default=None, ge=0)
+    min_speed: float | None = Field(default=None, ge=0)
+    max_latency: float | None = Field(default=None, ge=0)
+    input_modalities: list[Modality] = Field(default_factory=list)
+    capabilities: list[Capability] = Field(default_factory=list)
+    providers: list[str] = Field(default_factory=list)
+    exclude_providers: list[str] = Field(default_factory=list)
+    limit: int | None = Field(default=None, ge=1)
+
+    # beyond the contract
+    include_free: bool = Field(default=False, description="the user asked for free models")
+    unknown_models: list[str] = Field(default_factory=list, description="names that matched no model")
+    assumptions: list[str] = Field(default_factory=list, description="what the parser assumed, to be said")
+    followup: bool = Field(default=False, description="the text refines an earlier question")
+    refusal: str | None = Field(default=None, description="why the text was not parsed, said politely")
+
+    def contract(self) -> dict[str, Any]:
+        """The parse as JSON-ready data: every contract field, then the extras."""
+        data = self.model_dump(mode="json")
+        for name in ("tokens_per_month", "min_speed"):
+            value = data.get(name)
+            if isinstance(value, float) and value.is_integer():
+                data[name] = int(value)
+        return data

@@ -1,0 +1,1 @@
+"""The knowledge whichmodel ships: makers, aliases, sources, metrics, task profiles, scores, speeds."""
