@@ -25,6 +25,7 @@ class Column(BaseModel):
     label: str
     unit: Unit = "text"
     align: Literal["left", "right"] = "left"
+    priority: int = Field(default=1, description="1 = always shown; higher numbers are dropped first when space is short")
 
 
 class Cell(BaseModel):

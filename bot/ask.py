@@ -7,26 +7,34 @@ import uuid
 
 from bot.answer import Answer, Note
 from bot.catalogue import Catalogue, current
+from bot.changes import changes_answer, is_changes_question
 from bot.followup import refine
 from bot.intents import answer_for
 from bot.parse import parse
+from bot.policy import DEFAULT_POLICY, Policy
 from bot.query import Query
 
 log = logging.getLogger("whichmodel.core")
 
 
-def ask(text: str, previous: Query | None = None, catalogue: Catalogue | None = None) -> Answer:
+def ask(
+    text: str, previous: Query | None = None, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
+) -> Answer:
     """Answer a question; a follow-up ("what about 100M?") refines `previous`."""
     cat = catalogue or current()
+    if is_changes_question(text):
+        return changes_answer(cat, policy)
     query = parse(text, cat)
     if previous is not None and query.followup:
         query = refine(previous, query)
-    return answer_for(query, cat)
+    return answer_for(query, cat, policy)
 
 
-def answer_query(query: Query, offset: int = 0, catalogue: Catalogue | None = None) -> Answer:
+def answer_query(
+    query: Query, offset: int = 0, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
+) -> Answer:
     """Answer an already structured query, starting at row `offset` (for "show more")."""
-    return answer_for(query, catalogue or current(), offset=offset)
+    return answer_for(query, catalogue or current(), policy, offset=offset)
 
 
 def apology(error_id: str, query: Query | None = None) -> Answer:
@@ -46,20 +54,24 @@ def new_error_id() -> str:
     return uuid.uuid4().hex[:10]
 
 
-def safe_ask(text: str, previous: Query | None = None, catalogue: Catalogue | None = None) -> Answer:
+def safe_ask(
+    text: str, previous: Query | None = None, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
+) -> Answer:
     """`ask`, but an exception becomes an apology with an error id, logged with its traceback."""
     try:
-        return ask(text, previous, catalogue)
+        return ask(text, previous, catalogue, policy)
     except Exception:  # noqa: BLE001 - the boundary where failures become apologies
         error_id = new_error_id()
         log.exception("error_id=%s: the core failed to answer", error_id)
         return apology(error_id)
 
 
-def safe_answer_query(query: Query, offset: int = 0, catalogue: Catalogue | None = None) -> Answer:
+def safe_answer_query(
+    query: Query, offset: int = 0, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
+) -> Answer:
     """`answer_query` with the same apology boundary as `safe_ask`."""
     try:
-        return answer_query(query, offset, catalogue)
+        return answer_query(query, offset, catalogue, policy)
     except Exception:  # noqa: BLE001
         error_id = new_error_id()
         log.exception("error_id=%s: the core failed to answer a structured query", error_id)

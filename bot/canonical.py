@@ -95,26 +95,73 @@ def _canonical_id(key: str, offers: list[Offer], first_party: list[Offer]) -> st
     return sorted(counts, key=lambda c: (-counts[c], len(c), c))[0]
 
 
-def group_offers(offers: list[Offer], makers: list[Maker], aliases: dict[str, str]) -> list[Model]:
+_DATED = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8})$")
+
+
+def _split_pricier_snapshots(groups: dict[str, list[Offer]], own: dict[str, set[str]]) -> None:
+    """Move a dated snapshot priced differently from its model's undated first-party id into its own group.
+
+    `gpt-4o-2024-05-13` ($5/$15) is a snapshot of `gpt-4o` ($2.50/$10) at a different price: same key, but
+    not the same offer. Dated snapshots at the undated price (`gpt-4.1-mini-2025-04-14`) stay grouped.
+    """
+    for key in list(groups):
+        members = groups[key]
+        first = [o for o in members if o.provider in own.get(key, ())]
+        undated = [o for o in first if o.priced and not _DATED.search(clean_id(o.id))]
+        if not undated:
+            continue
+        base = (undated[0].input_price, undated[0].output_price)
+        pricier = {
+            clean_id(o.id)
+            for o in first
+            if o.priced and _DATED.search(clean_id(o.id)) and (o.input_price, o.output_price) != base
+        }
+        for snapshot in sorted(pricier):
+            moved = [o for o in members if clean_id(o.id) == snapshot]
+            members[:] = [o for o in members if clean_id(o.id) != snapshot]
+            groups[snapshot] = moved
+
+
+def group_offers(
+    offers: list[Offer],
+    makers: list[Maker],
+    aliases: dict[str, str],
+    exact: dict[str, str] | None = None,
+    distinct: frozenset[str] = frozenset(),
+) -> list[Model]:
     """Group offers into canonical models.
 
     `aliases` maps a normalised name (`model_key`) to a canonical model id; an offer whose key is an
-    alias joins that model.
+    alias joins that model. `exact` maps a cleaned offer id (`clean_id`) to a canonical model id and wins
+    over `aliases`: it pins provider ids whose key is shared with another model (`mistral-large-latest`
+    is Mistral Large 3, OpenRouter's `mistralai/mistral-large` is Mistral Large 2). A target in `distinct`
+    (a dated snapshot such as `claude-3-5-sonnet-20240620`) is kept apart from the model its key normalises to.
     """
     patterns = compile_makers(makers)
     groups: dict[str, list[Offer]] = defaultdict(list)
     pinned: dict[str, str] = {}
+    exact = exact or {}
+    key_maker: dict[str, Maker | None] = {}
     for offer in offers:
         key = model_key(offer.id)
-        target = aliases.get(key)
+        target = exact.get(clean_id(offer.id)) if exact else None
+        if target is None:
+            target = aliases.get(key)
         if target is not None:
-            key = model_key(target)
+            key = clean_id(target) if target in distinct else model_key(target)
             pinned[key] = target
         groups[key].append(offer)
+    for key in groups:
+        key_maker[key] = maker_for(key, makers, patterns)
+    _split_pricier_snapshots(
+        groups, {k: set(m.providers) for k, m in key_maker.items() if m is not None}
+    )
 
     models: list[Model] = []
     for key, members in groups.items():
-        maker = maker_for(key, makers, patterns)
+        if not members:
+            continue
+        maker = key_maker[key] if key in key_maker else maker_for(key, makers, patterns)
         own = set(maker.providers) if maker else set()
         for o in members:
             o.first_party = o.provider in own

@@ -8,15 +8,18 @@ knowledge files. Loading is the same for the CLI and the long-running bots; `loa
 from __future__ import annotations
 
 import gc
+import json
 import os
 import threading
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from bot import build_cache
 from bot.canonical import Model, group_offers
-from bot.knowledge_files import Knowledge, Metric, Score, Source, Speed, TaskProfile, load_knowledge
-from bot.names import model_key
+from bot.extra import ExtraFile, apply_extra, load_extra
+from bot.knowledge_files import Knowledge, Metric, Score, Source, Speed, TaskProfile, knowledge_dir, load_knowledge
+from bot.names import clean_id, key_is_lossy, model_key
 from bot.offers import (
     DataError,
     Snapshot,
@@ -30,6 +33,9 @@ from bot.offers import (
 from bot.scores import TaskScore, task_score
 
 CACHE_FILE = "models-dev-api.json"
+META_FILE = "models-dev-api.meta.json"
+PREVIOUS_FILE = "models-dev-api.previous.json"
+PREVIOUS_META_FILE = "models-dev-api.previous.meta.json"
 
 
 def cache_dir() -> Path:
@@ -54,13 +60,24 @@ class Catalogue:
     by_key: dict[str, Model]
     metrics: dict[str, Metric]
     sources: dict[str, Source]
+    by_exact: dict[str, Model] = field(default_factory=dict, repr=False)
     _task_scores: dict[tuple[str, str], TaskScore] = field(default_factory=dict, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_task_scores"] = {}
+        return state
 
     # --- lookups -----------------------------------------------------------------------------------
 
     def model(self, name: str) -> Model | None:
         """A model by id, offer id, or alias (exact after normalisation; no fuzzy matching)."""
-        return self.by_id.get(name) or self.by_id.get(name.lower()) or self.by_key.get(model_key(name))
+        return (
+            self.by_id.get(name)
+            or self.by_id.get(name.lower())
+            or self.by_exact.get(clean_id(name))
+            or self.by_key.get(model_key(name))
+        )
 
     def scores(self, model: Model) -> list[Score]:
         return self.knowledge.scores.scores.get(model.id, [])
@@ -69,13 +86,18 @@ class Catalogue:
         return self.knowledge.speeds.speeds.get(model.id, [])
 
     def speed(self, model: Model, provider: str | None = None) -> Speed | None:
-        """The speed figure for a model: the provider's own where known, else the headline figure."""
+        """The speed figure for a model at a provider.
+
+        The headline figure (measured on the maker's API) stands for the maker's own offers; another
+        provider's own figure stands for that provider, else the headline figure does.
+        """
         entries = self.speeds(model)
         if not entries:
             return None
         own = [s for s in entries if provider and s.provider == provider]
         headline = [s for s in entries if s.provider is None]
-        pool = own or headline or entries
+        makers_own = provider is not None and any(o.first_party and o.provider == provider for o in model.offers)
+        pool = (headline or own or entries) if makers_own else (own or headline or entries)
         return max(pool, key=lambda s: (s.output_tps is not None, s.ttft_s is not None, s.as_of))
 
     def profile(self, task: str | None) -> TaskProfile:
@@ -107,13 +129,29 @@ class Catalogue:
         return out
 
 
-def _alias_table(knowledge: Knowledge) -> dict[str, str]:
-    table: dict[str, str] = {}
+def alias_tables(knowledge: Knowledge) -> tuple[dict[str, str], dict[str, str]]:
+    """(exact, keyed): cleaned name -> model id, and normalised key -> model id.
+
+    Every alias matches exactly (`clean_id`). An alias also matches by normalised key unless its key is
+    lossy (`key_is_lossy`: it drops a date, `-latest`, a version tag) or two aliases share the key but
+    point at different models: those match exactly only. `aliases.yaml` (names people type) wins over
+    `source_names.yaml` for the same key.
+    """
+    exact: dict[str, str] = {}
+    keyed: dict[str, set[str]] = {}
     for aliases in (knowledge.source_names, knowledge.aliases):
         for target, names in aliases.aliases.items():
+            exact.setdefault(clean_id(target), target)
+            if not key_is_lossy(target):
+                keyed.setdefault(model_key(target), set()).add(target)
             for name in names:
-                table[model_key(name)] = target
-    return table
+                exact[clean_id(name)] = target
+                if not key_is_lossy(name):
+                    keyed.setdefault(model_key(name), set()).add(target)
+    people = {model_key(n): t for t, names in knowledge.aliases.aliases.items() for n in names}
+    table = {k: next(iter(t)) for k, t in keyed.items() if len(t) == 1}
+    table.update(people)
+    return exact, table
 
 
 def _check(knowledge: Knowledge, by_id: dict[str, Model], providers: set[str]) -> list[str]:
@@ -156,66 +194,143 @@ def _check(knowledge: Knowledge, by_id: dict[str, Model], providers: set[str]) -
     return problems
 
 
-def load_snapshot(path: Path | None = None) -> tuple[Snapshot, bytes, list[str]]:
-    """The models.dev data to use: `path`, else a refreshed cache, else the bundled snapshot."""
+def refreshed_meta(directory: Path | None = None, name: str = META_FILE) -> dict[str, str]:
+    """The sidecar `whichmodel refresh` writes next to the data: fetch time, url, sha256 ({} if none)."""
+    path = (directory or cache_dir()) / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _refreshed_snapshot(cached: Path) -> Snapshot:
+    meta = refreshed_meta(cached.parent)
+    fetched = meta.get("fetched_at", "")
+    try:
+        day = date.fromisoformat(fetched[:10])
+    except ValueError:
+        day = date.fromtimestamp(cached.stat().st_mtime)
+    where = f" from {meta['url']}" if meta.get("url") else ""
+    return Snapshot("refreshed", f"models.dev refreshed {day.isoformat()}{where}", day, str(cached))
+
+
+def snapshot_source(path: Path | None = None) -> tuple[Snapshot, Path, list[str]]:
+    """Which models.dev data to use (without reading it): `path`, else refreshed data, else the bundled one."""
     notes: list[str] = []
     if path is not None:
-        return Snapshot("file", f"models.dev data from {path.name}", None, str(path)), read_snapshot(path), notes
+        return Snapshot("file", f"models.dev data from {path.name}", None, str(path)), path, notes
     cached = cache_dir() / CACHE_FILE
-    if cached.exists():
+    if cached.is_file():
         try:
-            raw = cached.read_bytes()
-            fetched = date.fromtimestamp(cached.stat().st_mtime)
-            return Snapshot("refreshed", "models.dev (refreshed)", fetched, str(cached)), raw, notes
+            return _refreshed_snapshot(cached), cached, notes
         except OSError as exc:
             notes.append(f"could not read refreshed data {cached}: {exc.strerror}; using the bundled snapshot")
     bundled = bundled_path()
-    return Snapshot("bundled", bundled_label(), None, str(bundled)), read_snapshot(bundled), notes
+    return Snapshot("bundled", bundled_label(), None, str(bundled)), bundled, notes
 
 
-def load_catalogue(knowledge_path: Path | None = None, snapshot_path: Path | None = None) -> Catalogue:
-    """Build a catalogue from a models.dev snapshot and the knowledge files."""
+def load_snapshot(path: Path | None = None) -> tuple[Snapshot, bytes, list[str]]:
+    """The models.dev data to use and its raw JSON bytes (see `snapshot_source`)."""
+    snapshot, where, notes = snapshot_source(path)
+    try:
+        return snapshot, read_snapshot(where), notes
+    except OSError as exc:
+        if snapshot.origin != "refreshed":
+            raise
+        notes.append(f"could not read refreshed data {where}: {exc.strerror}; using the bundled snapshot")
+        bundled = bundled_path()
+        return Snapshot("bundled", bundled_label(), None, str(bundled)), read_snapshot(bundled), notes
+
+
+def _build(
+    knowledge: Knowledge, snapshot: Snapshot, raw: bytes, notes: list[str], extra: ExtraFile | None = None
+) -> Catalogue:
+    try:
+        providers = parse_models_dev(raw)
+    except DataError as exc:
+        if snapshot.origin != "refreshed":
+            raise
+        notes.append(f"refreshed data unusable ({exc}); using the bundled snapshot")
+        snapshot = Snapshot("bundled", bundled_label(), None, str(bundled_path()))
+        providers = parse_models_dev(read_snapshot(bundled_path()))
+    offers = offers_from(providers)
+    if snapshot.as_of is None:
+        snapshot = Snapshot(snapshot.origin, snapshot.label, newest_update(offers), snapshot.path)
+    extra_problems: list[str] = []
+    if extra is not None:
+        offers, extra_problems = apply_extra(offers, extra)
+        label = f"{snapshot.label}, with your team's prices ({extra.source}, {extra.as_of.isoformat()})"
+        snapshot = Snapshot(snapshot.origin, label, snapshot.as_of, snapshot.path)
+    exact, aliases = alias_tables(knowledge)
+    distinct = frozenset(knowledge.source_names.distinct) | frozenset(knowledge.aliases.distinct)
+    models = group_offers(offers, knowledge.makers.makers, aliases, exact, distinct)
+    by_id = {m.id: m for m in models}
+    by_key: dict[str, Model] = {}
+    for m in models:
+        by_key.setdefault(m.key, m)
+    for key, target in aliases.items():
+        if target in by_id:
+            by_key.setdefault(key, by_id[target])
+    for m in models:
+        for o in m.offers:
+            by_key.setdefault(model_key(o.id), m)
+    by_exact = {name: by_id[target] for name, target in exact.items() if target in by_id}
+    by_id.update({k.lower(): v for k, v in list(by_id.items()) if k.lower() not in by_id})
+    problems = _check(knowledge, by_id, set(providers) | {o.provider for o in offers}) + extra_problems
+    return Catalogue(
+        snapshot=snapshot,
+        knowledge=knowledge,
+        models=tuple(models),
+        problems=tuple(problems),
+        warnings=tuple(notes),
+        by_id=by_id,
+        by_key=by_key,
+        metrics={m.id: m for m in knowledge.metrics.metrics},
+        sources={s.id: s for s in knowledge.sources.sources},
+        by_exact=by_exact,
+    )
+
+
+def load_catalogue(
+    knowledge_path: Path | None = None,
+    snapshot_path: Path | None = None,
+    use_cache: bool | None = None,
+    extra_path: Path | None = None,
+) -> Catalogue:
+    """Build a catalogue from a models.dev snapshot and the knowledge files.
+
+    A built catalogue is kept in the user cache dir, keyed by the hash of the data, the knowledge files
+    and the code that builds it (`bot.build_cache`), so an unchanged setup loads without rebuilding.
+    `use_cache=False` (or WHICHMODEL_NO_CACHE=1) always builds. `extra_path` is a team's own prices and
+    private models (`bot.extra`).
+    """
+    if use_cache is None:
+        use_cache = not os.environ.get("WHICHMODEL_NO_CACHE")
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many small objects, no cycles: skip collector passes during the build
     try:
-        knowledge = load_knowledge(knowledge_path)
-        snapshot, raw, notes = load_snapshot(snapshot_path)
+        snapshot, where, notes = snapshot_source(snapshot_path)
+        kdir = knowledge_path or knowledge_dir()
+        key = build_cache.cache_key(where, kdir, extra_path) if use_cache else None
+        if key is not None:
+            cached = build_cache.load(cache_dir(), key)
+            if isinstance(cached, Catalogue):
+                return cached
+        knowledge = load_knowledge(kdir)
+        extra = load_extra(extra_path) if extra_path is not None else None
         try:
-            providers = parse_models_dev(raw)
-        except DataError as exc:
+            raw = read_snapshot(where)
+        except OSError as exc:
             if snapshot.origin != "refreshed":
                 raise
-            notes.append(f"refreshed data unusable ({exc}); using the bundled snapshot")
+            notes.append(f"could not read refreshed data {where}: {exc.strerror}; using the bundled snapshot")
             snapshot = Snapshot("bundled", bundled_label(), None, str(bundled_path()))
-            providers = parse_models_dev(read_snapshot(bundled_path()))
-        offers = offers_from(providers)
-        if snapshot.as_of is None:
-            snapshot = Snapshot(snapshot.origin, snapshot.label, newest_update(offers), snapshot.path)
-        aliases = _alias_table(knowledge)
-        models = group_offers(offers, knowledge.makers.makers, aliases)
-        by_id = {m.id: m for m in models}
-        by_key: dict[str, Model] = {}
-        for m in models:
-            by_key.setdefault(m.key, m)
-        for key, target in aliases.items():
-            if target in by_id:
-                by_key.setdefault(key, by_id[target])
-        for m in models:
-            for o in m.offers:
-                by_key.setdefault(model_key(o.id), m)
-        by_id.update({k.lower(): v for k, v in list(by_id.items()) if k.lower() not in by_id})
-        problems = _check(knowledge, by_id, set(providers))
-        return Catalogue(
-            snapshot=snapshot,
-            knowledge=knowledge,
-            models=tuple(models),
-            problems=tuple(problems),
-            warnings=tuple(notes),
-            by_id=by_id,
-            by_key=by_key,
-            metrics={m.id: m for m in knowledge.metrics.metrics},
-            sources={s.id: s for s in knowledge.sources.sources},
-        )
+            raw = read_snapshot(bundled_path())
+        catalogue = _build(knowledge, snapshot, raw, notes, extra)
+        if key is not None:
+            build_cache.store(cache_dir(), key, catalogue)
+        return catalogue
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -223,6 +338,19 @@ def load_catalogue(knowledge_path: Path | None = None, snapshot_path: Path | Non
 
 _lock = threading.Lock()
 _current: Catalogue | None = None
+_extra_path: Path | None = None
+
+
+def configure(extra_path: Path | None) -> None:
+    """Set the team's extra file for catalogues this process loads (from settings); drops the loaded one."""
+    global _extra_path, _current
+    with _lock:
+        _extra_path, _current = extra_path, None
+
+
+def reload() -> Catalogue:
+    """Build a catalogue the way `current()` does (same extra file), without installing it."""
+    return load_catalogue(extra_path=_extra_path)
 
 
 def current() -> Catalogue:
@@ -231,7 +359,7 @@ def current() -> Catalogue:
     if _current is None:
         with _lock:
             if _current is None:
-                _current = load_catalogue()
+                _current = reload()
     return _current
 
 

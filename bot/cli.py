@@ -123,5 +123,52 @@ def refresh(url: str | None, timeout: float) -> None:
     sys.exit(0 if result.ok else 1)
 
 
+def _settings():  # type: ignore[no-untyped-def]
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+@main.command()
+def config() -> None:
+    """Print the effective configuration, secrets masked."""
+    for name, value in _settings().public().items():
+        click.echo(f"{name} = {value}")
+
+
+@main.command()
+def healthcheck() -> None:
+    """Exit 0 when the running bot answers GET /healthz on $PORT (for container health checks)."""
+    from bot.health import probe
+
+    sys.exit(0 if probe(_settings().port) else 1)
+
+
+@main.command()
+@click.option("--port", type=int, default=None, help="HTTP port (default: $PORT or 3000). Ignored in Socket Mode.")
+@click.option("--host", default=None, help="HTTP host (default 0.0.0.0).")
+def slack(port: int | None, host: str | None) -> None:
+    """Run the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on --port."""
+    from adapters.slack_bot import run
+
+    settings = _settings()
+    run(settings, port=port, host=host)
+
+
+@main.command()
+@click.option("--sync", is_flag=True, help="Sync the slash command (to DISCORD_GUILD_ID if set, else globally), then run.")
+@click.option("--shards", default=None, help="'auto' for AutoShardedClient on large installs.")
+def discord(sync: bool, shards: str | None) -> None:
+    """Run the Discord bot with DISCORD_TOKEN."""
+    from adapters.discord_bot import run
+
+    settings = _settings()
+    run(settings, sync=sync, shards=shards)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 TASKS = (
@@ -26,7 +25,8 @@ Task = Literal[
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: schemas are built on first validation, not at import (a cached catalogue never needs them)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Maker(_Strict):
@@ -57,6 +57,10 @@ class AliasesFile(_Strict):
     lines: dict[str, list[str]] = Field(
         default_factory=dict,
         description="ambiguous names (a model line, e.g. 'sonnet') and the models of that line",
+    )
+    distinct: list[str] = Field(
+        default_factory=list,
+        description="dated snapshots kept apart from the undated model their id normalises to",
     )
 
 
@@ -158,6 +162,7 @@ class Speed(_Strict):
     source: str
     as_of: date
     source_name: str | None = None
+    variant: str | None = Field(default=None, description="the source's mode or effort setting measured")
 
 
 class SpeedsFile(_Strict):
@@ -195,10 +200,12 @@ class KnowledgeError(ValueError):
 
 M = TypeVar("M", bound=BaseModel)
 
-try:  # libyaml is several times faster; PyYAML wheels ship it
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+def _yaml_load(text: str) -> object:
+    """Parse YAML with libyaml when present (several times faster); yaml is imported only when needed."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
 
 
 def knowledge_dir() -> Path:
@@ -217,8 +224,10 @@ def _describe(exc: ValidationError, path: Path) -> str:
 
 def load_file(path: Path, schema: type[M]) -> M:
     """Read and validate one knowledge file, raising KnowledgeError with file, entry and field."""
+    import yaml
+
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        raw = _yaml_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise KnowledgeError(f"{path.name}: cannot read: {exc.strerror}") from None
     except yaml.YAMLError as exc:

@@ -11,7 +11,7 @@ import gzip
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -25,7 +25,7 @@ CHAT_KINDS: frozenset[str] = frozenset({"chat"})
 
 
 class _Tier(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
     input: float | None = None
     output: float | None = None
     cache_read: float | None = None
@@ -33,7 +33,7 @@ class _Tier(BaseModel):
 
 
 class _Cost(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
     input: float | None = None
     output: float | None = None
     cache_read: float | None = None
@@ -46,20 +46,20 @@ class _Cost(BaseModel):
 
 
 class _Limit(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
     context: int | None = None
     input: int | None = None
     output: int | None = None
 
 
 class _Modalities(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
     input: list[str] = Field(default_factory=list)
     output: list[str] = Field(default_factory=list)
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
     id: str
     name: str
     family: str | None = None
@@ -78,7 +78,7 @@ class _Model(BaseModel):
 
 
 class _Provider(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
     id: str
     name: str
     doc: str | None = None
@@ -86,7 +86,15 @@ class _Provider(BaseModel):
     models: dict[str, _Model]
 
 
-MODELS_DEV = TypeAdapter(dict[str, _Provider])
+_MODELS_DEV: TypeAdapter[dict[str, _Provider]] | None = None
+
+
+def _models_dev() -> TypeAdapter[dict[str, _Provider]]:
+    """The validator for models.dev data, built on first use (building it costs ~40 ms)."""
+    global _MODELS_DEV
+    if _MODELS_DEV is None:
+        _MODELS_DEV = TypeAdapter(dict[str, _Provider])
+    return _MODELS_DEV
 
 
 # --- our typed offer -------------------------------------------------------------------------------
@@ -261,7 +269,7 @@ class DataError(ValueError):
 def parse_models_dev(raw: bytes) -> dict[str, _Provider]:
     """Validate raw models.dev `api.json` bytes; raise DataError naming the first bad field."""
     try:
-        providers = MODELS_DEV.validate_json(raw)
+        providers = _models_dev().validate_json(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
@@ -277,6 +285,8 @@ def bundled_path() -> Path:
 
 
 def bundled_label() -> str:
+    from importlib import metadata
+
     try:
         return f"models.dev via models-dev {metadata.version('models-dev')}"
     except metadata.PackageNotFoundError:  # pragma: no cover - the dependency is declared

@@ -57,6 +57,7 @@ class Query(BaseModel):
     unknown_models: list[str] = Field(default_factory=list, description="names that matched no model")
     assumptions: list[str] = Field(default_factory=list, description="what the parser assumed, to be said")
     followup: bool = Field(default=False, description="the text refines an earlier question")
+    upgrade: bool = Field(default=False, description="a compare asked as 'upgrade from models[0] to models[1]'")
     refusal: str | None = Field(default=None, description="why the text was not parsed, said politely")
 
     def contract(self) -> dict[str, Any]:

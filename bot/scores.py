@@ -3,7 +3,8 @@
 Each metric maps its raw value onto 0-100 (`Metric.normalise`). Where a model has several scores for a
 metric, independent measurements win over vendor-reported ones, then the newest, then the best variant.
 The task score is the weighted mean over the metrics that have data; `coverage` is the share of the
-profile's weight that had data. A model with no data for a task has no score ("no data"), never 0.
+profile's weight that had data. A vendor-reported figure (the maker's own claim) counts at half its
+weight in both. A model with no data for a task has no score ("no data"), never 0.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from bot.knowledge_files import Metric, Score, TaskProfile, Tiers
 
 NO_DATA = "no data"
+VENDOR_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,8 @@ def task_score(
         metric = metrics.get(metric_id)
         chosen = best_score(scores, metric_id) if metric else None
         if metric and chosen:
-            parts.append(Part(metric, weight, chosen, metric.normalise(chosen.value)))
+            effective = weight * (VENDOR_WEIGHT if chosen.vendor_reported else 1.0)
+            parts.append(Part(metric, effective, chosen, metric.normalise(chosen.value)))
     have = sum(p.weight for p in parts)
     if not parts:
         return TaskScore(task, None, 0.0, NO_DATA, ())

@@ -1,0 +1,84 @@
+"""A cache of the built catalogue, so a process that starts often does not rebuild it each time.
+
+The key is a hash of everything the build reads: the models.dev data file (and the refresh sidecar), every
+knowledge file, the source of the modules that build the catalogue, and the Python and pydantic versions.
+Any change to any of them gives a new key, so a stale catalogue is never loaded. Only the newest entry is
+kept. A cache that cannot be read or written is ignored: the catalogue is built as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+PREFIX = "catalogue-"
+SUFFIX = ".pickle"
+FORMAT = b"whichmodel-catalogue-cache-1"
+# The modules whose code shapes a built catalogue.
+_MODULES = ("build_cache", "canonical", "catalogue", "extra", "knowledge_files", "names", "offers", "scores")
+
+
+def _code_files() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    return [here / f"{name}.py" for name in _MODULES]
+
+
+def cache_key(data_file: Path, knowledge_dir: Path, extra: Path | None = None) -> str | None:
+    """The hash of every input of a build, or None when an input cannot be read."""
+    digest = hashlib.blake2b(FORMAT, digest_size=20)
+    digest.update(sys.version.encode())
+    try:
+        import pydantic
+
+        digest.update(pydantic.VERSION.encode())
+        sidecar = data_file.with_name(data_file.name.replace(".json", ".meta.json"))
+        inputs = [data_file, *( [sidecar] if sidecar.is_file() else [] )]
+        inputs += sorted(knowledge_dir.glob("*.yaml"))
+        inputs += _code_files()
+        if extra is not None:
+            inputs.append(extra)
+        for path in inputs:
+            content = path.read_bytes()
+            digest.update(f"\0{path.name}\0{len(content)}\0".encode())
+            digest.update(content)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _path(directory: Path, key: str) -> Path:
+    return directory / f"{PREFIX}{key}{SUFFIX}"
+
+
+def load(directory: Path, key: str) -> object | None:
+    """The cached object for `key`, or None (missing, unreadable or from an incompatible build)."""
+    try:
+        with open(_path(directory, key), "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - any failure means "build it again"
+        return None
+
+
+def store(directory: Path, key: str, value: object) -> bool:
+    """Write `value` atomically under `key` and drop older entries; False if the cache is not writable."""
+    try:
+        import tempfile
+
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".catalogue-", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, _path(directory, key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        for old in directory.glob(f"{PREFIX}*{SUFFIX}"):
+            if old.name != _path(directory, key).name:
+                old.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is not an error
+        return False
+    return True

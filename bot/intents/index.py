@@ -1,0 +1,46 @@
+"""Per-catalogue lookups the intents repeat for every question, computed once per catalogue."""
+
+from __future__ import annotations
+
+from bot.canonical import Model
+from bot.catalogue import Catalogue
+from bot.knowledge_files import Maker, Speed
+from bot.offers import Offer
+
+
+class Index:
+    """Memoised offers-by-provider, speeds and makers for one catalogue."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.makers: dict[str, Maker] = {m.id: m for m in catalogue.knowledge.makers.makers}
+        self.chat_models: tuple[Model, ...] = tuple(m for m in catalogue.models if m.kind == "chat")
+        self._offers: dict[tuple[str, bool], dict[str, Offer]] = {}
+        self._speeds: dict[tuple[str, str | None], Speed | None] = {}
+        self.eligible: dict[tuple, list[Offer]] = {}
+        self.offered: dict[tuple, list[tuple[Model, list[Offer]]]] = {}
+
+    def offers(self, model: Model, include_free: bool = False) -> dict[str, Offer]:
+        """Each provider's main offer of the model."""
+        key = (model.id, include_free)
+        found = self._offers.get(key)
+        if found is None:
+            found = self._offers[key] = model.offers_by_provider(include_free=include_free)
+        return found
+
+    def speed(self, model: Model, provider: str | None) -> Speed | None:
+        key = (model.id, provider)
+        if key not in self._speeds:
+            self._speeds[key] = self.catalogue.speed(model, provider)
+        return self._speeds[key]
+
+
+_current: tuple[Catalogue, Index] | None = None
+
+
+def index_for(catalogue: Catalogue) -> Index:
+    """The index of `catalogue` (rebuilt when the catalogue is swapped)."""
+    global _current
+    if _current is None or _current[0] is not catalogue:
+        _current = (catalogue, Index(catalogue))
+    return _current[1]

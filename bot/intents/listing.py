@@ -1,0 +1,146 @@
+"""list and alternatives: every model matching the filters; models that beat a named one on what matters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot import fmt
+from bot.answer import Answer, Note
+from bot.canonical import Model
+from bot.catalogue import Catalogue
+from bot.intents import notes as notes_mod
+from bot.intents.selection import Candidate, Left, candidates, display_candidate, mix_of, needs, rank, with_cheaper
+from bot.intents.tables import ranking_table, row
+from bot.policy import Policy
+from bot.query import Query
+
+
+def _sensible(c: Candidate) -> tuple:
+    """Default list order: scored models by score, then the newest."""
+    return (c.score.score is None, -(c.score.score or 0.0), -(c.model.release_date or date.min).toordinal(), c.model.id)
+
+
+def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
+    mix = mix_of(query, catalogue)
+    left = Left()
+    found = candidates(query, catalogue, policy, mix, floor=False, left=left)
+    ordered = rank(found, query.sort_by) if query.sort_by else sorted(found, key=_sensible)
+    limit = query.limit or policy.list_rows
+    shown = with_cheaper(ordered[offset : offset + limit], query, mix, policy, catalogue)
+    rows = [row(c, mix, query) for c in shown]
+    rest = len(ordered) - offset - len(shown)
+    verdict = f"{len(ordered)} models match." if ordered else "No model matches all of that."
+    if shown and rest > 0:
+        verdict += f" Showing {offset + 1}-{offset + len(shown)}; {rest} more (say `show more`)."
+    notes = notes_mod.assumption_notes(query, None) + notes_mod.data_notes(catalogue, shown)
+    if query.providers:
+        other = sum(
+            1 for m in catalogue.models if m.kind != "chat" and any(o.provider in query.providers for o in m.offers)
+        )
+        if other:
+            notes.append(Note(kind="caveat", text=f"{other} non-chat models (embeddings, image, speech) are not listed."))
+    return Answer(
+        intent="list",
+        title="Models" + _filters_title(query),
+        verdict=verdict,
+        tables=[ranking_table(shown, rows, query, first=offset + 1)] if shown else [],
+        rows=rows,
+        notes=notes,
+        suggestions=["cheapest of these for chat", "only open weights"],
+        query=query,
+        total=len(ordered),
+        offset=offset,
+    )
+
+
+def _filters_title(query: Query) -> str:
+    bits = []
+    if query.providers:
+        bits.append("from " + ", ".join(query.providers))
+    if query.input_modalities:
+        bits.append("with " + ", ".join(query.input_modalities) + " input")
+    if query.capabilities:
+        bits.append("with " + ", ".join(c.replace("_", " ") for c in query.capabilities))
+    if query.min_context:
+        bits.append(f"with {fmt.tokens(query.min_context)}+ context")
+    if query.max_output_price is not None:
+        bits.append(f"under {fmt.price(query.max_output_price)}/M output")
+    if query.max_input_price is not None:
+        bits.append(f"under {fmt.price(query.max_input_price)}/M input")
+    return (" " + ", ".join(bits)) if bits else ""
+
+
+WINS = {
+    "cost": ("cheaper", lambda alt, base: base.blended is not None and alt.blended is not None and alt.blended < base.blended),
+    "quality": ("better", lambda alt, base: (alt.score.score or 0) > (base.score.score or 0)),
+    "speed": ("faster", lambda alt, base: alt.tps is not None and (base.tps is None or alt.tps > base.tps)),
+    "latency": ("quicker to first token", lambda alt, base: alt.ttft is not None and (base.ttft is None or alt.ttft < base.ttft)),
+    "context": ("longer-context", lambda alt, base: (alt.offer.context or 0) > (base.offer.context or 0)),
+    "value": ("better-value", lambda alt, base: (alt.value or 0) > (base.value or 0)),
+}
+SIMILAR_POINTS = 5.0
+
+
+def difference(alt: Candidate, base: Candidate, sort_by: str, task: str) -> str:
+    """How an alternative differs from the model it replaces, in one clause."""
+    gap = None if alt.score.score is None or base.score.score is None else alt.score.score - base.score.score
+    quality = f"{gap:+.0f} points on {task}" if gap is not None else f"no {task} score to compare"
+    if sort_by in ("cost", "value"):
+        r = fmt.ratio(base.blended, alt.blended)
+        return f"{fmt.times(r)} cheaper per token, {quality}"
+    if sort_by == "speed":
+        return f"{fmt.speed(alt.tps)} vs {fmt.speed(base.tps)}, {quality}"
+    if sort_by == "latency":
+        return f"first token in {fmt.seconds(alt.ttft)} vs {fmt.seconds(base.ttft)}, {quality}"
+    if sort_by == "context":
+        return f"{fmt.tokens(alt.offer.context)} vs {fmt.tokens(base.offer.context)} context, {quality}"
+    return quality
+
+
+def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
+    sort_by = query.sort_by or "cost"
+    task = (query.task or "general use").replace("_", " ")
+    mix = mix_of(query, catalogue)
+    base = display_candidate(model, query, catalogue, policy, mix)
+    left = Left()
+    pool = [c for c in candidates(query, catalogue, policy, mix, floor=True, left=left) if c.model.key != model.key]
+    need = needs(sort_by)
+    if need:
+        pool = [c for c in pool if getattr(c, need) is not None]
+    word, wins = WINS[sort_by]
+    notes: list[Note] = []
+    if base.score.score is not None:
+        floor = base.score.score - SIMILAR_POINTS
+        similar = [c for c in pool if c.score.score is not None and c.score.score >= floor]
+    else:
+        similar = [c for c in pool if c.score.tier in ("strong", "good")]
+        notes.append(Note(kind="caveat", text=f"No {task} score for {model.id}: showing models rated good or strong instead."))
+    found = rank([c for c in similar if wins(c, base)], sort_by)
+    limit = query.limit or policy.rows
+    shown = with_cheaper(found[offset : offset + limit], query, mix, policy, catalogue)
+    rows = [row(c, mix, query) for c in [base, *shown]] if offset == 0 else [row(c, mix, query) for c in shown]
+    table_cands = [base, *shown] if offset == 0 else shown
+    table = ranking_table(table_cands, rows, query, first=0 if offset == 0 else offset + 1)
+    if offset == 0:
+        table.rows[0][0].text = "now"
+    if shown:
+        best = shown[0]
+        verdict = f"Try {best.model.id} instead of {model.id}: {difference(best, base, sort_by, task)}."
+        if len(shown) > 1:
+            verdict += f" Also {shown[1].model.id}: {difference(shown[1], base, sort_by, task)}."
+    else:
+        verdict = f"No {word} model scores within {SIMILAR_POINTS:.0f} points of {model.id} on {task} with these constraints."
+    notes += notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, [base, *shown])
+    notes.append(Note(kind="assumption", text=f"Comparable means a {task} score no more than {SIMILAR_POINTS:.0f} points below {model.id}'s."))
+    return Answer(
+        intent="alternatives",
+        title=f"{word.capitalize()} alternatives to {model.name}",
+        verdict=verdict,
+        tables=[table],
+        rows=rows,
+        notes=notes,
+        suggestions=[f"compare {model.id} and {shown[0].model.id}"] if shown else ["best quality instead"],
+        query=query,
+        total=len(found),
+        offset=offset,
+    )

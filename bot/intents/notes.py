@@ -1,0 +1,108 @@
+"""Notes every answer carries: the assumptions made, where the numbers come from and how old they are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot import fmt
+from bot.catalogue import Catalogue
+from bot.cost import STANDARD_VOLUMES, Mix
+from bot.intents.selection import Candidate, Left
+from bot.answer import Note
+from bot.query import Query
+
+LEFT_OUT_WORDING = {
+    "no score": "{n} with no {task} score",
+    "thin evidence": "{n} with too little {task} evidence",
+    "weak for the task": "{n} weak for {task}",
+    "no price": "{n} with no known price",
+    "free tier": "{n} with only a free tier",
+    "no speed data": "{n} with no speed data",
+    "no latency data": "{n} with no latency data",
+}
+
+
+def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
+    notes = [Note(kind="assumption", text=text) for text in query.assumptions]
+    if mix is not None:
+        hint = "" if mix.origin == "question" else " Say `with 1:1 input/output` to change it."
+        notes.append(Note(kind="assumption", text=f"Mix: {mix.describe()}.{hint}"))
+        if query.tokens_per_month is not None:
+            notes.append(Note(kind="assumption", text=f"Volume: {fmt.volume(query.tokens_per_month)}."))
+        else:
+            sizes = ", ".join(fmt.tokens(v) for v in STANDARD_VOLUMES)
+            notes.append(
+                Note(
+                    kind="assumption",
+                    text=f"No volume given: costs at {sizes} tokens a month. Say `at 50M tokens a month` for yours.",
+                )
+            )
+    if query.providers:
+        notes.append(Note(kind="assumption", text=f"Prices from {', '.join(query.providers)} only, as asked."))
+    else:
+        notes.append(
+            Note(
+                kind="assumption",
+                text="Prices are each maker's own API (big clouds where the maker sells none); "
+                "say `on bedrock` or `via openrouter` for another provider.",
+            )
+        )
+    if query.max_monthly_cost is not None and query.tokens_per_month is None:
+        notes.append(
+            Note(kind="caveat", text="A monthly budget needs a volume to apply; say `for 20M tokens a month`.")
+        )
+    return notes
+
+
+def data_notes(catalogue: Catalogue, cands: Iterable[Candidate]) -> list[Note]:
+    """Where prices, scores and speeds come from, with their dates."""
+    snap = catalogue.snapshot
+    notes = [Note(kind="data", text=f"Prices and limits: {snap.label}, data as of {fmt.day(snap.as_of)}.")]
+    score_sources: dict[str, None] = {}
+    speed_sources: dict[str, None] = {}
+    vendor = False
+    for cand in cands:
+        for part in cand.score.parts:
+            score_sources.setdefault(part.score.source)
+            vendor = vendor or part.score.vendor_reported
+        if cand.speed is not None:
+            speed_sources.setdefault(cand.speed.source)
+    if score_sources:
+        notes.append(Note(kind="source", text="Scores: " + cite(catalogue, score_sources) + "."))
+    if speed_sources:
+        notes.append(Note(kind="source", text="Speed and TTFT: " + cite(catalogue, speed_sources) + "."))
+    if vendor:
+        notes.append(
+            Note(kind="caveat", text="Some scores are vendor-reported (the maker's own claims), not independent runs.")
+        )
+    return notes
+
+
+def cite(catalogue: Catalogue, source_ids: Iterable[str]) -> str:
+    """'LMArena (2026-10-05); Artificial Analysis, artificialanalysis.ai (2026-08-22, 2026-10-03)'."""
+    dates: dict[str, list[str]] = {}
+    for sid in source_ids:
+        src = catalogue.source(sid)
+        who = (src.attribution or src.name) if src else sid
+        when = dates.setdefault(who, [])
+        if src is not None and src.as_of.isoformat() not in when:
+            when.append(src.as_of.isoformat())
+    return "; ".join(f"{who} ({', '.join(sorted(when))})" if when else who for who, when in dates.items())
+
+
+def left_out_note(left: Left, task: str | None) -> Note | None:
+    """'Left out: 40 models with no classification score, 12 weak at classification.'"""
+    wording = []
+    words = (task or "general use").replace("_", " ")
+    for reason, count in left.reasons.most_common():
+        if reason in LEFT_OUT_WORDING:
+            wording.append(LEFT_OUT_WORDING[reason].format(n=count, task=words))
+    if not wording:
+        return None
+    return Note(kind="caveat", text="Left out: " + ", ".join(wording) + ".")
+
+
+def free_note(query: Query) -> Note | None:
+    if query.include_free:
+        return Note(kind="caveat", text="Free tiers included as asked; they are usually rate-limited or promotional.")
+    return None

@@ -1,0 +1,97 @@
+"""cost: what named models cost at the user's volume and mix, with the arithmetic visible."""
+
+from __future__ import annotations
+
+from bot import fmt
+from bot.answer import Answer, Note
+from bot.canonical import Model
+from bot.catalogue import Catalogue
+from bot.cost import STANDARD_VOLUMES, arithmetic, cached_cost, monthly_cost, tier_applies
+from bot.intents import notes as notes_mod
+from bot.intents.selection import Candidate, display_candidate, mix_of
+from bot.intents.tables import cell, row, simple_table
+from bot.policy import Policy
+from bot.query import Query
+
+
+def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
+    """What cached input and long-context tiers do to this offer's price."""
+    notes = []
+    tokens = query.tokens_per_month or STANDARD_VOLUMES[1]
+    cached = cached_cost(c.offer, tokens, share)
+    if cached is not None:
+        notes.append(
+            Note(
+                kind="tip",
+                text=f"{c.model.id}: cached input costs {fmt.price(c.offer.cache_read_price)}/M; if half the input "
+                f"were cache hits, {fmt.tokens(tokens)} tokens would cost {fmt.money(cached)} a month.",
+            )
+        )
+    for tier in c.offer.tiers:
+        applied = tier_applies(c.offer, query.min_context)
+        notes.append(
+            Note(
+                kind="caveat" if applied else "tip",
+                text=f"{c.model.id}: requests over {fmt.tokens(tier.above_tokens)} tokens of context cost "
+                f"{fmt.price(tier.input)} in / {fmt.price(tier.output)} out per 1M"
+                + (" (applied here, as you need that much context)." if applied else "."),
+            )
+        )
+    if c.cheaper is not None:
+        inp, out = c.cheaper.prices_at(query.min_context)
+        notes.append(
+            Note(kind="tip", text=f"{c.model.id} is cheaper at {c.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out per 1M.")
+        )
+    return notes
+
+
+def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy) -> Answer:
+    mix = mix_of(query, catalogue)
+    cands = [display_candidate(m, query, catalogue, policy, mix) for m in models]
+    rows = [row(c, mix, query) for c in cands]
+    volumes = [query.tokens_per_month] if query.tokens_per_month is not None else list(STANDARD_VOLUMES)
+    lines = []
+    for c in cands:
+        for v in volumes:
+            sum_text = arithmetic(c.offer, v, mix.share, query.min_context) if c.offer.priced else fmt.NO_DATA
+            amount = monthly_cost(c.offer, v, mix.share, query.min_context)
+            lines.append(
+                [
+                    cell(c.model.id, c.model.id),
+                    cell(c.offer.provider, c.offer.provider_name),
+                    cell(v, fmt.tokens(v)),
+                    cell(amount, fmt.money(amount)),
+                    cell(None, sum_text),
+                ]
+            )
+    table = simple_table(
+        None,
+        [("model", "Model", "text"), ("provider", "Provider", "text"), ("volume", "Tokens/month", "tokens"),
+         ("monthly_cost", "Monthly", "usd"), ("arithmetic", "How", "text")],
+        lines,
+    )
+    head = []
+    for c in cands:
+        if not c.offer.priced:
+            head.append(f"{c.model.id} has no known price at {c.offer.provider_name}.")
+        elif query.tokens_per_month is not None:
+            head.append(f"{c.model.id} costs {fmt.money(c.monthly)} a month at {fmt.volume(query.tokens_per_month)}.")
+        else:
+            head.append(
+                f"{c.model.id} costs {fmt.price(c.offer.input_price)} per 1M input and {fmt.price(c.offer.output_price)} "
+                f"per 1M output tokens ({fmt.price(c.blended)} blended at {mix.share:.0%} input)."
+            )
+    notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
+    for c in cands:
+        notes += price_notes(c, query, mix.share)
+    return Answer(
+        intent="cost",
+        title="Cost of " + ", ".join(m.name for m in models),
+        verdict=" ".join(head),
+        tables=[table],
+        rows=rows,
+        notes=notes,
+        suggestions=["with 1:1 input/output", "what about 100M tokens a month?", f"cheaper alternative to {models[0].id}"],
+        query=query,
+        total=len(rows),
+    )

@@ -1,0 +1,162 @@
+"""recommend: filter by every constraint, keep models fit for the task, rank by what the user optimises."""
+
+from __future__ import annotations
+
+from bot import fmt
+from bot.answer import Answer, Note
+from bot.catalogue import Catalogue
+from bot.intents import notes as notes_mod
+from bot.intents.selection import Candidate, Left, candidates, mix_of, needs, rank, with_cheaper
+from bot.intents.tables import ranking_table, row
+from bot.policy import Policy
+from bot.query import Query
+
+SORT_WORDS = {
+    "cost": "cheapest",
+    "quality": "best",
+    "speed": "fastest",
+    "latency": "quickest to first token",
+    "context": "largest context",
+    "value": "best value",
+}
+
+
+def task_words(task: str | None) -> str:
+    return (task or "general use").replace("_", " ")
+
+
+def headline(c: Candidate, query: Query) -> str:
+    """What makes a candidate stand out for this sort, in a few words."""
+    cost = (
+        f"{fmt.money(c.monthly)}/month at {fmt.tokens(query.tokens_per_month)} tokens"
+        if c.monthly is not None
+        else f"{fmt.price(c.blended)} per 1M tokens blended"
+    )
+    score = f"{task_words(query.task)} score {fmt.score(c.score.score, c.score.tier)}"
+    extra = {
+        "speed": f", {fmt.speed(c.tps)}",
+        "latency": f", first token in {fmt.seconds(c.ttft)}",
+        "context": f", {fmt.tokens(c.offer.context)} context",
+    }.get(query.sort_by or "value", "")
+    return f"{cost}, {score}{extra}"
+
+
+def runner_up(top: Candidate, others: list[Candidate], sort_by: str, task: str | None) -> str | None:
+    """The alternative that trades differently, said as a trade-off."""
+    if not others:
+        return None
+    t = task_words(task)
+    pick_score = top.score.score or 0.0
+    if sort_by in ("cost", "speed", "latency", "context", "value"):
+        better = [c for c in others if (c.score.score or 0.0) >= pick_score + 3]
+        if better:
+            alt = max(better, key=lambda c: c.score.score or 0.0)
+            gap = (alt.score.score or 0.0) - pick_score
+            price_ratio = fmt.ratio(alt.blended, top.blended)
+            if price_ratio and price_ratio > 1.05:
+                return (
+                    f"{top.model.id} is {price_ratio:.1f}x cheaper; {alt.model.id} scores {gap:.0f} points higher on {t}."
+                )
+            return f"{alt.model.id} scores {gap:.0f} points higher on {t} at a similar price."
+    if sort_by == "quality":
+        close = [c for c in others if (c.score.score or 0.0) >= pick_score - 5 and c.blended and top.blended]
+        cheaper = [c for c in close if (c.blended or 0) < (top.blended or 0) * 0.8]
+        if cheaper:
+            alt = min(cheaper, key=lambda c: c.blended or 0.0)
+            r = fmt.ratio(top.blended, alt.blended) or 1.0
+            gap = pick_score - (alt.score.score or 0.0)
+            return f"{alt.model.id} is {r:.1f}x cheaper and scores {gap:.0f} points lower on {t}."
+    alt = others[0]
+    return f"Runner-up: {alt.model.id} ({headline_short(alt)})."
+
+
+def headline_short(c: Candidate) -> str:
+    return f"{fmt.price(c.blended)}/M blended, score {fmt.score(c.score.score)}"
+
+
+def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
+    sort_by = query.sort_by or "value"
+    mix = mix_of(query, catalogue)
+    left = Left()
+    found = candidates(query, catalogue, policy, mix, floor=True, left=left)
+    notes: list[Note] = []
+    if not found:
+        unscored = candidates(query, catalogue, policy, mix, floor=False, left=Left())
+        if unscored:
+            found = unscored
+            notes.append(
+                Note(
+                    kind="caveat",
+                    text=f"No model with a known {task_words(query.task)} score matches; "
+                    "these match the constraints but their quality is unknown.",
+                )
+            )
+    need = needs(sort_by)
+    if need:
+        known = [c for c in found if getattr(c, need) is not None]
+        for _ in range(len(found) - len(known)):
+            left.add("no speed data" if need == "tps" else "no latency data")
+        found = known
+    ranked = rank(found, sort_by)
+    limit = query.limit or policy.rows
+    shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
+    rows = [row(c, mix, query) for c in shown]
+    title = f"{SORT_WORDS[sort_by].capitalize()} models for {task_words(query.task)}"
+    if query.tokens_per_month is not None:
+        title += f" at {fmt.volume(query.tokens_per_month)}"
+    if not shown:
+        verdict = (
+            "No model matches all of that. Try loosening a constraint"
+            " (a higher price cap, a smaller context, another provider)."
+        )
+        return Answer(
+            intent="recommend",
+            title=title,
+            verdict=verdict,
+            notes=notes + _notes(query, mix, catalogue, [], left),
+            query=query,
+            total=0,
+            suggestions=["cheapest model for chat", "list models with 1M context"],
+        )
+    top = shown[0]
+    verdict = f"Pick {top.model.id} ({top.offer.provider_name}): {headline(top, query)}."
+    trade = runner_up(top, ranked[1 : max(limit, 5)], sort_by, query.task) if offset == 0 else None
+    if trade:
+        verdict += " " + trade
+    if top.cheaper is not None:
+        verdict += f" It is cheaper at {top.cheaper.provider_name}."
+    suggestions = _suggestions(query, shown)
+    return Answer(
+        intent="recommend",
+        title=title,
+        verdict=verdict,
+        tables=[ranking_table(shown, rows, query, first=offset + 1)],
+        rows=rows,
+        notes=notes + _notes(query, mix, catalogue, shown, left),
+        suggestions=suggestions,
+        query=query,
+        total=len(ranked),
+        offset=offset,
+    )
+
+
+def _notes(query: Query, mix, catalogue: Catalogue, shown: list[Candidate], left: Left) -> list[Note]:
+    out = notes_mod.assumption_notes(query, mix)
+    out += notes_mod.data_notes(catalogue, shown)
+    for note in (notes_mod.left_out_note(left, query.task), notes_mod.free_note(query)):
+        if note is not None:
+            out.append(note)
+    return out
+
+
+def _suggestions(query: Query, shown: list[Candidate]) -> list[str]:
+    out = []
+    if len(shown) >= 2:
+        out.append(f"compare {shown[0].model.id} and {shown[1].model.id}")
+    if query.tokens_per_month is None:
+        out.append("what about 100M tokens a month?")
+    if not query.capabilities:
+        out.append("only open weights")
+    if query.sort_by != "quality":
+        out.append("best quality instead")
+    return out[:3]

@@ -1,0 +1,325 @@
+"""Choosing offers and filtering models: every constraint of a query, applied the same way for every intent."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from bot.canonical import Model
+from bot.catalogue import Catalogue
+from bot.cost import Mix, blended_price, mix_for, monthly_cost
+from bot.knowledge_files import Speed
+from bot.offers import Offer
+from bot.policy import Policy
+from bot.query import Query
+from bot.intents.index import index_for
+from bot.scores import TaskScore
+
+FIT_TIERS = frozenset({"strong", "good", "usable"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A model at one offer, with everything an answer says about it."""
+
+    model: Model
+    offer: Offer
+    blended: float | None
+    monthly: float | None
+    score: TaskScore
+    speed: Speed | None
+    cheaper: Offer | None = None
+
+    @property
+    def tps(self) -> float | None:
+        return self.speed.output_tps if self.speed else None
+
+    @property
+    def ttft(self) -> float | None:
+        return self.speed.ttft_s if self.speed else None
+
+    @property
+    def value(self) -> float | None:
+        """Task score per dollar of blended price per 1M tokens."""
+        if self.score.score is None or self.blended is None:
+            return None
+        return self.score.score / max(self.blended, 1e-6)
+
+
+@dataclass
+class Left:
+    """Why models were left out, counted, so the answer can say so."""
+
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    def add(self, reason: str) -> None:
+        self.reasons[reason] += 1
+
+
+def unfit(score: TaskScore, min_coverage: float) -> str | None:
+    """Why a task score does not clear the quality floor (None when it does)."""
+    if not score.known:
+        return "no score"
+    if score.coverage < min_coverage:
+        return "thin evidence"
+    if score.tier not in FIT_TIERS:
+        return "weak for the task"
+    return None
+
+
+def mix_of(query: Query, catalogue: Catalogue) -> Mix:
+    task_share = catalogue.profile(query.task).input_share if query.task else None
+    return mix_for(query.input_share, query.task, task_share)
+
+
+def context_need(query: Query) -> int | None:
+    """Context size the workload needs, for long-context price tiers."""
+    return query.min_context
+
+
+def excluded_by_maker(model: Model, query: Query, catalogue: Catalogue) -> bool:
+    """'Not from OpenAI' drops OpenAI's models wherever they are sold."""
+    if not query.exclude_providers or model.maker is None:
+        return False
+    maker = index_for(catalogue).makers.get(model.maker)
+    own = set(maker.providers) if maker else set()
+    return model.maker in query.exclude_providers or bool(own & set(query.exclude_providers))
+
+
+def eligible_offers(model: Model, query: Query, policy: Policy, catalogue: Catalogue) -> list[Offer]:
+    """The offers that count for this query: named providers, else first-party and default providers."""
+    index = index_for(catalogue)
+    key = (model.id, query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy)
+    found = index.eligible.get(key)
+    if found is not None:
+        return found
+    by_provider = index.offers(model, query.include_free)
+    excluded = set(query.exclude_providers)
+    offers = [o for p, o in by_provider.items() if p not in excluded]
+    if query.providers:
+        named = set(query.providers)
+        found = [o for o in offers if o.provider in named]
+    else:
+        found = [o for o in offers if o.first_party or o.provider in policy.default_providers]
+        if not found:
+            found = [o for o in offers if o.provider in policy.fallback_providers]
+    index.eligible[key] = found
+    return found
+
+
+def offer_problem(offer: Offer, model: Model, query: Query, mix: Mix, speed: Speed | None) -> str | None:
+    """Why an offer fails the query's hard constraints (None when it passes)."""
+    if not offer.priced:
+        return "no price"
+    if offer.free and not query.include_free:
+        return "free tier"
+    if query.min_context and (offer.context or 0) < query.min_context:
+        return "context too small"
+    if query.min_output and (offer.max_output or 0) < query.min_output:
+        return "max output too small"
+    if query.input_modalities and not set(query.input_modalities) <= set(offer.input_modalities):
+        return "input modality missing"
+    for cap in query.capabilities:
+        ok = {
+            "tool_calling": offer.tool_calling,
+            "structured_output": offer.structured_output is True,
+            "reasoning": offer.reasoning,
+            "open_weights": model.open_weights,
+        }[cap]
+        if not ok:
+            return f"no {cap.replace('_', ' ')}"
+    inp, out = offer.prices_at(context_need(query))
+    if query.max_input_price is not None and (inp is None or inp > query.max_input_price):
+        return "input price over cap"
+    if query.max_output_price is not None and (out is None or out > query.max_output_price):
+        return "output price over cap"
+    blended = blended_price(offer, mix.share, context_need(query))
+    if query.max_blended_price is not None and (blended is None or blended > query.max_blended_price):
+        return "blended price over cap"
+    if query.max_monthly_cost is not None and query.tokens_per_month is not None:
+        cost = monthly_cost(offer, query.tokens_per_month, mix.share, context_need(query))
+        if cost is None or cost > query.max_monthly_cost:
+            return "over budget"
+    if query.min_speed is not None and (speed is None or speed.output_tps is None):
+        return "no speed data"
+    if query.min_speed is not None and speed and speed.output_tps is not None and speed.output_tps < query.min_speed:
+        return "too slow"
+    if query.max_latency is not None and (speed is None or speed.ttft_s is None):
+        return "no latency data"
+    if query.max_latency is not None and speed and speed.ttft_s is not None and speed.ttft_s > query.max_latency:
+        return "latency too high"
+    return None
+
+
+def cheaper_elsewhere(
+    model: Model, chosen: Offer, query: Query, mix: Mix, policy: Policy, catalogue: Catalogue
+) -> Offer | None:
+    """The cheapest reputable other provider for the same model, when it beats the chosen price."""
+    if query.providers:
+        return None
+    here = blended_price(chosen, mix.share, context_need(query))
+    best: tuple[float, Offer] | None = None
+    reputable = policy.reference_providers
+    for offer in index_for(catalogue).offers(model).values():
+        if offer.provider == chosen.provider or offer.provider not in reputable:
+            continue
+        if offer.provider in query.exclude_providers or offer.free or offer.deprecated:
+            continue
+        if query.min_context and (offer.context or 0) < query.min_context:
+            continue
+        price = blended_price(offer, mix.share, context_need(query))
+        if price is not None and here is not None and price < here * 0.98 and (best is None or price < best[0]):
+            best = (price, offer)
+    return best[1] if best else None
+
+
+def candidate_for(
+    model: Model, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, left: Left | None = None,
+    floor: bool = False, offers: list[Offer] | None = None,
+) -> Candidate | None:
+    """The model at its best offer for this query, or None (with the reason counted in `left`).
+
+    With `floor`, a model without a fitting task score is dropped before its offers are checked.
+    """
+    if offers is None:
+        offers = eligible_offers(model, query, policy, catalogue)
+    if not offers:
+        return None
+    score = catalogue.task_score(model, query.task)
+    if floor:
+        problem = unfit(score, catalogue.knowledge.tasks.min_coverage)
+        if problem is not None:
+            if left is not None:
+                left.add(problem)
+            return None
+    reasons: list[str] = []
+    passing: list[tuple[Offer, Speed | None]] = []
+    index = index_for(catalogue)
+    for offer in offers:
+        speed = index.speed(model, offer.provider)
+        problem = offer_problem(offer, model, query, mix, speed)
+        if problem is None:
+            passing.append((offer, speed))
+        else:
+            reasons.append(problem)
+    if not passing:
+        if left is not None:
+            left.add(reasons[0] if reasons else "no offer from the providers asked")
+        return None
+    context = context_need(query)
+
+    primary = model.reference.provider if model.reference.first_party else None
+
+    def preference(item: tuple[Offer, Speed | None]) -> tuple:
+        offer = item[0]
+        return (
+            offer.provider != primary, not offer.first_party, offer.deprecated, blended_price(offer, mix.share, context) or 0.0
+        )
+
+    offer, speed = min(passing, key=preference)
+    tokens = query.tokens_per_month
+    return Candidate(
+        model=model,
+        offer=offer,
+        blended=blended_price(offer, mix.share, context),
+        monthly=monthly_cost(offer, tokens, mix.share, context) if tokens is not None else None,
+        score=score,
+        speed=speed,
+    )
+
+
+def offered(query: Query, catalogue: Catalogue, policy: Policy) -> list[tuple[Model, list[Offer]]]:
+    """Chat models with at least one eligible offer for the query's provider choice (cached per choice)."""
+    index = index_for(catalogue)
+    key = (query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy)
+    found = index.offered.get(key)
+    if found is None:
+        found = []
+        for model in index.chat_models:
+            if excluded_by_maker(model, query, catalogue):
+                continue
+            offers = eligible_offers(model, query, policy, catalogue)
+            if offers:
+                found.append((model, offers))
+        index.offered[key] = found
+    return found
+
+
+def candidates(
+    query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, *, floor: bool, left: Left
+) -> list[Candidate]:
+    """Chat models that satisfy every constraint of the query; with `floor`, only those fit for the task."""
+    out: list[Candidate] = []
+    for model, offers in offered(query, catalogue, policy):
+        cand = candidate_for(model, query, catalogue, policy, mix, left, floor, offers)
+        if cand is None:
+            continue
+        if cand.offer.deprecated:
+            left.add("deprecated")
+            continue
+        out.append(cand)
+    return out
+
+
+def with_cheaper(cands: list[Candidate], query: Query, mix: Mix, policy: Policy, catalogue: Catalogue) -> list[Candidate]:
+    """The candidates with the cheaper other provider, if any, filled in (only for rows shown)."""
+    return [
+        replace(c, cheaper=cheaper_elsewhere(c.model, c.offer, query, mix, policy, catalogue)) for c in cands
+    ]
+
+
+SORT_KEYS = {
+    "cost": lambda c: (c.monthly if c.monthly is not None else c.blended or 0.0, -(c.score.score or 0.0)),
+    "quality": lambda c: (-(c.score.score or -1.0), c.blended or 0.0),
+    "speed": lambda c: (-(c.tps or -1.0), c.blended or 0.0),
+    "latency": lambda c: (c.ttft if c.ttft is not None else float("inf"), c.blended or 0.0),
+    "context": lambda c: (-(c.offer.context or 0), c.blended or 0.0),
+    "value": lambda c: (-(c.value or 0.0), c.blended or 0.0),
+}
+
+
+def rank(cands: list[Candidate], sort_by: str) -> list[Candidate]:
+    """Candidates in the order `sort_by` asks for (ties: cheaper first, then id for stability)."""
+    key = SORT_KEYS[sort_by]
+    return sorted(cands, key=lambda c: (key(c), c.model.id))
+
+
+def needs(sort_by: str) -> str | None:
+    """The data a sort needs; candidates without it cannot be ranked on it."""
+    return {"speed": "tps", "latency": "ttft"}.get(sort_by)
+
+
+def display_candidate(model: Model, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix) -> Candidate:
+    """A named model at the offer an answer should quote, whatever the filters say.
+
+    The named provider's offer, else the maker's own, else the cheapest default provider, else the
+    cheapest priced offer anywhere, else the reference listing (prices unknown).
+    """
+    by_provider = index_for(catalogue).offers(model, query.include_free)
+    context = context_need(query)
+
+    def cheapest(offers: list[Offer]) -> Offer | None:
+        priced = [o for o in offers if o.priced and not o.free]
+        return min(priced, key=lambda o: blended_price(o, mix.share, context) or 0.0) if priced else None
+
+    offer = None
+    if query.providers:
+        offer = next((by_provider[p] for p in query.providers if p in by_provider), None)
+    if offer is None:
+        offer = next((o for o in model.offers if o.first_party and o.priced and not o.free and not o.deprecated), None)
+    if offer is None:
+        offer = cheapest([o for o in by_provider.values() if o.provider in policy.default_providers])
+    if offer is None:
+        offer = cheapest([o for o in by_provider.values() if o.provider in policy.fallback_providers])
+    if offer is None:
+        offer = cheapest(list(by_provider.values())) or model.reference
+    tokens = query.tokens_per_month
+    return Candidate(
+        model=model,
+        offer=offer,
+        blended=blended_price(offer, mix.share, context),
+        monthly=monthly_cost(offer, tokens, mix.share, context) if tokens is not None else None,
+        score=catalogue.task_score(model, query.task),
+        speed=index_for(catalogue).speed(model, offer.provider),
+        cheaper=cheaper_elsewhere(model, offer, query, mix, policy, catalogue),
+    )

@@ -1,0 +1,118 @@
+"""Rows and tables built from candidates: the typed surface every renderer lays out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot import fmt
+from bot.answer import Cell, Column, Row, Table, Unit
+from bot.cost import STANDARD_VOLUMES, Mix, monthly_cost
+from bot.intents.selection import Candidate, context_need
+from bot.query import Query
+
+
+def volume_label(tokens: float) -> str:
+    return f"{fmt.tokens(tokens)}/mo"
+
+
+def costs_at(cand: Candidate, mix: Mix, query: Query) -> dict[str, float | None]:
+    """Monthly cost at the query's volume, or at 1M/10M/100M when it gives none."""
+    volumes = [query.tokens_per_month] if query.tokens_per_month is not None else list(STANDARD_VOLUMES)
+    return {
+        volume_label(v): monthly_cost(cand.offer, v, mix.share, context_need(query)) for v in volumes  # type: ignore[arg-type]
+    }
+
+
+def row(cand: Candidate, mix: Mix, query: Query) -> Row:
+    """The JSON row for a candidate."""
+    inp, out = cand.offer.prices_at(context_need(query))
+    return Row(
+        model=cand.model.id,
+        name=cand.model.name,
+        provider=cand.offer.provider,
+        provider_name=cand.offer.provider_name,
+        first_party=cand.offer.first_party,
+        free=cand.offer.free,
+        input_price=inp,
+        output_price=out,
+        cache_read_price=cand.offer.cache_read_price,
+        monthly_cost=cand.monthly,
+        costs_at=costs_at(cand, mix, query),
+        input_share=mix.share,
+        context=cand.offer.context,
+        max_output=cand.offer.max_output,
+        task=cand.score.task,
+        task_score=cand.score.score,
+        task_tier=cand.score.tier,
+        coverage=cand.score.coverage,
+        speed=cand.tps,
+        ttft=cand.ttft,
+        release_date=cand.model.release_date,
+        cheaper_elsewhere=_cheaper_text(cand, mix, query),
+    )
+
+
+def _cheaper_text(cand: Candidate, mix: Mix, query: Query) -> str | None:
+    if cand.cheaper is None:
+        return None
+    inp, out = cand.cheaper.prices_at(context_need(query))
+    return f"{cand.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out"
+
+
+def cell(value: object, text: str) -> Cell:
+    return Cell(value=value if isinstance(value, (int, float, str, bool)) or value is None else str(value), text=text)
+
+
+def score_text(cand: Candidate) -> str:
+    text = fmt.score(cand.score.score, cand.score.tier)
+    if cand.score.known and cand.score.vendor_reported:
+        text += "*"
+    return text
+
+
+Getter = Callable[[Candidate, Row], Cell]
+
+
+def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query, first: int = 1) -> Table:
+    """One line per model: prices, cost at the volume(s), task score, speed, latency, context."""
+    task = (query.task or "general").replace("_", " ")
+    cols: list[tuple[Column, Getter]] = [
+        (Column(key="rank", label="#", unit="count", align="right"), lambda c, r: cell(None, "")),
+        (Column(key="model", label="Model"), lambda c, r: cell(r.model, r.model)),
+        (Column(key="provider", label="Provider", priority=2), lambda c, r: cell(r.provider, r.provider or "")),
+        (Column(key="input_price", label="In $/M", unit="usd_per_mtok", align="right"),
+         lambda c, r: cell(r.input_price, fmt.price(r.input_price))),
+        (Column(key="output_price", label="Out $/M", unit="usd_per_mtok", align="right"),
+         lambda c, r: cell(r.output_price, fmt.price(r.output_price))),
+    ]
+    labels = list(rows[0].costs_at) if rows else []
+    for i, label in enumerate(labels):
+        cols.append(
+            (Column(key=f"cost:{label}", label=f"@{label}", unit="usd", align="right", priority=1 if i == len(labels) - 1 else 3),
+             lambda c, r, label=label: cell(r.costs_at.get(label), fmt.money(r.costs_at.get(label))))
+        )
+    cols += [
+        (Column(key="task_score", label=f"{task.capitalize()} score", unit="score", align="right"),
+         lambda c, r: cell(r.task_score, score_text(c))),
+        (Column(key="speed", label="tok/s", unit="tok_per_s", align="right", priority=2),
+         lambda c, r: cell(r.speed, fmt.NO_DATA if r.speed is None else f"{r.speed:,.0f}")),
+        (Column(key="ttft", label="TTFT", unit="seconds", align="right", priority=3),
+         lambda c, r: cell(r.ttft, fmt.seconds(r.ttft))),
+        (Column(key="context", label="Context", unit="tokens", align="right", priority=2),
+         lambda c, r: cell(r.context, fmt.tokens(r.context))),
+    ]
+    table_rows = []
+    for i, (cand, r) in enumerate(zip(cands, rows)):
+        cells = [getter(cand, r) for _, getter in cols]
+        cells[0] = cell(first + i, str(first + i))
+        table_rows.append(cells)
+    return Table(columns=[c for c, _ in cols], rows=table_rows)
+
+
+def simple_table(title: str | None, headers: Sequence[tuple[str, str, Unit]], lines: Sequence[Sequence[Cell]]) -> Table:
+    """A table from (key, label, unit) headers and rows of cells."""
+    columns = [
+        Column(key=k, label=label, unit=unit, align="left" if unit in ("text", "date") else "right")
+        for k, label, unit in headers
+    ]
+    return Table(title=title, columns=columns, rows=[list(line) for line in lines])

@@ -1,0 +1,220 @@
+"""The vocabulary of questions: tasks, objectives, modalities, capabilities and intent cues.
+
+Patterns run on lower-cased text in which named models are already replaced by `MODEL_MARK`. Each
+entry says what a phrase means in the parse contract (`../shared/eval/README.md`); the rules that weigh
+them against each other live in `bot/parse.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+MODEL_MARK = "¤"  # stands for a model name found in the text; plain_text() never leaves one behind
+_M = MODEL_MARK
+
+# --- tasks: (task, priority, pattern); the highest priority wins, then the earliest mention ----------
+
+TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (task, prio, re.compile(pattern))
+    for task, prio, pattern in (
+        ("coding", 6, r"\bcod(?:e|es|ing|er|ers)\b|\bprogramm\w*|\bunit[- ]tests?\b|\btest (?:generation|cases|suites?)\b"
+         r"|\bwrit\w* (?:\w+ )?tests\b|\bcode[- ]?review\w*|\bautocomplet\w*|\bauto-complet\w*|\bcompletions? in (?:the )?(?:ide|editor)\b"
+         r"|\brefactor\w*|\bdebug\w*|\bsoftware (?:engineering|development|dev)\b|\bsql\b|\bpython\b|\bjavascript\b"
+         r"|\btypescript\b|\bjava\b|\brust\b|\bgolang\b|\bc\+\+|\bbug[- ]?fix\w*|\bpull requests?\b|\bpr reviews?\b"
+         r"|\bswe[- ]?bench\b|\bcodebases?\b|\bvibe[- ]?cod\w*|\bcopilot\b|\bide\b|\bfront[- ]?end\b|\bback[- ]?end\b"
+         r"|\bhtml\b|\bcss\b|\breact\b|\bdevops\b|\bcli tools?\b|\bcommit messages?\b|\bstack traces?\b"),
+        ("math", 6, r"\bmath\w*|\barithmetic\b|\bcalculus\b|\balgebra\w*|\bgeometry\b|\bequations?\b|\bproofs?\b"
+         r"|\btheorems?\b|\bolympiad\w*|\baime\b|\bgsm8k\b|\bword problems\b|\bcalculations?\b|\bhomework\b|\bstatistics\b"),
+        ("rag", 5, r"\brag\b|\bretriev\w*|\bgrounded\b|\bgrounding\b|\bfaithful\w*|\bcitations?\b|\bciting\b"
+         r"|\bquestion[- ]answering\b|\bq ?& ?a\b|\bqa over\b|\banswer(?:ing|s)? (?:\w+ )?questions (?:about|from|over|on|using|based on|grounded in|against)\b"
+         r"|\bknowledge[- ]?bases?\b|\bdocs? q ?& ?a\b|\bchat(?:ting)? (?:with|over) (?:our |my |your |the |internal |company )?(?:docs|documents|pdfs?|data|files|knowledge|wiki)\b"
+         r"|\b(?:search|questions) (?:over|across) (?:our |my |the |internal |company )?(?:docs|documents|data|files|wiki)\b"
+         r"|\bover (?:our|my|internal|company) (?:docs|documents|knowledge|data|wiki|files)\b|\bsemantic search\b"
+         r"|\bhallucinat\w*|\binternal (?:docs|documents|wiki)\b|\bask(?:ing)? questions about (?:our |my |the )?(?:docs|documents|pdfs?|files|manuals?)\b"),
+        ("translation", 5, r"\btranslat\w*|\bmulti-?lingual\b|\blocali[sz]\w*|\bl10n\b|\bi18n\b|\bmulti-?language\b"
+         r"|\b(?:into|to|from) (?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic"
+         r"|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew"
+         r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b"),
+        ("summarization", 4, r"\bsumm?ar\w*|\btl;?dr\w*|\bdigests?\b|\brecaps?\b|\bcondens\w*|\bmeeting notes\b"
+         r"|\bsynops\w*|\bboil(?:ing)? down\b|\bkey points\b|\bhighlights of\b|\bgist\b"),
+        ("extraction", 4, r"\bextract\w*|\bstructured data\b|\bentit(?:y|ies)\b|\bner\b|\bpars(?:e|ing) (?:\w+ )?(?:invoices|receipts"
+         r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b|\binvoices?\b|\breceipts?\b|\bfields? (?:from|out of)\b"
+         r"|\bpull(?:ing)? (?:out )?(?:fields|data|info|information)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
+         r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b"),
+        ("classification", 4, r"\bclassif\w*|\bcategori[sz]\w*|\bcategoris\w*|\blabel(?:l?ing|s|ed|er)?\b|\btag(?:s|ging|ger)?\b"
+         r"|\bmoderat\w*|\bspam\b|\bsentiment\b|\bintents?\b (?:detection|classification|recognition)|\bintent detection\b"
+         r"|\btriag\w*|\btoxic\w*|\bcontent filter\w*|\brout(?:e|ing) (?:\w+ )?(?:tickets|emails|messages|requests|queries)\b"
+         r"|\bsort(?:ing)? (?:\w+ )?(?:emails|tickets|messages|reviews)\b|\bfraud detection\b|\bnsfw\b|\bdetect(?:ing|ion of)? (?:spam|toxicity|language|intent|pii)\b"),
+        ("agents", 4, r"(?<!support )(?<!service )(?<!customer )(?<!sales )\bagent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
+         r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\bplanning\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
+         r"|\bautomat(?:ion|ing|e)\b|\bworkflows?\b|\bautonomous\w*|\bmcp\b|\borchestrat\w*"),
+        ("long_context", 3, r"\blong[- ](?:context|documents?|docs|files|inputs?|texts?|transcripts?|reports?|contracts?|pdfs?|videos?"
+         r"|conversations?|threads?|prompts?)\b|\b(?:large|huge|big|massive) (?:documents?|docs|files|codebases?|inputs?|contexts?|pdfs?)\b"
+         r"|\b(?:entire|whole|full) (?:books?|codebases?|repos?|repositories|documents?|manuals?)\b|\bbooks?\b|\blengthy\b"
+         r"|\bhundreds of pages\b|\b\d+[- ]pages?\b|\bneedle[- ]in[- ]a[- ]haystack\b"),
+        ("reasoning", 2, r"\breasoning\b|\banaly[sz]\w*|\banalysis\b|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
+         r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b|\bfinancial\b|\bscientific\b|\bscience\b"
+         r"|\bmedical\b|\bdiagnos\w*|\bdecision[- ]making\b|\bstrateg\w*|\bthink(?:ing)? (?:hard|deeply)\b|\bdeep thinking\b"
+         r"|\binsights?\b|\bdue diligence\b|\bforecast\w*"),
+        ("chat", 2, r"\bchat(?:bots?|ting)?\b|\bsupport (?:bot|agent|assistant|chat|widget)s?\b|\bcustomer[- ](?:support|service|care|success)\b"
+         r"|\bhelp ?desk\b|\bassistants?\b|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
+         r"|\btalk(?:ing)? (?:to|with) (?:users|customers)\b|\bdialog\w*|\bslack ?bots?\b|\bdiscord ?bots?\b|\bbots?\b|\bsmall talk\b"),
+        ("writing", 1, r"\bwrit(?:e|es|ing|er|ten)\b|\bcreative\b|\bcopy ?writ\w*|\bcopy\b|\bblog\w*|\barticles?\b|\bessays?\b"
+         r"|\bstor(?:y|ies)\b|\bfiction\b|\bpoe(?:m|ms|try)\b|\bnovels?\b|\bmarketing\b|\bcontent (?:generation|creation)\b"
+         r"|\brewrit\w*|\brephras\w*|\bparaphras\w*|\bproofread\w*|\bgrammar\b|\bdraft\w*|\bnewsletters?\b|\bsocial media\b"
+         r"|\bslogans?\b|\bheadlines?\b|\bscripts\b|\bproduct descriptions\b|\bcover letters?\b|\bbrand voice\b|\bprose\b"),
+    )
+)
+
+# --- what the user optimises ("sort_by"); earlier entries win over later ones, speed/cost by position --
+
+SORT_VALUE = re.compile(
+    r"\bbest value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang for (?:the |your |my |our )?bucks?\b"
+    r"|\bbest bang\b|\bcost[- ]?effective\w*|\bcost[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
+    r"|\bquality[- /]per[- ](?:dollar|\$)|\bquality[- /](?:to[- ])?(?:price|cost)\b|\bbest (?:price|cost)[- /](?:performance|quality)\b|\bbest deal\b"
+)
+SORT_CONTEXT = re.compile(
+    r"\b(?:biggest|largest|longest|most|max(?:imum)?|bigger|larger|longer|more|highest) context\b"
+    r"|\b(?:biggest|largest|longest|bigger|larger|longer) (?:context )?windows?\b|\bmost tokens of context\b"
+)
+SORT_LATENCY = re.compile(
+    r"\blow(?:est|er)?[- ]latency\b|\bless latency\b|\b(?:quick|fast)(?:est|er)?[- ]respond\w*|\brespond\w* (?:the )?(?:fastest|quickest)\b|\bleast latency\b|\bminimal latency\b|\bminimi[sz]e latency\b|\bbest latency\b|\blatency[- ](?:sensitive|critical)\b"
+    r"|\bquick(?:est|er)? (?:response|responses|reply|replies|to respond|first token|turnaround)\b"
+    r"|\bfast(?:est|er)? (?:response|responses|reply|replies|first token|time to first token|to respond|turnaround)\b"
+    r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
+    r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|quick\w*|sooner)\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
+    r"|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
+)
+SORT_SPEED = re.compile(
+    r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\bhigh(?:est)? (?:throughput|speed|output speed|tokens? per second|tok/s)\b"
+    r"|\bmost (?:tokens? per second|throughput)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
+    r"|\bblazing\b|\bquick(?= models?\b)"
+)
+SORT_COST = re.compile(
+    r"\bcheap\w*|\blowest[- ](?:cost|price|pric\w+)\b|\bleast (?:expensive|costly)\b|\bless (?:expensive|costly)\b|\blow[- ]cost\b"
+    r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
+    r"|\bsave (?:money|costs?)\b|\bcost[- ]?sensitive\b|\blowest (?:bill|spend)\b|\beconomical\b|\bcost[- ]saving\w*|\blowest[- ]priced\b"
+)
+SORT_QUALITY = re.compile(
+    r"\bbest\b|\bsmartest\b|\bsmarter\b|\bmost (?:accurate|capable|intelligent|powerful|advanced|reliable|precise|competent|clever)\b"
+    r"|\bmore (?:accurate|capable|intelligent|powerful|reliable)\b|\bhighest[- ](?:quality|accuracy|scor\w*|rated|ranked)\b|\bstrongest\b"
+    r"|\bstronger\b|\bbetter\b|\btop[- ](?:tier|notch|quality|performing|rated|ranked)\b|\bstate[- ]of[- ]the[- ]art\b|\bsota\b"
+    r"|\bfrontier\b|\bhigh(?:est)?[- ]quality\b|\bgreatest\b|\bcleverest\b|\bhighest performing\b|\bmost intelligent\b"
+    r"|\btop (?:models?|llms?|choices?|picks?|options?)\b|\bbest[- ]in[- ]class\b|\bbrightest\b"
+)
+
+# --- input modalities ---------------------------------------------------------------------------------
+
+MODALITY_NOT_INPUT = re.compile(
+    r"\b(?:generat\w*|creat\w*|mak\w*|draw\w*|produc\w*|output\w*|render\w*) (?:an? |the )?(?:\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b"
+    r"|\b(?:images?|video|audio|speech|voice) (?:generation|gen|output|creation|synthesis)\b|\btext[- ]to[- ](?:image|video|speech|audio)\b|\btts\b"
+)
+MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("image", re.compile(
+        r"\bvision\b|\bimages?\b|\bimagery\b|\bscreenshots?\b|\bphotos?\b|\bpictures?\b|\bdiagrams?\b|\bcharts?\b|\bmulti-?modal\b"
+        r"|\bvisual\b|\bscanned\b|\bscans\b|\bocr\b|\bvlms?\b|\bjpe?gs?\b|\bpngs?\b|\bfigures\b|\bhandwrit\w*|\bsee (?:images|pictures)\b")),
+    ("audio", re.compile(
+        r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
+        r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*|\bsound\b")),
+    ("video", re.compile(r"\bvideos?\b|\bfootage\b|\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b")),
+    ("pdf", re.compile(r"\bpdfs?\b")),
+)
+
+# --- capabilities: a phrase after "for" names the task instead ------------------------------------------
+
+CAPABILITIES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
+    # (capability, task it names after "for", pattern)
+    ("tool_calling", "agents", re.compile(
+        r"\btool[- ]?(?:calling|calls?|use|usage|support)\b|\bfunction[- ]?(?:calling|calls?)\b|\btools\b|\bfunction[- ]call(?:ing)? support\b")),
+    ("structured_output", "extraction", re.compile(
+        r"\bjson[- ](?:mode|output|outputs|schemas?|responses?|format|support)\b|\bstructured[- ](?:outputs?|json|responses?|generation)\b"
+        r"|\bresponse[_ ]format\b|\bschema[- ](?:adherence|following|constrained)\b|\bconstrained decoding\b|\bjson\b(?= (?:models?|llms?)\b)"
+        r"|(?<=with )json\b|(?<=supports )json\b|(?<=support )json\b|(?<=outputs )json\b|(?<=output )json\b|(?<=returns )json\b|(?<=return )json\b|(?<=valid )json\b")),
+    ("reasoning", "reasoning", re.compile(r"\b(?:reasoning|thinking)\b(?![- ](?:tasks?|problems?|questions?|skills?|abilit\w+|benchmarks?|heavy)\b)")),
+    ("open_weights", None, re.compile(
+        r"\bopen[- ]?(?:source|weights?|sourced)\b|\bopen models?\b|\bopen llms?\b|\bself[- ]?host\w*|\bon[- ]?prem\w*"
+        r"|\brun (?:it |them |models? )?(?:locally|offline|on (?:our|my) own)\b|\blocal(?:ly)?[- ](?:hosted|run|models?|llms?|deployment)\b"
+        r"|\bdownloadable (?:weights|models?)\b|\bweights (?:are )?available\b|\boss (?:models?|llms?)\b|\bopen[- ]licen[sc]e\w*"
+        r"|\bapache[- ]?2(?:\.0)?\b|\bpermissive(?:ly)? licen[sc]\w*|\bair[- ]?gapped\b|\bown (?:hardware|servers|gpus|infrastructure|infra)\b"
+        r"|\bhost (?:it |them )?(?:ourselves|myself)\b|\bfine[- ]?tun\w* (?:it )?ourselves\b")),
+)
+# words before a capability phrase that make it a filter ("with tool calling") or a task ("for tool calling")
+CAP_FILTER_CUES = frozenset(
+    {"with", "supports", "support", "supporting", "has", "have", "having", "that", "which", "can", "does", "do", "offers",
+     "offering", "capable", "plus", "and", "needs", "need", "needing", "requires", "require", "requiring", "must",
+     "includes", "including", "w/", "w", "without", "no", "native", "good", "strong", "reliable", "solid", "decent"}
+)
+CAP_TASK_CUES = frozenset({"for", "at", "on", "in", "doing", "handles", "handle", "handling", "to"})
+CAP_FILTER_AFTER = re.compile(r"^\s*(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?)\b")
+
+# --- free models ---------------------------------------------------------------------------------------
+
+FREE = re.compile(
+    r"(?<![\w-])free(?![\w-])(?!\s+(?:form|text|of hallucinations|of charge for))(?<!feel free)|\bno[- ]cost\b|\bgratis\b|\bzero[- ]cost\b|\bcosts? nothing\b|\$0(?![.\d])"
+)
+
+# --- intents -----------------------------------------------------------------------------------------
+
+HELP_LINE = re.compile(
+    r"^(?:please\s+)?(?:help|h|\?+|hi|hello|hey|hey there|yo|hiya|howdy|start|menu|usage|commands|examples?|options|about|info|"
+    r"what can you do|what do you do|what do you know|what do you know about|who are you|what are you|"
+    r"how do(?:es)? (?:this|it|you|this bot|the bot) work|how (?:do|can|should) (?:i|we) use (?:you|this|it|this bot|the bot)|"
+    r"what can (?:i|we) ask(?: you)?|what should (?:i|we) ask|what questions can (?:i|we) ask|what is this|what's this|"
+    r"how to use(?: this| you)?|instructions|tutorial|getting started|get started|what can this bot do|what does this bot do|"
+    r"help me|can you help(?: me)?|what can you help (?:me )?with|thanks|thank you|ty|test|ping|man|docs|readme|"
+    r"what(?:'s| is) (?:whichmodel|this bot)|what do you cover|what kind of questions|show me what you can do|what else can you do)"
+    r"(?:\s+(?:please|bot|whichmodel))?[\s?!.]*$"
+)
+HELP_ANYWHERE = re.compile(
+    r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"
+    r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b"
+)
+ALTERNATIVE = re.compile(
+    rf"\balternatives?\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:ping)? (?:out )?{_M}|\bswitch(?:ing)? (?:away )?from\b"
+    rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
+    rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
+    rf"|\b(?:cheaper|faster|better|smarter|quicker|smaller|lighter|bigger|stronger|more accurate|less expensive|more affordable) than {_M}"
+    rf"|\b(?:cheaper|faster|better|smarter|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
+    rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
+)
+ALTERNATIVE_STRONG = re.compile(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b")
+COMPARE = re.compile(
+    r"\bvs\.?\b|\bv\.?\s|\bversus\b|\bcompar\w*|\bdifferen\w*|\bdiffer\b|\bbetter\b|\bworse\b|\bupgrad\w*|\bdowngrad\w*"
+    r"|\bworth\b|\bover\b|\bagainst\b|\bhead[- ]to[- ]head\b|\bwhich (?:is|one|of|would|should|will|do|does)\b|\bbetween\b"
+    r"|\b(?:cheaper|faster|smarter|quicker|slower|stronger|more expensive|pricier)\b|\bor\b|\bswitch\w*|\bmove from\b"
+)
+COST = re.compile(
+    r"\bcosts?\b|\bcosting\b|\bprice[sd]?\b|\bpricing\b|\bhow much (?:is|are|does|do|would|will|for|to|money|\$|it|per)\b|\bhow much\W*$"
+    r"|\bspend\b|\bbill\w*|\bexpensive\b|\bpricey\b|\bcharge[sd]?\b|\bfees?\b|\brates?\b(?! limit)|\bpay\b|\bdollars?\b|\$|\btco\b"
+    r"|\bper (?:million|1m|m|token|1k|thousand|mtok)\b|\bmonthly (?:cost|bill|spend)\b|\bwhat would (?:\w+ ){0,4}run\b|\bset me back\b"
+)
+INFO = re.compile(
+    r"\bcontext\b|\bwindow\b|\bmax(?:imum)? output\b|\boutput (?:limit|length|tokens|size)\b|\bwhen\b|\breleased?\b|\bcome out\b"
+    r"|\bcame out\b|\blaunch\w*|\bwho (?:offers|sells|hosts|serves|provides|has|makes|made)\b|\bwhere (?:can|to|is|do)\b|\bproviders?\b"
+    r"|\bavailab\w*|\bhost\w*|\bsupports?\b|\bmodalit\w*|\bcutoff\b|\bknowledge\b|\bparameters?\b|\btell me about\b|\bspecs?\b"
+    r"|\binfo\w*|\bdetails?\b|\blimits?\b|\blicen[sc]e\w*|\bdeprecat\w*|\bspeed\b|\blatency\b|\bhow (?:fast|good|smart|big|old|new)\b"
+    r"|\bbenchmarks?\b|\bscores?\b|\bdoes\b|\bcan (?:it|i)\b|\btake[s]?\b|\baccepts?\b|\bread\b|\bhandles?\b|\bwhat is\b|\bwhat's\b"
+)
+LIST_STRONG = re.compile(
+    r"\blist\b|\benumerate\b|\bshow (?:me )?all\b|\bgive me all\b|\ball (?:the |of the )?(?:[\w-]+ ){0,3}models\b|\bevery (?:[\w-]+ ){0,2}models?\b"
+    r"|\bwhat are (?:all )?the (?:[\w-]+ ){0,2}models\b|\bhow many models\b"
+)
+LIST_WEAK = re.compile(
+    r"^(?:\w+ ){0,2}(?:which|what|show|give|any|are there|do you have|find|get)\b.*\bmodels\b|^(?:\w+ ){0,2}models\b"
+    r"|\bmodels (?:that|which|with|under|below|supporting|from|on|available|offering|having|able|capable)\b|\bany models?\b|\bare there (?:any )?models?\b"
+)
+RECOMMEND = re.compile(
+    r"\bshould (?:i|we) (?:use|pick|choose|go with|try)\b|\brecommend\w*|\bsuggest\w*|\bwhich (?:model|llm|one|ai|provider|api)\b"
+    r"|\bwhat (?:model|llm|ai|api)\b|\bgood (?:model|llm|choice|option|pick)s?\b|\bneed an? (?:model|llm)\b|\blooking for\b"
+    r"|\bpick\b|\bchoose\b|\bgo[- ]to\b|\bwhat to use\b|\bwhich to use\b|\bmodel for\b|\bllm for\b|\bmodels for\b|\bwhat (?:do|would) you (?:use|recommend)\b"
+    r"|\bwhat'?s (?:the )?(?:best|cheapest|fastest|smartest|good)\b|\bhelp me (?:pick|choose|decide|find)\b|\boptions? for\b"
+)
+DOMAIN = re.compile(
+    r"\bmodels?\b|\bllms?\b|\bai\b|\bapis?\b|\bgpts?\b|\btokens?\b|\bprovider\w*|\binference\b|\bprompts?\b|\bembedding\w*"
+    r"|\bcontext window\b|\blanguage models?\b|\bgen ?ai\b|\bfoundation models?\b|\bchatbots?\b|\bweights\b|\bopen[- ]source\b"
+    + rf"|{_M}"
+)
+OFF_TOPIC_COMMAND = re.compile(
+    r"^(?:please\s+|can you\s+|could you\s+)?(?:write|translate|summari[sz]e|tell me a|explain|generate|draft|compose|rewrite|fix|"
+    r"solve|calculate|create|make me|give me a (?:joke|poem|story|recipe)|sing|play|book|order|remind)\b"
+)

@@ -1,0 +1,142 @@
+"""Where the user wants to buy: providers named in a question, kept or excluded.
+
+"on Bedrock", "via OpenRouter", "from Anthropic" keep a provider; "not from OpenAI", "excluding Google",
+"no Azure", "non-OpenAI" exclude one, and a list after an exclusion ("not Google or OpenAI") is
+excluded whole. Ids are models.dev provider ids, checked against the catalogue's. Common names
+(`openai`, `bedrock`, `vertex`...) count anywhere; a provider id that is also an ordinary word
+("together", "inference", "nova") counts only after a cue such as "on" or "via". A provider word right
+before a model name ("OpenAI's gpt-4o") names the maker, not where to buy.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from dataclasses import dataclass
+
+from bot.catalogue import Catalogue
+from bot.lexicon import MODEL_MARK
+
+# spoken names -> provider id; True: counts without a cue
+NAMES: dict[str, tuple[str, bool]] = {
+    "openai": ("openai", True), "open ai": ("openai", True), "openai api": ("openai", True),
+    "anthropic": ("anthropic", True), "anthropic api": ("anthropic", True),
+    "google ai studio": ("google", True), "ai studio": ("google", True), "gemini api": ("google", True),
+    "google": ("google", True), "google ai": ("google", True),
+    "vertex ai": ("google-vertex", True), "google vertex": ("google-vertex", True), "vertex": ("google-vertex", True),
+    "gcp": ("google-vertex", True), "google cloud": ("google-vertex", True),
+    "azure openai": ("azure", True), "microsoft azure": ("azure", True), "azure ai foundry": ("azure", True),
+    "azure ai": ("azure", True), "azure": ("azure", True), "microsoft": ("azure", False),
+    "amazon bedrock": ("amazon-bedrock", True), "aws bedrock": ("amazon-bedrock", True), "bedrock": ("amazon-bedrock", True),
+    "aws": ("amazon-bedrock", True), "amazon": ("amazon-bedrock", False),
+    "mistral ai": ("mistral", True), "la plateforme": ("mistral", True), "mistral": ("mistral", True),
+    "deepseek": ("deepseek", True), "deepseek api": ("deepseek", True),
+    "xai": ("xai", True), "x.ai": ("xai", True), "x ai": ("xai", False),
+    "groq": ("groq", True), "groqcloud": ("groq", True), "cerebras": ("cerebras", True),
+    "together ai": ("togetherai", True), "together.ai": ("togetherai", True), "togetherai": ("togetherai", True),
+    "together": ("togetherai", False),
+    "fireworks ai": ("fireworks-ai", True), "fireworks.ai": ("fireworks-ai", True), "fireworks": ("fireworks-ai", True),
+    "openrouter": ("openrouter", True), "open router": ("openrouter", True),
+    "deepinfra": ("deepinfra", True), "deep infra": ("deepinfra", True),
+    "perplexity": ("perplexity", False), "perplexity api": ("perplexity", True),
+    "cohere": ("cohere", True),
+    "hugging face": ("huggingface", True), "huggingface": ("huggingface", True), "hf inference": ("huggingface", True),
+    "nvidia nim": ("nvidia", True), "nvidia": ("nvidia", True), "nim": ("nvidia", False),
+    "cloudflare workers ai": ("cloudflare-workers-ai", True), "workers ai": ("cloudflare-workers-ai", True),
+    "cloudflare": ("cloudflare-workers-ai", True),
+    "github models": ("github-models", True), "github copilot": ("github-copilot", True),
+    "vercel ai gateway": ("vercel", True), "vercel": ("vercel", True),
+    "baseten": ("baseten", True), "nebius": ("nebius", True), "novita": ("novita-ai", True), "novita ai": ("novita-ai", True),
+    "scaleway": ("scaleway", True), "ovhcloud": ("ovhcloud", True), "ovh": ("ovhcloud", True),
+    "databricks": ("databricks", True), "alibaba cloud": ("alibaba", True), "dashscope": ("alibaba", True),
+    "alibaba": ("alibaba", True), "moonshot": ("moonshotai", True), "moonshot ai": ("moonshotai", True),
+    "minimax": ("minimax", True), "zhipu": ("zhipuai", True), "z.ai": ("zai", True),
+    "llama api": ("llama", True), "meta llama api": ("llama", True), "meta api": ("llama", True),
+    "sambanova": ("sambanova", True), "chutes": ("chutes", True), "venice": ("venice", False),
+    "requesty": ("requesty", True), "friendli": ("friendli", True), "digitalocean": ("digitalocean", True),
+}
+
+# provider ids and names that are ordinary words: never read as a provider from the catalogue's list
+_ORDINARY = frozenset(
+    "inference synthetic lilac morph kilo nova llama ambient inception abacus upstage bailing poe helicone vercel "
+    "v0 opencode auto default router gateway cloud api".split()
+)
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:from|on|via|through|thru|using|use|at|by|in|with|hosted (?:on|by)|served (?:on|by)|available (?:on|from|in|via|through)"
+    r"|sold by|offered by|provided by|only|just|stick to|limit(?:ed)? to|restricted to|within|inside|buy from|buying from|deploy(?:ed)? on)"
+    r"\s+(?:the\s+|an?\s+)?(?:(?:api|platform|cloud|endpoint)s?\s+(?:of\s+)?)?)$"
+)
+_CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:only|api|apis|models?|platform|endpoints?|hosted|cloud|catalog(?:ue)?|offers?|offerings)\b")
+_EXCLUDE_BEFORE = re.compile(
+    r"(?:\b(?:not|no|excluding|exclude|excluded|except|without|avoid(?:ing)?|other than|besides|but not|minus|apart from"
+    r"|outside(?: of)?|anything but|never|nothing (?:from|on)|skip(?:ping)?|ban(?:ning)?|drop(?:ping)?|leave out|leaving out|rule out"
+    r"|none (?:from|on|of))\s+(?:(?:from|on|via|through|using|in|at|by|any|the|of|anything)\s+){0,2}|\bnon[\s-]?)$"
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\+|or|and|nor|,\s*or|,\s*and|,\s*nor)\s*(?:from\s+|on\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderFilter:
+    providers: list[str]
+    excluded: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    pattern: re.Pattern[str]
+    names: dict[str, tuple[str, bool]]
+
+
+_lock = threading.Lock()
+_cache: dict[int, tuple[weakref.ref, _Table]] = {}
+
+
+def _table(catalogue: Catalogue) -> _Table:
+    key = id(catalogue)
+    hit = _cache.get(key)
+    if hit is not None and hit[0]() is catalogue:
+        return hit[1]
+    with _lock:
+        known = catalogue.providers
+        names = {k: v for k, v in NAMES.items() if v[0] in known}
+        for pid, display in known.items():
+            for name in {pid, pid.replace("-", " "), display.lower()}:
+                if len(name) >= 3 and name not in names and name not in _ORDINARY:
+                    names[name] = (pid, False)
+        alternation = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in sorted(names, key=len, reverse=True))
+        table = _Table(re.compile(rf"(?<![\w.])(?<![\w.]-)(?:{alternation})(?![\w-])|(?<=non-)(?:{alternation})(?![\w-])"), names)
+        for k in [k for k, (ref, _) in _cache.items() if ref() is None]:
+            del _cache[k]
+        _cache[key] = (weakref.ref(catalogue), table)
+        return table
+
+
+def find_providers(text: str, catalogue: Catalogue) -> ProviderFilter:
+    """Providers kept and excluded in `text` (lower case, model names masked)."""
+    table = _table(catalogue)
+    keep: list[str] = []
+    drop: list[str] = []
+    previous_end = -1
+    previous_excluded = False
+    for m in table.pattern.finditer(text):
+        name = re.sub(r"[\s-]+", " ", m.group())
+        pid, bare = table.names.get(name, table.names.get(m.group(), ("", False)))
+        if not pid:
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 24]
+        if after.lstrip().startswith(MODEL_MARK) or re.match(rf"^'s\s+{MODEL_MARK}", after):
+            continue  # "OpenAI's gpt-4o": the maker of a named model
+        joined = previous_end >= 0 and _LIST_JOIN.match(text[previous_end:m.start()]) is not None
+        if _EXCLUDE_BEFORE.search(before) or (joined and previous_excluded):
+            excluded = True
+        elif bare or _CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or joined:
+            excluded = False
+        else:
+            continue
+        (drop if excluded else keep).append(pid)
+        previous_end, previous_excluded = m.end(), excluded
+    drop = list(dict.fromkeys(drop))
+    keep = [p for p in dict.fromkeys(keep) if p not in drop]
+    return ProviderFilter(keep, drop)

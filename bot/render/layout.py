@@ -1,0 +1,44 @@
+"""Fitting a table into a width: drop low-priority columns first, then cap the text columns evenly."""
+
+from __future__ import annotations
+
+from bot.answer import Table
+
+GAP = 2
+MIN_WIDTH = 8
+
+
+def fit(table: Table, width: int) -> tuple[list[int], list[list[str]], list[str]]:
+    """Indexes of the columns kept, the cell texts (shortened where needed) and the headers."""
+    keep = list(range(len(table.columns)))
+    texts = [[c.text for c in row] for row in table.rows]
+    headers = [c.label for c in table.columns]
+
+    def widths() -> dict[int, int]:
+        return {i: max([len(headers[i])] + [len(r[i]) for r in texts]) for i in keep}
+
+    def total() -> int:
+        w = widths()
+        return sum(w.values()) + GAP * (len(keep) - 1)
+
+    while total() > width:
+        droppable = [i for i in keep if table.columns[i].priority > 1]
+        if not droppable:
+            break
+        keep.remove(max(droppable, key=lambda i: (table.columns[i].priority, i)))
+    if total() > width:
+        w = widths()
+        textual = [i for i in keep if table.columns[i].unit == "text"] or keep
+        if len(textual) > 1 and textual[0] == keep[0]:
+            textual = textual[1:]  # the first column labels the rows: keep it whole
+        fixed = sum(w[i] for i in keep if i not in textual) + GAP * (len(keep) - 1)
+        cap = max(w[i] for i in textual)
+        while cap > MIN_WIDTH and fixed + sum(min(w[i], cap) for i in textual) > width:
+            cap -= 1
+        for i in textual:
+            for r in texts:
+                if len(r[i]) > cap:
+                    r[i] = r[i][: cap - 1] + "…"
+            if len(headers[i]) > cap:
+                headers[i] = headers[i][: cap - 1] + "…"
+    return keep, texts, headers

@@ -1,0 +1,37 @@
+"""Shared fixtures: one catalogue per test session, built from the shipped data (no network)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import Catalogue, load_catalogue
+from loopback import Server
+
+
+@pytest.fixture(scope="session")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    """The shipped catalogue, ignoring any refreshed data in the user's cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("WHICHMODEL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    try:
+        return load_catalogue()
+    finally:
+        mp.undo()
+
+
+@pytest.fixture()
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty user cache dir for refreshed data and built catalogues."""
+    monkeypatch.setenv("WHICHMODEL_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture()
+def server() -> Iterator[Server]:
+    """A loopback HTTP server on 127.0.0.1, port 0."""
+    srv = Server()
+    yield srv
+    srv.stop()

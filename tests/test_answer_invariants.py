@@ -1,0 +1,156 @@
+"""Every answer row satisfies every filter, rows come in `sort_by` order, and nothing free, unpriced or
+non-chat ever wins 'cheapest' by accident. Checked over many generated queries."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.answer import Answer, Row
+from bot.catalogue import Catalogue
+from bot.intents import answer_for
+from bot.intents.selection import FIT_TIERS
+from bot.query import Query
+
+PROVIDERS = ["openai", "anthropic", "google", "google-vertex", "amazon-bedrock", "azure", "mistral", "groq", "openrouter", "deepseek", "xai"]
+TASKS = [None, "classification", "extraction", "summarization", "coding", "math", "reasoning", "writing", "chat",
+         "translation", "agents", "long_context", "rag"]
+
+queries = st.builds(
+    Query,
+    intent=st.sampled_from(["recommend", "list"]),
+    task=st.sampled_from(TASKS),
+    sort_by=st.sampled_from([None, "cost", "quality", "speed", "latency", "context", "value"]),
+    tokens_per_month=st.sampled_from([None, 1e6, 5e7, 1e9]),
+    input_share=st.sampled_from([None, 0.5, 0.9]),
+    max_monthly_cost=st.sampled_from([None, 50.0, 1000.0]),
+    max_input_price=st.sampled_from([None, 0.5, 2.0]),
+    max_output_price=st.sampled_from([None, 1.0, 10.0]),
+    max_blended_price=st.sampled_from([None, 0.6, 3.0]),
+    min_context=st.sampled_from([None, 128_000, 1_000_000]),
+    min_output=st.sampled_from([None, 32_000]),
+    min_speed=st.sampled_from([None, 100.0]),
+    max_latency=st.sampled_from([None, 0.5]),
+    input_modalities=st.lists(st.sampled_from(["image", "pdf", "audio"]), max_size=2, unique=True),
+    capabilities=st.lists(st.sampled_from(["tool_calling", "structured_output", "reasoning", "open_weights"]), max_size=2, unique=True),
+    providers=st.lists(st.sampled_from(PROVIDERS), max_size=2, unique=True),
+    exclude_providers=st.lists(st.sampled_from(["openai", "google"]), max_size=1),
+    limit=st.sampled_from([None, 3, 10]),
+)
+
+
+def offer_of(catalogue: Catalogue, row: Row, q: Query):
+    model = catalogue.model(row.model)
+    assert model is not None
+    offers = [
+        o for o in model.offers
+        if o.provider == row.provider and o.prices_at(q.min_context) == (row.input_price, row.output_price)
+    ]
+    assert offers, f"{row.model} has no offer at {row.provider} priced as shown"
+    return model, offers[0]
+
+
+def check_row(catalogue: Catalogue, q: Query, row: Row) -> None:
+    model, offer = offer_of(catalogue, row, q)
+    assert model.kind == "chat"
+    assert row.input_price is not None and row.output_price is not None, "unpriced offers never appear"
+    assert not row.free, "free offers never appear unless asked"
+    share = row.input_share
+    assert share is not None
+    if q.min_context:
+        assert (row.context or 0) >= q.min_context
+    if q.min_output:
+        assert (row.max_output or 0) >= q.min_output
+    if q.max_input_price is not None:
+        assert row.input_price <= q.max_input_price
+    if q.max_output_price is not None:
+        assert row.output_price <= q.max_output_price
+    if q.max_blended_price is not None:
+        assert share * row.input_price + (1 - share) * row.output_price <= q.max_blended_price + 1e-9
+    if q.max_monthly_cost is not None and q.tokens_per_month is not None:
+        assert row.monthly_cost is not None and row.monthly_cost <= q.max_monthly_cost + 1e-9
+    if q.min_speed is not None:
+        assert row.speed is not None and row.speed >= q.min_speed
+    if q.max_latency is not None:
+        assert row.ttft is not None and row.ttft <= q.max_latency
+    if q.providers:
+        assert row.provider in q.providers
+    if q.exclude_providers:
+        assert row.provider not in q.exclude_providers
+        assert model.maker not in q.exclude_providers
+    assert set(q.input_modalities) <= set(offer.input_modalities)
+    for cap in q.capabilities:
+        ok = {"tool_calling": offer.tool_calling, "structured_output": offer.structured_output is True,
+              "reasoning": offer.reasoning, "open_weights": model.open_weights}[cap]
+        assert ok, f"{row.model} lacks {cap}"
+
+
+@pytest.fixture(scope="module")
+def shared(catalogue: Catalogue) -> Shared:
+    holder = Shared()
+    holder.catalogue = catalogue
+    return holder
+
+
+SORT_VALUE = {
+    "cost": lambda r: r.monthly_cost,
+    "quality": lambda r: -(r.task_score or 0),
+    "speed": lambda r: -(r.speed or 0),
+    "latency": lambda r: r.ttft if r.ttft is not None else float("inf"),
+    "context": lambda r: -(r.context or 0),
+}
+
+
+def check_order(q: Query, answer: Answer) -> None:
+    sort_by = q.sort_by or ("value" if q.intent == "recommend" else None)
+    if sort_by in (None, "value"):
+        return
+    key = SORT_VALUE[sort_by]
+    if sort_by == "cost" and q.tokens_per_month is None:
+        key = lambda r: r.input_share * r.input_price + (1 - r.input_share) * r.output_price  # noqa: E731
+    values = [key(r) for r in answer.rows]
+    assert values == sorted(values), f"rows not in {sort_by} order: {values}"
+
+
+class Shared:
+    """Holds the session catalogue out of hypothesis' reports (its repr is megabytes)."""
+
+    catalogue: Catalogue
+
+    def __repr__(self) -> str:
+        return "<catalogue>"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=queries)
+def test_every_row_satisfies_every_filter_and_the_order(shared: Shared, q: Query) -> None:
+    catalogue = shared.catalogue
+    answer = answer_for(q, catalogue)
+    assert len(answer.rows) <= (q.limit or (15 if q.intent == "list" else 5))
+    for row in answer.rows:
+        check_row(catalogue, q, row)
+    check_order(q, answer)
+
+
+def test_cheapest_for_classification_returns_only_models_fit_for_it(catalogue: Catalogue) -> None:
+    q = Query(intent="recommend", task="classification", sort_by="cost", tokens_per_month=50e6)
+    answer = answer_for(q, catalogue)
+    assert answer.rows
+    assert all(r.task_tier in FIT_TIERS for r in answer.rows)
+
+
+def test_free_offers_win_cheapest_only_when_asked(catalogue: Catalogue) -> None:
+    q = Query(intent="recommend", sort_by="cost", task="chat")
+    assert not any(r.free for r in answer_for(q, catalogue).rows)
+    free = answer_for(q.model_copy(update={"include_free": True}), catalogue)
+    assert free.rows and free.rows[0].input_price == 0 and free.rows[0].output_price == 0
+
+
+def test_default_is_value_and_names_a_pick_and_a_trade_off(catalogue: Catalogue) -> None:
+    answer = answer_for(Query(intent="recommend", task="summarization"), catalogue)
+    assert answer.verdict and answer.verdict.startswith(f"Pick {answer.rows[0].model}")
+    scores_per_dollar = [
+        (r.task_score or 0) / (r.input_share * r.input_price + (1 - r.input_share) * r.output_price) for r in answer.rows
+    ]
+    assert scores_per_dollar == sorted(scores_per_dollar, reverse=True)

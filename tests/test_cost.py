@@ -1,0 +1,67 @@
+"""The cost model: arithmetic pinned to the makers' published prices."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.cost import DEFAULT_SHARE, arithmetic, blended_price, cached_cost, mix_for, monthly_cost
+from bot.offers import Offer, PriceTier
+
+
+def maker_offer(catalogue: Catalogue, model_id: str) -> Offer:
+    model = catalogue.model(model_id)
+    assert model is not None, model_id
+    return next(o for o in model.offers if o.first_party and o.priced)
+
+
+@pytest.mark.parametrize(
+    ("model_id", "expected"),
+    [("gpt-4.1-mini", 100.00), ("gpt-4.1-nano", 25.00), ("gpt-5.1", 562.50)],
+)
+def test_100m_tokens_at_one_to_one_costs_the_published_figure(catalogue: Catalogue, model_id: str, expected: float) -> None:
+    cost = monthly_cost(maker_offer(catalogue, model_id), 100_000_000, 0.5)
+    assert cost == pytest.approx(expected, abs=0.005)
+
+
+def test_arithmetic_is_written_out_with_the_total(catalogue: Catalogue) -> None:
+    text = arithmetic(maker_offer(catalogue, "gpt-4.1-mini"), 100_000_000, 0.5)
+    assert text == "100M x (50% x $0.40 + 50% x $1.60) / 1M = $100.00"
+
+
+def test_mix_prefers_the_question_then_the_task_then_three_to_one() -> None:
+    assert mix_for(0.5, "classification", 0.9).share == 0.5
+    assert mix_for(0.5, "classification", 0.9).origin == "question"
+    assert mix_for(None, "classification", 0.9).share == 0.9
+    assert mix_for(None, None, None).share == DEFAULT_SHARE == 0.75
+
+
+def _offer(**kw: object) -> Offer:
+    base = dict(
+        provider="p", provider_name="P", id="m", name="M", family=None, kind="chat", input_price=1.0, output_price=4.0,
+        cache_read_price=None, cache_write_price=None, tiers=(), context=1_000_000, max_input=None, max_output=None,
+        input_modalities=("text",), output_modalities=("text",), tool_calling=True, structured_output=None,
+        reasoning=False, open_weights=False, release_date=None, last_updated=None, knowledge_cutoff=None, status=None,
+    )
+    base.update(kw)
+    return Offer(**base)  # type: ignore[arg-type]
+
+
+def test_long_context_tier_prices_a_1m_context_question_at_the_higher_rate() -> None:
+    offer = _offer(tiers=(PriceTier(200_000, 2.0, 8.0),))
+    assert blended_price(offer, 0.5) == pytest.approx(2.5)
+    assert blended_price(offer, 0.5, context_tokens=1_000_000) == pytest.approx(5.0)
+    assert blended_price(offer, 0.5, context_tokens=150_000) == pytest.approx(2.5)
+
+
+def test_unknown_price_gives_no_cost_rather_than_zero() -> None:
+    offer = _offer(output_price=None)
+    assert blended_price(offer, 0.75) is None
+    assert monthly_cost(offer, 1e6, 0.75) is None
+
+
+def test_cached_input_lowers_the_cost_only_when_a_cache_price_exists() -> None:
+    assert cached_cost(_offer(), 1e6, 0.5) is None
+    with_cache = _offer(cache_read_price=0.1)
+    assert cached_cost(with_cache, 1e6, 0.5, hit_rate=0.5) == pytest.approx(1e6 * (0.5 * 0.55 + 0.5 * 4.0) / 1e6)
+    assert cached_cost(with_cache, 1e6, 0.5) < monthly_cost(with_cache, 1e6, 0.5)

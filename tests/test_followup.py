@@ -1,0 +1,83 @@
+"""Follow-ups: which texts refine the previous question, and how `refine` merges them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.followup import refine
+from bot.parse import parse
+
+M = 1_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what about 100M?", "and with 1M context?", "only anthropic", "with 1:1 input/output", "for coding instead", "top 3",
+     "what about gpt-5-mini?", "how about on bedrock?", "excluding openai", "100M tokens a day", "anthropic only"],
+)
+def test_refinements_are_marked_as_followups(catalogue: Catalogue, text: str) -> None:
+    assert parse(text, catalogue).followup
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cheapest for 50M tokens of classification", "gpt-4o vs gpt-4.1", "what's the context window of gpt-4.1?",
+     "best model for coding on bedrock", "help"],
+)
+def test_new_questions_are_not_followups(catalogue: Catalogue, text: str) -> None:
+    assert not parse(text, catalogue).followup
+
+
+def _ask(catalogue: Catalogue, first: str, then: str):
+    return refine(parse(first, catalogue), parse(then, catalogue))
+
+
+def test_new_volume_replaces_the_old_and_keeps_the_rest(catalogue: Catalogue) -> None:
+    q = _ask(catalogue, "cheapest for 50M tokens of classification", "what about 100M?")
+    assert (q.intent, q.task, q.sort_by, q.tokens_per_month) == ("recommend", "classification", "cost", 100 * M)
+    assert q.followup
+
+
+def test_constraints_are_added(catalogue: Catalogue) -> None:
+    q = _ask(catalogue, "cheapest for 50M tokens of classification", "and with 1M context?")
+    assert q.min_context == 1_000_000 and q.tokens_per_month == 50 * M
+
+
+def test_only_provider_replaces_providers(catalogue: Catalogue) -> None:
+    q = _ask(catalogue, "fastest model on bedrock for chat", "only anthropic")
+    assert q.providers == ["anthropic"] and q.task == "chat" and q.sort_by == "speed"
+
+
+def test_exclusions_accumulate_and_drop_kept_providers(catalogue: Catalogue) -> None:
+    first = parse("cheapest model on openai or azure, not google", catalogue)
+    q = refine(first, parse("excluding openai", catalogue))
+    assert q.exclude_providers == ["google", "openai"] and q.providers == ["azure"]
+
+
+def test_share_and_limit_and_task_change(catalogue: Catalogue) -> None:
+    first = parse("cheapest for 50M tokens of classification", catalogue)
+    q = refine(refine(refine(first, parse("with 1:1 input/output", catalogue)), parse("top 3", catalogue)),
+               parse("for coding instead", catalogue))
+    assert (q.input_share, q.limit, q.task, q.tokens_per_month) == (0.5, 3, "coding", 50 * M)
+
+
+def test_a_model_after_a_recommendation_asks_its_cost_for_the_same_workload(catalogue: Catalogue) -> None:
+    q = _ask(catalogue, "cheapest for 50M tokens of classification", "what about gpt-5-mini?")
+    assert (q.intent, q.models, q.tokens_per_month, q.task) == ("cost", ["gpt-5-mini"], 50 * M, "classification")
+
+
+def test_a_model_after_a_comparison_joins_it(catalogue: Catalogue) -> None:
+    q = _ask(catalogue, "gpt-4.1 mini vs gpt-4.1 nano for classification", "what about gpt-5-mini?")
+    assert q.intent == "compare" and q.models == ["gpt-4.1-mini", "gpt-4.1-nano", "gpt-5-mini"]
+    assert q.task == "classification"
+
+
+def test_a_model_after_an_info_question_moves_the_question_to_it(catalogue: Catalogue) -> None:
+    q = _ask(catalogue, "context window of gpt-4.1?", "what about gpt-5?")
+    assert (q.intent, q.models) == ("info", ["gpt-5"])
+
+
+def test_refusal_is_not_refined(catalogue: Catalogue) -> None:
+    new = parse("x" * 5000, catalogue)
+    assert refine(parse("cheapest model for chat", catalogue), new) == new

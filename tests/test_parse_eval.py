@@ -1,0 +1,65 @@
+"""The parser against question sets with expected parses, compared the way ../shared/eval/grade.py compares.
+
+The dev set lives in ../shared (skipped without it); the held-out set is ours (tests/data/parse_cases.jsonl).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.parse import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+GRADER = ROOT.parent / "shared" / "eval" / "grade.py"
+DEV = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
+HELD_OUT = ROOT / "tests" / "data" / "parse_cases.jsonl"
+
+
+def _grader():
+    if not GRADER.exists():
+        pytest.skip(f"{GRADER} is absent: the shared eval grader is needed to compare parses")
+    spec = importlib.util.spec_from_file_location("shared_eval_grade", GRADER)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cases(path: Path) -> list[dict]:
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _accuracy(path: Path, catalogue: Catalogue) -> tuple[float, list[str]]:
+    grade = _grader()
+    cases = _cases(path)
+    misses = []
+    for case in cases:
+        got = parse(case["q"].replace("\n", " "), catalogue).contract()
+        wrong = grade.grade_case(case, got)
+        if wrong:
+            misses.append(f"{case['q']!r}: " + ", ".join(f"{f} got {got.get(f)!r}" for f in wrong))
+    return 1 - len(misses) / len(cases), misses
+
+
+def test_dev_questions_parse_at_least_98_percent(catalogue: Catalogue) -> None:
+    accuracy, misses = _accuracy(DEV, catalogue)
+    assert accuracy >= 0.98, "\n".join(misses)
+
+
+def test_held_out_questions_parse_at_least_98_percent(catalogue: Catalogue) -> None:
+    accuracy, misses = _accuracy(HELD_OUT, catalogue)
+    assert accuracy >= 0.98, "\n".join(misses)
+
+
+def test_held_out_set_is_large_and_varied() -> None:
+    cases = _cases(HELD_OUT)
+    assert len(cases) >= 150
+    intents = {c["expect"]["intent"] for c in cases}
+    assert intents == {"recommend", "compare", "cost", "info", "list", "alternatives", "help", "unknown"}

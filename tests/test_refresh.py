@@ -1,0 +1,112 @@
+"""`whichmodel refresh` against an HTTP server on 127.0.0.1: good data, and every way a download goes bad."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import CACHE_FILE, META_FILE, load_catalogue
+from bot.refresh import refresh_data
+from loopback import Server
+
+GOOD = {
+    "acme": {
+        "id": "acme", "name": "Acme AI",
+        "models": {
+            "acme-chat-1": {
+                "id": "acme-chat-1", "name": "Acme Chat 1", "tool_call": True, "release_date": "2026-06-01",
+                "last_updated": "2026-06-02", "cost": {"input": 0.5, "output": 1.5},
+                "limit": {"context": 200000, "output": 8000},
+                "modalities": {"input": ["text"], "output": ["text"]},
+            }
+        },
+    }
+}
+BODY = json.dumps(GOOD).encode()
+
+
+@pytest.fixture()
+def server(server: Server) -> Server:
+    server.body = BODY
+    return server
+
+
+def _install_previous(cache: Path) -> bytes:
+    previous = dict(GOOD)
+    previous["acme"] = {**GOOD["acme"], "name": "Acme (previous)"}
+    data = json.dumps(previous).encode()
+    (cache / CACHE_FILE).write_bytes(data)
+    (cache / META_FILE).write_text(json.dumps({"fetched_at": "2026-11-01T00:00:00+00:00", "url": "x"}))
+    return data
+
+
+def test_good_download_is_installed_and_used(server: Server, cache: Path) -> None:
+    result = refresh_data(server.url, timeout=5)
+    assert result.ok, result.message
+    assert (cache / CACHE_FILE).read_bytes() == BODY
+    meta = json.loads((cache / META_FILE).read_text())
+    assert meta["url"] == server.url and meta["providers"] == 1 and meta["models"] == 1
+    assert "1 providers, 1 models" in result.message
+    cat = load_catalogue(use_cache=False)
+    assert cat.snapshot.origin == "refreshed" and cat.snapshot.as_of is not None
+    assert cat.snapshot.as_of.isoformat() == meta["fetched_at"][:10]
+    assert cat.snapshot.as_of.isoformat() in cat.snapshot.label
+    model = cat.model("acme-chat-1")
+    assert model is not None and model.offers[0].input_price == 0.5
+    assert not list(cache.glob(".*"))  # no temporary files left
+
+
+def test_cached_catalogue_follows_a_refresh(server: Server, cache: Path) -> None:
+    assert refresh_data(server.url, timeout=5).ok
+    first = load_catalogue()
+    assert load_catalogue().model("acme-chat-1") is not None
+    changed = json.loads(BODY)
+    changed["acme"]["models"]["acme-chat-1"]["cost"]["input"] = 0.25
+    server.body = json.dumps(changed).encode()
+    assert refresh_data(server.url, timeout=5).ok
+    second = load_catalogue()
+    assert first.model("acme-chat-1").offers[0].input_price == 0.5  # type: ignore[union-attr]
+    assert second.model("acme-chat-1").offers[0].input_price == 0.25  # type: ignore[union-attr]
+    assert len(list(cache.glob("catalogue-*.pickle"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("setup", "reason"),
+    [
+        (lambda s: setattr(s, "length", len(BODY) + 500), "cut short"),
+        (lambda s: setattr(s, "body", b'{"acme": {"id": "acme", '), "not valid JSON"),
+        (lambda s: setattr(s, "status", 500), "HTTP 500"),
+        (lambda s: setattr(s, "body", b'{"acme": {"id": "acme", "name": "A", "models": {"m": {"id": "m"}}}}'),
+         "models.dev data is invalid at acme.models.m.name"),
+        (lambda s: setattr(s, "body", b"{}"), "holds no providers"),
+    ],
+    ids=["truncated", "invalid-json", "http-500", "bad-schema", "empty"],
+)
+def test_bad_download_keeps_previous_data(server: Server, cache: Path, setup, reason: str) -> None:  # type: ignore[no-untyped-def]
+    previous = _install_previous(cache)
+    setup(server)
+    result = refresh_data(server.url, timeout=5)
+    assert not result.ok
+    assert reason in result.message and "keeping the previous data (refreshed 2026-11-01)" in result.message
+    assert (cache / CACHE_FILE).read_bytes() == previous
+    assert not list(cache.glob(".*"))
+
+
+def test_timeout_keeps_previous_data(server: Server, cache: Path) -> None:
+    previous = _install_previous(cache)
+    server.block = True  # the handler waits until the test releases it
+    result = refresh_data(server.url, timeout=0.3)
+    server.release.set()
+    assert not result.ok and "did not answer within 0.3 s" in result.message
+    assert (cache / CACHE_FILE).read_bytes() == previous
+
+
+def test_unreachable_server_without_previous_data(cache: Path) -> None:
+    srv = Server()
+    url = srv.url
+    srv.stop()  # nothing listens on the port any more
+    result = refresh_data(url, timeout=2)
+    assert not result.ok and "the bundled snapshot" in result.message
+    assert not (cache / CACHE_FILE).exists()
