@@ -21,9 +21,23 @@ FORMAT = b"whichmodel-catalogue-cache-1"
 _MODULES = ("build_cache", "canonical", "catalogue", "extra", "knowledge_files", "names", "offers", "scores")
 
 
-def _code_files() -> list[Path]:
-    here = Path(__file__).resolve().parent
-    return [here / f"{name}.py" for name in _MODULES]
+_code_digest: bytes | None = None
+
+
+def _code() -> bytes:
+    """A digest of the building modules' source, read once per process: the code this process runs.
+
+    Hashing the files at every load would let a process that imported older code store its build under
+    the key of newer files on disk.
+    """
+    global _code_digest
+    if _code_digest is None:
+        here = Path(__file__).resolve().parent
+        digest = hashlib.blake2b(digest_size=20)
+        for name in _MODULES:
+            digest.update((here / f"{name}.py").read_bytes())
+        _code_digest = digest.digest()
+    return _code_digest
 
 
 def cache_key(data_file: Path, knowledge_dir: Path, extra: Path | None = None) -> str | None:
@@ -31,13 +45,16 @@ def cache_key(data_file: Path, knowledge_dir: Path, extra: Path | None = None) -
     digest = hashlib.blake2b(FORMAT, digest_size=20)
     digest.update(sys.version.encode())
     try:
+        digest.update(_code())
+    except OSError:
+        return None
+    try:
         import pydantic
 
         digest.update(pydantic.VERSION.encode())
         sidecar = data_file.with_name(data_file.name.replace(".json", ".meta.json"))
         inputs = [data_file, *( [sidecar] if sidecar.is_file() else [] )]
         inputs += sorted(knowledge_dir.glob("*.yaml"))
-        inputs += _code_files()
         if extra is not None:
             inputs.append(extra)
         for path in inputs:

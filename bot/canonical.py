@@ -38,12 +38,18 @@ class Model:
 
     @property
     def release_date(self) -> date | None:
-        dates = [o.release_date for o in self.first_party or self.offers if o.release_date]
-        return min(dates) if dates else self.reference.release_date
+        """The maker's release date; without a first-party offer, the date most providers give."""
+        own = [o.release_date for o in self.first_party if o.release_date]
+        if own:
+            return min(own)
+        dates = Counter(o.release_date for o in self.offers if o.release_date)
+        return min(dates, key=lambda d: (-dates[d], d)) if dates else None
 
     @property
     def open_weights(self) -> bool:
-        return any(o.open_weights for o in self.offers)
+        """The maker's word where it sells the model, else most providers' (one reseller's flag is not enough)."""
+        says = [o.open_weights for o in self.first_party] or [o.open_weights for o in self.offers]
+        return sum(says) * 2 > len(says)
 
     @property
     def providers(self) -> tuple[str, ...]:

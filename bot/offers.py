@@ -203,13 +203,17 @@ def classify(model_id: str, family: str | None, inputs: list[str], outputs: list
     return "chat"
 
 
+EARLIEST = date(2015, 1, 1)  # older dates in the data are placeholders (1970-01-01), not facts
+
+
 def _day(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value[:10]) if len(value) >= 10 else date.fromisoformat(value + "-01")
+        day = date.fromisoformat(value[:10]) if len(value) >= 10 else date.fromisoformat(value + "-01")
     except ValueError:
         return None
+    return day if day >= EARLIEST else None
 
 
 def _tiers(cost: _Cost) -> tuple[PriceTier, ...]:

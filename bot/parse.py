@@ -140,8 +140,11 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
 
     if intent in ("help", "unknown"):
         return Query(intent=intent, unknown_models=unknown, assumptions=[], followup=followup)
-    if intent == "info":
-        return Query(intent="info", models=models, unknown_models=unknown, assumptions=assumptions, followup=followup)
+    if intent == "info":  # the contract keeps only the model; a modality asked about is answered yes/no
+        return Query(
+            intent="info", models=models, input_modalities=modalities, unknown_models=unknown,
+            assumptions=assumptions, followup=followup,
+        )
     fields = {name: getattr(quantities, name) for name in _NUMERIC_FIELDS}
     query = Query(
         intent=intent,
@@ -158,7 +161,7 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
         followup=followup,
         **fields,
     )
-    if upgrade and "upgrade" in Query.model_fields:
+    if upgrade:
         query = query.model_copy(update={"upgrade": True})
     return query
 

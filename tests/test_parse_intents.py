@@ -95,10 +95,10 @@ def test_free_only_when_asked(catalogue: Catalogue) -> None:
     assert not parse("cheapest model for coding", catalogue).include_free
 
 
-def test_info_keeps_only_the_model(catalogue: Catalogue) -> None:
+def test_info_keeps_only_the_model_and_the_modality_asked_about(catalogue: Catalogue) -> None:
     q = parse("does gpt-4.1-nano take images via openai?", catalogue)
     assert q.intent == "info" and q.models == ["gpt-4.1-nano"]
-    assert q.providers == [] and q.input_modalities == []
+    assert q.providers == [] and q.input_modalities == ["image"]
 
 
 def test_platform_syntax_emoji_code_and_urls_are_ignored(catalogue: Catalogue) -> None:

@@ -12,6 +12,7 @@ from bot.cost import Mix
 from bot.intents import notes as notes_mod
 from bot.intents.selection import Candidate, display_candidate, mix_of
 from bot.intents.tables import cell, costs_at, row, score_text
+from bot.intents.wording import task_name
 from bot.policy import Policy
 from bot.query import Query
 
@@ -49,7 +50,7 @@ Metric = tuple[str, str, Callable[[Candidate], object], Callable[[Candidate], st
 
 
 def compare_metrics(query: Query, mix: Mix, volumes: list[str]) -> list[Metric]:
-    task = (query.task or "general").replace("_", " ")
+    task = task_name(query.task)
     context = query.min_context
 
     def price_in(c: Candidate) -> float | None:
@@ -72,7 +73,7 @@ def compare_metrics(query: Query, mix: Mix, volumes: list[str]) -> list[Metric]:
              lambda c, label=label: fmt.money(costs_at(c, mix, query).get(label)), "low")
         )
     metrics += [
-        (f"{task.capitalize()} score", "score", lambda c: c.score.score, score_text, "high"),
+        (f"{task[0].upper() + task[1:]} score", "score", lambda c: c.score.score, score_text, "high"),
         ("Behind the score", "text", lambda c: None, evidence, None),
         ("Speed", "tok_per_s", lambda c: c.tps, lambda c: fmt.speed(c.tps), "high"),
         ("Time to first token", "seconds", lambda c: c.ttft, lambda c: fmt.seconds(c.ttft), "low"),
@@ -135,7 +136,7 @@ def ratio_sentences(cands: list[Candidate]) -> list[str]:
 
 
 def verdict(cands: list[Candidate], query: Query) -> str:
-    task = (query.task or "general use").replace("_", " ")
+    task = task_name(query.task)
     priced = [c for c in cands if c.blended is not None]
     cheap = min(priced, key=lambda c: c.blended or 0.0) if len(priced) >= 2 else None
     scored = [c for c in cands if c.score.score is not None]
@@ -207,7 +208,7 @@ def compare(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
     volumes = list(rows[0].costs_at) if rows else []
     title = " vs ".join(m.name for m in models)
     if query.task:
-        title += f" for {query.task.replace('_', ' ')}"
+        title += f" for {task_name(query.task)}"
     text = verdict(cands, query)
     extra = ratio_sentences(cands)
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)

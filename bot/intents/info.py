@@ -10,6 +10,7 @@ from bot.intents import notes as notes_mod
 from bot.intents.compare import metric_text
 from bot.intents.selection import display_candidate, mix_of
 from bot.intents.tables import cell, simple_table
+from bot.intents.wording import task_name
 from bot.knowledge_files import TASKS
 from bot.offers import Offer
 from bot.policy import Policy
@@ -56,7 +57,7 @@ def offer_row(model: Model, o: Offer, score: TaskScore, share: float, catalogue:
     )
 
 
-def answer_line(model: Model, query: Query, ref: Offer, n_providers: int) -> str:
+def answer_line(model: Model, query: Query, ref: Offer, offers: list[Offer]) -> str:
     """The direct answer: a modality question gets yes/no first, then the card's summary."""
     lead = []
     for modality in query.input_modalities:
@@ -66,9 +67,13 @@ def answer_line(model: Model, query: Query, ref: Offer, n_providers: int) -> str
         f"{model.name} ({model.maker_name or 'maker unknown'}): {fmt.tokens(ref.context, exact=True)}-token context, "
         f"{fmt.tokens(ref.max_output, exact=True)} max output, {fmt.price(ref.input_price)} in / "
         f"{fmt.price(ref.output_price)} out per 1M at {ref.provider_name}, released {fmt.day(model.release_date)}; "
-        f"sold by {n_providers} provider{'s' if n_providers != 1 else ''}."
+        f"sold by {len(offers)} provider{'s' if len(offers) != 1 else ''}"
     )
-    return " ".join([*lead, summary])
+    paid = [o for o in offers if o.priced and not o.free]
+    cheapest = min(paid, key=lambda o: (o.input_price or 0) + (o.output_price or 0), default=None)
+    if cheapest is not None and cheapest.provider != ref.provider:
+        summary += f", cheapest at {cheapest.provider_name} ({fmt.price(cheapest.input_price)} in / {fmt.price(cheapest.output_price)} out)"
+    return " ".join([*lead, summary + "."])
 
 
 def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> Answer:
@@ -111,7 +116,7 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
     task_lines = []
     for task in TASKS:
         ts = catalogue.task_score(model, task)
-        task_lines.append([cell(task, task.replace("_", " ")), cell(ts.score, fmt.score(ts.score, ts.tier)),
+        task_lines.append([cell(task, task_name(task)), cell(ts.score, fmt.score(ts.score, ts.tier)),
                            cell(ts.coverage, f"{ts.coverage:.0%}" if ts.known else fmt.NO_DATA)])
     score_table = simple_table("Task scores (0-100)", [("task", "Task", "text"), ("score", "Score", "score"), ("coverage", "Coverage", "percent")], task_lines)
     evidence_lines = []
@@ -148,7 +153,7 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
     return Answer(
         intent="info",
         title=f"{model.name} ({model.maker_name or model.id})",
-        verdict=answer_line(model, query, ref, len(offers)),
+        verdict=answer_line(model, query, ref, offers),
         tables=tables,
         rows=rows,
         notes=notes,

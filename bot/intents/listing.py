@@ -11,6 +11,7 @@ from bot.catalogue import Catalogue
 from bot.intents import notes as notes_mod
 from bot.intents.selection import Candidate, Left, candidates, display_candidate, mix_of, needs, rank, with_cheaper
 from bot.intents.tables import ranking_table, row
+from bot.intents.wording import filters_text, points, task_name
 from bot.policy import Policy
 from bot.query import Query
 
@@ -41,7 +42,7 @@ def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
             notes.append(Note(kind="caveat", text=f"{other} non-chat models (embeddings, image, speech) are not listed."))
     return Answer(
         intent="list",
-        title="Models" + _filters_title(query),
+        title="Models" + (f" {filters_text(query)}" if filters_text(query) else ""),
         verdict=verdict,
         tables=[ranking_table(shown, rows, query, first=offset + 1)] if shown else [],
         rows=rows,
@@ -51,23 +52,6 @@ def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
         total=len(ordered),
         offset=offset,
     )
-
-
-def _filters_title(query: Query) -> str:
-    bits = []
-    if query.providers:
-        bits.append("from " + ", ".join(query.providers))
-    if query.input_modalities:
-        bits.append("with " + ", ".join(query.input_modalities) + " input")
-    if query.capabilities:
-        bits.append("with " + ", ".join(c.replace("_", " ") for c in query.capabilities))
-    if query.min_context:
-        bits.append(f"with {fmt.tokens(query.min_context)}+ context")
-    if query.max_output_price is not None:
-        bits.append(f"under {fmt.price(query.max_output_price)}/M output")
-    if query.max_input_price is not None:
-        bits.append(f"under {fmt.price(query.max_input_price)}/M input")
-    return (" " + ", ".join(bits)) if bits else ""
 
 
 WINS = {
@@ -81,10 +65,10 @@ WINS = {
 SIMILAR_POINTS = 5.0
 
 
-def difference(alt: Candidate, base: Candidate, sort_by: str, task: str) -> str:
+def difference(alt: Candidate, base: Candidate, sort_by: str, task: str | None) -> str:
     """How an alternative differs from the model it replaces, in one clause."""
     gap = None if alt.score.score is None or base.score.score is None else alt.score.score - base.score.score
-    quality = f"{gap:+.0f} points on {task}" if gap is not None else f"no {task} score to compare"
+    quality = points(gap, task) if gap is not None else f"no {task_name(task)} score to compare"
     if sort_by in ("cost", "value"):
         r = fmt.ratio(base.blended, alt.blended)
         return f"{fmt.times(r)} cheaper per token, {quality}"
@@ -99,7 +83,7 @@ def difference(alt: Candidate, base: Candidate, sort_by: str, task: str) -> str:
 
 def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
     sort_by = query.sort_by or "cost"
-    task = (query.task or "general use").replace("_", " ")
+    task = task_name(query.task)
     mix = mix_of(query, catalogue)
     base = display_candidate(model, query, catalogue, policy, mix)
     left = Left()
@@ -125,9 +109,9 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
         table.rows[0][0].text = "now"
     if shown:
         best = shown[0]
-        verdict = f"Try {best.model.id} instead of {model.id}: {difference(best, base, sort_by, task)}."
+        verdict = f"Try {best.model.id} instead of {model.id}: {difference(best, base, sort_by, query.task)}."
         if len(shown) > 1:
-            verdict += f" Also {shown[1].model.id}: {difference(shown[1], base, sort_by, task)}."
+            verdict += f" Also {shown[1].model.id}: {difference(shown[1], base, sort_by, query.task)}."
     else:
         verdict = f"No {word} model scores within {SIMILAR_POINTS:.0f} points of {model.id} on {task} with these constraints."
     notes += notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, [base, *shown])

@@ -9,6 +9,7 @@ from bot.catalogue import Catalogue
 from bot.cost import STANDARD_VOLUMES, Mix
 from bot.intents.selection import Candidate, Left
 from bot.answer import Note
+from bot.intents.wording import task_name
 from bot.query import Query
 
 LEFT_OUT_WORDING = {
@@ -93,7 +94,7 @@ def cite(catalogue: Catalogue, source_ids: Iterable[str]) -> str:
 def left_out_note(left: Left, task: str | None) -> Note | None:
     """'Left out: 40 models with no classification score, 12 weak at classification.'"""
     wording = []
-    words = (task or "general use").replace("_", " ")
+    words = task_name(task)
     for reason, count in left.reasons.most_common():
         if reason in LEFT_OUT_WORDING:
             wording.append(LEFT_OUT_WORDING[reason].format(n=count, task=words))

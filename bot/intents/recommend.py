@@ -8,6 +8,7 @@ from bot.catalogue import Catalogue
 from bot.intents import notes as notes_mod
 from bot.intents.selection import Candidate, Left, candidates, mix_of, needs, rank, with_cheaper
 from bot.intents.tables import ranking_table, row
+from bot.intents.wording import filters_text, points, task_name
 from bot.policy import Policy
 from bot.query import Query
 
@@ -21,10 +22,6 @@ SORT_WORDS = {
 }
 
 
-def task_words(task: str | None) -> str:
-    return (task or "general use").replace("_", " ")
-
-
 def headline(c: Candidate, query: Query) -> str:
     """What makes a candidate stand out for this sort, in a few words."""
     cost = (
@@ -32,7 +29,7 @@ def headline(c: Candidate, query: Query) -> str:
         if c.monthly is not None
         else f"{fmt.price(c.blended)} per 1M tokens blended"
     )
-    score = f"{task_words(query.task)} score {fmt.score(c.score.score, c.score.tier)}"
+    score = f"{task_name(query.task)} score {fmt.score(c.score.score, c.score.tier)}"
     extra = {
         "speed": f", {fmt.speed(c.tps)}",
         "latency": f", first token in {fmt.seconds(c.ttft)}",
@@ -45,7 +42,6 @@ def runner_up(top: Candidate, others: list[Candidate], sort_by: str, task: str |
     """The alternative that trades differently, said as a trade-off."""
     if not others:
         return None
-    t = task_words(task)
     pick_score = top.score.score or 0.0
     if sort_by in ("cost", "speed", "latency", "context", "value"):
         better = [c for c in others if (c.score.score or 0.0) >= pick_score + 3]
@@ -54,18 +50,16 @@ def runner_up(top: Candidate, others: list[Candidate], sort_by: str, task: str |
             gap = (alt.score.score or 0.0) - pick_score
             price_ratio = fmt.ratio(alt.blended, top.blended)
             if price_ratio and price_ratio > 1.05:
-                return (
-                    f"{top.model.id} is {price_ratio:.1f}x cheaper; {alt.model.id} scores {gap:.0f} points higher on {t}."
-                )
-            return f"{alt.model.id} scores {gap:.0f} points higher on {t} at a similar price."
+                return f"{top.model.id} is {price_ratio:.1f}x cheaper; {alt.model.id} scores {points(gap, task)}."
+            return f"{alt.model.id} scores {points(gap, task)} at a similar price."
     if sort_by == "quality":
         close = [c for c in others if (c.score.score or 0.0) >= pick_score - 5 and c.blended and top.blended]
         cheaper = [c for c in close if (c.blended or 0) < (top.blended or 0) * 0.8]
         if cheaper:
             alt = min(cheaper, key=lambda c: c.blended or 0.0)
             r = fmt.ratio(top.blended, alt.blended) or 1.0
-            gap = pick_score - (alt.score.score or 0.0)
-            return f"{alt.model.id} is {r:.1f}x cheaper and scores {gap:.0f} points lower on {t}."
+            gap = (alt.score.score or 0.0) - pick_score
+            return f"{alt.model.id} is {r:.1f}x cheaper and scores {points(gap, task)}."
     alt = others[0]
     return f"Runner-up: {alt.model.id} ({headline_short(alt)})."
 
@@ -87,7 +81,7 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
             notes.append(
                 Note(
                     kind="caveat",
-                    text=f"No model with a known {task_words(query.task)} score matches; "
+                    text=f"No model with a known {task_name(query.task)} score matches; "
                     "these match the constraints but their quality is unknown.",
                 )
             )
@@ -101,9 +95,11 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
     limit = query.limit or policy.rows
     shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in shown]
-    title = f"{SORT_WORDS[sort_by].capitalize()} models for {task_words(query.task)}"
+    title = f"{SORT_WORDS[sort_by].capitalize()} models for {task_name(query.task)}"
+    if filters_text(query):
+        title += f", {filters_text(query)}"
     if query.tokens_per_month is not None:
-        title += f" at {fmt.volume(query.tokens_per_month)}"
+        title += f", at {fmt.volume(query.tokens_per_month)}"
     if not shown:
         verdict = (
             "No model matches all of that. Try loosening a constraint"
@@ -120,11 +116,12 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
         )
     top = shown[0]
     verdict = f"Pick {top.model.id} ({top.offer.provider_name}): {headline(top, query)}."
+    if top.cheaper is not None:
+        inp, out = top.cheaper.prices_at(query.min_context)
+        verdict = verdict[:-1] + f" (cheaper at {top.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out)."
     trade = runner_up(top, ranked[1 : max(limit, 5)], sort_by, query.task) if offset == 0 else None
     if trade:
         verdict += " " + trade
-    if top.cheaper is not None:
-        verdict += f" It is cheaper at {top.cheaper.provider_name}."
     suggestions = _suggestions(query, shown)
     return Answer(
         intent="recommend",

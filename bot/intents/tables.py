@@ -8,6 +8,7 @@ from bot import fmt
 from bot.answer import Cell, Column, Row, Table, Unit
 from bot.cost import STANDARD_VOLUMES, Mix, monthly_cost
 from bot.intents.selection import Candidate, context_need
+from bot.intents.wording import task_name
 from bot.query import Query
 
 
@@ -75,7 +76,7 @@ Getter = Callable[[Candidate, Row], Cell]
 
 def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query, first: int = 1) -> Table:
     """One line per model: prices, cost at the volume(s), task score, speed, latency, context."""
-    task = (query.task or "general").replace("_", " ")
+    task = task_name(query.task)
     cols: list[tuple[Column, Getter]] = [
         (Column(key="rank", label="#", unit="count", align="right"), lambda c, r: cell(None, "")),
         (Column(key="model", label="Model"), lambda c, r: cell(r.model, r.model)),
@@ -92,7 +93,7 @@ def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query,
              lambda c, r, label=label: cell(r.costs_at.get(label), fmt.money(r.costs_at.get(label))))
         )
     cols += [
-        (Column(key="task_score", label=f"{task.capitalize()} score", unit="score", align="right"),
+        (Column(key="task_score", label=f"{task[0].upper() + task[1:]} score", unit="score", align="right"),
          lambda c, r: cell(r.task_score, score_text(c))),
         (Column(key="speed", label="tok/s", unit="tok_per_s", align="right", priority=2),
          lambda c, r: cell(r.speed, fmt.NO_DATA if r.speed is None else f"{r.speed:,.0f}")),
