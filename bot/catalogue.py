@@ -12,8 +12,10 @@ import json
 import os
 import threading
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bot import build_cache
 from bot.canonical import Model, group_offers
@@ -31,6 +33,18 @@ from bot.offers import (
     read_snapshot,
 )
 from bot.scores import TaskScore, task_score
+
+_DERIVED: dict[str, Callable[[Catalogue], Any]] = {}
+
+
+def derive(name: str, build: Callable[[Catalogue], Any]) -> None:
+    """Register an index other modules derive from a catalogue (name lookups, suggestion lists, ...).
+
+    It is built once per catalogue on first use; indexes registered when a catalogue is built are built
+    with it and stored in the build cache, so the next process starts with them.
+    """
+    _DERIVED[name] = build
+
 
 CACHE_FILE = "models-dev-api.json"
 META_FILE = "models-dev-api.meta.json"
@@ -62,11 +76,19 @@ class Catalogue:
     sources: dict[str, Source]
     by_exact: dict[str, Model] = field(default_factory=dict, repr=False)
     _task_scores: dict[tuple[str, str], TaskScore] = field(default_factory=dict, repr=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_task_scores"] = {}
         return state
+
+    def derived(self, name: str) -> Any:
+        """A per-catalogue index registered with `derive`, built on first use (and kept in the build cache)."""
+        value = self._derived.get(name)
+        if value is None:
+            value = self._derived[name] = _DERIVED[name](self)
+        return value
 
     # --- lookups -----------------------------------------------------------------------------------
 
@@ -328,6 +350,8 @@ def load_catalogue(
             snapshot = Snapshot("bundled", bundled_label(), None, str(bundled_path()))
             raw = read_snapshot(bundled_path())
         catalogue = _build(knowledge, snapshot, raw, notes, extra)
+        for name in list(_DERIVED):
+            catalogue.derived(name)
         if key is not None:
             build_cache.store(cache_dir(), key, catalogue)
         return catalogue

@@ -170,5 +170,31 @@ def discord(sync: bool, shards: str | None) -> None:
     run(settings, sync=sync, shards=shards)
 
 
+def run() -> None:
+    """The console script: `main`, then exit without tearing the loaded catalogue down object by object.
+
+    A one-shot command spends ~100 ms freeing the catalogue at interpreter exit; output is flushed and
+    logging shut down first, so skipping that teardown loses nothing. Long-running bots never get here
+    until they stop.
+    """
+    import logging
+    import os
+
+    try:
+        code = main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted!", err=True)
+        code = 1
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code if isinstance(code, int) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -19,8 +19,6 @@ once per catalogue object and cached.
 from __future__ import annotations
 
 import re
-import threading
-import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -29,7 +27,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.canonical import Model
-from bot.catalogue import Catalogue
+from bot.catalogue import Catalogue, derive
 
 # family words: a name usually starts with one of these
 FAMILIES: frozenset[str] = frozenset(
@@ -259,25 +257,12 @@ def _resolve(index: NameIndex, name: str) -> str | None:
     return best.id if best else None
 
 
-_lock = threading.Lock()
-_cache: dict[int, tuple[weakref.ref, NameIndex]] = {}
-
-
 def name_index(catalogue: Catalogue) -> NameIndex:
-    """The name index for `catalogue`, built on first use and kept while the catalogue lives."""
-    key = id(catalogue)
-    hit = _cache.get(key)
-    if hit is not None and hit[0]() is catalogue:
-        return hit[1]
-    with _lock:
-        hit = _cache.get(key)
-        if hit is not None and hit[0]() is catalogue:
-            return hit[1]
-        index = build_index(catalogue)
-        for k in [k for k, (ref, _) in _cache.items() if ref() is None]:
-            del _cache[k]
-        _cache[key] = (weakref.ref(catalogue), index)
-        return index
+    """The name index for `catalogue`, built once per catalogue."""
+    return catalogue.derived("names")
+
+
+derive("names", build_index)
 
 
 # --- matching ----------------------------------------------------------------------------------------

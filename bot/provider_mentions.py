@@ -11,11 +11,10 @@ before a model name ("OpenAI's gpt-4o") names the maker, not where to buy.
 from __future__ import annotations
 
 import re
-import threading
-import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.catalogue import Catalogue
+from bot.catalogue import Catalogue, derive
 from bot.lexicon import MODEL_MARK
 
 # spoken names -> provider id; True: counts without a cue
@@ -82,53 +81,72 @@ class ProviderFilter:
     excluded: list[str]
 
 
+_TOKEN = re.compile(r"\w+(?:\.\w+)*")
+_SEP = re.compile(r"[\s-]+")
+
+
 @dataclass(frozen=True, slots=True)
 class _Table:
-    pattern: re.Pattern[str]
-    names: dict[str, tuple[str, bool]]
+    names: dict[str, tuple[str, bool]]  # words joined by one space -> (provider id, counts without a cue)
+    longest: int  # words in the longest name
 
 
-_lock = threading.Lock()
-_cache: dict[int, tuple[weakref.ref, _Table]] = {}
+def _norm(name: str) -> str:
+    return " ".join(w for w in _SEP.split(name.strip()) if w)
 
 
-def _table(catalogue: Catalogue) -> _Table:
-    key = id(catalogue)
-    hit = _cache.get(key)
-    if hit is not None and hit[0]() is catalogue:
-        return hit[1]
-    with _lock:
-        known = catalogue.providers
-        names = {k: v for k, v in NAMES.items() if v[0] in known}
-        for pid, display in known.items():
-            for name in {pid, pid.replace("-", " "), display.lower()}:
-                if len(name) >= 3 and name not in names and name not in _ORDINARY:
-                    names[name] = (pid, False)
-        alternation = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in sorted(names, key=len, reverse=True))
-        table = _Table(re.compile(rf"(?<![\w.])(?<![\w.]-)(?:{alternation})(?![\w-])|(?<=non-)(?:{alternation})(?![\w-])"), names)
-        for k in [k for k, (ref, _) in _cache.items() if ref() is None]:
-            del _cache[k]
-        _cache[key] = (weakref.ref(catalogue), table)
-        return table
+def provider_table(catalogue: Catalogue) -> _Table:
+    """Every name a provider goes by, for the providers the catalogue has."""
+    known = catalogue.providers
+    names = {_norm(k): v for k, v in NAMES.items() if v[0] in known}
+    for pid, display in known.items():
+        for name in {pid, pid.replace("-", " "), display.lower()}:
+            key = _norm(name)
+            if len(key) >= 3 and key not in names and key not in _ORDINARY:
+                names[key] = (pid, False)
+    return _Table(names, max(len(n.split()) for n in names))
+
+
+derive("providers", provider_table)
+
+
+def _matches(text: str, table: _Table) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each provider name in `text`, longest first, not inside a hyphenated word."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        for n in range(min(table.longest, len(tokens) - i), 0, -1):
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            gaps = (text[tokens[k][1]:tokens[k + 1][0]] for k in range(i, i + n - 1))
+            if not all(_SEP.fullmatch(g) for g in gaps):
+                continue
+            key = _norm(text[start:end])
+            if key not in table.names:
+                continue
+            if start > 0 and text[start - 1] == "-" and not text[:start].endswith("non-"):
+                continue  # "x-openai": part of another word
+            if end < len(text) and text[end] == "-":
+                continue  # "openai-compatible"
+            yield start, end, key
+            i += n - 1
+            break
+        i += 1
 
 
 def find_providers(text: str, catalogue: Catalogue) -> ProviderFilter:
     """Providers kept and excluded in `text` (lower case, model names masked)."""
-    table = _table(catalogue)
+    table: _Table = catalogue.derived("providers")
     keep: list[str] = []
     drop: list[str] = []
     previous_end = -1
     previous_excluded = False
-    for m in table.pattern.finditer(text):
-        name = re.sub(r"[\s-]+", " ", m.group())
-        pid, bare = table.names.get(name, table.names.get(m.group(), ("", False)))
-        if not pid:
-            continue
-        before = text[max(0, m.start() - 40):m.start()]
-        after = text[m.end():m.end() + 24]
+    for start, end, name in _matches(text, table):
+        pid, bare = table.names[name]
+        before = text[max(0, start - 40):start]
+        after = text[end:end + 24]
         if after.lstrip().startswith(MODEL_MARK) or re.match(rf"^'s\s+{MODEL_MARK}", after):
             continue  # "OpenAI's gpt-4o": the maker of a named model
-        joined = previous_end >= 0 and _LIST_JOIN.match(text[previous_end:m.start()]) is not None
+        joined = previous_end >= 0 and _LIST_JOIN.match(text[previous_end:start]) is not None
         if _EXCLUDE_BEFORE.search(before) or (joined and previous_excluded):
             excluded = True
         elif bare or _CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or joined:
@@ -136,7 +154,7 @@ def find_providers(text: str, catalogue: Catalogue) -> ProviderFilter:
         else:
             continue
         (drop if excluded else keep).append(pid)
-        previous_end, previous_excluded = m.end(), excluded
+        previous_end, previous_excluded = end, excluded
     drop = list(dict.fromkeys(drop))
     keep = [p for p in dict.fromkeys(keep) if p not in drop]
     return ProviderFilter(keep, drop)

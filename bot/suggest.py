@@ -7,35 +7,30 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from bot.canonical import Model
-from bot.catalogue import Catalogue
+from bot.catalogue import Catalogue, derive
 from bot.names import model_key
-
-_cache: dict[int, tuple[Catalogue, dict[str, str]]] = {}
-
 
 def notable(model: Model) -> bool:
     """A chat model people are likely to mean: sold by its maker or by several providers."""
     return model.kind == "chat" and (bool(model.first_party) or len(model.providers) >= 3)
 
 
-def _names(catalogue: Catalogue) -> dict[str, str]:
-    """Normalised name -> model id, for the models worth suggesting (built once per catalogue)."""
-    cached = _cache.get(id(catalogue))
-    if cached is not None and cached[0] is catalogue:
-        return cached[1]
+def suggestion_names(catalogue: Catalogue) -> dict[str, str]:
+    """Normalised name -> model id, for the models worth suggesting, newest first."""
     names: dict[str, str] = {}
     for model in sorted(catalogue.models, key=lambda m: m.release_date or date.min, reverse=True):
         if notable(model):
             names.setdefault(model.key, model.id)
             names.setdefault(model_key(model.name), model.id)
-    _cache.clear()
-    _cache[id(catalogue)] = (catalogue, names)
     return names
+
+
+derive("suggestions", suggestion_names)
 
 
 def closest(name: str, catalogue: Catalogue, n: int = 3) -> list[str]:
     """Up to `n` model ids whose names are closest to `name`, best first."""
-    names = _names(catalogue)
+    names: dict[str, str] = catalogue.derived("suggestions")
     out: list[str] = []
     for match, _score, _ in process.extract(model_key(name), list(names), scorer=fuzz.ratio, limit=n * 4):
         mid = names[match]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.canonical import Model
-from bot.catalogue import Catalogue
+from bot.catalogue import Catalogue, derive
 from bot.knowledge_files import Maker, Speed
 from bot.offers import Offer
 
@@ -15,7 +15,9 @@ class Index:
         self.catalogue = catalogue
         self.makers: dict[str, Maker] = {m.id: m for m in catalogue.knowledge.makers.makers}
         self.chat_models: tuple[Model, ...] = tuple(m for m in catalogue.models if m.kind == "chat")
-        self._offers: dict[tuple[str, bool], dict[str, Offer]] = {}
+        self._offers: dict[tuple[str, bool], dict[str, Offer]] = {
+            (m.id, free): m.offers_by_provider(include_free=free) for m in self.chat_models for free in (False, True)
+        }
         self._speeds: dict[tuple[str, str | None], Speed | None] = {}
         self.eligible: dict[tuple, list[Offer]] = {}
         self.offered: dict[tuple, list[tuple[Model, list[Offer]]]] = {}
@@ -35,12 +37,9 @@ class Index:
         return self._speeds[key]
 
 
-_current: tuple[Catalogue, Index] | None = None
-
-
 def index_for(catalogue: Catalogue) -> Index:
-    """The index of `catalogue` (rebuilt when the catalogue is swapped)."""
-    global _current
-    if _current is None or _current[0] is not catalogue:
-        _current = (catalogue, Index(catalogue))
-    return _current[1]
+    """The intents' index of `catalogue`."""
+    return catalogue.derived("intents")
+
+
+derive("intents", Index)
