@@ -1,7 +1,8 @@
 """A cache of the built catalogue, so a process that starts often does not rebuild it each time.
 
 The key is a hash of everything the build reads: the models.dev data file (and the refresh sidecar), every
-knowledge file, the source of the modules that build the catalogue, and the Python and pydantic versions.
+knowledge file, the source of the modules that build the catalogue or derive indexes stored with it, and
+the Python and pydantic versions.
 Any change to any of them gives a new key, so a stale catalogue is never loaded. Only the newest entry is
 kept. A cache that cannot be read or written is ignored: the catalogue is built as usual.
 """
@@ -17,25 +18,29 @@ from pathlib import Path
 PREFIX = "catalogue-"
 SUFFIX = ".pickle"
 FORMAT = b"whichmodel-catalogue-cache-1"
-# The modules whose code shapes a built catalogue.
-_MODULES = ("build_cache", "canonical", "catalogue", "extra", "knowledge_files", "names", "offers", "scores")
+# The modules whose code shapes a built catalogue (besides those that derive indexes from it).
+BUILDING_MODULES = (
+    "bot.build_cache", "bot.canonical", "bot.catalogue", "bot.extra", "bot.knowledge_files", "bot.names", "bot.offers",
+    "bot.scores",
+)
 
 
 _code_digest: bytes | None = None
 
 
 def _code() -> bytes:
-    """A digest of the building modules' source, read once per process: the code this process runs.
+    """A digest of the source of every module that shapes a cached catalogue, read once per process.
 
     Hashing the files at every load would let a process that imported older code store its build under
-    the key of newer files on disk.
+    the key of newer files on disk. The modules are all imported by the time a catalogue is loaded.
     """
     global _code_digest
     if _code_digest is None:
-        here = Path(__file__).resolve().parent
+        from bot.catalogue import DERIVED_MODULES
+
         digest = hashlib.blake2b(digest_size=20)
-        for name in _MODULES:
-            digest.update((here / f"{name}.py").read_bytes())
+        for name in (*BUILDING_MODULES, *DERIVED_MODULES):
+            digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
         _code_digest = digest.digest()
     return _code_digest
 

@@ -8,6 +8,7 @@ knowledge files. Loading is the same for the CLI and the long-running bots; `loa
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import os
 import threading
@@ -35,6 +36,9 @@ from bot.offers import (
 from bot.scores import TaskScore, task_score
 
 _DERIVED: dict[str, Callable[[Catalogue], Any]] = {}
+# Modules that derive indexes from a catalogue (they call `derive` when imported). Each build imports them
+# so that every cached catalogue carries the same indexes; their code is part of the build-cache key.
+DERIVED_MODULES = ("bot.mentions", "bot.provider_mentions", "bot.suggest", "bot.intents.index")
 
 
 def derive(name: str, build: Callable[[Catalogue], Any]) -> None:
@@ -329,6 +333,8 @@ def load_catalogue(
     """
     if use_cache is None:
         use_cache = not os.environ.get("WHICHMODEL_NO_CACHE")
+    for module in DERIVED_MODULES:
+        importlib.import_module(module)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many small objects, no cycles: skip collector passes during the build
     try:

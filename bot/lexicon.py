@@ -52,7 +52,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
          r"|conversations?|threads?|prompts?)\b|\b(?:large|huge|big|massive) (?:documents?|docs|files|codebases?|inputs?|contexts?|pdfs?)\b"
          r"|\b(?:entire|whole|full) (?:books?|codebases?|repos?|repositories|documents?|manuals?)\b|\bbooks?\b|\blengthy\b"
          r"|\bhundreds of pages\b|\b\d+[- ]pages?\b|\bneedle[- ]in[- ]a[- ]haystack\b"),
-        ("reasoning", 2, r"\breasoning\b|\banaly[sz]\w*|\banalysis\b|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
+        ("reasoning", 2, r"\breasoning\b|\banaly[sz]\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
          r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b|\bfinancial\b|\bscientific\b|\bscience\b"
          r"|\bmedical\b|\bdiagnos\w*|\bdecision[- ]making\b|\bstrateg\w*|\bthink(?:ing)? (?:hard|deeply)\b|\bdeep thinking\b"
          r"|\binsights?\b|\bdue diligence\b|\bforecast\w*"),
@@ -69,7 +69,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
 # --- what the user optimises ("sort_by"); earlier entries win over later ones, speed/cost by position --
 
 SORT_VALUE = re.compile(
-    r"\bbest value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang for (?:the |your |my |our )?bucks?\b"
+    r"\bbest value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang for (?:the |your |my |our )?bucks?\b"
     r"|\bbest bang\b|\bcost[- ]?effective\w*|\bcost[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
     r"|\bquality[- /]per[- ](?:dollar|\$)|\bquality[- /](?:to[- ])?(?:price|cost)\b|\bbest (?:price|cost)[- /](?:performance|quality)\b|\bbest deal\b"
 )
@@ -94,6 +94,7 @@ SORT_COST = re.compile(
     r"\bcheap\w*|\blowest[- ](?:cost|price|pric\w+)\b|\bleast (?:expensive|costly)\b|\bless (?:expensive|costly)\b|\blow[- ]cost\b"
     r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
     r"|\bsave (?:money|costs?)\b|\bcost[- ]?sensitive\b|\blowest (?:bill|spend)\b|\beconomical\b|\bcost[- ]saving\w*|\blowest[- ]priced\b"
+    r"|\b(?:on|by|for) (?:price|cost)\b|\b(?:price|cost)[- ]wise\b|\bin terms of (?:price|cost)\b|\bpricing[- ]wise\b"
 )
 SORT_QUALITY = re.compile(
     r"\bbest\b|\bsmartest\b|\bsmarter\b|\bmost (?:accurate|capable|intelligent|powerful|advanced|reliable|precise|competent|clever)\b"
@@ -170,7 +171,7 @@ HELP_ANYWHERE = re.compile(
     r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b"
 )
 ALTERNATIVE = re.compile(
-    rf"\balternatives?\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:ping)? (?:out )?{_M}|\bswitch(?:ing)? (?:away )?from\b"
+    rf"\balternatives?\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
     rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
     rf"|\b(?:cheaper|faster|better|smarter|quicker|smaller|lighter|bigger|stronger|more accurate|less expensive|more affordable) than {_M}"

@@ -175,6 +175,7 @@ class NameIndex:
     vocab: set[str] = field(default_factory=set)
     implied: dict[str, set[str]] = field(default_factory=dict)
     by_piece: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (family, piece) -> notable ids
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # a piece then a one-letter piece ("command", "a")
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_ids: list[str] = field(default_factory=list)
     families: frozenset[str] = FAMILIES
@@ -211,6 +212,7 @@ def build_index(catalogue: Catalogue) -> NameIndex:
             if pieces:
                 index.aliases[pieces] = target
                 index.vocab.update(p for p in pieces if not p[0].isdigit())
+                index.pairs.update((a, b) for a, b in zip(pieces, pieces[1:]) if len(b) == 1)
     source_names: dict[str, list[str]] = {}
     for target, names in knowledge.source_names.aliases.items():
         source_names.setdefault(target, []).extend(names)
@@ -229,7 +231,9 @@ def build_index(catalogue: Catalogue) -> NameIndex:
             pieces = name_pieces(m.id)
             fam = _family(pieces)
             for name in (m.id, m.name):
-                index.vocab.update(p for p in name_pieces(name) if not p[0].isdigit() and p not in STOP)
+                named = name_pieces(name)
+                index.vocab.update(p for p in named if not p[0].isdigit() and p not in STOP)
+                index.pairs.update((a, b) for a, b in zip(named, named[1:]) if len(b) == 1)
             if fam:
                 for p in _bag(pieces):
                     index.by_piece.setdefault((fam, p), set()).add(m.id)
@@ -400,7 +404,10 @@ def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
             i += 1
             continue
         j = i + 1
-        while j < n and _name_like(pieces[j].text, index) and _GAP_OK.match(text[pieces[j - 1].end:pieces[j].start]):
+        while j < n and _GAP_OK.match(text[pieces[j - 1].end:pieces[j].start]) and (
+            _name_like(pieces[j].text, index)
+            or (len(pieces[j].text) == 1 and (pieces[j - 1].text, pieces[j].text) in index.pairs)  # "command a"
+        ):
             j += 1
         mentions.extend(_scan_run(index, pieces[i:j], text))
         i = j
@@ -408,7 +415,35 @@ def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
         ends = {s: e for s, e in dates}
         mentions = [Mention(m.start, ends[m.end], text[m.start:ends[m.end]], m.model_id, m.assumption, m.bare_number)
                     if m.end in ends else m for m in mentions]
-    return mentions
+    return _with_ellipses(mentions, text, index)
+
+
+_ELLIPSIS = re.compile(
+    r"\s*(?:,|/|vs\.?|versus|v\.?|or|and|over|against|compared (?:to|with)|to)\s+(?:the\s+)?([a-z][a-z0-9+]*)(?![\w.-]*\s*[\w.-]*\d)\b"
+)
+
+
+def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list[Mention]:
+    """A variant word after a name stands for the same model line: "gpt-4.1 mini vs nano" names gpt-4.1-nano,
+    "gemini 2.5 flash or pro" names gemini-2.5-pro."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.model_id is None:
+            continue
+        nxt = _ELLIPSIS.match(text, m.end)
+        if nxt is None or any(o.start < nxt.end() and nxt.start(1) < o.end for o in mentions):
+            continue
+        word = nxt.group(1)
+        if word not in index.vocab or word in STOP or word in FAMILIES:
+            continue
+        pieces = name_pieces(m.text)
+        swap, append = pieces[:-1] + (word,), pieces + (word,)
+        for guess in ((append,) if pieces[-1][0].isdigit() else (swap, append)):  # "gpt-5 vs mini"; "flash vs pro"
+            found = index.best(index.bags.get(_bag(guess), []))
+            if found is not None and found.id != m.model_id:
+                out.append(Mention(nxt.start(1), nxt.end(1), word, found.id))
+                break
+    return sorted(out, key=lambda m: m.start)
 
 
 def _name_like(p: str, index: NameIndex) -> bool:

@@ -104,8 +104,13 @@ def _replace_words(m: re.Match[str]) -> str:
     return lead + (str(int(value)) if value == int(value) else repr(value))
 
 
+_PART_OF_A_SECOND = re.compile(r"\b(half|(?:a\s+)?quarter)\s+(?:of\s+)?(?:a|one)\s+(seconds?|secs?)\b")
+
+
 def words_to_digits(text: str) -> str:
-    """Number words written as digits: "twenty million" -> "20000000", "half a million" -> "500000"."""
+    """Number words written as digits: "twenty million" -> "20000000", "half a million" -> "500000",
+    "half a second" -> "0.5 second"."""
+    text = _PART_OF_A_SECOND.sub(lambda m: f"{0.5 if m.group(1) == 'half' else 0.25} {m.group(2)}", text)
     if not _WORD_RUN.search(text):
         return text
     return _WORD_RUN.sub(_replace_words, text)

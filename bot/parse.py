@@ -72,6 +72,7 @@ _FOLLOWUP_START = re.compile(
 )
 _FOLLOWUP_PREP = re.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
 _SPACES = re.compile(r"\s{2,}")
+_LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = re.compile(r"\binstead\b")
 _MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")
 _SPEED_NUMBER = re.compile(r"\bspeed\b\s*(?:of|at least|above|over|>=?|:)?\s*\d|\d[^a-z]{0,12}\bspeed\b")
@@ -235,6 +236,8 @@ def _cap_role(text: str, start: int, end: int, cap: str, phrase: str) -> str | N
     if CAP_FILTER_AFTER.match(text[end:end + 20]):
         return "filter"
     for word in reversed(re.findall(r"[\w/]+", text[max(0, start - 40):start])[-4:]):
+        if word == "in" and phrase.endswith(("mode", "modes")):
+            return "filter"  # "extraction in JSON mode": a feature to have, not a task
         if word in CAP_TASK_CUES:
             return "task"
         if word in CAP_FILTER_CUES:
@@ -298,8 +301,8 @@ def _intent(text: str, n_models: int, task: str | None, sort_by: str | None, con
         return "info"
     if HELP_LINE.match(text):
         return "help"
-    if LIST_STRONG.search(text):
-        return "list"
+    if LIST_STRONG.search(text) and not (sort_by and not _LIST_WORD.search(text)):
+        return "list"  # "what are the 3 best models for X" asks for a pick, not an inventory
     if HELP_ANYWHERE.search(text) and not (task or constrained):
         return "help"
     if LIST_WEAK.search(text) and not sort_by and not task:

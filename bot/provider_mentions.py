@@ -68,7 +68,7 @@ _CUE_BEFORE = re.compile(
 )
 _CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:only|api|apis|models?|platform|endpoints?|hosted|cloud|catalog(?:ue)?|offers?|offerings)\b")
 _EXCLUDE_BEFORE = re.compile(
-    r"(?:\b(?:not|no|excluding|exclude|excluded|except|without|avoid(?:ing)?|other than|besides|but not|minus|apart from"
+    r"(?:\b(?:not|no|(?:is|are|was|were)n'?t|(?:does|do)n'?t come|excluding|exclude|excluded|except|without|avoid(?:ing)?|other than|besides|but not|minus|apart from"
     r"|outside(?: of)?|anything but|never|nothing (?:from|on)|skip(?:ping)?|ban(?:ning)?|drop(?:ping)?|leave out|leaving out|rule out"
     r"|none (?:from|on|of))\s+(?:(?:from|on|via|through|using|in|at|by|any|the|of|anything)\s+){0,2}|\bnon[\s-]?)$"
 )

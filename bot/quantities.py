@@ -84,8 +84,12 @@ _CONTEXT_BEFORE = re.compile(
 _OUTPUT_AFTER = re.compile(
     r"^\s*\+?\s*(?:-?\s*(?:tokens?|toks?)\s*)?(?:of\s+)?(?:max(?:imum)?\s+)?(?:output|completion|generation)s?(?:\s+(?:tokens?|length|limit|window|size))?\b"
 )
+_LONG_AFTER = re.compile(r"^\s*(?:-?\s*(?:tokens?|toks?)\s*[- ])?long\b")
+_OUTPUT_NOUN = re.compile(r"\b(?:respons\w*|outputs?|answers?|repl(?:y|ies)|completions?|generations?|generated|essays?|articles?)\b")
+_INPUT_NOUN = re.compile(r"\b(?:documents?|docs?|inputs?|prompts?|files?|transcripts?|pdfs?|books?|codebases?|contracts?|contexts?)\b")
 _OUTPUT_BEFORE = re.compile(
     r"\b(?:max(?:imum)? output|output (?:limit|length|window|size|cap|tokens?)|max[_ ]tokens|max(?:imum)? completion|output of|outputs? (?:up to|at least)"
+    r"|(?:can|to|that|will|must|should|could) (?:output|return)"
     r"|generate|produce|write|emit)\s*(?:tokens?)?\s*(?:of|over|above|at least|>=|>|:|=|is|up to|around|min(?:imum)?|at|with)?\s*(?:at least\s*)?$"
 )
 _FLOOR_BEFORE = re.compile(
@@ -198,6 +202,13 @@ def extract_quantities(text: str) -> Quantities:
             q.min_context = int(n.value)
             n.role = "context"
             continue
+        if _LONG_AFTER.match(after):  # "responses up to 100k tokens long", "documents 300k tokens long"
+            if _OUTPUT_NOUN.search(before[-40:]):
+                q.min_output, n.role = int(n.value), "output"
+                continue
+            if _INPUT_NOUN.search(before[-40:]):
+                q.min_context, n.role = int(n.value), "context"
+                continue
         if (_OUTPUT_AFTER.match(after) and (_FLOOR_BEFORE.search(before) or re.match(r"^\s*\+", after))) or _OUTPUT_BEFORE.search(before):
             if not _PER_UNIT_AFTER.match(after) and not _has_input_amount(text, nums, i):
                 q.min_output = int(n.value)

@@ -1,6 +1,7 @@
 """The parser against question sets with expected parses, compared the way ../shared/eval/grade.py compares.
 
-The dev set lives in ../shared (skipped without it); the held-out set is ours (tests/data/parse_cases.jsonl).
+The dev set lives in ../shared (skipped without it); the held-out sets are ours: tests/data/parse_cases.jsonl,
+and tests/data/blind_cases.jsonl, written from the contract alone by someone who had not read the parser.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GRADER = ROOT.parent / "shared" / "eval" / "grade.py"
 DEV = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "parse_cases.jsonl"
+BLIND = ROOT / "tests" / "data" / "blind_cases.jsonl"
 
 
 def _grader():
@@ -50,6 +52,11 @@ def _accuracy(path: Path, catalogue: Catalogue) -> tuple[float, list[str]]:
 
 def test_dev_questions_parse_at_least_98_percent(catalogue: Catalogue) -> None:
     accuracy, misses = _accuracy(DEV, catalogue)
+    assert accuracy >= 0.98, "\n".join(misses)
+
+
+def test_blind_questions_parse_at_least_98_percent(catalogue: Catalogue) -> None:
+    accuracy, misses = _accuracy(BLIND, catalogue)
     assert accuracy >= 0.98, "\n".join(misses)
 
 

@@ -101,3 +101,17 @@ def test_mentions_report_where_they_are(catalogue: Catalogue) -> None:
     text = "is gpt-4o cheaper than sonnet 4.5?"
     spans = [(m.text, m.model_id) for m in find_mentions(text, catalogue)]
     assert spans == [("gpt-4o", "gpt-4o"), ("sonnet 4.5", "claude-sonnet-4-5")]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [("gpt-4.1 mini vs nano", "gpt-4.1-nano"), ("gemini 2.5 flash vs pro", "gemini-2.5-pro"),
+     ("gpt-5 vs mini", "gpt-5-mini"), ("gpt-4o or the mini", "gpt-4o-mini")],
+)
+def test_a_variant_word_after_a_name_names_the_same_line(catalogue: Catalogue, text: str, second: str) -> None:
+    assert [m.model_id for m in find_mentions(text, catalogue)][1:] == [second]
+
+
+def test_one_letter_names_are_read_whole(catalogue: Catalogue) -> None:
+    assert [m.model_id for m in find_mentions("command a vs command r+", catalogue)] == [
+        "command-a-03-2025", "command-r-plus-08-2024"]

@@ -124,3 +124,18 @@ def test_parameter_counts_are_not_volumes(catalogue: Catalogue) -> None:
 
 def test_counted_things_are_not_token_volumes(catalogue: Catalogue) -> None:
     assert parse("best model for a rag chatbot over 10k pdfs", catalogue).tokens_per_month is None
+
+
+def test_half_a_second_is_a_latency_cap(catalogue: Catalogue) -> None:
+    assert parse("fastest model with time to first token under half a second", catalogue).max_latency == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [("cheapest model that can write responses up to 100k tokens long", "min_output"),
+     ("which models can output 64k tokens or more", "min_output"),
+     ("cheapest model for documents 300k tokens long", "min_context")],
+)
+def test_token_lengths_are_floors_not_volumes(catalogue: Catalogue, text: str, field: str) -> None:
+    q = parse(text, catalogue)
+    assert getattr(q, field) in (64_000, 100_000, 300_000) and q.tokens_per_month is None
