@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sys
 import traceback
 from datetime import datetime, timezone
@@ -56,7 +57,10 @@ def log_question(
         record["error_id"] = answer.error_id
     if log_text:
         record["question"] = text
-    QUESTIONS.info("question", extra={"fields": record})
+    QUESTIONS.info(
+        "%s question: intent=%s outcome=%s rows=%d latency_ms=%s", platform, record["intent"], record["outcome"],
+        record["rows"], record["latency_ms"], extra={"fields": record},
+    )
     return record
 
 
@@ -79,10 +83,37 @@ class JsonLines(logging.Formatter):
         return json.dumps(data, default=str)
 
 
-def configure_logging(level: str = "INFO") -> None:
-    """Send every log record to stderr as JSON lines."""
+class RedactSecrets(logging.Filter):
+    """Belt and braces: no token or signing secret reaches a log line, whatever a library logs."""
+
+    TOKEN = re.compile(r"\b(xox[abposr]-|xapp-)[A-Za-z0-9-]+")
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self.secrets = [s for s in secrets if len(s) >= 6]
+
+    def _clean(self, text: str) -> str:
+        clean = self.TOKEN.sub(lambda m: m.group(1) + "[redacted]", text)
+        for secret in self.secrets:
+            clean = clean.replace(secret, "[redacted]")
+        return clean
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = self._clean(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            record.fields = {k: self._clean(v) if isinstance(v, str) else v for k, v in fields.items()}
+        return True
+
+
+def configure_logging(level: str = "INFO", secrets: list[str] | None = None) -> None:
+    """Send every log record to stderr as JSON lines, with `secrets` blanked out wherever they appear."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonLines())
+    handler.addFilter(RedactSecrets(secrets or []))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -89,6 +89,10 @@ class Settings(BaseSettings):
                 env = field.validation_alias.choices[0] if isinstance(field.validation_alias, AliasChoices) else f"WHICHMODEL_{name.upper()}"
                 raise SettingsError(f"missing setting {env}: set it in the environment")
 
+    def secrets(self) -> list[str]:
+        """Every secret value set, for log redaction."""
+        return [v.get_secret_value() for v in (getattr(self, n) for n in type(self).model_fields) if isinstance(v, SecretStr)]
+
     def public(self) -> dict[str, Any]:
         """The effective configuration with secrets masked."""
         out: dict[str, Any] = {}
