@@ -115,5 +115,7 @@ def configure_logging(level: str = "INFO", secrets: list[str] | None = None) -> 
     handler.setFormatter(JsonLines())
     handler.addFilter(RedactSecrets(secrets or []))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    for old in [h for h in root.handlers if isinstance(h.formatter, JsonLines)]:
+        root.removeHandler(old)
+    root.addHandler(handler)
     root.setLevel(level.upper())

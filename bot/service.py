@@ -25,5 +25,11 @@ def start_service(settings: Settings, health_port: int | None = None) -> tuple[R
     if settings.refresh_enabled:
         refresher = Refresher(settings.refresh_url, interval_s=settings.refresh_hours * 3600)
         refresher.start()
-    health = serve_health(settings.host, health_port) if health_port is not None else None
+    health = None
+    if health_port is not None:
+        try:
+            health = serve_health(settings.host, health_port)
+            log.info("health on http://%s:%d/healthz", settings.host, health.server_address[1])
+        except OSError as exc:  # the bot still works; only the container's health probe will say it cannot reach it
+            log.warning("could not serve /healthz on port %d: %s", health_port, exc.strerror)
     return refresher, health

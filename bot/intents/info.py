@@ -159,5 +159,5 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
         notes=notes,
         suggestions=[f"cheaper alternative to {model.id}", f"what does {model.id} cost at 10M tokens a month?"],
         query=query,
-        total=len(offers),
+        total=len(rows),  # the card shows the top offers; its table title counts the rest
     )

@@ -32,7 +32,7 @@ def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     rest = len(ordered) - offset - len(shown)
     verdict = f"{len(ordered)} models match." if ordered else "No model matches all of that."
     if shown and rest > 0:
-        verdict += f" Showing {offset + 1}-{offset + len(shown)}; {rest} more (say `show more`)."
+        verdict += f" Showing {offset + 1}-{offset + len(shown)}; {rest} more."
     notes = notes_mod.assumption_notes(query, None) + notes_mod.data_notes(catalogue, shown)
     if query.providers:
         other = sum(
