@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from bot.canonical import Model
 from bot.catalogue import Catalogue, derive
 from bot.knowledge_files import Maker, Speed
@@ -21,6 +23,7 @@ class Index:
         self._speeds: dict[tuple[str, str | None], Speed | None] = {}
         self.eligible: dict[tuple, list[Offer]] = {}
         self.offered: dict[tuple, list[tuple[Model, list[Offer]]]] = {}
+        self.fitting: dict[tuple, tuple[list[tuple[Model, list[Offer]]], Counter[str]]] = {}
 
     def offers(self, model: Model, include_free: bool = False) -> dict[str, Offer]:
         """Each provider's main offer of the model."""

@@ -245,13 +245,37 @@ def offered(query: Query, catalogue: Catalogue, policy: Policy) -> list[tuple[Mo
     return found
 
 
+def fitting(query: Query, catalogue: Catalogue, policy: Policy) -> tuple[list[tuple[Model, list[Offer]]], Counter[str]]:
+    """The offered models whose task score clears the floor, and why the others do not (cached per choice)."""
+    index = index_for(catalogue)
+    key = (query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy, query.task)
+    found = index.fitting.get(key)
+    if found is None:
+        fit: list[tuple[Model, list[Offer]]] = []
+        reasons: Counter[str] = Counter()
+        min_coverage = catalogue.knowledge.tasks.min_coverage
+        for model, offers in offered(query, catalogue, policy):
+            problem = unfit(catalogue.task_score(model, query.task), min_coverage)
+            if problem is None:
+                fit.append((model, offers))
+            else:
+                reasons[problem] += 1
+        found = index.fitting[key] = (fit, reasons)
+    return found
+
+
 def candidates(
     query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, *, floor: bool, left: Left
 ) -> list[Candidate]:
     """Chat models that satisfy every constraint of the query; with `floor`, only those fit for the task."""
+    if floor:
+        pool, reasons = fitting(query, catalogue, policy)
+        left.reasons.update(reasons)
+    else:
+        pool = offered(query, catalogue, policy)
     out: list[Candidate] = []
-    for model, offers in offered(query, catalogue, policy):
-        cand = candidate_for(model, query, catalogue, policy, mix, left, floor, offers)
+    for model, offers in pool:
+        cand = candidate_for(model, query, catalogue, policy, mix, left, offers=offers)
         if cand is None:
             continue
         if cand.offer.deprecated:
