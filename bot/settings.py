@@ -29,7 +29,7 @@ CsvList = Annotated[tuple[str, ...], NoDecode]
 class Settings(BaseSettings):
     """Every setting whichmodel reads."""
 
-    model_config = SettingsConfigDict(env_prefix="WHICHMODEL_", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(env_prefix="WHICHMODEL_", env_file=".env", extra="ignore", populate_by_name=True)
 
     # Slack
     slack_bot_token: SecretStr | None = Field(None, validation_alias=_env("SLACK_BOT_TOKEN", "WHICHMODEL_SLACK_BOT_TOKEN"))
