@@ -34,7 +34,6 @@ import discord
 from discord import app_commands
 
 from adapters.conversations import Conversations, SeenIds
-from adapters.ratelimit import RateLimiter
 from adapters.discord_embeds import (
     ALREADY_SHOWN_TEXT,
     EXPIRED_TEXT,
@@ -46,6 +45,7 @@ from adapters.discord_embeds import (
     more_label,
     next_page,
 )
+from adapters.ratelimit import RateLimiter
 from bot.answer import Answer
 from bot.ask import apology, new_error_id
 from bot.logs import log_question
@@ -221,8 +221,14 @@ class WhichModelClient(discord.Client):
             return apology(error_id)
 
     def _log(self, kind: str, user_id: int, text: str, answer: Answer, started: float) -> None:
-        log_question(f"discord/{kind}", text, answer, time.perf_counter() - started, user=str(user_id),
-                     log_text=self.settings.log_questions)
+        log_question(
+            f"discord/{kind}",
+            text,
+            answer,
+            time.perf_counter() - started,
+            user=str(user_id),
+            log_text=self.settings.log_questions,
+        )
 
     def _slow_down(self, user_id: int) -> float | None:
         """None when the user may ask now; else the seconds until they may."""
@@ -350,8 +356,11 @@ class WhichModelClient(discord.Client):
         try:
             return await message.channel.send(reference=message.to_reference(fail_if_not_exists=False), **kwargs)
         except discord.Forbidden:
-            log.warning("no permission to answer in channel %s (the bot needs Send Messages, Embed Links and "
-                        "Read Message History there)", message.channel.id)
+            log.warning(
+                "no permission to answer in channel %s (the bot needs Send Messages, Embed Links and "
+                "Read Message History there)",
+                message.channel.id,
+            )
         except discord.HTTPException:
             log.exception("Discord refused the answer in channel %s", message.channel.id)
         return None
@@ -373,8 +382,15 @@ class WhichModelClient(discord.Client):
         self._log("command", user, question, answer, started)
         await self._followup_answer(interaction, answer, key=interaction.id)
 
-    async def _followup_answer(self, interaction: discord.Interaction, answer: Answer, key: int, page: int = 0,
-                               mode: Mode = "e", placeholder: bool = True) -> None:
+    async def _followup_answer(
+        self,
+        interaction: discord.Interaction,
+        answer: Answer,
+        key: int,
+        page: int = 0,
+        mode: Mode = "e",
+        placeholder: bool = True,
+    ) -> None:
         """Send `answer` (from page `page`) as the interaction's follow-up: public, or only to the asker for
         help, refusals and errors (after deleting the public placeholder that a deferred reply leaves)."""
         pages = answer_pages(answer, mode)
@@ -494,8 +510,11 @@ def run(settings: Settings, sync: bool = False, shards: str | None = None) -> No
         start_service(settings, health_port=settings.port)
     except Exception as exc:  # noqa: BLE001 - a broken team file or data: one line, no traceback
         sys.exit(f"error: could not load the catalogue: {exc}")
-    log.info("whichmodel Discord bot starting%s%s", " (syncing /whichmodel)" if sync else "",
-             f" with shards={shards}" if shards else "")
+    log.info(
+        "whichmodel Discord bot starting%s%s",
+        " (syncing /whichmodel)" if sync else "",
+        f" with shards={shards}" if shards else "",
+    )
     try:
         client.run(settings.discord_token.get_secret_value(), log_handler=None)
     except discord.LoginFailure:

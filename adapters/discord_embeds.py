@@ -103,7 +103,7 @@ def split_text(text: str, limit: int) -> list[str]:
                 while dlen(head) > limit:
                     head = head[:-1]
                 pieces.append(head)
-                word = word[len(head):]
+                word = word[len(head) :]
             candidate = f"{current} {word}" if current else word
             if dlen(candidate) <= limit:
                 current = candidate
@@ -266,8 +266,9 @@ def _drop_to_fit(table: Table, indexes: list[int], width: int) -> tuple[list[int
     keep = list(indexes)
 
     def total() -> int:
-        return sum(max([len(table.columns[i].label)] + [len(r[i].text) for r in table.rows]) for i in keep) \
-            + 2 * (len(keep) - 1)
+        return sum(max([len(table.columns[i].label)] + [len(r[i].text) for r in table.rows]) for i in keep) + 2 * (
+            len(keep) - 1
+        )
 
     while keep and total() > width:
         droppable = [i for i in keep if table.columns[i].priority > 1]
@@ -290,8 +291,9 @@ def _stacked_block(table: Table, width: int) -> tuple[_Text, list[str]]:
     widths = {i: max([len(table.columns[i].label)] + [len(r[i].text) for r in table.rows]) for i in keep}
 
     def line(cells: list[str]) -> str:
-        out = [cells[i].rjust(widths[i]) if table.columns[i].align == "right" else cells[i].ljust(widths[i])
-               for i in keep]
+        out = [
+            cells[i].rjust(widths[i]) if table.columns[i].align == "right" else cells[i].ljust(widths[i]) for i in keep
+        ]
         return code_safe(indent + "  ".join(out).rstrip())
 
     vertical = sum(widths.values()) + 2 * (len(keep) - 1) > width - len(indent)
@@ -303,8 +305,11 @@ def _stacked_block(table: Table, width: int) -> tuple[_Text, list[str]]:
         if not keep:
             return ""
         if vertical:  # still too wide: one value a line, under its label
-            return "".join(code_safe(f"\n{indent}{table.columns[i].label.ljust(label_width)}  {row[i].text}".rstrip())
-                           for i in keep if row[i].text)
+            return "".join(
+                code_safe(f"\n{indent}{table.columns[i].label.ljust(label_width)}  {row[i].text}".rstrip())
+                for i in keep
+                if row[i].text
+            )
         return "\n" + line([c.text for c in row])
 
     units = []
@@ -347,8 +352,9 @@ def _table_blocks(table: Table, width: int, intent: str = "") -> tuple[list[_Blo
 # -------------------------------------------------------------------------------------------------------- packing
 
 
-def _pack(blocks: list[_Block], title_len: int, first_footer: int, footer: int, description: int,
-          allow_fields: bool = True) -> list[_Page]:
+def _pack(
+    blocks: list[_Block], title_len: int, first_footer: int, footer: int, description: int, allow_fields: bool = True
+) -> list[_Page]:
     """Fill pages in order; a text block that does not fit continues on the next page."""
     pages = [_Page()]
 
@@ -463,8 +469,9 @@ def answer_embeds(answer: Answer, width: int = TABLE_WIDTH) -> list[discord.Embe
     notes, overflow = _footer_notes(layout, FOOTER - PAGE_LINE_RESERVE - 1)
     blocks = list(layout.blocks)
     if overflow:
-        blocks.append(_Text(units=[escape(line) for line in overflow], head="**Notes**\n",
-                            cont_head="**Notes** (continued)\n"))
+        blocks.append(
+            _Text(units=[escape(line) for line in overflow], head="**Notes**\n", cont_head="**Notes** (continued)\n")
+        )
     first_footer = dlen("\n".join(notes)) + 1 + PAGE_LINE_RESERVE
     pages = _pack(blocks, dlen(title), first_footer, PAGE_LINE_RESERVE, DESCRIPTION)
     embeds = []
@@ -512,8 +519,7 @@ def cooldown_text(seconds: float) -> str:
 
 
 EXPIRED_TEXT = (
-    "I no longer have that answer (I keep recent ones only, and I may have restarted). "
-    "Ask again to see more."
+    "I no longer have that answer (I keep recent ones only, and I may have restarted). Ask again to see more."
 )
 
 ALREADY_SHOWN_TEXT = "That page is already shown below."

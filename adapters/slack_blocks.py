@@ -135,11 +135,18 @@ def compare_top2_query(answer: Answer) -> Query | None:
     if len(models) < 2:
         return None
     q = answer.query
-    return Query(intent="compare", models=models, task=q.task, tokens_per_month=q.tokens_per_month, input_share=q.input_share)
+    return Query(
+        intent="compare", models=models, task=q.task, tokens_per_month=q.tokens_per_month, input_share=q.input_share
+    )
 
 
 def _button(label: str, action_id: str, value: str) -> dict[str, Any]:
-    return {"type": "button", "text": plain(clip(escape(label), MAX_BUTTON_TEXT)), "action_id": action_id, "value": value}
+    return {
+        "type": "button",
+        "text": plain(clip(escape(label), MAX_BUTTON_TEXT)),
+        "action_id": action_id,
+        "value": value,
+    }
 
 
 def _buttons(answer: Answer, shown_rows: int) -> dict[str, Any] | None:
@@ -201,10 +208,14 @@ def _column_setting(column: Column) -> dict[str, Any]:
     return setting
 
 
-def monospace_sections(table: Table, with_title: bool = True, width: int = MONO_WIDTH) -> tuple[list[dict[str, Any]], int]:
+def monospace_sections(
+    table: Table, with_title: bool = True, width: int = MONO_WIDTH
+) -> tuple[list[dict[str, Any]], int]:
     """A table as aligned monospace text in up to MAX_MONO_SECTIONS sections, and how many data rows they hold."""
     keep = _fit_columns(table)
-    bare = Table(columns=[table.columns[i] for i in keep], rows=[[row[i] for i in keep if i < len(row)] for row in table.rows])
+    bare = Table(
+        columns=[table.columns[i] for i in keep], rows=[[row[i] for i in keep if i < len(row)] for row in table.rows]
+    )
     lines = [clip(escape(line), MAX_MONO_LINE) for line in table_lines(bare, width)]
     head, body = lines[:2], lines[2:]
     title = f"*{clip(escape(table.title), 200)}*\n" if with_title and table.title else ""
@@ -228,7 +239,9 @@ def monospace_sections(table: Table, with_title: bool = True, width: int = MONO_
             last = sections[-1]["text"]
             last["text"] = clip(last["text"] + "\n" + more, MAX_SECTION_TEXT)
     if not sections:  # a table without rows: its header alone
-        sections.append({"type": "section", "text": mrkdwn(clip(title + "```" + "\n".join(head) + "```", MAX_SECTION_TEXT))})
+        sections.append(
+            {"type": "section", "text": mrkdwn(clip(title + "```" + "\n".join(head) + "```", MAX_SECTION_TEXT))}
+        )
     return sections, shown
 
 
@@ -262,14 +275,22 @@ def _context_blocks(lines: list[str]) -> list[dict[str, Any]]:
 def fallback_text(answer: Answer) -> str:
     """The plain notification text: the title and the verdict (the verdict alone when it repeats the title)."""
     title, verdict = answer.title.strip(), (answer.verdict or "").strip()
-    text = verdict if title and verdict.startswith(title) else f"{title}: {verdict}" if title and verdict else title or verdict
+    text = (
+        verdict
+        if title and verdict.startswith(title)
+        else f"{title}: {verdict}"
+        if title and verdict
+        else title or verdict
+    )
     return clip(escape(" ".join(text.split())), MAX_FALLBACK_TEXT) or "whichmodel"
 
 
 def render_answer(answer: Answer, table_mode: TableMode = "table") -> SlackMessage:
     """The Block Kit message for an answer. `table_mode="monospace"` is the fallback when Slack rejects tables."""
     title = " ".join(answer.title.split())  # a header is one line
-    head: list[dict[str, Any]] = [{"type": "header", "text": plain(clip(escape(title), MAX_HEADER_TEXT) or "whichmodel")}]
+    head: list[dict[str, Any]] = [
+        {"type": "header", "text": plain(clip(escape(title), MAX_HEADER_TEXT) or "whichmodel")}
+    ]
     if answer.verdict and answer.verdict.strip():
         head.append({"type": "section", "text": mrkdwn(clip(escape(answer.verdict.strip()), MAX_SECTION_TEXT))})
 
@@ -312,10 +333,18 @@ def render_answer(answer: Answer, table_mode: TableMode = "table") -> SlackMessa
 
     room = MAX_BLOCKS - len(head) - len(tail)
     if len(body) > room:
-        body = body[: room - 1] + [{"type": "context", "elements": [mrkdwn("More tables were left out; ask about one model for its full card.")]}]
+        body = body[: room - 1] + [
+            {
+                "type": "context",
+                "elements": [mrkdwn("More tables were left out; ask about one model for its full card.")],
+            }
+        ]
     return SlackMessage(text=fallback_text(answer), blocks=head + body + tail, full_table=full_table)
 
 
 def render_text(text: str) -> SlackMessage:
     """A short message of our own (rate limit, a stale button), escaped like everything else."""
-    return SlackMessage(text=clip(escape(text), MAX_FALLBACK_TEXT), blocks=[{"type": "section", "text": mrkdwn(clip(escape(text), MAX_SECTION_TEXT))}])
+    return SlackMessage(
+        text=clip(escape(text), MAX_FALLBACK_TEXT),
+        blocks=[{"type": "section", "text": mrkdwn(clip(escape(text), MAX_SECTION_TEXT))}],
+    )

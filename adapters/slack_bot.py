@@ -107,7 +107,8 @@ class DefaultCore:
 
 def apology(query: Query | None = None) -> Answer:
     """The adapter's own boundary (rendering or Slack failed, or a core that raised): an apology with an error id."""
-    from bot.ask import apology as core_apology, new_error_id
+    from bot.ask import apology as core_apology
+    from bot.ask import new_error_id
 
     error_id = new_error_id()
     log.exception("error_id=%s: the Slack adapter failed to answer", error_id)
@@ -156,7 +157,9 @@ def channel_sender(client: WebClient, channel: str, thread_ts: str | None, user:
                 client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message.kwargs())
         except SlackApiError as exc:
             if exc.response.get("error") == "invalid_blocks":
-                raise InvalidBlocks(str(exc.response.get("errors") or exc.response.get("response_metadata") or "")) from exc
+                raise InvalidBlocks(
+                    str(exc.response.get("errors") or exc.response.get("response_metadata") or "")
+                ) from exc
             raise
 
     return send
@@ -170,8 +173,11 @@ def deliver(answer: Answer, send: Sender, ephemeral: bool) -> SlackMessage:
         return message
     except InvalidBlocks as exc:
         has_table = any(b.get("type") == "table" for b in message.blocks)
-        log.warning("Slack rejected the message blocks (invalid_blocks: %s); %s", exc,
-                    "resending with monospace tables" if has_table else "resending as plain text")
+        log.warning(
+            "Slack rejected the message blocks (invalid_blocks: %s); %s",
+            exc,
+            "resending with monospace tables" if has_table else "resending as plain text",
+        )
         fallback = render_answer(answer, "monospace") if has_table else SlackMessage(text=message.text)
     try:
         send(fallback, ephemeral)
@@ -237,7 +243,9 @@ class Bot:
 
     def message(self, body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         """An @mention in a channel or a direct message: answered in the thread of the question."""
-        if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES:  # bots (us too), edits, joins: no loops
+        if (
+            event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES
+        ):  # bots (us too), edits, joins: no loops
             log.debug("slack: ignored a message (subtype=%s, bot_id=%s)", event.get("subtype"), event.get("bot_id"))
             return
         event_id = body.get("event_id")
@@ -296,7 +304,9 @@ class Bot:
         if not answer.error and channel:
             self.conversations.put(f"{team}:{channel}:{thread_ts or message.get('ts')}", answer.query)
         self._deliver(answer, send)
-        self._log(action.get("action_id", "button"), user, query.model_dump_json(exclude_defaults=True), answer, started)
+        self._log(
+            action.get("action_id", "button"), user, query.model_dump_json(exclude_defaults=True), answer, started
+        )
 
     # ----------------------------------------------------------------- helpers
 
@@ -344,7 +354,9 @@ def build_app(
     if client is None:
         settings.require("slack_bot_token")
         assert settings.slack_bot_token is not None
-        client = WebClient(token=settings.slack_bot_token.get_secret_value(), base_url=api_base_url(settings.slack_api_url))
+        client = WebClient(
+            token=settings.slack_bot_token.get_secret_value(), base_url=api_base_url(settings.slack_api_url)
+        )
     if settings.slack_app_token is None:  # HTTP mode: without the secret anyone could forge requests
         settings.require("slack_signing_secret")
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""

@@ -58,7 +58,9 @@ def build_asgi(app: App) -> Starlette:
     async def healthz(request: Request) -> Response:
         return JSONResponse(health_payload())
 
-    return Starlette(routes=[Route(EVENTS_PATH, events, methods=["POST"]), Route(HEALTH_PATH, healthz, methods=["GET"])])
+    return Starlette(
+        routes=[Route(EVENTS_PATH, events, methods=["POST"]), Route(HEALTH_PATH, healthz, methods=["GET"])]
+    )
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -63,18 +63,29 @@ def cold(runs: int) -> dict[str, float]:
     for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-c", "import resource, sys\nfrom bot.cli import main\n"
-             "try:\n    main(['ask', 'cheapest for 50M tokens of classification'])\nexcept SystemExit:\n    pass\n"
-             "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))"],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                "-c",
+                "import resource, sys\nfrom bot.cli import main\n"
+                "try:\n    main(['ask', 'cheapest for 50M tokens of classification'])\nexcept SystemExit:\n    pass\n"
+                "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         walls.append((time.perf_counter() - start) * 1000)
         rss.append(int(proc.stderr.strip().splitlines()[-1]) / 1024)
     start = time.perf_counter()
     subprocess.run([*exe.split(), "ask", "gpt-4.1 mini vs nano"], capture_output=True, check=True)
     script = (time.perf_counter() - start) * 1000
-    return {"runs": runs, "median_ms": statistics.median(walls), "max_ms": max(walls),
-            "console_script_ms": script, "rss_mb": statistics.median(rss)}
+    return {
+        "runs": runs,
+        "median_ms": statistics.median(walls),
+        "max_ms": max(walls),
+        "console_script_ms": script,
+        "rss_mb": statistics.median(rss),
+    }
 
 
 def main() -> None:
@@ -83,11 +94,15 @@ def main() -> None:
     ap.add_argument("--cold", type=int, default=7)
     args = ap.parse_args()
     w = warm(args.repeat)
-    print(f"warm: {w['questions']} questions, parse+answer+render median {w['median_ms']:.2f} ms, "
-          f"p99 {w['p99_ms']:.2f} ms, max RSS {w['max_rss_mb']:.0f} MB")
+    print(
+        f"warm: {w['questions']} questions, parse+answer+render median {w['median_ms']:.2f} ms, "
+        f"p99 {w['p99_ms']:.2f} ms, max RSS {w['max_rss_mb']:.0f} MB"
+    )
     c = cold(args.cold)
-    print(f"cold `whichmodel ask`: median {c['median_ms']:.0f} ms over {c['runs']} runs (max {c['max_ms']:.0f} ms), "
-          f"console script {c['console_script_ms']:.0f} ms, RSS {c['rss_mb']:.0f} MB")
+    print(
+        f"cold `whichmodel ask`: median {c['median_ms']:.0f} ms over {c['runs']} runs (max {c['max_ms']:.0f} ms), "
+        f"console script {c['console_script_ms']:.0f} ms, RSS {c['rss_mb']:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ def run(env: dict[str, str]) -> dict[str, float]:
 def measure(n: int, env: dict[str, str]) -> dict[str, float]:
     runs = [run(env) for _ in range(n)]
     return {k: statistics.median(r[k] for r in runs) for k in ("import", "load", "total", "rss_mb")} | {
-        "max_total": max(r["total"] for r in runs), "max_rss_mb": max(r["rss_mb"] for r in runs),
+        "max_total": max(r["total"] for r in runs),
+        "max_rss_mb": max(r["rss_mb"] for r in runs),
         "models": runs[0]["models"],
     }
 
@@ -56,9 +57,11 @@ def main() -> int:
         cases = {"cached": measure(args.n, base), "rebuild": measure(args.n, {**base, "WHICHMODEL_NO_CACHE": "1"})}
     print(f"import + load_catalogue(), median of {args.n} fresh processes ({os.cpu_count()} CPUs)")
     for name, r in cases.items():
-        print(f"  {name:8} total {r['total'] * 1000:6.0f} ms (import {r['import'] * 1000:4.0f} ms, load "
-              f"{r['load'] * 1000:4.0f} ms; worst {r['max_total'] * 1000:4.0f} ms)   peak RSS {r['rss_mb']:5.1f} MB "
-              f"(worst {r['max_rss_mb']:5.1f} MB)   {int(r['models'])} models")
+        print(
+            f"  {name:8} total {r['total'] * 1000:6.0f} ms (import {r['import'] * 1000:4.0f} ms, load "
+            f"{r['load'] * 1000:4.0f} ms; worst {r['max_total'] * 1000:4.0f} ms)   peak RSS {r['rss_mb']:5.1f} MB "
+            f"(worst {r['max_rss_mb']:5.1f} MB)   {int(r['models'])} models"
+        )
     return 0
 
 

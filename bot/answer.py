@@ -15,7 +15,17 @@ from pydantic import BaseModel, Field
 from bot.query import Query
 
 Unit = Literal[
-    "usd", "usd_per_mtok", "tokens", "tok_per_s", "seconds", "score", "date", "text", "ratio", "percent", "count",
+    "usd",
+    "usd_per_mtok",
+    "tokens",
+    "tok_per_s",
+    "seconds",
+    "score",
+    "date",
+    "text",
+    "ratio",
+    "percent",
+    "count",
 ]
 NoteKind = Literal["assumption", "data", "source", "caveat", "tip"]
 
@@ -25,7 +35,9 @@ class Column(BaseModel):
     label: str
     unit: Unit = "text"
     align: Literal["left", "right"] = "left"
-    priority: int = Field(default=1, description="1 = always shown; higher numbers are dropped first when space is short")
+    priority: int = Field(
+        default=1, description="1 = always shown; higher numbers are dropped first when space is short"
+    )
 
 
 class Cell(BaseModel):

@@ -20,7 +20,13 @@ SUFFIX = ".pickle"
 FORMAT = b"whichmodel-catalogue-cache-1"
 # The modules whose code shapes a built catalogue (besides those that derive indexes from it).
 BUILDING_MODULES = (
-    "bot.build_cache", "bot.canonical", "bot.catalogue", "bot.extra", "bot.knowledge_files", "bot.names", "bot.offers",
+    "bot.build_cache",
+    "bot.canonical",
+    "bot.catalogue",
+    "bot.extra",
+    "bot.knowledge_files",
+    "bot.names",
+    "bot.offers",
     "bot.scores",
 )
 
@@ -58,7 +64,7 @@ def cache_key(data_file: Path, knowledge_dir: Path, extra: Path | None = None) -
 
         digest.update(pydantic.VERSION.encode())
         sidecar = data_file.with_name(data_file.name.replace(".json", ".meta.json"))
-        inputs = [data_file, *( [sidecar] if sidecar.is_file() else [] )]
+        inputs = [data_file, *([sidecar] if sidecar.is_file() else [])]
         inputs += sorted(knowledge_dir.glob("*.yaml"))
         if extra is not None:
             inputs.append(extra)

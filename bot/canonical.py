@@ -79,7 +79,9 @@ def _offer_rank(offer: Offer, canonical_id: str) -> tuple:
     )
 
 
-def maker_for(key: str, makers: list[Maker], patterns: list[tuple[re.Pattern[str], Maker]] | None = None) -> Maker | None:
+def maker_for(
+    key: str, makers: list[Maker], patterns: list[tuple[re.Pattern[str], Maker]] | None = None
+) -> Maker | None:
     """The maker whose first matching pattern is found in a model key (file order decides)."""
     for pattern, maker in patterns or compile_makers(makers):
         if pattern.search(key):
@@ -95,7 +97,9 @@ def _canonical_id(key: str, offers: list[Offer], first_party: list[Offer]) -> st
     pool = first_party or offers
     undated = [o for o in pool if model_key(o.id) == key and clean_id(o.id) == o.id.lower()]
     if first_party:
-        chosen = sorted(undated or pool, key=lambda o: (o.deprecated, o.id.count("-"), -(o.release_date or date.min).toordinal()))
+        chosen = sorted(
+            undated or pool, key=lambda o: (o.deprecated, o.id.count("-"), -(o.release_date or date.min).toordinal())
+        )
         return clean_id(chosen[0].id)
     counts = Counter(clean_id(o.id) for o in offers)
     return sorted(counts, key=lambda c: (-counts[c], len(c), c))[0]
@@ -159,9 +163,7 @@ def group_offers(
         groups[key].append(offer)
     for key in groups:
         key_maker[key] = maker_for(key, makers, patterns)
-    _split_pricier_snapshots(
-        groups, {k: set(m.providers) for k, m in key_maker.items() if m is not None}
-    )
+    _split_pricier_snapshots(groups, {k: set(m.providers) for k, m in key_maker.items() if m is not None})
 
     models: list[Model] = []
     for key, members in groups.items():

@@ -60,7 +60,8 @@ def diff(before: list[Offer], after: list[Offer]) -> tuple[list[PriceChange], li
     changes = [
         PriceChange(p, mid, (old[(p, mid)].input_price, old[(p, mid)].output_price), (o.input_price, o.output_price))
         for (p, mid), o in new.items()
-        if (p, mid) in old and (old[(p, mid)].input_price, old[(p, mid)].output_price) != (o.input_price, o.output_price)
+        if (p, mid) in old
+        and (old[(p, mid)].input_price, old[(p, mid)].output_price) != (o.input_price, o.output_price)
     ]
     added = [o for k, o in new.items() if k not in old]
     removed = [o for k, o in old.items() if k not in new]
@@ -91,14 +92,22 @@ def changes_answer(catalogue: Catalogue, policy: Policy, current_offers: list[Of
         key=lambda c: (-c.relative, c.provider, c.model),
     )
     lines = [
-        [cell(c.model, c.model), cell(c.provider, c.provider),
-         cell(c.before[0], f"{fmt.price(c.before[0])} -> {fmt.price(c.after[0])}"),
-         cell(c.before[1], f"{fmt.price(c.before[1])} -> {fmt.price(c.after[1])}")]
+        [
+            cell(c.model, c.model),
+            cell(c.provider, c.provider),
+            cell(c.before[0], f"{fmt.price(c.before[0])} -> {fmt.price(c.after[0])}"),
+            cell(c.before[1], f"{fmt.price(c.before[1])} -> {fmt.price(c.after[1])}"),
+        ]
         for c in important[:MAX_ROWS]
     ]
     table = simple_table(
         "Price changes (makers and major providers)",
-        [("model", "Model", "text"), ("provider", "Provider", "text"), ("input", "In $/M", "text"), ("output", "Out $/M", "text")],
+        [
+            ("model", "Model", "text"),
+            ("provider", "Provider", "text"),
+            ("input", "In $/M", "text"),
+            ("output", "Out $/M", "text"),
+        ],
         lines,
     )
     verdict = (
@@ -111,5 +120,12 @@ def changes_answer(catalogue: Catalogue, policy: Policy, current_offers: list[Of
         notes.append(Note(kind="tip", text="New from the makers: " + ", ".join(new_models) + "."))
     if len(important) > MAX_ROWS:
         notes.append(Note(kind="caveat", text=f"{len(important) - MAX_ROWS} more price changes not shown."))
-    return Answer(intent="changes", title="What changed in prices", verdict=verdict,
-                  tables=[table] if lines else [], notes=notes, query=query, total=len(important))
+    return Answer(
+        intent="changes",
+        title="What changed in prices",
+        verdict=verdict,
+        tables=[table] if lines else [],
+        notes=notes,
+        query=query,
+        total=len(important),
+    )

@@ -160,7 +160,9 @@ def slack(port: int | None, host: str | None) -> None:
 
 
 @main.command()
-@click.option("--sync", is_flag=True, help="Sync the slash command (to DISCORD_GUILD_ID if set, else globally), then run.")
+@click.option(
+    "--sync", is_flag=True, help="Sync the slash command (to DISCORD_GUILD_ID if set, else globally), then run."
+)
 @click.option("--shards", default=None, help="'auto' for AutoShardedClient on large installs.")
 def discord(sync: bool, shards: str | None) -> None:
     """Run the Discord bot with DISCORD_TOKEN."""

@@ -1,11 +1,11 @@
 """A team's own prices and private models (WHICHMODEL_EXTRA=/path.yaml), validated like `knowledge/`.
 
-    source: our Azure agreement, 2026-11
-    as_of: 2026-11-01
-    overrides:                       # negotiated prices replace the listed ones
-      - {provider: azure, model: gpt-4.1-mini, input: 0.30, output: 1.20}
-    models:                          # models only this team can use
-      - {provider: ourcloud, id: our-llama-70b, name: Our Llama 70B, input: 0.20, output: 0.20, context: 128000}
+source: our Azure agreement, 2026-11
+as_of: 2026-11-01
+overrides:                       # negotiated prices replace the listed ones
+  - {provider: azure, model: gpt-4.1-mini, input: 0.30, output: 1.20}
+models:                          # models only this team can use
+  - {provider: ourcloud, id: our-llama-70b, name: Our Llama 70B, input: 0.20, output: 0.20, context: 128000}
 """
 
 from __future__ import annotations
@@ -63,12 +63,30 @@ def load_extra(path: Path) -> ExtraFile:
 
 def _private_offer(m: PrivateModel) -> Offer:
     return Offer(
-        provider=m.provider, provider_name=m.provider, id=m.id, name=m.name, family=None, kind="chat",
-        input_price=m.input, output_price=m.output, cache_read_price=None, cache_write_price=None, tiers=(),
-        context=m.context, max_input=None, max_output=m.max_output, input_modalities=("text", *[x for x in m.input_modalities if x != "text"]),
-        output_modalities=("text",), tool_calling=m.tool_calling, structured_output=m.structured_output,
-        reasoning=m.reasoning, open_weights=m.open_weights, release_date=m.release_date, last_updated=None,
-        knowledge_cutoff=None, status=None,
+        provider=m.provider,
+        provider_name=m.provider,
+        id=m.id,
+        name=m.name,
+        family=None,
+        kind="chat",
+        input_price=m.input,
+        output_price=m.output,
+        cache_read_price=None,
+        cache_write_price=None,
+        tiers=(),
+        context=m.context,
+        max_input=None,
+        max_output=m.max_output,
+        input_modalities=("text", *[x for x in m.input_modalities if x != "text"]),
+        output_modalities=("text",),
+        tool_calling=m.tool_calling,
+        structured_output=m.structured_output,
+        reasoning=m.reasoning,
+        open_weights=m.open_weights,
+        release_date=m.release_date,
+        last_updated=None,
+        knowledge_cutoff=None,
+        status=None,
     )
 
 
@@ -78,7 +96,11 @@ def apply_extra(offers: list[Offer], extra: ExtraFile) -> tuple[list[Offer], lis
     out = list(offers)
     for i, rule in enumerate(extra.overrides):
         key = model_key(rule.model)
-        hits = [j for j, o in enumerate(out) if o.provider == rule.provider and (o.id == rule.model or model_key(o.id) == key)]
+        hits = [
+            j
+            for j, o in enumerate(out)
+            if o.provider == rule.provider and (o.id == rule.model or model_key(o.id) == key)
+        ]
         if not hits:
             problems.append(f"extra: overrides[{i}] names {rule.model} at {rule.provider}, which the catalogue lacks")
         for j in hits:

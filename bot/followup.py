@@ -12,8 +12,17 @@ from __future__ import annotations
 from bot.query import Query
 
 _NUMBERS = (
-    "tokens_per_month", "input_share", "max_monthly_cost", "max_input_price", "max_output_price", "max_blended_price",
-    "min_context", "min_output", "min_speed", "max_latency", "limit",
+    "tokens_per_month",
+    "input_share",
+    "max_monthly_cost",
+    "max_input_price",
+    "max_output_price",
+    "max_blended_price",
+    "min_context",
+    "min_output",
+    "min_speed",
+    "max_latency",
+    "limit",
 )
 _STRONG_INTENTS = ("compare", "alternatives", "cost", "list")
 
@@ -42,7 +51,11 @@ def refine(previous: Query, new: Query) -> Query:
     data["exclude_providers"] = [p for p in data["exclude_providers"] if p not in new.providers]
     data["include_free"] = previous.include_free or new.include_free
     data["intent"], data["models"] = _intent_and_models(previous, new)
-    kept = [a for a in previous.assumptions if any(m in a for m in data["models"])] if new.models else list(previous.assumptions)
+    kept = (
+        [a for a in previous.assumptions if any(m in a for m in data["models"])]
+        if new.models
+        else list(previous.assumptions)
+    )
     data["assumptions"] = list(dict.fromkeys(kept + new.assumptions))
     data["unknown_models"] = list(new.unknown_models)
     data["followup"] = True
@@ -72,5 +85,3 @@ def _intent_and_models(previous: Query, new: Query) -> tuple[str, list[str]]:
     if previous.intent in ("cost", "recommend", "list"):
         return "cost", list(new.models)
     return new.intent, list(new.models)
-
-

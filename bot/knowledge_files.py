@@ -15,12 +15,34 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 TASKS = (
-    "classification", "extraction", "summarization", "coding", "math", "reasoning", "writing", "chat",
-    "translation", "agents", "long_context", "rag", "general",
+    "classification",
+    "extraction",
+    "summarization",
+    "coding",
+    "math",
+    "reasoning",
+    "writing",
+    "chat",
+    "translation",
+    "agents",
+    "long_context",
+    "rag",
+    "general",
 )
 Task = Literal[
-    "classification", "extraction", "summarization", "coding", "math", "reasoning", "writing", "chat",
-    "translation", "agents", "long_context", "rag", "general",
+    "classification",
+    "extraction",
+    "summarization",
+    "coding",
+    "math",
+    "reasoning",
+    "writing",
+    "chat",
+    "translation",
+    "agents",
+    "long_context",
+    "rag",
+    "general",
 ]
 
 
@@ -199,6 +221,7 @@ class KnowledgeError(ValueError):
 
 
 M = TypeVar("M", bound=BaseModel)
+
 
 def _yaml_load(text: str) -> object:
     """Parse YAML with libyaml when present (several times faster); yaml is imported only when needed."""

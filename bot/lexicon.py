@@ -1,7 +1,7 @@
 """The vocabulary of questions: tasks, objectives, modalities, capabilities and intent cues.
 
 Patterns run on lower-cased text in which named models are already replaced by `MODEL_MARK`. Each
-entry says what a phrase means in the parse contract (`../shared/eval/README.md`); the rules that weigh
+entry says what a phrase means in the parse contract (the shared eval README); the rules that weigh
 them against each other live in `bot/parse.py`.
 """
 
@@ -17,52 +17,100 @@ _M = MODEL_MARK
 TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
     (task, prio, re.compile(pattern))
     for task, prio, pattern in (
-        ("coding", 6, r"\bcod(?:e|es|ing|er|ers)\b|\bprogramm\w*|\bunit[- ]tests?\b|\btest (?:generation|cases|suites?)\b"
-         r"|\bwrit\w* (?:\w+ )?tests\b|\bcode[- ]?review\w*|\bautocomplet\w*|\bauto-complet\w*|\bcompletions? in (?:the )?(?:ide|editor)\b"
-         r"|\brefactor\w*|\bdebug\w*|\bsoftware (?:engineering|development|dev)\b|\bsql\b|\bpython\b|\bjavascript\b"
-         r"|\btypescript\b|\bjava\b|\brust\b|\bgolang\b|\bc\+\+|\bbug[- ]?fix\w*|\bpull requests?\b|\bpr reviews?\b"
-         r"|\bswe[- ]?bench\b|\bcodebases?\b|\bvibe[- ]?cod\w*|\bcopilot\b|\bide\b|\bfront[- ]?end\b|\bback[- ]?end\b"
-         r"|\bhtml\b|\bcss\b|\breact\b|\bdevops\b|\bcli tools?\b|\bcommit messages?\b|\bstack traces?\b"),
-        ("math", 6, r"\bmath\w*|\barithmetic\b|\bcalculus\b|\balgebra\w*|\bgeometry\b|\bequations?\b|\bproofs?\b"
-         r"|\btheorems?\b|\bolympiad\w*|\baime\b|\bgsm8k\b|\bword problems\b|\bcalculations?\b|\bhomework\b|\bstatistics\b"),
-        ("rag", 5, r"\brag\b|\bretriev\w*|\bgrounded\b|\bgrounding\b|\bfaithful\w*|\bcitations?\b|\bciting\b"
-         r"|\bquestion[- ]answering\b|\bq ?& ?a\b|\bqa over\b|\banswer(?:ing|s)? (?:\w+ )?questions (?:about|from|over|on|using|based on|grounded in|against)\b"
-         r"|\bknowledge[- ]?bases?\b|\bdocs? q ?& ?a\b|\bchat(?:ting)? (?:with|over) (?:our |my |your |the |internal |company )?(?:docs|documents|pdfs?|data|files|knowledge|wiki)\b"
-         r"|\b(?:search|questions) (?:over|across) (?:our |my |the |internal |company )?(?:docs|documents|data|files|wiki)\b"
-         r"|\bover (?:our|my|internal|company) (?:docs|documents|knowledge|data|wiki|files)\b|\bsemantic search\b"
-         r"|\bhallucinat\w*|\binternal (?:docs|documents|wiki)\b|\bask(?:ing)? questions about (?:our |my |the )?(?:docs|documents|pdfs?|files|manuals?)\b"),
-        ("translation", 5, r"\btranslat\w*|\bmulti-?lingual\b|\blocali[sz]\w*|\bl10n\b|\bi18n\b|\bmulti-?language\b"
-         r"|\b(?:into|to|from) (?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic"
-         r"|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew"
-         r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b"),
-        ("summarization", 4, r"\bsumm?ar\w*|\btl;?dr\w*|\bdigests?\b|\brecaps?\b|\bcondens\w*|\bmeeting notes\b"
-         r"|\bsynops\w*|\bboil(?:ing)? down\b|\bkey points\b|\bhighlights of\b|\bgist\b"),
-        ("extraction", 4, r"\bextract\w*|\bstructured data\b|\bentit(?:y|ies)\b|\bner\b|\bpars(?:e|ing) (?:\w+ )?(?:invoices|receipts"
-         r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b|\binvoices?\b|\breceipts?\b|\bfields? (?:from|out of)\b"
-         r"|\bpull(?:ing)? (?:out )?(?:fields|data|info|information)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
-         r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b"),
-        ("classification", 4, r"\bclassif\w*|\bcategori[sz]\w*|\bcategoris\w*|\blabel(?:l?ing|s|ed|er)?\b|\btag(?:s|ging|ger)?\b"
-         r"|\bmoderat\w*|\bspam\b|\bsentiment\b|\bintents?\b (?:detection|classification|recognition)|\bintent detection\b"
-         r"|\btriag\w*|\btoxic\w*|\bcontent filter\w*|\brout(?:e|ing) (?:\w+ )?(?:tickets|emails|messages|requests|queries)\b"
-         r"|\bsort(?:ing)? (?:\w+ )?(?:emails|tickets|messages|reviews)\b|\bfraud detection\b|\bnsfw\b|\bdetect(?:ing|ion of)? (?:spam|toxicity|language|intent|pii)\b"),
-        ("agents", 4, r"(?<!support )(?<!service )(?<!customer )(?<!sales )\bagent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
-         r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\bplanning\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
-         r"|\bautomat(?:ion|ing|e)\b|\bworkflows?\b|\bautonomous\w*|\bmcp\b|\borchestrat\w*"),
-        ("long_context", 3, r"\blong[- ](?:context|documents?|docs|files|inputs?|texts?|transcripts?|reports?|contracts?|pdfs?|videos?"
-         r"|conversations?|threads?|prompts?)\b|\b(?:large|huge|big|massive) (?:documents?|docs|files|codebases?|inputs?|contexts?|pdfs?)\b"
-         r"|\b(?:entire|whole|full) (?:books?|codebases?|repos?|repositories|documents?|manuals?)\b|\bbooks?\b|\blengthy\b"
-         r"|\bhundreds of pages\b|\b\d+[- ]pages?\b|\bneedle[- ]in[- ]a[- ]haystack\b"),
-        ("reasoning", 2, r"\breasoning\b|\banaly[sz]\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
-         r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b|\bfinancial\b|\bscientific\b|\bscience\b"
-         r"|\bmedical\b|\bdiagnos\w*|\bdecision[- ]making\b|\bstrateg\w*|\bthink(?:ing)? (?:hard|deeply)\b|\bdeep thinking\b"
-         r"|\binsights?\b|\bdue diligence\b|\bforecast\w*"),
-        ("chat", 2, r"\bchat(?:bots?|ting)?\b|\bsupport (?:bot|agent|assistant|chat|widget)s?\b|\bcustomer[- ](?:support|service|care|success)\b"
-         r"|\bhelp ?desk\b|\bassistants?\b|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
-         r"|\btalk(?:ing)? (?:to|with) (?:users|customers)\b|\bdialog\w*|\bslack ?bots?\b|\bdiscord ?bots?\b|\bbots?\b|\bsmall talk\b"),
-        ("writing", 1, r"\bwrit(?:e|es|ing|er|ten)\b|\bcreative\b|\bcopy ?writ\w*|\bcopy\b|\bblog\w*|\barticles?\b|\bessays?\b"
-         r"|\bstor(?:y|ies)\b|\bfiction\b|\bpoe(?:m|ms|try)\b|\bnovels?\b|\bmarketing\b|\bcontent (?:generation|creation)\b"
-         r"|\brewrit\w*|\brephras\w*|\bparaphras\w*|\bproofread\w*|\bgrammar\b|\bdraft\w*|\bnewsletters?\b|\bsocial media\b"
-         r"|\bslogans?\b|\bheadlines?\b|\bscripts\b|\bproduct descriptions\b|\bcover letters?\b|\bbrand voice\b|\bprose\b"),
+        (
+            "coding",
+            6,
+            r"\bcod(?:e|es|ing|er|ers)\b|\bprogramm\w*|\bunit[- ]tests?\b|\btest (?:generation|cases|suites?)\b"
+            r"|\bwrit\w* (?:\w+ )?tests\b|\bcode[- ]?review\w*|\bautocomplet\w*|\bauto-complet\w*|\bcompletions? in (?:the )?(?:ide|editor)\b"
+            r"|\brefactor\w*|\bdebug\w*|\bsoftware (?:engineering|development|dev)\b|\bsql\b|\bpython\b|\bjavascript\b"
+            r"|\btypescript\b|\bjava\b|\brust\b|\bgolang\b|\bc\+\+|\bbug[- ]?fix\w*|\bpull requests?\b|\bpr reviews?\b"
+            r"|\bswe[- ]?bench\b|\bcodebases?\b|\bvibe[- ]?cod\w*|\bcopilot\b|\bide\b|\bfront[- ]?end\b|\bback[- ]?end\b"
+            r"|\bhtml\b|\bcss\b|\breact\b|\bdevops\b|\bcli tools?\b|\bcommit messages?\b|\bstack traces?\b",
+        ),
+        (
+            "math",
+            6,
+            r"\bmath\w*|\barithmetic\b|\bcalculus\b|\balgebra\w*|\bgeometry\b|\bequations?\b|\bproofs?\b"
+            r"|\btheorems?\b|\bolympiad\w*|\baime\b|\bgsm8k\b|\bword problems\b|\bcalculations?\b|\bhomework\b|\bstatistics\b",
+        ),
+        (
+            "rag",
+            5,
+            r"\brag\b|\bretriev\w*|\bgrounded\b|\bgrounding\b|\bfaithful\w*|\bcitations?\b|\bciting\b"
+            r"|\bquestion[- ]answering\b|\bq ?& ?a\b|\bqa over\b|\banswer(?:ing|s)? (?:\w+ )?questions (?:about|from|over|on|using|based on|grounded in|against)\b"
+            r"|\bknowledge[- ]?bases?\b|\bdocs? q ?& ?a\b|\bchat(?:ting)? (?:with|over) (?:our |my |your |the |internal |company )?(?:docs|documents|pdfs?|data|files|knowledge|wiki)\b"
+            r"|\b(?:search|questions) (?:over|across) (?:our |my |the |internal |company )?(?:docs|documents|data|files|wiki)\b"
+            r"|\bover (?:our|my|internal|company) (?:docs|documents|knowledge|data|wiki|files)\b|\bsemantic search\b"
+            r"|\bhallucinat\w*|\binternal (?:docs|documents|wiki)\b|\bask(?:ing)? questions about (?:our |my |the )?(?:docs|documents|pdfs?|files|manuals?)\b",
+        ),
+        (
+            "translation",
+            5,
+            r"\btranslat\w*|\bmulti-?lingual\b|\blocali[sz]\w*|\bl10n\b|\bi18n\b|\bmulti-?language\b"
+            r"|\b(?:into|to|from) (?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic"
+            r"|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew"
+            r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b",
+        ),
+        (
+            "summarization",
+            4,
+            r"\bsumm?ar\w*|\btl;?dr\w*|\bdigests?\b|\brecaps?\b|\bcondens\w*|\bmeeting notes\b"
+            r"|\bsynops\w*|\bboil(?:ing)? down\b|\bkey points\b|\bhighlights of\b|\bgist\b",
+        ),
+        (
+            "extraction",
+            4,
+            r"\bextract\w*|\bstructured data\b|\bentit(?:y|ies)\b|\bner\b|\bpars(?:e|ing) (?:\w+ )?(?:invoices|receipts"
+            r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b|\binvoices?\b|\breceipts?\b|\bfields? (?:from|out of)\b"
+            r"|\bpull(?:ing)? (?:out )?(?:fields|data|info|information)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
+            r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b",
+        ),
+        (
+            "classification",
+            4,
+            r"\bclassif\w*|\bcategori[sz]\w*|\bcategoris\w*|\blabel(?:l?ing|s|ed|er)?\b|\btag(?:s|ging|ger)?\b"
+            r"|\bmoderat\w*|\bspam\b|\bsentiment\b|\bintents?\b (?:detection|classification|recognition)|\bintent detection\b"
+            r"|\btriag\w*|\btoxic\w*|\bcontent filter\w*|\brout(?:e|ing) (?:\w+ )?(?:tickets|emails|messages|requests|queries)\b"
+            r"|\bsort(?:ing)? (?:\w+ )?(?:emails|tickets|messages|reviews)\b|\bfraud detection\b|\bnsfw\b|\bdetect(?:ing|ion of)? (?:spam|toxicity|language|intent|pii)\b",
+        ),
+        (
+            "agents",
+            4,
+            r"(?<!support )(?<!service )(?<!customer )(?<!sales )\bagent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
+            r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\bplanning\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
+            r"|\bautomat(?:ion|ing|e)\b|\bworkflows?\b|\bautonomous\w*|\bmcp\b|\borchestrat\w*",
+        ),
+        (
+            "long_context",
+            3,
+            r"\blong[- ](?:context|documents?|docs|files|inputs?|texts?|transcripts?|reports?|contracts?|pdfs?|videos?"
+            r"|conversations?|threads?|prompts?)\b|\b(?:large|huge|big|massive) (?:documents?|docs|files|codebases?|inputs?|contexts?|pdfs?)\b"
+            r"|\b(?:entire|whole|full) (?:books?|codebases?|repos?|repositories|documents?|manuals?)\b|\bbooks?\b|\blengthy\b"
+            r"|\bhundreds of pages\b|\b\d+[- ]pages?\b|\bneedle[- ]in[- ]a[- ]haystack\b",
+        ),
+        (
+            "reasoning",
+            2,
+            r"\breasoning\b|\banaly[sz]\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
+            r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b|\bfinancial\b|\bscientific\b|\bscience\b"
+            r"|\bmedical\b|\bdiagnos\w*|\bdecision[- ]making\b|\bstrateg\w*|\bthink(?:ing)? (?:hard|deeply)\b|\bdeep thinking\b"
+            r"|\binsights?\b|\bdue diligence\b|\bforecast\w*",
+        ),
+        (
+            "chat",
+            2,
+            r"\bchat(?:bots?|ting)?\b|\bsupport (?:bot|agent|assistant|chat|widget)s?\b|\bcustomer[- ](?:support|service|care|success)\b"
+            r"|\bhelp ?desk\b|\bassistants?\b|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
+            r"|\btalk(?:ing)? (?:to|with) (?:users|customers)\b|\bdialog\w*|\bslack ?bots?\b|\bdiscord ?bots?\b|\bbots?\b|\bsmall talk\b",
+        ),
+        (
+            "writing",
+            1,
+            r"\bwrit(?:e|es|ing|er|ten)\b|\bcreative\b|\bcopy ?writ\w*|\bcopy\b|\bblog\w*|\barticles?\b|\bessays?\b"
+            r"|\bstor(?:y|ies)\b|\bfiction\b|\bpoe(?:m|ms|try)\b|\bnovels?\b|\bmarketing\b|\bcontent (?:generation|creation)\b"
+            r"|\brewrit\w*|\brephras\w*|\bparaphras\w*|\bproofread\w*|\bgrammar\b|\bdraft\w*|\bnewsletters?\b|\bsocial media\b"
+            r"|\bslogans?\b|\bheadlines?\b|\bscripts\b|\bproduct descriptions\b|\bcover letters?\b|\bbrand voice\b|\bprose\b",
+        ),
     )
 )
 
@@ -111,13 +159,24 @@ MODALITY_NOT_INPUT = re.compile(
     r"|\b(?:images?|video|audio|speech|voice) (?:generation|gen|output|creation|synthesis)\b|\btext[- ]to[- ](?:image|video|speech|audio)\b|\btts\b"
 )
 MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("image", re.compile(
-        r"\bvision\b|\bimages?\b|\bimagery\b|\bscreenshots?\b|\bphotos?\b|\bpictures?\b|\bdiagrams?\b|\bcharts?\b|\bmulti-?modal\b"
-        r"|\bvisual\b|\bscanned\b|\bscans\b|\bocr\b|\bvlms?\b|\bjpe?gs?\b|\bpngs?\b|\bfigures\b|\bhandwrit\w*|\bsee (?:images|pictures)\b")),
-    ("audio", re.compile(
-        r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
-        r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*|\bsound\b")),
-    ("video", re.compile(r"\bvideos?\b|\bfootage\b|\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b")),
+    (
+        "image",
+        re.compile(
+            r"\bvision\b|\bimages?\b|\bimagery\b|\bscreenshots?\b|\bphotos?\b|\bpictures?\b|\bdiagrams?\b|\bcharts?\b|\bmulti-?modal\b"
+            r"|\bvisual\b|\bscanned\b|\bscans\b|\bocr\b|\bvlms?\b|\bjpe?gs?\b|\bpngs?\b|\bfigures\b|\bhandwrit\w*|\bsee (?:images|pictures)\b"
+        ),
+    ),
+    (
+        "audio",
+        re.compile(
+            r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
+            r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*|\bsound\b"
+        ),
+    ),
+    (
+        "video",
+        re.compile(r"\bvideos?\b|\bfootage\b|\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
+    ),
     ("pdf", re.compile(r"\bpdfs?\b")),
 )
 
@@ -125,28 +184,86 @@ MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 CAPABILITIES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
     # (capability, task it names after "for", pattern)
-    ("tool_calling", "agents", re.compile(
-        r"\btool[- ]?(?:calling|calls?|use|usage|support)\b|\bfunction[- ]?(?:calling|calls?)\b|\btools\b|\bfunction[- ]call(?:ing)? support\b")),
-    ("structured_output", "extraction", re.compile(
-        r"\bjson[- ](?:mode|output|outputs|schemas?|responses?|format|support)\b|\bstructured[- ](?:outputs?|json|responses?|generation)\b"
-        r"|\bresponse[_ ]format\b|\bschema[- ](?:adherence|following|constrained)\b|\bconstrained decoding\b|\bjson\b(?= (?:models?|llms?)\b)"
-        r"|(?<=with )json\b|(?<=supports )json\b|(?<=support )json\b|(?<=outputs )json\b|(?<=output )json\b|(?<=returns )json\b|(?<=return )json\b|(?<=valid )json\b")),
-    ("reasoning", "reasoning", re.compile(r"\b(?:reasoning|thinking)\b(?![- ](?:tasks?|problems?|questions?|skills?|abilit\w+|benchmarks?|heavy)\b)")),
-    ("open_weights", None, re.compile(
-        r"\bopen[- ]?(?:source|weights?|sourced)\b|\bopen models?\b|\bopen llms?\b|\bself[- ]?host\w*|\bon[- ]?prem\w*"
-        r"|\brun (?:it |them |models? )?(?:locally|offline|on (?:our|my) own)\b|\blocal(?:ly)?[- ](?:hosted|run|models?|llms?|deployment)\b"
-        r"|\bdownloadable (?:weights|models?)\b|\bweights (?:are )?available\b|\boss (?:models?|llms?)\b|\bopen[- ]licen[sc]e\w*"
-        r"|\bapache[- ]?2(?:\.0)?\b|\bpermissive(?:ly)? licen[sc]\w*|\bair[- ]?gapped\b|\bown (?:hardware|servers|gpus|infrastructure|infra)\b"
-        r"|\bhost (?:it |them )?(?:ourselves|myself)\b|\bfine[- ]?tun\w* (?:it )?ourselves\b")),
+    (
+        "tool_calling",
+        "agents",
+        re.compile(
+            r"\btool[- ]?(?:calling|calls?|use|usage|support)\b|\bfunction[- ]?(?:calling|calls?)\b|\btools\b|\bfunction[- ]call(?:ing)? support\b"
+        ),
+    ),
+    (
+        "structured_output",
+        "extraction",
+        re.compile(
+            r"\bjson[- ](?:mode|output|outputs|schemas?|responses?|format|support)\b|\bstructured[- ](?:outputs?|json|responses?|generation)\b"
+            r"|\bresponse[_ ]format\b|\bschema[- ](?:adherence|following|constrained)\b|\bconstrained decoding\b|\bjson\b(?= (?:models?|llms?)\b)"
+            r"|(?<=with )json\b|(?<=supports )json\b|(?<=support )json\b|(?<=outputs )json\b|(?<=output )json\b|(?<=returns )json\b|(?<=return )json\b|(?<=valid )json\b"
+        ),
+    ),
+    (
+        "reasoning",
+        "reasoning",
+        re.compile(
+            r"\b(?:reasoning|thinking)\b(?![- ](?:tasks?|problems?|questions?|skills?|abilit\w+|benchmarks?|heavy)\b)"
+        ),
+    ),
+    (
+        "open_weights",
+        None,
+        re.compile(
+            r"\bopen[- ]?(?:source|weights?|sourced)\b|\bopen models?\b|\bopen llms?\b|\bself[- ]?host\w*|\bon[- ]?prem\w*"
+            r"|\brun (?:it |them |models? )?(?:locally|offline|on (?:our|my) own)\b|\blocal(?:ly)?[- ](?:hosted|run|models?|llms?|deployment)\b"
+            r"|\bdownloadable (?:weights|models?)\b|\bweights (?:are )?available\b|\boss (?:models?|llms?)\b|\bopen[- ]licen[sc]e\w*"
+            r"|\bapache[- ]?2(?:\.0)?\b|\bpermissive(?:ly)? licen[sc]\w*|\bair[- ]?gapped\b|\bown (?:hardware|servers|gpus|infrastructure|infra)\b"
+            r"|\bhost (?:it |them )?(?:ourselves|myself)\b|\bfine[- ]?tun\w* (?:it )?ourselves\b"
+        ),
+    ),
 )
 # words before a capability phrase that make it a filter ("with tool calling") or a task ("for tool calling")
 CAP_FILTER_CUES = frozenset(
-    {"with", "supports", "support", "supporting", "has", "have", "having", "that", "which", "can", "does", "do", "offers",
-     "offering", "capable", "plus", "and", "needs", "need", "needing", "requires", "require", "requiring", "must",
-     "includes", "including", "w/", "w", "without", "no", "native", "good", "strong", "reliable", "solid", "decent"}
+    {
+        "with",
+        "supports",
+        "support",
+        "supporting",
+        "has",
+        "have",
+        "having",
+        "that",
+        "which",
+        "can",
+        "does",
+        "do",
+        "offers",
+        "offering",
+        "capable",
+        "plus",
+        "and",
+        "needs",
+        "need",
+        "needing",
+        "requires",
+        "require",
+        "requiring",
+        "must",
+        "includes",
+        "including",
+        "w/",
+        "w",
+        "without",
+        "no",
+        "native",
+        "good",
+        "strong",
+        "reliable",
+        "solid",
+        "decent",
+    }
 )
 CAP_TASK_CUES = frozenset({"for", "at", "on", "in", "doing", "handles", "handle", "handling", "to"})
-CAP_FILTER_AFTER = re.compile(r"^\s*(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?)\b")
+CAP_FILTER_AFTER = re.compile(
+    r"^\s*(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?)\b"
+)
 
 # --- free models ---------------------------------------------------------------------------------------
 

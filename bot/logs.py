@@ -12,7 +12,7 @@ import logging
 import re
 import sys
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.answer import Answer
@@ -58,8 +58,13 @@ def log_question(
     if log_text:
         record["question"] = text
     QUESTIONS.info(
-        "%s question: intent=%s outcome=%s rows=%d latency_ms=%s", platform, record["intent"], record["outcome"],
-        record["rows"], record["latency_ms"], extra={"fields": record},
+        "%s question: intent=%s outcome=%s rows=%d latency_ms=%s",
+        platform,
+        record["intent"],
+        record["outcome"],
+        record["rows"],
+        record["latency_ms"],
+        extra={"fields": record},
     )
     return record
 
@@ -69,7 +74,7 @@ class JsonLines(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         data: dict[str, Any] = {
-            "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
         }

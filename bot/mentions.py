@@ -42,9 +42,24 @@ SINGLE_NAMES: frozenset[str] = frozenset("codestral devstral magistral pixtral v
 # line words that name one family
 LINE_WORDS: dict[str, str] = {"sonnet": "claude", "opus": "claude", "haiku": "claude"}
 # order in which families are tried when a name leaves the family out ("4.1" -> gpt before grok)
-FAMILY_ORDER: tuple[str, ...] = ("gpt", "claude", "gemini", "o", "llama", "mistral", "qwen", "deepseek", "grok", "gemma", "kimi", "glm")
+FAMILY_ORDER: tuple[str, ...] = (
+    "gpt",
+    "claude",
+    "gemini",
+    "o",
+    "llama",
+    "mistral",
+    "qwen",
+    "deepseek",
+    "grok",
+    "gemma",
+    "kimi",
+    "glm",
+)
 # leading organisation words dropped from names ("meta llama 3", "openai/gpt-4o")
-ORGS: frozenset[str] = frozenset("meta openai anthropic google mistralai microsoft amazon nvidia ibm xai alibaba baidu tencent moonshotai ai".split())
+ORGS: frozenset[str] = frozenset(
+    "meta openai anthropic google mistralai microsoft amazon nvidia ibm xai alibaba baidu tencent moonshotai ai".split()
+)
 # pieces that do not tell models apart
 OPTIONAL: frozenset[str] = frozenset("latest preview instruct it exp experimental versatile v1 model".split())
 # words never part of a model name in a question
@@ -94,7 +109,13 @@ def _glue(raw: list[Piece], text: str) -> list[Piece]:
             if i + 1 < n and raw[i + 1].start == e and raw[i + 1].text.isalpha() and len(raw[i + 1].text) <= 2:
                 i += 1
                 t, e = t + raw[i].text, raw[i].end
-        elif t[0].isdigit() and i + 1 < n and raw[i + 1].start == e and raw[i + 1].text.isalpha() and len(raw[i + 1].text) <= 2:
+        elif (
+            t[0].isdigit()
+            and i + 1 < n
+            and raw[i + 1].start == e
+            and raw[i + 1].text.isalpha()
+            and len(raw[i + 1].text) <= 2
+        ):
             i += 1
             t, e = t + raw[i].text, raw[i].end
         out.append(Piece(t, s, e))
@@ -104,14 +125,18 @@ def _glue(raw: list[Piece], text: str) -> list[Piece]:
         prev = merged[-1] if merged else None
         if (
             prev is not None
-            and p.text.isdigit() and len(p.text) <= 2
-            and prev.text.isdigit() and len(prev.text) <= 2
-            and text[prev.end:p.start] in ("-", "_")
+            and p.text.isdigit()
+            and len(p.text) <= 2
+            and prev.text.isdigit()
+            and len(prev.text) <= 2
+            and text[prev.end : p.start] in ("-", "_")
         ):
             merged[-1] = Piece(prev.text + "." + p.text, prev.start, p.end)
         else:
             merged.append(p)
-    return [Piece(p.text[:-2], p.start, p.end) if p.text.endswith(".0") and p.text[:-2].isdigit() else p for p in merged]
+    return [
+        Piece(p.text[:-2], p.start, p.end) if p.text.endswith(".0") and p.text[:-2].isdigit() else p for p in merged
+    ]
 
 
 @lru_cache(maxsize=65536)
@@ -404,17 +429,25 @@ def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
             i += 1
             continue
         j = i + 1
-        while j < n and _GAP_OK.match(text[pieces[j - 1].end:pieces[j].start]) and (
-            _name_like(pieces[j].text, index)
-            or (len(pieces[j].text) == 1 and (pieces[j - 1].text, pieces[j].text) in index.pairs)  # "command a"
+        while (
+            j < n
+            and _GAP_OK.match(text[pieces[j - 1].end : pieces[j].start])
+            and (
+                _name_like(pieces[j].text, index)
+                or (len(pieces[j].text) == 1 and (pieces[j - 1].text, pieces[j].text) in index.pairs)  # "command a"
+            )
         ):
             j += 1
         mentions.extend(_scan_run(index, pieces[i:j], text))
         i = j
     if dates:
         ends = {s: e for s, e in dates}
-        mentions = [Mention(m.start, ends[m.end], text[m.start:ends[m.end]], m.model_id, m.assumption, m.bare_number)
-                    if m.end in ends else m for m in mentions]
+        mentions = [
+            Mention(m.start, ends[m.end], text[m.start : ends[m.end]], m.model_id, m.assumption, m.bare_number)
+            if m.end in ends
+            else m
+            for m in mentions
+        ]
     return _with_ellipses(mentions, text, index)
 
 
@@ -427,7 +460,7 @@ def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list
     """A variant word after a name stands for the same model line: "gpt-4.1 mini vs nano" names gpt-4.1-nano,
     "gemini 2.5 flash or pro" names gemini-2.5-pro."""
     out = list(mentions)
-    for i, m in enumerate(mentions):
+    for m in mentions:
         if m.model_id is None:
             continue
         nxt = _ELLIPSIS.match(text, m.end)
@@ -438,7 +471,7 @@ def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list
             continue
         pieces = name_pieces(m.text)
         swap, append = pieces[:-1] + (word,), pieces + (word,)
-        for guess in ((append,) if pieces[-1][0].isdigit() else (swap, append)):  # "gpt-5 vs mini"; "flash vs pro"
+        for guess in (append,) if pieces[-1][0].isdigit() else (swap, append):  # "gpt-5 vs mini"; "flash vs pro"
             found = index.best(index.bags.get(_bag(guess), []))
             if found is not None and found.id != m.model_id:
                 out.append(Mention(nxt.start(1), nxt.end(1), word, found.id))
@@ -458,20 +491,20 @@ def _scan_run(index: NameIndex, run: list[Piece], text: str) -> list[Mention]:
     i = 0
     while i < len(run):
         for j in range(min(len(run), i + 7), i, -1):
-            typed = text[run[i].start:run[j - 1].end]
+            typed = text[run[i].start : run[j - 1].end]
             model, note = _match(index, texts[i:j], typed)
             if model is not None and note is not None and j < len(run) and _SMALL_VERSION.fullmatch(texts[j]):
                 model = None  # "claude opus 5": a version the line does not have
-            if model is not None and j - i == 1 and texts[i] in LINE_WORDS and _ARTICLE.search(text[:run[i].start]):
+            if model is not None and j - i == 1 and texts[i] in LINE_WORDS and _ARTICLE.search(text[: run[i].start]):
                 model = None  # "write a haiku"
-            if model is not None and j < len(run) and text[run[j - 1].end:run[j].start] == "-":
+            if model is not None and j < len(run) and text[run[j - 1].end : run[j].start] == "-":
                 k = j  # "gpt-4o-mini-tts": a name that goes on past the match is a different model
-                while k < len(run) and text[run[k - 1].end:run[k].start] == "-":
+                while k < len(run) and text[run[k - 1].end : run[k].start] == "-":
                     k += 1
-                if not any(_match(index, texts[j:e], text[run[j].start:run[e - 1].end])[0] for e in range(k, j, -1)):
+                if not any(_match(index, texts[j:e], text[run[j].start : run[e - 1].end])[0] for e in range(k, j, -1)):
                     out.extend(_unknown_stretch(index, run, stretch, text))
                     stretch = []
-                    out.append(Mention(run[i].start, run[k - 1].end, text[run[i].start:run[k - 1].end], None))
+                    out.append(Mention(run[i].start, run[k - 1].end, text[run[i].start : run[k - 1].end], None))
                     i = k
                     break
             if model is not None:

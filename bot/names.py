@@ -14,9 +14,7 @@ import re
 from functools import lru_cache
 
 _REGION = re.compile(r"^(?:us|eu|apac|au|jp|global|ca|us-gov)\.")
-_VENDOR = re.compile(
-    r"^(?:anthropic|meta|amazon|mistral|cohere|qwen|openai|google|ai21|writer|moonshotai|minimax)\."
-)
+_VENDOR = re.compile(r"^(?:anthropic|meta|amazon|mistral|cohere|qwen|openai|google|ai21|writer|moonshotai|minimax)\.")
 # Bedrock spells DeepSeek's models `deepseek.r1-v1:0`: keep the maker's name in front.
 _DEEPSEEK = re.compile(r"^deepseek\.(?!deepseek)")
 # A few hosts put their own name in front of the maker's id (`azure-gpt-4o`, `openai-gpt-4o`).
@@ -84,7 +82,7 @@ def key_is_lossy(name: str) -> bool:
     plain, key = _plain(name), model_key(name)
     if plain == key:
         return False
-    dropped = plain[len(key):] if plain.startswith(key) else plain
+    dropped = plain[len(key) :] if plain.startswith(key) else plain
     return bool(_LOSSY.search(dropped))
 
 

@@ -10,21 +10,43 @@ from __future__ import annotations
 import re
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "couple": 2.0}
 
 _WORD = "|".join(sorted([*_SMALL, *_TENS, *_SCALES, *_FRACTIONS], key=len, reverse=True))
-_WORD_RUN = re.compile(
-    rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:and|of|a|an)\s+)*(?:{_WORD}))*\b"
-)
+_WORD_RUN = re.compile(rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:and|of|a|an)\s+)*(?:{_WORD}))*\b")
 
 # a number in digits, optionally with a magnitude suffix; 't' is not a suffix before '/' ("100 t/s")
 NUMBER = re.compile(
@@ -34,26 +56,76 @@ NUMBER = re.compile(
 )
 
 _SCALE_VALUES = {
-    "k": 1e3, "thousand": 1e3,
-    "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mill": 1e6, "million": 1e6, "millions": 1e6,
-    "b": 1e9, "bn": 1e9, "bil": 1e9, "billion": 1e9, "billions": 1e9,
-    "t": 1e12, "tn": 1e12, "trillion": 1e12,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "mill": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bil": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
 }
 
 # periods, as the factor that turns an amount per period into an amount per month
 _PERIOD_FACTORS = {
-    "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 720.0, "day": 30.0, "week": 52 / 12,
-    "month": 1.0, "year": 1 / 12,
+    "second": 30 * 24 * 3600,
+    "minute": 30 * 24 * 60,
+    "hour": 720.0,
+    "day": 30.0,
+    "week": 52 / 12,
+    "month": 1.0,
+    "year": 1 / 12,
 }
 _PERIOD_WORDS = {
-    "sec": "second", "second": "second", "seconds": "second",
-    "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute", "minutely": "minute",
-    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour", "hourly": "hour",
-    "d": "day", "day": "day", "days": "day", "daily": "day", "night": "day", "nightly": "day",
-    "wk": "week", "week": "week", "weeks": "week", "weekly": "week",
-    "mo": "month", "mos": "month", "mth": "month", "month": "month", "months": "month", "monthly": "month",
-    "yr": "year", "yrs": "year", "year": "year", "years": "year", "yearly": "year", "annually": "year",
-    "annual": "year", "annum": "year", "pa": "year",
+    "sec": "second",
+    "second": "second",
+    "seconds": "second",
+    "min": "minute",
+    "mins": "minute",
+    "minute": "minute",
+    "minutes": "minute",
+    "minutely": "minute",
+    "h": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "hour": "hour",
+    "hours": "hour",
+    "hourly": "hour",
+    "d": "day",
+    "day": "day",
+    "days": "day",
+    "daily": "day",
+    "night": "day",
+    "nightly": "day",
+    "wk": "week",
+    "week": "week",
+    "weeks": "week",
+    "weekly": "week",
+    "mo": "month",
+    "mos": "month",
+    "mth": "month",
+    "month": "month",
+    "months": "month",
+    "monthly": "month",
+    "yr": "year",
+    "yrs": "year",
+    "year": "year",
+    "years": "year",
+    "yearly": "year",
+    "annually": "year",
+    "annual": "year",
+    "annum": "year",
+    "pa": "year",
 }
 PERIOD = re.compile(
     r"(?:\b(?:per|a|an|each|every|every\s+single|in\s+a|in\s+one|in\s+an|over\s+a|over\s+one|within\s+a)\s+|/\s*)"
@@ -137,7 +209,7 @@ def period_factor(m: re.Match[str]) -> float:
 
 
 def period_name(m: re.Match[str]) -> str:
-    """"day", "week", "month"... for a `PERIOD` match (or any match with a `unit` or `adverb` group)."""
+    """ "day", "week", "month"... for a `PERIOD` match (or any match with a `unit` or `adverb` group)."""
     groups = m.groupdict()
     word = (groups.get("unit") or groups.get("adverb") or "month").split()[-1]
     return _PERIOD_WORDS.get(word, "month")

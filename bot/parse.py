@@ -64,7 +64,9 @@ _UPGRADE = re.compile(
     rf"\b(?:upgrad\w*|switch\w*|mov\w*|migrat\w*|go(?:ing)?|jump\w*|transition\w*)\s+(?:up\s+)?from\s+{MODEL_MARK}\s+(?:to|for)\s+{MODEL_MARK}"
     rf"|\bfrom\s+{MODEL_MARK}\s+to\s+{MODEL_MARK}"
 )
-_UPGRADE_OVER = re.compile(rf"{MODEL_MARK}\s+(?:\w+\s+){{0,2}}worth\s+(?:it\s+|the\s+\w+\s+|paying\s+)?(?:over|vs\.?|compared to)\s+{MODEL_MARK}")
+_UPGRADE_OVER = re.compile(
+    rf"{MODEL_MARK}\s+(?:\w+\s+){{0,2}}worth\s+(?:it\s+|the\s+\w+\s+|paying\s+)?(?:over|vs\.?|compared to)\s+{MODEL_MARK}"
+)
 _FOLLOWUP_START = re.compile(
     r"^(?:(?:so|ok|okay|cool|great|thanks|hmm+|right|nice)[,!.]?\s+)?(?:what|how) about\b|^(?:and|also|plus|but|or|now|then|ok and)\b"
     r"|^what if\b|^(?:only|just)\b|^(?:with|without|excluding|except|exclude|minus|not)\b|^instead\b|^same\b"
@@ -126,7 +128,11 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
     unknown = list(dict.fromkeys(m.text for m in mentions if m.model_id is None))
     assumptions = [m.assumption for m in mentions if m.assumption] + quantities.assumptions
     has_constraints = bool(
-        providers.providers or providers.excluded or modalities or capabilities or include_free
+        providers.providers
+        or providers.excluded
+        or modalities
+        or capabilities
+        or include_free
         or any(getattr(quantities, f) is not None for f in _NUMERIC_FIELDS)
     )
     intent = _intent(masked, len(models) + len(unknown), task, sort_by, has_constraints, quantities)
@@ -143,8 +149,12 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
         return Query(intent=intent, unknown_models=unknown, assumptions=[], followup=followup)
     if intent == "info":  # the contract keeps only the model; a modality asked about is answered yes/no
         return Query(
-            intent="info", models=models, input_modalities=modalities, unknown_models=unknown,
-            assumptions=assumptions, followup=followup,
+            intent="info",
+            models=models,
+            input_modalities=modalities,
+            unknown_models=unknown,
+            assumptions=assumptions,
+            followup=followup,
         )
     fields = {name: getattr(quantities, name) for name in _NUMERIC_FIELDS}
     query = Query(
@@ -168,8 +178,17 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
 
 
 _NUMERIC_FIELDS = (
-    "tokens_per_month", "input_share", "max_monthly_cost", "max_input_price", "max_output_price", "max_blended_price",
-    "min_context", "min_output", "min_speed", "max_latency", "limit",
+    "tokens_per_month",
+    "input_share",
+    "max_monthly_cost",
+    "max_input_price",
+    "max_output_price",
+    "max_blended_price",
+    "min_context",
+    "min_output",
+    "min_speed",
+    "max_latency",
+    "limit",
 )
 
 
@@ -205,7 +224,7 @@ def _mask(text: str, mentions: list[Mention]) -> str:
     out = []
     last = 0
     for m in sorted(mentions, key=lambda m: m.start):
-        out.append(text[last:m.start])
+        out.append(text[last : m.start])
         out.append(f" {MODEL_MARK} ")
         last = m.end
     out.append(text[last:])
@@ -226,16 +245,16 @@ def _capabilities(text: str) -> tuple[list[str], list[tuple[str, int]], str]:
             elif role == "task" and task:
                 tasks.append((task, m.start()))
             if role is not None:
-                blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
+                blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
     return caps, tasks, blanked
 
 
 def _cap_role(text: str, start: int, end: int, cap: str, phrase: str) -> str | None:
     if cap == "open_weights":
         return "filter"
-    if CAP_FILTER_AFTER.match(text[end:end + 20]):
+    if CAP_FILTER_AFTER.match(text[end : end + 20]):
         return "filter"
-    for word in reversed(re.findall(r"[\w/]+", text[max(0, start - 40):start])[-4:]):
+    for word in reversed(re.findall(r"[\w/]+", text[max(0, start - 40) : start])[-4:]):
         if word == "in" and phrase.endswith(("mode", "modes")):
             return "filter"  # "extraction in JSON mode": a feature to have, not a task
         if word in CAP_TASK_CUES:
@@ -315,7 +334,9 @@ def _intent(text: str, n_models: int, task: str | None, sort_by: str | None, con
     return "unknown"
 
 
-def _is_followup(text: str, models: list[str], task: str | None, sort_by: str | None, constrained: bool, intent: str) -> bool:
+def _is_followup(
+    text: str, models: list[str], task: str | None, sort_by: str | None, constrained: bool, intent: str
+) -> bool:
     """Whether the text refines an earlier question rather than asking a new one."""
     words = len(_WORDS.findall(text))
     if words == 0:

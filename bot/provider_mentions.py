@@ -19,41 +19,95 @@ from bot.lexicon import MODEL_MARK
 
 # spoken names -> provider id; True: counts without a cue
 NAMES: dict[str, tuple[str, bool]] = {
-    "openai": ("openai", True), "open ai": ("openai", True), "openai api": ("openai", True),
-    "anthropic": ("anthropic", True), "anthropic api": ("anthropic", True),
-    "google ai studio": ("google", True), "ai studio": ("google", True), "gemini api": ("google", True),
-    "google": ("google", True), "google ai": ("google", True),
-    "vertex ai": ("google-vertex", True), "google vertex": ("google-vertex", True), "vertex": ("google-vertex", True),
-    "gcp": ("google-vertex", True), "google cloud": ("google-vertex", True),
-    "azure openai": ("azure", True), "microsoft azure": ("azure", True), "azure ai foundry": ("azure", True),
-    "azure ai": ("azure", True), "azure": ("azure", True), "microsoft": ("azure", False),
-    "amazon bedrock": ("amazon-bedrock", True), "aws bedrock": ("amazon-bedrock", True), "bedrock": ("amazon-bedrock", True),
-    "aws": ("amazon-bedrock", True), "amazon": ("amazon-bedrock", False),
-    "mistral ai": ("mistral", True), "la plateforme": ("mistral", True), "mistral": ("mistral", True),
-    "deepseek": ("deepseek", True), "deepseek api": ("deepseek", True),
-    "xai": ("xai", True), "x.ai": ("xai", True), "x ai": ("xai", False),
-    "groq": ("groq", True), "groqcloud": ("groq", True), "cerebras": ("cerebras", True),
-    "together ai": ("togetherai", True), "together.ai": ("togetherai", True), "togetherai": ("togetherai", True),
+    "openai": ("openai", True),
+    "open ai": ("openai", True),
+    "openai api": ("openai", True),
+    "anthropic": ("anthropic", True),
+    "anthropic api": ("anthropic", True),
+    "google ai studio": ("google", True),
+    "ai studio": ("google", True),
+    "gemini api": ("google", True),
+    "google": ("google", True),
+    "google ai": ("google", True),
+    "vertex ai": ("google-vertex", True),
+    "google vertex": ("google-vertex", True),
+    "vertex": ("google-vertex", True),
+    "gcp": ("google-vertex", True),
+    "google cloud": ("google-vertex", True),
+    "azure openai": ("azure", True),
+    "microsoft azure": ("azure", True),
+    "azure ai foundry": ("azure", True),
+    "azure ai": ("azure", True),
+    "azure": ("azure", True),
+    "microsoft": ("azure", False),
+    "amazon bedrock": ("amazon-bedrock", True),
+    "aws bedrock": ("amazon-bedrock", True),
+    "bedrock": ("amazon-bedrock", True),
+    "aws": ("amazon-bedrock", True),
+    "amazon": ("amazon-bedrock", False),
+    "mistral ai": ("mistral", True),
+    "la plateforme": ("mistral", True),
+    "mistral": ("mistral", True),
+    "deepseek": ("deepseek", True),
+    "deepseek api": ("deepseek", True),
+    "xai": ("xai", True),
+    "x.ai": ("xai", True),
+    "x ai": ("xai", False),
+    "groq": ("groq", True),
+    "groqcloud": ("groq", True),
+    "cerebras": ("cerebras", True),
+    "together ai": ("togetherai", True),
+    "together.ai": ("togetherai", True),
+    "togetherai": ("togetherai", True),
     "together": ("togetherai", False),
-    "fireworks ai": ("fireworks-ai", True), "fireworks.ai": ("fireworks-ai", True), "fireworks": ("fireworks-ai", True),
-    "openrouter": ("openrouter", True), "open router": ("openrouter", True),
-    "deepinfra": ("deepinfra", True), "deep infra": ("deepinfra", True),
-    "perplexity": ("perplexity", False), "perplexity api": ("perplexity", True),
+    "fireworks ai": ("fireworks-ai", True),
+    "fireworks.ai": ("fireworks-ai", True),
+    "fireworks": ("fireworks-ai", True),
+    "openrouter": ("openrouter", True),
+    "open router": ("openrouter", True),
+    "deepinfra": ("deepinfra", True),
+    "deep infra": ("deepinfra", True),
+    "perplexity": ("perplexity", False),
+    "perplexity api": ("perplexity", True),
     "cohere": ("cohere", True),
-    "hugging face": ("huggingface", True), "huggingface": ("huggingface", True), "hf inference": ("huggingface", True),
-    "nvidia nim": ("nvidia", True), "nvidia": ("nvidia", True), "nim": ("nvidia", False),
-    "cloudflare workers ai": ("cloudflare-workers-ai", True), "workers ai": ("cloudflare-workers-ai", True),
+    "hugging face": ("huggingface", True),
+    "huggingface": ("huggingface", True),
+    "hf inference": ("huggingface", True),
+    "nvidia nim": ("nvidia", True),
+    "nvidia": ("nvidia", True),
+    "nim": ("nvidia", False),
+    "cloudflare workers ai": ("cloudflare-workers-ai", True),
+    "workers ai": ("cloudflare-workers-ai", True),
     "cloudflare": ("cloudflare-workers-ai", True),
-    "github models": ("github-models", True), "github copilot": ("github-copilot", True),
-    "vercel ai gateway": ("vercel", True), "vercel": ("vercel", True),
-    "baseten": ("baseten", True), "nebius": ("nebius", True), "novita": ("novita-ai", True), "novita ai": ("novita-ai", True),
-    "scaleway": ("scaleway", True), "ovhcloud": ("ovhcloud", True), "ovh": ("ovhcloud", True),
-    "databricks": ("databricks", True), "alibaba cloud": ("alibaba", True), "dashscope": ("alibaba", True),
-    "alibaba": ("alibaba", True), "moonshot": ("moonshotai", True), "moonshot ai": ("moonshotai", True),
-    "minimax": ("minimax", True), "zhipu": ("zhipuai", True), "z.ai": ("zai", True),
-    "llama api": ("llama", True), "meta llama api": ("llama", True), "meta api": ("llama", True),
-    "sambanova": ("sambanova", True), "chutes": ("chutes", True), "venice": ("venice", False),
-    "requesty": ("requesty", True), "friendli": ("friendli", True), "digitalocean": ("digitalocean", True),
+    "github models": ("github-models", True),
+    "github copilot": ("github-copilot", True),
+    "vercel ai gateway": ("vercel", True),
+    "vercel": ("vercel", True),
+    "baseten": ("baseten", True),
+    "nebius": ("nebius", True),
+    "novita": ("novita-ai", True),
+    "novita ai": ("novita-ai", True),
+    "scaleway": ("scaleway", True),
+    "ovhcloud": ("ovhcloud", True),
+    "ovh": ("ovhcloud", True),
+    "databricks": ("databricks", True),
+    "alibaba cloud": ("alibaba", True),
+    "dashscope": ("alibaba", True),
+    "alibaba": ("alibaba", True),
+    "moonshot": ("moonshotai", True),
+    "moonshot ai": ("moonshotai", True),
+    "minimax": ("minimax", True),
+    "zhipu": ("zhipuai", True),
+    "z.ai": ("zai", True),
+    "llama api": ("llama", True),
+    "meta llama api": ("llama", True),
+    "meta api": ("llama", True),
+    "sambanova": ("sambanova", True),
+    "chutes": ("chutes", True),
+    "venice": ("venice", False),
+    "requesty": ("requesty", True),
+    "friendli": ("friendli", True),
+    "digitalocean": ("digitalocean", True),
 }
 
 # provider ids and names that are ordinary words: never read as a provider from the catalogue's list
@@ -66,7 +120,9 @@ _CUE_BEFORE = re.compile(
     r"|sold by|offered by|provided by|only|just|stick to|limit(?:ed)? to|restricted to|within|inside|buy from|buying from|deploy(?:ed)? on)"
     r"\s+(?:the\s+|an?\s+)?(?:(?:api|platform|cloud|endpoint)s?\s+(?:of\s+)?)?)$"
 )
-_CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:only|api|apis|models?|platform|endpoints?|hosted|cloud|catalog(?:ue)?|offers?|offerings)\b")
+_CUE_AFTER = re.compile(
+    r"^\s*(?:'s\s+)?(?:only|api|apis|models?|platform|endpoints?|hosted|cloud|catalog(?:ue)?|offers?|offerings)\b"
+)
 _EXCLUDE_BEFORE = re.compile(
     r"(?:\b(?:not|no|(?:is|are|was|were)n'?t|(?:does|do)n'?t come|excluding|exclude|excluded|except|without|avoid(?:ing)?|other than|besides|but not|minus|apart from"
     r"|outside(?: of)?|anything but|never|nothing (?:from|on)|skip(?:ping)?|ban(?:ning)?|drop(?:ping)?|leave out|leaving out|rule out"
@@ -117,7 +173,7 @@ def _matches(text: str, table: _Table) -> Iterator[tuple[int, int, str]]:
     while i < len(tokens):
         for n in range(min(table.longest, len(tokens) - i), 0, -1):
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            gaps = (text[tokens[k][1]:tokens[k + 1][0]] for k in range(i, i + n - 1))
+            gaps = (text[tokens[k][1] : tokens[k + 1][0]] for k in range(i, i + n - 1))
             if not all(_SEP.fullmatch(g) for g in gaps):
                 continue
             key = _norm(text[start:end])
@@ -142,8 +198,8 @@ def find_providers(text: str, catalogue: Catalogue) -> ProviderFilter:
     previous_excluded = False
     for start, end, name in _matches(text, table):
         pid, bare = table.names[name]
-        before = text[max(0, start - 40):start]
-        after = text[end:end + 24]
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 24]
         if after.lstrip().startswith(MODEL_MARK) or re.match(rf"^'s\s+{MODEL_MARK}", after):
             continue  # "OpenAI's gpt-4o": the maker of a named model
         joined = previous_end >= 0 and _LIST_JOIN.match(text[previous_end:start]) is not None

@@ -85,8 +85,12 @@ _OUTPUT_AFTER = re.compile(
     r"^\s*\+?\s*(?:-?\s*(?:tokens?|toks?)\s*)?(?:of\s+)?(?:max(?:imum)?\s+)?(?:output|completion|generation)s?(?:\s+(?:tokens?|length|limit|window|size))?\b"
 )
 _LONG_AFTER = re.compile(r"^\s*(?:-?\s*(?:tokens?|toks?)\s*[- ])?long\b")
-_OUTPUT_NOUN = re.compile(r"\b(?:respons\w*|outputs?|answers?|repl(?:y|ies)|completions?|generations?|generated|essays?|articles?)\b")
-_INPUT_NOUN = re.compile(r"\b(?:documents?|docs?|inputs?|prompts?|files?|transcripts?|pdfs?|books?|codebases?|contracts?|contexts?)\b")
+_OUTPUT_NOUN = re.compile(
+    r"\b(?:respons\w*|outputs?|answers?|repl(?:y|ies)|completions?|generations?|generated|essays?|articles?)\b"
+)
+_INPUT_NOUN = re.compile(
+    r"\b(?:documents?|docs?|inputs?|prompts?|files?|transcripts?|pdfs?|books?|codebases?|contracts?|contexts?)\b"
+)
 _OUTPUT_BEFORE = re.compile(
     r"\b(?:max(?:imum)? output|output (?:limit|length|window|size|cap|tokens?)|max[_ ]tokens|max(?:imum)? completion|output of|outputs? (?:up to|at least)"
     r"|(?:can|to|that|will|must|should|could) (?:output|return)"
@@ -104,7 +108,9 @@ _LIMIT_AFTER = re.compile(
     r"(?:models?|options?|choices?|picks?|candidates?|alternatives?|suggestions?|recommendations?|llms?|ones)\b"
 )
 _PARAM_AFTER = re.compile(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
-_PAGE_AFTER = re.compile(r"^\s*-\s*(?:page|pages|word|words|line|lines|minute|min|second|sec|hour|day|month|year|shot|step|bit|core)\b")
+_PAGE_AFTER = re.compile(
+    r"^\s*-\s*(?:page|pages|word|words|line|lines|minute|min|second|sec|hour|day|month|year|shot|step|bit|core)\b"
+)
 _RANGE_END = re.compile(r"^\s*(?:-|to|or)\s*\d")
 
 
@@ -154,14 +160,17 @@ def _io(word: str | None) -> str | None:
 
 
 def _period_after(text: str, start: int, stop: int) -> re.Match[str] | None:
-    window = text[start:min(stop, start + 60)]
+    window = text[start : min(stop, start + 60)]
     return PERIOD.search(window)
 
 
 def extract_quantities(text: str) -> Quantities:
     """Volume, money, floors, share and limit in `text` (lower case, number words as digits, models masked)."""
     q = Quantities()
-    nums = [_Num(m.start(), m.end(), number_value(m), (m.group("scale") or "").lower() or None, m.group()) for m in NUMBER.finditer(text)]
+    nums = [
+        _Num(m.start(), m.end(), number_value(m), (m.group("scale") or "").lower() or None, m.group())
+        for m in NUMBER.finditer(text)
+    ]
     if not nums and "second" not in text:
         return q
     starts = [n.start for n in nums] + [len(text)]
@@ -175,10 +184,12 @@ def extract_quantities(text: str) -> Quantities:
     for i, n in enumerate(nums):
         if n.role:
             continue
-        before = text[max(0, n.start - 48):n.start]
-        after = text[n.end:n.end + 60]
+        before = text[max(0, n.start - 48) : n.start]
+        after = text[n.end : n.end + 60]
         stop = next_start(i)
-        if _PAGE_AFTER.match(after) or (_RANGE_END.match(after) and i + 1 < len(nums) and nums[i + 1].scale and not n.scale):
+        if _PAGE_AFTER.match(after) or (
+            _RANGE_END.match(after) and i + 1 < len(nums) and nums[i + 1].scale and not n.scale
+        ):
             n.role = "skip"  # "100-page", "5-shot"; "2-3M tokens" is read as its upper end
             continue
         if _money(text, n, before, after, q):
@@ -190,7 +201,9 @@ def extract_quantities(text: str) -> Quantities:
             q.max_latency = n.value / 1000
             n.role = "latency"
             continue
-        if _SEC_AFTER.match(after) and _LATENCY_CONTEXT.search(before[-30:] + " " + text[max(0, n.start - 60):n.start]):
+        if _SEC_AFTER.match(after) and _LATENCY_CONTEXT.search(
+            before[-30:] + " " + text[max(0, n.start - 60) : n.start]
+        ):
             q.max_latency = n.value
             n.role = "latency"
             continue
@@ -209,12 +222,19 @@ def extract_quantities(text: str) -> Quantities:
             if _INPUT_NOUN.search(before[-40:]):
                 q.min_context, n.role = int(n.value), "context"
                 continue
-        if (_OUTPUT_AFTER.match(after) and (_FLOOR_BEFORE.search(before) or re.match(r"^\s*\+", after))) or _OUTPUT_BEFORE.search(before):
+        if (
+            _OUTPUT_AFTER.match(after) and (_FLOOR_BEFORE.search(before) or re.match(r"^\s*\+", after))
+        ) or _OUTPUT_BEFORE.search(before):
             if not _PER_UNIT_AFTER.match(after) and not _has_input_amount(text, nums, i):
                 q.min_output = int(n.value)
                 n.role = "output"
                 continue
-        if not n.scale and n.value == int(n.value) and 1 <= n.value <= 50 and (_LIMIT_BEFORE.search(before) or _LIMIT_AFTER.match(after)):
+        if (
+            not n.scale
+            and n.value == int(n.value)
+            and 1 <= n.value <= 50
+            and (_LIMIT_BEFORE.search(before) or _LIMIT_AFTER.match(after))
+        ):
             q.limit = int(n.value)
             n.role = "limit"
             continue
@@ -237,11 +257,27 @@ def extract_quantities(text: str) -> Quantities:
             period = None if per_unit else _period_after(text, n.end, stop)
             if period is None and not per_unit:
                 period = _period_before(before)
-            amounts.append(_Amount(n.value, io, per_unit, period_factor(period) if period else None,
-                                   period_name(period) if period else None, n.raw, bool(_PER_UNIT_WEAK.search(before))))
+            amounts.append(
+                _Amount(
+                    n.value,
+                    io,
+                    per_unit,
+                    period_factor(period) if period else None,
+                    period_name(period) if period else None,
+                    n.raw,
+                    bool(_PER_UNIT_WEAK.search(before)),
+                )
+            )
             n.role = "tokens"
             continue
-        if n.scale and n.scale not in ("t",) and not (n.scale == "b" and (_PARAM_AFTER.match(after) or n.raw[-1] in "bB" and n.value < 1e12 and "model" in after[:12])):
+        if (
+            n.scale
+            and n.scale not in ("t",)
+            and not (
+                n.scale == "b"
+                and (_PARAM_AFTER.match(after) or n.raw[-1] in "bB" and n.value < 1e12 and "model" in after[:12])
+            )
+        ):
             if re.match(r"^\s*\+", after) and not PERIOD.match(after.lstrip(" +")):
                 q.min_context = int(n.value)  # "200k+"
                 n.role = "context"
@@ -250,8 +286,16 @@ def extract_quantities(text: str) -> Quantities:
                 n.role = "unit"  # "per 1M tokens"
                 continue
             period = _period_after(text, n.end, stop) or _period_before(before)
-            amounts.append(_Amount(n.value, None, False, period_factor(period) if period else None,
-                                   period_name(period) if period else None, n.raw))
+            amounts.append(
+                _Amount(
+                    n.value,
+                    None,
+                    False,
+                    period_factor(period) if period else None,
+                    period_name(period) if period else None,
+                    n.raw,
+                )
+            )
             n.role = "tokens"
     if _SUB_SECOND.search(text) and q.max_latency is None:
         q.max_latency = 1.0
@@ -260,17 +304,16 @@ def extract_quantities(text: str) -> Quantities:
 
 
 def _period_before(before: str) -> re.Match[str] | None:
-    m = None
-    for m in re.finditer(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b", before[-30:]):
-        pass
-    return m
+    """The last period adverb ("daily") in the text before a number."""
+    found = list(re.finditer(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b", before[-30:]))
+    return found[-1] if found else None
 
 
 def _has_input_amount(text: str, nums: list[_Num], i: int) -> bool:
     """Whether an input token amount sits next to number i ("2M input + 500k output tokens")."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(nums):
-            near = text[nums[j].end:nums[j].end + 14]
+            near = text[nums[j].end : nums[j].end + 14]
             if re.match(r"^\s*(?:input|prompt|in)\b", near):
                 return True
     return False
@@ -279,10 +322,12 @@ def _has_input_amount(text: str, nums: list[_Num], i: int) -> bool:
 def _money(text: str, n: _Num, before: str, after: str, q: Quantities) -> bool:
     currency = _CURRENCY_BEFORE.search(before[-6:])
     cur_after = _CURRENCY_AFTER.match(after)
-    per_m = _PER_MILLION.match(after[cur_after.end():] if cur_after else after)
-    per_k = None if per_m else _PER_THOUSAND.match(after[cur_after.end():] if cur_after else after)
+    per_m = _PER_MILLION.match(after[cur_after.end() :] if cur_after else after)
+    per_k = None if per_m else _PER_THOUSAND.match(after[cur_after.end() :] if cur_after else after)
     budget = _BUDGET_BEFORE.search(before)
-    if not (currency or cur_after or budget or (per_m and (_IO_BEFORE_PRICE.search(before) or _CAP_WORD.search(before)))):
+    if not (
+        currency or cur_after or budget or (per_m and (_IO_BEFORE_PRICE.search(before) or _CAP_WORD.search(before)))
+    ):
         return False
     if not (currency or cur_after) and budget is None and per_m is None:
         return False
@@ -291,14 +336,18 @@ def _money(text: str, n: _Num, before: str, after: str, q: Quantities) -> bool:
     value = n.value
     if cur_after and cur_after.group("unit") in ("cent", "cents", "¢"):
         value /= 100
-    rest = after[cur_after.end():] if cur_after else after
+    rest = after[cur_after.end() :] if cur_after else after
     unit = per_m or per_k
     if per_k:
         value *= 1000
     n.role = "money"
     if unit is not None:
-        tail = rest[unit.end():unit.end() + 24]
-        io_m = re.search(r"\b(input|prompt|output|completion)\b", unit.group()) or _IO_AFTER_PRICE.match(tail) or _IO_BEFORE_PRICE.search(before)
+        tail = rest[unit.end() : unit.end() + 24]
+        io_m = (
+            re.search(r"\b(input|prompt|output|completion)\b", unit.group())
+            or _IO_AFTER_PRICE.match(tail)
+            or _IO_BEFORE_PRICE.search(before)
+        )
         _set_price(q, _io(io_m.group(1) if io_m and io_m.lastindex else io_m.group("io") if io_m else None), value)
         return True
     io_direct = _IO_AFTER_PRICE.match(rest)
@@ -336,7 +385,7 @@ def _set_price(q: Quantities, io: str | None, value: float) -> None:
 
 def _percent(text: str, n: _Num, before: str, after: str, stop: int, q: Quantities) -> None:
     n.role = "percent"
-    window = text[n.end:min(stop, n.end + 40)]
+    window = text[n.end : min(stop, n.end + 40)]
     m = _IO_WORD.search(window) or _IO_WORD.search(before[-24:])
     if m is None or not 0 <= n.value <= 100:
         return
@@ -350,7 +399,7 @@ def _ratios(text: str, nums: list[_Num], q: Quantities) -> None:
             a, b = float(m.group("a")), float(m.group("b"))
             if a + b <= 0:
                 continue
-            around = text[max(0, m.start() - 30):m.end() + 40]
+            around = text[max(0, m.start() - 30) : m.end() + 40]
             io_words = _IO_CONTEXT.search(around)
             if m.group("sep") == "to" and not io_words:
                 continue

@@ -1,4 +1,4 @@
-"""The structured query a question becomes: the parse contract of `../shared/eval/README.md`.
+"""The structured query a question becomes: the parse contract of the shared eval README (fixed; graders use it).
 
 The contract fields hold only what the question says; defaults (the task's input/output mix, which
 providers count, how many rows) belong to the recommender. A few fields beyond the contract carry what
@@ -13,17 +13,43 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Intent = Literal["recommend", "compare", "cost", "info", "list", "alternatives", "help", "unknown"]
 QueryTask = Literal[
-    "classification", "extraction", "summarization", "coding", "math", "reasoning", "writing", "chat",
-    "translation", "agents", "long_context", "rag",
+    "classification",
+    "extraction",
+    "summarization",
+    "coding",
+    "math",
+    "reasoning",
+    "writing",
+    "chat",
+    "translation",
+    "agents",
+    "long_context",
+    "rag",
 ]
 SortBy = Literal["cost", "quality", "speed", "latency", "context", "value"]
 Modality = Literal["image", "audio", "video", "pdf"]
 Capability = Literal["tool_calling", "structured_output", "reasoning", "open_weights"]
 
 CONTRACT_FIELDS = (
-    "intent", "task", "models", "sort_by", "tokens_per_month", "input_share", "max_monthly_cost",
-    "max_input_price", "max_output_price", "max_blended_price", "min_context", "min_output", "min_speed",
-    "max_latency", "input_modalities", "capabilities", "providers", "exclude_providers", "limit",
+    "intent",
+    "task",
+    "models",
+    "sort_by",
+    "tokens_per_month",
+    "input_share",
+    "max_monthly_cost",
+    "max_input_price",
+    "max_output_price",
+    "max_blended_price",
+    "min_context",
+    "min_output",
+    "min_speed",
+    "max_latency",
+    "input_modalities",
+    "capabilities",
+    "providers",
+    "exclude_providers",
+    "limit",
 )
 
 

@@ -19,7 +19,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.catalogue import CACHE_FILE, META_FILE, PREVIOUS_FILE, PREVIOUS_META_FILE, cache_dir
@@ -97,7 +97,7 @@ def refresh_data(url: str = DEFAULT_URL, timeout: float = 30.0, directory: Path 
         body = _download(url, timeout)
     except urllib.error.HTTPError as exc:
         return _keep(f"{url} answered HTTP {exc.code} {exc.reason}")
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         return _keep(f"{url} did not answer within {timeout:g} s")
     except urllib.error.URLError as exc:
         reason = exc.reason
@@ -115,9 +115,15 @@ def refresh_data(url: str = DEFAULT_URL, timeout: float = 30.0, directory: Path 
     except DataError as exc:
         return _keep(str(exc))
     models = sum(len(p.models) for p in providers.values())
-    fetched = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    meta = {"fetched_at": fetched, "url": url, "sha256": hashlib.sha256(body).hexdigest(),
-            "bytes": len(body), "providers": len(providers), "models": models}
+    fetched = datetime.now(UTC).replace(microsecond=0).isoformat()
+    meta = {
+        "fetched_at": fetched,
+        "url": url,
+        "sha256": hashlib.sha256(body).hexdigest(),
+        "bytes": len(body),
+        "providers": len(providers),
+        "models": models,
+    }
     try:
         keep_previous(where)
         path = _write_atomically(where, CACHE_FILE, body)
@@ -166,7 +172,9 @@ class Refresher:
                 swap(reload())
             except Exception as exc:  # noqa: BLE001 - a bad build must not take the bot down
                 log.exception("refresh: the new data did not build; keeping the old catalogue")
-                result = RefreshResult(False, f"refresh downloaded data that did not build ({exc}); keeping the old data")
+                result = RefreshResult(
+                    False, f"refresh downloaded data that did not build ({exc}); keeping the old data"
+                )
         (log.info if result.ok else log.warning)("refresh: %s", result.message)
         if self.on_result is not None:
             self.on_result(result)

@@ -14,13 +14,20 @@ from bot.settings import Settings
 log = logging.getLogger("whichmodel.service")
 
 
-def start_service(settings: Settings, health_port: int | None = None) -> tuple[Refresher | None, ThreadingHTTPServer | None]:
+def start_service(
+    settings: Settings, health_port: int | None = None
+) -> tuple[Refresher | None, ThreadingHTTPServer | None]:
     """Configure logging, load the catalogue (with the team's file), start the refresh schedule and, for modes
     without an HTTP app (Socket Mode, Discord), a /healthz server on `health_port`."""
     configure_logging(settings.log_level, settings.secrets())
     catalogue.configure(settings.extra)
     loaded = catalogue.current()  # load now, not on the first question; a broken team file stops the start
-    log.info("catalogue loaded: %s, %d models, data as of %s", loaded.snapshot.label, len(loaded.models), loaded.snapshot.as_of)
+    log.info(
+        "catalogue loaded: %s, %d models, data as of %s",
+        loaded.snapshot.label,
+        len(loaded.models),
+        loaded.snapshot.as_of,
+    )
     refresher = None
     if settings.refresh_enabled:
         refresher = Refresher(settings.refresh_url, interval_s=settings.refresh_hours * 3600)

@@ -32,11 +32,15 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WHICHMODEL_", env_file=".env", extra="ignore", populate_by_name=True)
 
     # Slack
-    slack_bot_token: SecretStr | None = Field(None, validation_alias=_env("SLACK_BOT_TOKEN", "WHICHMODEL_SLACK_BOT_TOKEN"))
+    slack_bot_token: SecretStr | None = Field(
+        None, validation_alias=_env("SLACK_BOT_TOKEN", "WHICHMODEL_SLACK_BOT_TOKEN")
+    )
     slack_signing_secret: SecretStr | None = Field(
         None, validation_alias=_env("SLACK_SIGNING_SECRET", "WHICHMODEL_SLACK_SIGNING_SECRET")
     )
-    slack_app_token: SecretStr | None = Field(None, validation_alias=_env("SLACK_APP_TOKEN", "WHICHMODEL_SLACK_APP_TOKEN"))
+    slack_app_token: SecretStr | None = Field(
+        None, validation_alias=_env("SLACK_APP_TOKEN", "WHICHMODEL_SLACK_APP_TOKEN")
+    )
     slack_api_url: str | None = Field(None, validation_alias=_env("SLACK_API_URL", "WHICHMODEL_SLACK_API_URL"))
     # Discord
     discord_token: SecretStr | None = Field(None, validation_alias=_env("DISCORD_TOKEN", "WHICHMODEL_DISCORD_TOKEN"))
@@ -86,12 +90,20 @@ class Settings(BaseSettings):
         for name in names:
             if getattr(self, name) in (None, ""):
                 field = type(self).model_fields[name]
-                env = field.validation_alias.choices[0] if isinstance(field.validation_alias, AliasChoices) else f"WHICHMODEL_{name.upper()}"
+                env = (
+                    field.validation_alias.choices[0]
+                    if isinstance(field.validation_alias, AliasChoices)
+                    else f"WHICHMODEL_{name.upper()}"
+                )
                 raise SettingsError(f"missing setting {env}: set it in the environment")
 
     def secrets(self) -> list[str]:
         """Every secret value set, for log redaction."""
-        return [v.get_secret_value() for v in (getattr(self, n) for n in type(self).model_fields) if isinstance(v, SecretStr)]
+        return [
+            v.get_secret_value()
+            for v in (getattr(self, n) for n in type(self).model_fields)
+            if isinstance(v, SecretStr)
+        ]
 
     def public(self) -> dict[str, Any]:
         """The effective configuration with secrets masked."""

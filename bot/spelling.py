@@ -15,7 +15,10 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-TARGETS: tuple[str, ...] = tuple(sorted(set("""
+TARGETS: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            """
 cheapest cheaper cheap fastest faster quickest smartest accurate affordable expensive inexpensive
 model models classification classify classifier classifying categorize categorization categorise categorisation
 summarization summarisation summarize summarise summarizing summarising summary summaries
@@ -31,9 +34,13 @@ calls queries conversations transcripts invoices receipts articles unit tests re
 analysis analyze mathematics legal retrieval grounded answering question questions knowledge
 performance value effective efficient largest biggest longest highest lowest latest newest
 input output inputs outputs twenty thirty forty fifty sixty seventy eighty ninety hundred
-""".split())))
+""".split()
+        )
+    )
+)
 
-KNOWN: frozenset[str] = frozenset(TARGETS) | frozenset("""
+KNOWN: frozenset[str] = frozenset(TARGETS) | frozenset(
+    """
 coming contest contests content contents master masters provides provided providing falling waiting taken
 modal modals motel hotel cheat cheats cheated prize prizes prime pride mouth north worth dairy white wrote
 posts hosts hosted hosting season reason reasons latent moral medal modem later often codes coder coders comes
@@ -64,7 +71,8 @@ image imaged imager
 category categories categorical
 point points paint joint
 input's output's
-""".split())
+""".split()
+)
 
 _WORD = re.compile(r"[a-z]{5,}")
 
@@ -90,6 +98,7 @@ def correct_word(word: str) -> str:
 
 def correct_spelling(text: str, keep: frozenset[str] = frozenset()) -> str:
     """`text` (lower case) with typos of key words repaired; words in `keep` are left alone."""
+
     def fix(m: re.Match[str]) -> str:
         w = m.group(0)
         return w if w in keep else correct_word(w)

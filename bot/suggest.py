@@ -10,6 +10,7 @@ from bot.canonical import Model
 from bot.catalogue import Catalogue, derive
 from bot.names import model_key
 
+
 def notable(model: Model) -> bool:
     """A chat model people are likely to mean: sold by its maker or by several providers."""
     return model.kind == "chat" and (bool(model.first_party) or len(model.providers) >= 3)

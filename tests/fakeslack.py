@@ -16,9 +16,10 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 BOT_TOKEN = "xoxb-1111-2222-fake-bot-token"
@@ -94,7 +95,9 @@ class FakeSlack:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, name="fakeslack", daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, name="fakeslack", daemon=True
+        )
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -132,9 +135,15 @@ class FakeSlack:
                 raise AssertionError(f"fake Slack: condition not met within {timeout}s; calls so far: {summary}")
             return list(self.calls)
 
-    def wait_calls(self, kind: str, method: str | None = None, count: int = 1, timeout: float = 10.0, ok: bool | None = None) -> list[Call]:
+    def wait_calls(
+        self, kind: str, method: str | None = None, count: int = 1, timeout: float = 10.0, ok: bool | None = None
+    ) -> list[Call]:
         def matching(calls: list[Call]) -> list[Call]:
-            return [c for c in calls if c.kind == kind and (method is None or c.method == method) and (ok is None or c.ok == ok)]
+            return [
+                c
+                for c in calls
+                if c.kind == kind and (method is None or c.method == method) and (ok is None or c.ok == ok)
+            ]
 
         self.wait_for(lambda calls: len(matching(calls)) >= count, timeout)
         with self._cond:
@@ -164,8 +173,16 @@ class FakeSlack:
             ws = web.WebSocketResponse()
             await ws.prepare(request)
             fake._ws = ws
-            await ws.send_str(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": APP_ID},
-                                          "debug_info": {"host": "fake"}}))
+            await ws.send_str(
+                json.dumps(
+                    {
+                        "type": "hello",
+                        "num_connections": 1,
+                        "connection_info": {"app_id": APP_ID},
+                        "debug_info": {"host": "fake"},
+                    }
+                )
+            )
             fake._record(Call("socket", "connected", {}, dict(request.headers)))
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
@@ -224,7 +241,7 @@ class FakeSlack:
             self._record(Call("respond", name, params, headers))
             return 200, "text/plain", "ok"
         if path.startswith("/api/"):
-            method = path[len("/api/"):].split("?", 1)[0]
+            method = path[len("/api/") :].split("?", 1)[0]
             answer = self._api(method, params, headers)
             self._record(Call("api", method, params, headers, ok=bool(answer.get("ok")), error=answer.get("error")))
             return 200, "application/json; charset=utf-8", json.dumps(answer)
@@ -258,16 +275,34 @@ class FakeSlack:
             return {"ok": False, "error": "invalid_auth"}
         ts = f"{1700000000 + next(self._ts)}.000100"
         if method == "auth.test":
-            return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake", "user": "whichmodel",
-                    "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID, "is_enterprise_install": False}
+            return {
+                "ok": True,
+                "url": "https://fake.slack.test/",
+                "team": "Fake",
+                "user": "whichmodel",
+                "team_id": TEAM,
+                "user_id": BOT_USER,
+                "bot_id": BOT_ID,
+                "is_enterprise_install": False,
+            }
         if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
             if self.reject_tables and self._has_table(params):
-                return {"ok": False, "error": "invalid_blocks", "errors": ["unsupported type: table [json-pointer:/blocks/2/type]"],
-                        "response_metadata": {"messages": ["[ERROR] unsupported type: table [json-pointer:/blocks/2/type]"]}}
+                return {
+                    "ok": False,
+                    "error": "invalid_blocks",
+                    "errors": ["unsupported type: table [json-pointer:/blocks/2/type]"],
+                    "response_metadata": {
+                        "messages": ["[ERROR] unsupported type: table [json-pointer:/blocks/2/type]"]
+                    },
+                }
             if method == "chat.postEphemeral":
                 return {"ok": True, "message_ts": ts}
-            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts") or ts,
-                    "message": {"text": params.get("text"), "ts": ts, "bot_id": BOT_ID}}
+            return {
+                "ok": True,
+                "channel": params.get("channel"),
+                "ts": params.get("ts") or ts,
+                "message": {"text": params.get("text"), "ts": ts, "bot_id": BOT_ID},
+            }
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):06d}"
             return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
@@ -290,9 +325,18 @@ def sign(body: bytes, timestamp: int | None = None, secret: str = SIGNING_SECRET
 def command_body(text: str, response_url: str, user: str = "U0ANN", channel: str = "C0GENERAL") -> tuple[bytes, str]:
     """A slash command as Slack posts it: form-encoded."""
     form = {
-        "token": "legacy-verification-token", "team_id": TEAM, "team_domain": "fake", "channel_id": channel,
-        "channel_name": "general", "user_id": user, "user_name": "ann", "command": "/whichmodel", "text": text,
-        "api_app_id": APP_ID, "is_enterprise_install": "false", "response_url": response_url,
+        "token": "legacy-verification-token",
+        "team_id": TEAM,
+        "team_domain": "fake",
+        "channel_id": channel,
+        "channel_name": "general",
+        "user_id": user,
+        "user_name": "ann",
+        "command": "/whichmodel",
+        "text": text,
+        "api_app_id": APP_ID,
+        "is_enterprise_install": "false",
+        "response_url": response_url,
         "trigger_id": "1234.5678.abcdef",
     }
     return urlencode(form).encode(), "application/x-www-form-urlencoded"
@@ -301,45 +345,103 @@ def command_body(text: str, response_url: str, user: str = "U0ANN", channel: str
 def event_body(event: dict[str, Any], event_id: str) -> tuple[bytes, str]:
     """An Events API callback as Slack posts it: JSON."""
     payload = {
-        "token": "legacy-verification-token", "team_id": TEAM, "api_app_id": APP_ID, "event": event,
-        "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
-        "authorizations": [{"enterprise_id": None, "team_id": TEAM, "user_id": BOT_USER, "is_bot": True,
-                            "is_enterprise_install": False}],
-        "is_ext_shared_channel": False, "event_context": f"4-{event_id}",
+        "token": "legacy-verification-token",
+        "team_id": TEAM,
+        "api_app_id": APP_ID,
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [
+            {
+                "enterprise_id": None,
+                "team_id": TEAM,
+                "user_id": BOT_USER,
+                "is_bot": True,
+                "is_enterprise_install": False,
+            }
+        ],
+        "is_ext_shared_channel": False,
+        "event_context": f"4-{event_id}",
     }
     return json.dumps(payload).encode(), "application/json"
 
 
-def mention(text: str, ts: str, thread_ts: str | None = None, user: str = "U0ANN", channel: str = "C0GENERAL") -> dict[str, Any]:
-    event = {"type": "app_mention", "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts,
-             "client_msg_id": f"msg-{ts}"}
+def mention(
+    text: str, ts: str, thread_ts: str | None = None, user: str = "U0ANN", channel: str = "C0GENERAL"
+) -> dict[str, Any]:
+    event = {
+        "type": "app_mention",
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "channel": channel,
+        "event_ts": ts,
+        "client_msg_id": f"msg-{ts}",
+    }
     if thread_ts:
         event["thread_ts"] = thread_ts
     return event
 
 
 def direct_message(text: str, ts: str, user: str = "U0ANN", channel: str = "D0ANN", **extra: Any) -> dict[str, Any]:
-    event = {"type": "message", "channel_type": "im", "user": user, "text": text, "ts": ts, "channel": channel,
-             "event_ts": ts, "client_msg_id": f"msg-{ts}"}
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "channel": channel,
+        "event_ts": ts,
+        "client_msg_id": f"msg-{ts}",
+    }
     event.update(extra)
     return event
 
 
-def action_body(action_id: str, value: str, response_url: str, message_ts: str, thread_ts: str | None = None,
-                user: str = "U0ANN", channel: str = "C0GENERAL") -> tuple[bytes, str]:
+def action_body(
+    action_id: str,
+    value: str,
+    response_url: str,
+    message_ts: str,
+    thread_ts: str | None = None,
+    user: str = "U0ANN",
+    channel: str = "C0GENERAL",
+) -> tuple[bytes, str]:
     """A button click (block_actions) as Slack posts it: form-encoded, the JSON in a `payload` field."""
     message: dict[str, Any] = {"type": "message", "ts": message_ts, "bot_id": BOT_ID, "text": "answer", "blocks": []}
-    container: dict[str, Any] = {"type": "message", "message_ts": message_ts, "channel_id": channel, "is_ephemeral": False}
+    container: dict[str, Any] = {
+        "type": "message",
+        "message_ts": message_ts,
+        "channel_id": channel,
+        "is_ephemeral": False,
+    }
     if thread_ts:
         message["thread_ts"] = thread_ts
         container["thread_ts"] = thread_ts
     payload = {
-        "type": "block_actions", "user": {"id": user, "username": "ann", "name": "ann", "team_id": TEAM},
-        "api_app_id": APP_ID, "token": "legacy-verification-token", "container": container,
-        "trigger_id": "1234.5678.abcdef", "team": {"id": TEAM, "domain": "fake"}, "enterprise": None,
-        "is_enterprise_install": False, "channel": {"id": channel, "name": "general"}, "message": message,
-        "state": {"values": {}}, "response_url": response_url,
-        "actions": [{"action_id": action_id, "block_id": "actions", "text": {"type": "plain_text", "text": "button"},
-                     "value": value, "type": "button", "action_ts": f"{time.time():.6f}"}],
+        "type": "block_actions",
+        "user": {"id": user, "username": "ann", "name": "ann", "team_id": TEAM},
+        "api_app_id": APP_ID,
+        "token": "legacy-verification-token",
+        "container": container,
+        "trigger_id": "1234.5678.abcdef",
+        "team": {"id": TEAM, "domain": "fake"},
+        "enterprise": None,
+        "is_enterprise_install": False,
+        "channel": {"id": channel, "name": "general"},
+        "message": message,
+        "state": {"values": {}},
+        "response_url": response_url,
+        "actions": [
+            {
+                "action_id": action_id,
+                "block_id": "actions",
+                "text": {"type": "plain_text", "text": "button"},
+                "value": value,
+                "type": "button",
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
     }
     return urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded"

@@ -23,7 +23,9 @@ class Server:
                     server.release.wait(5)
                 self.send_response(server.status)
                 self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(server.length if server.length is not None else len(server.body)))
+                self.send_header(
+                    "Content-Length", str(server.length if server.length is not None else len(server.body))
+                )
                 self.end_headers()
                 try:
                     self.wfile.write(server.body)

@@ -13,9 +13,34 @@ from bot.intents import answer_for
 from bot.intents.selection import FIT_TIERS
 from bot.query import Query
 
-PROVIDERS = ["openai", "anthropic", "google", "google-vertex", "amazon-bedrock", "azure", "mistral", "groq", "openrouter", "deepseek", "xai"]
-TASKS = [None, "classification", "extraction", "summarization", "coding", "math", "reasoning", "writing", "chat",
-         "translation", "agents", "long_context", "rag"]
+PROVIDERS = [
+    "openai",
+    "anthropic",
+    "google",
+    "google-vertex",
+    "amazon-bedrock",
+    "azure",
+    "mistral",
+    "groq",
+    "openrouter",
+    "deepseek",
+    "xai",
+]
+TASKS = [
+    None,
+    "classification",
+    "extraction",
+    "summarization",
+    "coding",
+    "math",
+    "reasoning",
+    "writing",
+    "chat",
+    "translation",
+    "agents",
+    "long_context",
+    "rag",
+]
 
 queries = st.builds(
     Query,
@@ -33,7 +58,9 @@ queries = st.builds(
     min_speed=st.sampled_from([None, 100.0]),
     max_latency=st.sampled_from([None, 0.5]),
     input_modalities=st.lists(st.sampled_from(["image", "pdf", "audio"]), max_size=2, unique=True),
-    capabilities=st.lists(st.sampled_from(["tool_calling", "structured_output", "reasoning", "open_weights"]), max_size=2, unique=True),
+    capabilities=st.lists(
+        st.sampled_from(["tool_calling", "structured_output", "reasoning", "open_weights"]), max_size=2, unique=True
+    ),
     providers=st.lists(st.sampled_from(PROVIDERS), max_size=2, unique=True),
     exclude_providers=st.lists(st.sampled_from(["openai", "google"]), max_size=1),
     limit=st.sampled_from([None, 3, 10]),
@@ -44,7 +71,8 @@ def offer_of(catalogue: Catalogue, row: Row, q: Query):
     model = catalogue.model(row.model)
     assert model is not None
     offers = [
-        o for o in model.offers
+        o
+        for o in model.offers
         if o.provider == row.provider and o.prices_at(q.min_context) == (row.input_price, row.output_price)
     ]
     assert offers, f"{row.model} has no offer at {row.provider} priced as shown"
@@ -81,8 +109,12 @@ def check_row(catalogue: Catalogue, q: Query, row: Row) -> None:
         assert model.maker not in q.exclude_providers
     assert set(q.input_modalities) <= set(offer.input_modalities)
     for cap in q.capabilities:
-        ok = {"tool_calling": offer.tool_calling, "structured_output": offer.structured_output is True,
-              "reasoning": offer.reasoning, "open_weights": model.open_weights}[cap]
+        ok = {
+            "tool_calling": offer.tool_calling,
+            "structured_output": offer.structured_output is True,
+            "reasoning": offer.reasoning,
+            "open_weights": model.open_weights,
+        }[cap]
         assert ok, f"{row.model} lacks {cap}"
 
 
@@ -151,6 +183,7 @@ def test_default_is_value_and_names_a_pick_and_a_trade_off(catalogue: Catalogue)
     answer = answer_for(Query(intent="recommend", task="summarization"), catalogue)
     assert answer.verdict and answer.verdict.startswith(f"Pick {answer.rows[0].model}")
     scores_per_dollar = [
-        (r.task_score or 0) / (r.input_share * r.input_price + (1 - r.input_share) * r.output_price) for r in answer.rows
+        (r.task_score or 0) / (r.input_share * r.input_price + (1 - r.input_share) * r.output_price)
+        for r in answer.rows
     ]
     assert scores_per_dollar == sorted(scores_per_dollar, reverse=True)

@@ -98,8 +98,13 @@ def test_zero_price_is_free_and_missing_price_unknown(cat: Catalogue) -> None:
 
 @pytest.mark.parametrize(
     ("model_id", "kind"),
-    [("gemini-embedding-001", "embedding"), ("dall-e-3", "image"), ("gemini-2.5-flash-preview-tts", "tts"),
-     ("whisper-large-v3", "transcription"), ("llama-guard-4", "moderation")],
+    [
+        ("gemini-embedding-001", "embedding"),
+        ("dall-e-3", "image"),
+        ("gemini-2.5-flash-preview-tts", "tts"),
+        ("whisper-large-v3", "transcription"),
+        ("llama-guard-4", "moderation"),
+    ],
 )
 def test_non_chat_models_are_typed(cat: Catalogue, model_id: str, kind: str) -> None:
     model = cat.model(model_id)

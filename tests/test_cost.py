@@ -19,7 +19,9 @@ def maker_offer(catalogue: Catalogue, model_id: str) -> Offer:
     ("model_id", "expected"),
     [("gpt-4.1-mini", 100.00), ("gpt-4.1-nano", 25.00), ("gpt-5.1", 562.50)],
 )
-def test_100m_tokens_at_one_to_one_costs_the_published_figure(catalogue: Catalogue, model_id: str, expected: float) -> None:
+def test_100m_tokens_at_one_to_one_costs_the_published_figure(
+    catalogue: Catalogue, model_id: str, expected: float
+) -> None:
     cost = monthly_cost(maker_offer(catalogue, model_id), 100_000_000, 0.5)
     assert cost == pytest.approx(expected, abs=0.005)
 
@@ -38,10 +40,30 @@ def test_mix_prefers_the_question_then_the_task_then_three_to_one() -> None:
 
 def _offer(**kw: object) -> Offer:
     base = dict(
-        provider="p", provider_name="P", id="m", name="M", family=None, kind="chat", input_price=1.0, output_price=4.0,
-        cache_read_price=None, cache_write_price=None, tiers=(), context=1_000_000, max_input=None, max_output=None,
-        input_modalities=("text",), output_modalities=("text",), tool_calling=True, structured_output=None,
-        reasoning=False, open_weights=False, release_date=None, last_updated=None, knowledge_cutoff=None, status=None,
+        provider="p",
+        provider_name="P",
+        id="m",
+        name="M",
+        family=None,
+        kind="chat",
+        input_price=1.0,
+        output_price=4.0,
+        cache_read_price=None,
+        cache_write_price=None,
+        tiers=(),
+        context=1_000_000,
+        max_input=None,
+        max_output=None,
+        input_modalities=("text",),
+        output_modalities=("text",),
+        tool_calling=True,
+        structured_output=None,
+        reasoning=False,
+        open_weights=False,
+        release_date=None,
+        last_updated=None,
+        knowledge_cutoff=None,
+        status=None,
     )
     base.update(kw)
     return Offer(**base)  # type: ignore[arg-type]

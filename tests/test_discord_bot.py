@@ -27,7 +27,7 @@ import pytest
 from aiohttp import web
 
 from adapters.discord_bot import Core, WhichModelClient, WhichModelShardedClient, build_client, run
-from adapters.discord_embeds import DESCRIPTION, FIELD_VALUE, FIELDS, FOOTER, TITLE, TOTAL, CONTENT, More, dlen
+from adapters.discord_embeds import CONTENT, DESCRIPTION, FIELD_VALUE, FIELDS, FOOTER, TITLE, TOTAL, More, dlen
 from bot.answer import Answer
 from bot.catalogue import Catalogue
 from bot.intents import answer_for
@@ -52,13 +52,30 @@ WAIT = 10.0  # seconds before a wait for a request counts as a failure
 EVERYONE_PERMS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31)
 EMBED_LINKS = 1 << 14
 
-BOT_USER = {"id": str(BOT_ID), "username": "whichmodel", "discriminator": "0", "global_name": None, "avatar": None,
-            "bot": True, "flags": 0, "verified": True, "mfa_enabled": False, "locale": "en-US"}
+BOT_USER = {
+    "id": str(BOT_ID),
+    "username": "whichmodel",
+    "discriminator": "0",
+    "global_name": None,
+    "avatar": None,
+    "bot": True,
+    "flags": 0,
+    "verified": True,
+    "mfa_enabled": False,
+    "locale": "en-US",
+}
 
 
 def user(uid: int, name: str, bot: bool = False) -> dict[str, Any]:
-    return {"id": str(uid), "username": name, "discriminator": "0", "global_name": name.title(), "avatar": None,
-            "bot": bot, "public_flags": 0}
+    return {
+        "id": str(uid),
+        "username": name,
+        "discriminator": "0",
+        "global_name": name.title(),
+        "avatar": None,
+        "bot": bot,
+        "public_flags": 0,
+    }
 
 
 def timestamp() -> str:
@@ -66,45 +83,121 @@ def timestamp() -> str:
 
 
 def member(roles: list[int] | None = None) -> dict[str, Any]:
-    return {"roles": [str(r) for r in roles or []], "joined_at": timestamp(), "deaf": False, "mute": False, "flags": 0,
-            "nick": None, "avatar": None, "premium_since": None, "pending": False}
+    return {
+        "roles": [str(r) for r in roles or []],
+        "joined_at": timestamp(),
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+        "nick": None,
+        "avatar": None,
+        "premium_since": None,
+        "pending": False,
+    }
 
 
 READY = {
-    "v": 10, "user": BOT_USER, "guilds": [{"id": str(GUILD_ID), "unavailable": True}], "session_id": "fake-session",
-    "resume_gateway_url": "wss://127.0.0.1/", "application": {"id": str(APP_ID), "flags": 0},
-    "private_channels": [], "relationships": [], "user_settings": {}, "presences": [],
+    "v": 10,
+    "user": BOT_USER,
+    "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+    "session_id": "fake-session",
+    "resume_gateway_url": "wss://127.0.0.1/",
+    "application": {"id": str(APP_ID), "flags": 0},
+    "private_channels": [],
+    "relationships": [],
+    "user_settings": {},
+    "presences": [],
 }
 
 
 def text_channel(cid: int, name: str, overwrites: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return {"id": str(cid), "type": 0, "guild_id": str(GUILD_ID), "name": name, "position": 0, "topic": None,
-            "nsfw": False, "parent_id": None, "rate_limit_per_user": 0, "permission_overwrites": overwrites or [],
-            "last_message_id": None}
+    return {
+        "id": str(cid),
+        "type": 0,
+        "guild_id": str(GUILD_ID),
+        "name": name,
+        "position": 0,
+        "topic": None,
+        "nsfw": False,
+        "parent_id": None,
+        "rate_limit_per_user": 0,
+        "permission_overwrites": overwrites or [],
+        "last_message_id": None,
+    }
 
 
 GUILD_CREATE = {
-    "id": str(GUILD_ID), "name": "Test team", "icon": None, "splash": None, "discovery_splash": None,
-    "owner_id": str(ALICE), "afk_channel_id": None, "afk_timeout": 300, "verification_level": 0,
-    "default_message_notifications": 0, "explicit_content_filter": 0, "mfa_level": 0, "nsfw_level": 0,
-    "system_channel_id": None, "system_channel_flags": 0, "rules_channel_id": None, "vanity_url_code": None,
-    "description": None, "banner": None, "premium_tier": 0, "premium_subscription_count": 0,
-    "preferred_locale": "en-US", "public_updates_channel_id": None, "features": [], "emojis": [], "stickers": [],
+    "id": str(GUILD_ID),
+    "name": "Test team",
+    "icon": None,
+    "splash": None,
+    "discovery_splash": None,
+    "owner_id": str(ALICE),
+    "afk_channel_id": None,
+    "afk_timeout": 300,
+    "verification_level": 0,
+    "default_message_notifications": 0,
+    "explicit_content_filter": 0,
+    "mfa_level": 0,
+    "nsfw_level": 0,
+    "system_channel_id": None,
+    "system_channel_flags": 0,
+    "rules_channel_id": None,
+    "vanity_url_code": None,
+    "description": None,
+    "banner": None,
+    "premium_tier": 0,
+    "premium_subscription_count": 0,
+    "preferred_locale": "en-US",
+    "public_updates_channel_id": None,
+    "features": [],
+    "emojis": [],
+    "stickers": [],
     "roles": [
-        {"id": str(GUILD_ID), "name": "@everyone", "permissions": str(EVERYONE_PERMS), "position": 0, "color": 0,
-         "hoist": False, "managed": False, "mentionable": False, "flags": 0, "icon": None, "unicode_emoji": None},
-        {"id": str(BOT_ROLE), "name": "whichmodel", "permissions": "0", "position": 1, "color": 0, "hoist": False,
-         "managed": True, "mentionable": False, "flags": 0, "icon": None, "unicode_emoji": None,
-         "tags": {"bot_id": str(BOT_ID)}},
+        {
+            "id": str(GUILD_ID),
+            "name": "@everyone",
+            "permissions": str(EVERYONE_PERMS),
+            "position": 0,
+            "color": 0,
+            "hoist": False,
+            "managed": False,
+            "mentionable": False,
+            "flags": 0,
+            "icon": None,
+            "unicode_emoji": None,
+        },
+        {
+            "id": str(BOT_ROLE),
+            "name": "whichmodel",
+            "permissions": "0",
+            "position": 1,
+            "color": 0,
+            "hoist": False,
+            "managed": True,
+            "mentionable": False,
+            "flags": 0,
+            "icon": None,
+            "unicode_emoji": None,
+            "tags": {"bot_id": str(BOT_ID)},
+        },
     ],
     "channels": [
         text_channel(CHANNEL_ID, "general"),
-        text_channel(NO_EMBED_CHANNEL_ID, "no-embeds",
-                     [{"id": str(GUILD_ID), "type": 0, "allow": "0", "deny": str(EMBED_LINKS)}]),
+        text_channel(
+            NO_EMBED_CHANNEL_ID, "no-embeds", [{"id": str(GUILD_ID), "type": 0, "allow": "0", "deny": str(EMBED_LINKS)}]
+        ),
     ],
     "members": [{**member([BOT_ROLE]), "user": BOT_USER}],
-    "member_count": 4, "large": False, "unavailable": False, "joined_at": timestamp(), "threads": [],
-    "voice_states": [], "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+    "member_count": 4,
+    "large": False,
+    "unavailable": False,
+    "joined_at": timestamp(),
+    "threads": [],
+    "voice_states": [],
+    "presences": [],
+    "stage_instances": [],
+    "guild_scheduled_events": [],
     "soundboard_sounds": [],
 }
 
@@ -157,6 +250,7 @@ class FakeDiscord:
 
     async def wait_for(self, predicate: Callable[[list[Call]], Any], timeout: float = WAIT) -> Any:
         """The first truthy `predicate(calls)`, waiting for new calls; fails the test after `timeout`."""
+
         async def waiter() -> Any:
             async with self.changed:
                 while True:
@@ -181,10 +275,22 @@ class FakeDiscord:
     def message(self, channel_id: int, body: dict[str, Any], **extra: Any) -> dict[str, Any]:
         mid = next(self.ids)
         data = {
-            "id": str(mid), "channel_id": str(channel_id), "author": BOT_USER, "content": body.get("content") or "",
-            "timestamp": timestamp(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
-            "mentions": [], "mention_roles": [], "attachments": [], "embeds": body.get("embeds") or [],
-            "components": body.get("components") or [], "pinned": False, "type": 0, "flags": body.get("flags", 0),
+            "id": str(mid),
+            "channel_id": str(channel_id),
+            "author": BOT_USER,
+            "content": body.get("content") or "",
+            "timestamp": timestamp(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": body.get("embeds") or [],
+            "components": body.get("components") or [],
+            "pinned": False,
+            "type": 0,
+            "flags": body.get("flags", 0),
         }
         if body.get("message_reference"):
             data["type"] = 19
@@ -208,18 +314,33 @@ class FakeDiscord:
 
     def route(self, call: Call) -> web.Response:
         parts = call.path.strip("/").split("/")
-        if call.headers.get("Authorization") not in (f"Bot {TOKEN}", None) and parts[0] != "interactions" \
-                and parts[0] != "webhooks":
+        if (
+            call.headers.get("Authorization") not in (f"Bot {TOKEN}", None)
+            and parts[0] != "interactions"
+            and parts[0] != "webhooks"
+        ):
             return json_response({"message": "401: Unauthorized", "code": 0}, 401)
         if call.method == "GET" and call.path == "/users/@me":
             return json_response(BOT_USER)
         if call.method == "GET" and call.path == "/oauth2/applications/@me":
-            return json_response({
-                "id": str(APP_ID), "name": "whichmodel", "icon": None, "description": "", "summary": "",
-                "rpc_origins": [], "bot_public": True, "bot_require_code_grant": False, "verify_key": "00" * 32,
-                "owner": user(ALICE, "alice"), "team": None, "flags": 0, "interactions_endpoint_url": None,
-                "bot": BOT_USER,
-            })
+            return json_response(
+                {
+                    "id": str(APP_ID),
+                    "name": "whichmodel",
+                    "icon": None,
+                    "description": "",
+                    "summary": "",
+                    "rpc_origins": [],
+                    "bot_public": True,
+                    "bot_require_code_grant": False,
+                    "verify_key": "00" * 32,
+                    "owner": user(ALICE, "alice"),
+                    "team": None,
+                    "flags": 0,
+                    "interactions_endpoint_url": None,
+                    "bot": BOT_USER,
+                }
+            )
         if call.method == "POST" and parts[0] == "channels" and parts[2:] == ["messages"]:
             extra = {} if int(parts[1]) == DM_CHANNEL_ID else {"guild_id": str(GUILD_ID)}
             return json_response(self.message(int(parts[1]), call.body, **extra))
@@ -250,8 +371,14 @@ class FakeDiscord:
         if call.method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
             guild = parts[3] if len(parts) == 5 else None
             self.commands = [
-                {**cmd, "id": str(next(self.ids)), "application_id": str(APP_ID), "version": str(next(self.ids)),
-                 "type": cmd.get("type", 1), **({"guild_id": guild} if guild else {})}
+                {
+                    **cmd,
+                    "id": str(next(self.ids)),
+                    "application_id": str(APP_ID),
+                    "version": str(next(self.ids)),
+                    "type": cmd.get("type", 1),
+                    **({"guild_id": guild} if guild else {}),
+                }
                 for cmd in call.body
             ]
             return json_response(self.commands)
@@ -266,10 +393,17 @@ class FakeDiscord:
         if kind == 5:  # deferred: a "thinking..." placeholder (LOADING) that the first follow-up resolves
             who = user(ALICE, "alice")
             msg = self.message(
-                CHANNEL_ID, {"flags": flags | 128}, webhook_id=str(APP_ID), application_id=str(APP_ID),
+                CHANNEL_ID,
+                {"flags": flags | 128},
+                webhook_id=str(APP_ID),
+                application_id=str(APP_ID),
                 interaction={"id": str(interaction_id), "type": 2, "name": "whichmodel", "user": who},
-                interaction_metadata={"id": str(interaction_id), "type": 2, "user": who,
-                                      "authorizing_integration_owners": {"0": str(GUILD_ID)}},
+                interaction_metadata={
+                    "id": str(interaction_id),
+                    "type": 2,
+                    "user": who,
+                    "authorizing_integration_owners": {"0": str(GUILD_ID)},
+                },
             )
             self.originals[token] = {**msg, "pending": True}
             resource["message"] = msg
@@ -283,9 +417,13 @@ class FakeDiscord:
             self.messages[int(msg["id"])] = msg
             resource["message"] = msg
         payload = {
-            "interaction": {"id": str(interaction_id), "type": 2,
-                            "response_message_id": resource.get("message", {}).get("id"),
-                            "response_message_loading": kind == 5, "response_message_ephemeral": bool(flags & 64)},
+            "interaction": {
+                "id": str(interaction_id),
+                "type": 2,
+                "response_message_id": resource.get("message", {}).get("id"),
+                "response_message_loading": kind == 5,
+                "response_message_ephemeral": bool(flags & 64),
+            },
         }
         if "message" in resource or kind in (5, 4, 7):
             payload["resource"] = resource
@@ -306,7 +444,8 @@ class FakeCore:
         self.catalogue = catalogue
         self.canned = {
             "cheapest for 50M tokens of classification": Query(
-                intent="recommend", task="classification", sort_by="cost", tokens_per_month=50_000_000),
+                intent="recommend", task="classification", sort_by="cost", tokens_per_month=50_000_000
+            ),
             "gpt-4.1 mini vs nano": Query(intent="compare", models=["gpt-4.1-mini", "gpt-4.1-nano"]),
             "tell me about gpt-4.1": Query(intent="info", models=["gpt-4.1"]),
             "": Query(intent="help"),
@@ -363,23 +502,46 @@ class Bot:
 
     # --- gateway payloads
 
-    def message_payload(self, content: str, author: dict[str, Any] | None = None, *, mention: bool = True,
-                        channel_id: int = CHANNEL_ID, reply_to: dict[str, Any] | None = None,
-                        guild: bool = True) -> dict[str, Any]:
+    def message_payload(
+        self,
+        content: str,
+        author: dict[str, Any] | None = None,
+        *,
+        mention: bool = True,
+        channel_id: int = CHANNEL_ID,
+        reply_to: dict[str, Any] | None = None,
+        guild: bool = True,
+    ) -> dict[str, Any]:
         author = author or user(ALICE, "alice")
         data: dict[str, Any] = {
-            "id": str(next(self.ids)), "channel_id": str(channel_id), "author": author, "content": content,
-            "timestamp": timestamp(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
-            "mentions": [{**BOT_USER, "member": member([BOT_ROLE])}] if mention else [], "mention_roles": [],
-            "attachments": [], "embeds": [], "components": [], "pinned": False, "type": 0, "flags": 0,
+            "id": str(next(self.ids)),
+            "channel_id": str(channel_id),
+            "author": author,
+            "content": content,
+            "timestamp": timestamp(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [{**BOT_USER, "member": member([BOT_ROLE])}] if mention else [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "components": [],
+            "pinned": False,
+            "type": 0,
+            "flags": 0,
         }
         if guild:
             data["guild_id"] = str(GUILD_ID)
             data["member"] = member()
         if reply_to is not None:
             data["type"] = 19
-            data["message_reference"] = {"type": 0, "message_id": reply_to["id"], "channel_id": str(channel_id),
-                                         **({"guild_id": str(GUILD_ID)} if guild else {})}
+            data["message_reference"] = {
+                "type": 0,
+                "message_id": reply_to["id"],
+                "channel_id": str(channel_id),
+                **({"guild_id": str(GUILD_ID)} if guild else {}),
+            }
             data["referenced_message"] = reply_to
         return data
 
@@ -390,14 +552,28 @@ class Bot:
 
     def interaction_payload(self, kind: int, data: dict[str, Any], who: int = ALICE, **extra: Any) -> dict[str, Any]:
         return {
-            "id": str(next(self.ids)), "application_id": str(APP_ID), "type": kind, "token": f"itoken-{next(self.ids)}",
-            "version": 1, "guild_id": str(GUILD_ID), "channel_id": str(CHANNEL_ID),
+            "id": str(next(self.ids)),
+            "application_id": str(APP_ID),
+            "type": kind,
+            "token": f"itoken-{next(self.ids)}",
+            "version": 1,
+            "guild_id": str(GUILD_ID),
+            "channel_id": str(CHANNEL_ID),
             "channel": text_channel(CHANNEL_ID, "general"),
-            "member": {**member(), "user": user(who, "alice" if who == ALICE else "bob"),
-                       "permissions": str(EVERYONE_PERMS)},
-            "app_permissions": str(EVERYONE_PERMS), "locale": "en-US", "guild_locale": "en-US", "entitlements": [],
-            "authorizing_integration_owners": {"0": str(GUILD_ID)}, "context": 0,
-            "attachment_size_limit": 10 * 1024 * 1024, "data": data, **extra,
+            "member": {
+                **member(),
+                "user": user(who, "alice" if who == ALICE else "bob"),
+                "permissions": str(EVERYONE_PERMS),
+            },
+            "app_permissions": str(EVERYONE_PERMS),
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "context": 0,
+            "attachment_size_limit": 10 * 1024 * 1024,
+            "data": data,
+            **extra,
         }
 
     def slash(self, question: str | None, who: int = ALICE) -> dict[str, Any]:
@@ -409,23 +585,32 @@ class Bot:
     def click(self, message: dict[str, Any], who: int = ALICE) -> dict[str, Any]:
         """Click the first button on `message` (a message the bot sent, as Discord stored it)."""
         button = message["components"][0]["components"][0]
-        payload = self.interaction_payload(3, {"custom_id": button["custom_id"], "component_type": 2}, who,
-                                           message=message)
+        payload = self.interaction_payload(
+            3, {"custom_id": button["custom_id"], "component_type": 2}, who, message=message
+        )
         self.fake.component_messages[payload["token"]] = message
         self.client._connection.parse_interaction_create(payload)
         return payload
 
 
 @asynccontextmanager
-async def running_bot(catalogue: Catalogue, *, capacity: int = 5, per_minute: float = 10.0,
-                      guild_id: int | None = None, sync: bool = False, shards: str | None = None,
-                      ready: bool = True) -> AsyncIterator[Bot]:
+async def running_bot(
+    catalogue: Catalogue,
+    *,
+    capacity: int = 5,
+    per_minute: float = 10.0,
+    guild_id: int | None = None,
+    sync: bool = False,
+    shards: str | None = None,
+    ready: bool = True,
+) -> AsyncIterator[Bot]:
     fake = FakeDiscord()
     await fake.start()
     old_base = discord.http.Route.BASE
     discord.http.Route.BASE = fake.base
-    settings = load_settings(discord_token=TOKEN, discord_guild_id=guild_id, rate_capacity=capacity,
-                             rate_per_minute=per_minute)
+    settings = load_settings(
+        discord_token=TOKEN, discord_guild_id=guild_id, rate_capacity=capacity, rate_per_minute=per_minute
+    )
     core, clock = FakeCore(catalogue), Clock()
     client = build_client(settings, core=core.core(), clock=clock, sync=sync, shards=shards)
     try:
@@ -445,6 +630,7 @@ async def running_bot(catalogue: Catalogue, *, capacity: int = 5, per_minute: fl
 
 def drive(scenario: Callable[[], Any]) -> None:
     """Run an async scenario in a fresh event loop, failing (not hanging) after a minute."""
+
     async def bounded() -> None:
         await asyncio.wait_for(scenario(), 60)
 
@@ -500,6 +686,7 @@ def test_a_mention_is_answered_as_a_reply_with_an_embed_that_pings_nobody(catalo
             assert embed["description"].startswith("Pick ")
             assert "```" in embed["description"]  # the comparison, in monospace
             assert "Mix:" in embed["footer"]["text"]  # the notes
+
     drive(scenario)
 
 
@@ -514,6 +701,7 @@ def test_every_form_of_the_mention_is_stripped_from_the_question(catalogue: Cata
             bot.client._connection.parse_message_create(payload)
             await bot.fake.wait_calls("POST", "/messages")
             assert bot.core.asked[0][0] == "gpt-4.1 mini vs nano"
+
     drive(scenario)
 
 
@@ -527,6 +715,7 @@ def test_a_comparison_of_two_models_is_shown_as_fields(catalogue: Catalogue) -> 
             names = [f["name"] for f in embed["fields"]]
             assert names[:2] == ["gpt-4.1-mini", "gpt-4.1-nano"]
             assert embed["fields"][0]["inline"] and embed["fields"][1]["inline"]
+
     drive(scenario)
 
 
@@ -540,6 +729,7 @@ def test_messages_that_do_not_address_the_bot_and_messages_from_bots_are_ignored
             [call] = await bot.fake.wait_calls("POST", "/messages")
             assert [text for text, _ in bot.core.asked] == ["gpt-4.1 mini vs nano"]
             assert len(bot.fake.matching("POST", "/messages")) == 1
+
     drive(scenario)
 
 
@@ -563,6 +753,7 @@ def test_a_reply_to_an_answer_refines_that_answers_query(catalogue: Catalogue) -
             bot.send_message("only openai", reply_to=stored(bot.fake, calls[2]))
             await bot.fake.wait_calls("POST", "/messages", 4)
             assert bot.core.asked[3][1] is not None and bot.core.asked[3][1].tokens_per_month == 100e6
+
     drive(scenario)
 
 
@@ -575,6 +766,7 @@ def test_a_reply_without_the_ping_carries_no_content_and_is_left_alone(catalogue
             bot.send_message(f"<@{BOT_ID}> gpt-4.1 mini vs nano")  # barrier
             await bot.fake.wait_calls("POST", "/messages", 2)
             assert [t for t, _ in bot.core.asked] == ["help", "gpt-4.1 mini vs nano"]
+
     drive(scenario)
 
 
@@ -585,6 +777,7 @@ def test_direct_messages_need_no_mention(catalogue: Catalogue) -> None:
             [call] = await bot.fake.wait_calls("POST", f"/channels/{DM_CHANNEL_ID}/messages")
             assert bot.core.asked == [("gpt-4.1 mini vs nano", None)]
             no_pings(call.body)
+
     drive(scenario)
 
 
@@ -602,13 +795,19 @@ def test_the_cooldown_answers_politely_once_then_lets_the_user_ask_again(catalog
             no_pings(notice)
             bot.send_message(f"<@{BOT_ID}> gpt-4.1 mini vs nano")  # still limited: no second notice (no spam)
             bobs = bot.send_message(f"<@{BOT_ID}> help", author=user(BOB, "bob"))  # Bob is not limited: a barrier
-            await bot.fake.wait_for(lambda calls: [c for c in calls if c.body and str(
-                (c.body.get("message_reference") or {}).get("message_id")) == bobs["id"]])
+            await bot.fake.wait_for(
+                lambda calls: [
+                    c
+                    for c in calls
+                    if c.body and str((c.body.get("message_reference") or {}).get("message_id")) == bobs["id"]
+                ]
+            )
             assert len(bot.fake.matching("POST", "/messages")) == 3
             bot.clock.now += 30  # a token is back
             bot.send_message(f"<@{BOT_ID}> gpt-4.1 mini vs nano")
             calls = await bot.fake.wait_calls("POST", "/messages", 4)
             assert calls[3].body["embeds"] and [t for t, _ in bot.core.asked].count("gpt-4.1 mini vs nano") == 1
+
     drive(scenario)
 
 
@@ -627,6 +826,7 @@ def test_a_core_exception_becomes_an_apology_with_the_logged_error_id(
             error_id = records[0].getMessage().split("error_id=")[1].split(":")[0]
             assert error_id in embed["description"] and error_id in embed["footer"]["text"]
             assert "the core blew up" in "".join(logging.Formatter().formatException(records[0].exc_info))
+
     with caplog.at_level(logging.INFO):
         drive(scenario)
 
@@ -634,12 +834,19 @@ def test_a_core_exception_becomes_an_apology_with_the_logged_error_id(
 def test_an_apology_from_the_core_shows_its_error_id(catalogue: Catalogue) -> None:
     async def scenario() -> None:
         async with running_bot(catalogue) as bot:
-            sorry = Answer(intent="error", title="Sorry, something went wrong", verdict="Logged as abc123def0.",
-                           query=Query(), error=True, error_id="abc123def0")
+            sorry = Answer(
+                intent="error",
+                title="Sorry, something went wrong",
+                verdict="Logged as abc123def0.",
+                query=Query(),
+                error=True,
+                error_id="abc123def0",
+            )
             bot.client.core = Core(ask=lambda text, previous: sorry, page=bot.core.page)
             bot.send_message(f"<@{BOT_ID}> anything")
             [call] = await bot.fake.wait_calls("POST", "/messages")
             assert "abc123def0" in call.body["embeds"][0]["footer"]["text"]
+
     drive(scenario)
 
 
@@ -653,6 +860,7 @@ def test_a_channel_without_embed_links_gets_plain_text_within_2000_characters(ca
             assert call.body["content"].startswith("**GPT-4.1")
             [button] = buttons(call.body)  # the rest is one click away
             assert More.parse(button["custom_id"]).mode == "t"
+
     drive(scenario)
 
 
@@ -671,6 +879,7 @@ def test_the_slash_command_defers_at_once_then_follows_up_with_the_answer(catalo
             embed_within_limits(embed)
             assert embed["title"] == bot.core.answers[-1].title
             assert bot.core.asked == [("cheapest for 50M tokens of classification", None)]
+
     drive(scenario)
 
 
@@ -689,6 +898,7 @@ def test_slash_help_and_refusals_go_only_to_the_asker(catalogue: Catalogue, ques
             visible = [m for m in bot.fake.messages.values() if m.get("webhook_id") or m.get("interaction")]
             assert visible and all(m["flags"] & 64 for m in visible)
             embed_within_limits(followup.body["embeds"][0])
+
     drive(scenario)
 
 
@@ -702,6 +912,7 @@ def test_the_slash_cooldown_is_an_ephemeral_notice_without_deferring(catalogue: 
             assert callback.body["type"] == 4 and callback.body["data"]["flags"] & 64
             assert "try again in 60 seconds" in callback.body["data"]["content"]
             assert [t for t, _ in bot.core.asked] == ["help"]
+
     drive(scenario)
 
 
@@ -714,6 +925,7 @@ def test_a_slash_follow_up_refines_the_users_last_question_in_the_channel(catalo
             [followup] = await bot.fake.wait_calls("POST", f"/webhooks/{APP_ID}/{second['token']}")
             assert bot.core.asked[1][1] is not None and bot.core.asked[1][1].task == "classification"
             assert "100M" in followup.body["embeds"][0]["title"]
+
     drive(scenario)
 
 
@@ -738,6 +950,7 @@ def test_show_more_pages_to_the_next_rows_from_the_core(catalogue: Catalogue) ->
             no_pings(page2.body)
             # the next page has its own button, further on
             assert More.parse(buttons(page2.body)[0]["custom_id"]).offset == 10
+
     drive(scenario)
 
 
@@ -760,20 +973,31 @@ def test_show_more_pages_through_an_answer_too_long_for_one_embed(catalogue: Cat
             again = bot.click(original, who=BOB)
             [notice] = await bot.fake.wait_calls("POST", f"/interactions/{again['id']}/")
             assert notice.body["type"] == 4 and notice.body["data"]["flags"] & 64
+
     drive(scenario)
 
 
 def test_a_show_more_button_from_before_a_restart_says_so_politely(catalogue: Catalogue) -> None:
     async def scenario() -> None:
         async with running_bot(catalogue) as bot:
-            old = {"type": 1, "components": [{"type": 2, "style": 2, "label": "Show more",
-                                              "custom_id": More(key=42, offset=5, page=0).custom_id()}]}
+            old = {
+                "type": 1,
+                "components": [
+                    {
+                        "type": 2,
+                        "style": 2,
+                        "label": "Show more",
+                        "custom_id": More(key=42, offset=5, page=0).custom_id(),
+                    }
+                ],
+            }
             message = bot.fake.message(CHANNEL_ID, {"embeds": [{"title": "old"}], "components": [old]})
             click = bot.click(message)
             [callback] = await bot.fake.wait_calls("POST", f"/interactions/{click['id']}/")
             assert callback.body["type"] == 4 and callback.body["data"]["flags"] & 64
             assert "Ask again" in callback.body["data"]["content"]
             assert bot.core.paged == []
+
     drive(scenario)
 
 
@@ -789,6 +1013,7 @@ def test_a_slash_core_exception_is_an_ephemeral_apology_with_an_error_id(
             footer = followup.body["embeds"][0]["footer"]["text"]
             error_id = re.search(r"Error id: (\w+)", footer).group(1)
             assert any(f"error_id={error_id}" in r.getMessage() for r in caplog.records if r.exc_info)
+
     with caplog.at_level(logging.INFO):
         drive(scenario)
 
@@ -802,6 +1027,7 @@ def test_commands_sync_to_the_dev_guild_only_with_the_sync_flag(catalogue: Catal
             assert command["name"] == "whichmodel"
             [option] = command["options"]
             assert option["name"] == "question" and option["type"] == 3 and not option.get("required")
+
     drive(scenario)
 
 
@@ -810,6 +1036,7 @@ def test_commands_sync_globally_without_a_dev_guild(catalogue: Catalogue) -> Non
         async with running_bot(catalogue, sync=True, ready=False) as bot:
             [put] = bot.fake.matching("PUT", "/commands")
             assert put.path == f"/applications/{APP_ID}/commands"
+
     drive(scenario)
 
 
@@ -819,6 +1046,7 @@ def test_commands_are_not_synced_on_an_ordinary_start(catalogue: Catalogue) -> N
             # login() returns after setup_hook, where a sync would happen
             assert bot.fake.matching("PUT", "/commands") == []
             assert [c.path for c in bot.fake.calls] == ["/users/@me", "/oauth2/applications/@me"]
+
     drive(scenario)
 
 
@@ -829,6 +1057,7 @@ def test_the_token_is_sent_to_discord_and_never_logged(catalogue: Catalogue, cap
             bot.send_message(f"<@{BOT_ID}> help")
             payload = bot.slash("gpt-4.1 mini vs nano")
             await bot.fake.wait_calls("POST", f"/webhooks/{APP_ID}/{payload['token']}")
+
     with caplog.at_level(logging.DEBUG):
         drive(scenario)
     assert caplog.records
@@ -842,6 +1071,7 @@ def test_questions_are_logged_as_a_hash_unless_asked_otherwise(
         async with running_bot(catalogue) as bot:
             bot.send_message(f"<@{BOT_ID}> gpt-4.1 mini vs nano")
             await bot.fake.wait_calls("POST", "/messages")
+
     with caplog.at_level(logging.INFO, logger="whichmodel.questions"):
         drive(scenario)
     records = [r for r in caplog.records if r.getMessage().startswith("discord/mention question")]
@@ -913,4 +1143,5 @@ def test_the_real_core_answers_a_mention_end_to_end(catalogue: Catalogue) -> Non
             bot.send_message("what about 100M?", reply_to=stored(bot.fake, call))
             calls = await bot.fake.wait_calls("POST", "/messages", 2)
             assert "100M" in calls[1].body["embeds"][0]["title"]
+
     drive(scenario)

@@ -52,13 +52,20 @@ def limit_violations(embed: discord.Embed) -> list[str]:
         ("description", dlen(data.get("description")), DESCRIPTION),
         ("fields", len(fields), FIELDS),
         ("footer", dlen(footer), FOOTER),
-        ("total", dlen(data.get("title")) + dlen(data.get("description")) + dlen(footer)
-         + sum(dlen(f["name"]) + dlen(f["value"]) for f in fields), TOTAL),
+        (
+            "total",
+            dlen(data.get("title"))
+            + dlen(data.get("description"))
+            + dlen(footer)
+            + sum(dlen(f["name"]) + dlen(f["value"]) for f in fields),
+            TOTAL,
+        ),
     ]
     checks += [(f"field name {i}", dlen(f["name"]), FIELD_NAME) for i, f in enumerate(fields)]
     checks += [(f"field value {i}", dlen(f["value"]), FIELD_VALUE) for i, f in enumerate(fields)]
-    checks += [(f"empty field {i}", 0 if f["value"].strip() and f["name"].strip() else 1, 0)
-               for i, f in enumerate(fields)]
+    checks += [
+        (f"empty field {i}", 0 if f["value"].strip() and f["name"].strip() else 1, 0) for i, f in enumerate(fields)
+    ]
     out += [f"{name} {size} > {limit}" for name, size, limit in checks if size > limit]
     if data.get("description") is not None and data["description"].count("```") % 2:
         out.append("a code block is left open")
@@ -197,8 +204,9 @@ def test_two_or_three_models_compared_are_side_by_side_fields(catalogue: Catalog
 
 
 def test_four_models_compared_are_a_monospace_table(catalogue: Catalogue) -> None:
-    answer = answer_for(Query(intent="compare", models=["o3", "o4-mini", "gpt-5", "gpt-4.1"]), catalogue,
-                        DEFAULT_POLICY)
+    answer = answer_for(
+        Query(intent="compare", models=["o3", "o4-mini", "gpt-5", "gpt-4.1"]), catalogue, DEFAULT_POLICY
+    )
     embeds = assert_valid(answer)
     assert "```" in (embeds[0].description or "")
     assert not [f for e in embeds for f in e.fields if f.inline]
@@ -213,8 +221,9 @@ def test_a_short_table_that_would_lose_text_becomes_a_field_per_row(catalogue: C
 
 
 def test_notes_are_in_the_footer_of_the_first_page(catalogue: Catalogue) -> None:
-    answer = answer_for(Query(intent="recommend", task="classification", tokens_per_month=50e6), catalogue,
-                        DEFAULT_POLICY)
+    answer = answer_for(
+        Query(intent="recommend", task="classification", tokens_per_month=50e6), catalogue, DEFAULT_POLICY
+    )
     embeds = assert_valid(answer)
     footer = embeds[0].footer.text or ""
     for note in answer.notes:
@@ -231,9 +240,10 @@ def test_an_info_answer_too_long_for_one_embed_is_paged_with_page_numbers(catalo
 
 def test_many_short_tables_spread_their_fields_over_pages_of_at_most_25() -> None:
     # three rows too wide for one line each: a field per row, so ten such tables make 30 small fields
-    table = Table(columns=[Column(key="model", label="Model"), Column(key="cost", label="Cost", unit="usd")],
-                  rows=[[Cell(text=f"a-model-with-a-very-long-name-{r}-" + "x" * 40), Cell(text=f"${r}.00")]
-                        for r in range(3)])
+    table = Table(
+        columns=[Column(key="model", label="Model"), Column(key="cost", label="Cost", unit="usd")],
+        rows=[[Cell(text=f"a-model-with-a-very-long-name-{r}-" + "x" * 40), Cell(text=f"${r}.00")] for r in range(3)],
+    )
     answer = Answer(intent="cost", title="Costs", tables=[table] * 10, query=Query())
     embeds = assert_valid(answer)
     assert sum(len(e.fields) for e in embeds) == 30 and len(embeds) == 2
@@ -241,16 +251,20 @@ def test_many_short_tables_spread_their_fields_over_pages_of_at_most_25() -> Non
 
 
 def test_a_long_verdict_and_long_notes_keep_the_6000_total_on_the_first_page() -> None:
-    answer = Answer(intent="recommend", title="T" * 256, verdict="word " * 900, query=Query(),
-                    notes=[Note(kind="caveat", text=f"note {i} " + "n" * 120) for i in range(20)])
+    answer = Answer(
+        intent="recommend",
+        title="T" * 256,
+        verdict="word " * 900,
+        query=Query(),
+        notes=[Note(kind="caveat", text=f"note {i} " + "n" * 120) for i in range(20)],
+    )
     embeds = assert_valid(answer)
     assert len(embeds) >= 2
     assert len(embeds[0]) <= TOTAL
 
 
 def test_show_more_leads_to_the_next_page_then_to_the_cores_next_rows_then_nowhere() -> None:
-    answer = Answer(intent="list", title="Models", query=Query(intent="list"), total=40, offset=15,
-                    rows=[], tables=[])
+    answer = Answer(intent="list", title="Models", query=Query(intent="list"), total=40, offset=15, rows=[], tables=[])
     assert next_page(answer, 9, 0, 3) == More(9, 15, 1)
     assert next_page(answer, 9, 2, 3) is None  # no rows: nothing to continue from
     with_rows = answer.model_copy(update={"rows": answer_rows(15)})
@@ -267,9 +281,16 @@ def answer_rows(n: int) -> list[Any]:
     return [Row(model=f"m{i}", name=f"M{i}") for i in range(n)]
 
 
-@pytest.mark.parametrize("custom_id", [
-    "whichmodel:more:1:2:3:x", "whichmodel:more:a:2:3:e", "whichmodel:more:1:2:3:e:extra", "other:more:1:2:3:e", "",
-])
+@pytest.mark.parametrize(
+    "custom_id",
+    [
+        "whichmodel:more:1:2:3:x",
+        "whichmodel:more:a:2:3:e",
+        "whichmodel:more:1:2:3:e:extra",
+        "other:more:1:2:3:e",
+        "",
+    ],
+)
 def test_foreign_or_malformed_custom_ids_are_not_show_more_buttons(custom_id: str) -> None:
     assert More.parse(custom_id) is None
 
@@ -294,15 +315,25 @@ def test_user_text_cannot_format_link_or_mention_but_code_spans_survive() -> Non
 
 
 def test_the_footer_shows_code_spans_as_quotes_because_footers_are_not_markdown(catalogue: Catalogue) -> None:
-    answer = Answer(intent="help", title="t", notes=[Note(kind="tip", text="Say `at 50M` to change it.")],
-                    query=Query(intent="help"))
+    answer = Answer(
+        intent="help",
+        title="t",
+        notes=[Note(kind="tip", text="Say `at 50M` to change it.")],
+        query=Query(intent="help"),
+    )
     [embed] = answer_embeds(answer)
     assert embed.footer.text == '• Say "at 50M" to change it.'
 
 
 def test_the_apology_shows_its_error_id() -> None:
-    answer = Answer(intent="error", title="Sorry, something went wrong", verdict="Logged as 0123456789.",
-                    query=Query(), error=True, error_id="0123456789")
+    answer = Answer(
+        intent="error",
+        title="Sorry, something went wrong",
+        verdict="Logged as 0123456789.",
+        query=Query(),
+        error=True,
+        error_id="0123456789",
+    )
     [embed] = answer_embeds(answer)
     assert "Error id: 0123456789" in (embed.footer.text or "")
     assert any("Error id: 0123456789" in t for t in answer_texts(answer))
@@ -324,9 +355,16 @@ _UNIT = st.sampled_from(["text", "usd", "tokens", "score", "date", "count"])
 @st.composite
 def tables(draw: st.DrawFn) -> Table:
     n = draw(st.integers(1, 9))
-    columns = [Column(key=f"c{i}" if i else draw(st.sampled_from(["c0", "rank", "metric"])),
-                      label=f"{draw(_LABEL)}{i}", unit=draw(_UNIT), align=draw(st.sampled_from(["left", "right"])),
-                      priority=draw(st.integers(1, 3))) for i in range(n)]
+    columns = [
+        Column(
+            key=f"c{i}" if i else draw(st.sampled_from(["c0", "rank", "metric"])),
+            label=f"{draw(_LABEL)}{i}",
+            unit=draw(_UNIT),
+            align=draw(st.sampled_from(["left", "right"])),
+            priority=draw(st.integers(1, 3)),
+        )
+        for i in range(n)
+    ]
     rows = draw(st.lists(st.lists(_TEXT.map(lambda t: Cell(text=t)), min_size=n, max_size=n), max_size=45))
     return Table(title=draw(st.none() | _TEXT), columns=columns, rows=rows)
 
@@ -341,9 +379,13 @@ def answers(draw: st.DrawFn) -> Answer:
         title=draw(st.text(min_size=200 if big else 1, max_size=300)),
         verdict=draw(st.none() | st.text(min_size=3500 if big else 0, max_size=9000)),
         tables=draw(st.lists(tables(), max_size=12 if big else 3)),
-        notes=draw(st.lists(st.builds(Note, kind=st.just("caveat"),
-                                      text=st.text(min_size=80 if big else 0, max_size=700)),
-                            min_size=20 if big else 0, max_size=25)),
+        notes=draw(
+            st.lists(
+                st.builds(Note, kind=st.just("caveat"), text=st.text(min_size=80 if big else 0, max_size=700)),
+                min_size=20 if big else 0,
+                max_size=25,
+            )
+        ),
         suggestions=draw(st.lists(st.text(max_size=90), max_size=5)),
         query=Query(),
         rows=rows,

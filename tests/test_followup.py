@@ -13,8 +13,19 @@ M = 1_000_000
 
 @pytest.mark.parametrize(
     "text",
-    ["what about 100M?", "and with 1M context?", "only anthropic", "with 1:1 input/output", "for coding instead", "top 3",
-     "what about gpt-5-mini?", "how about on bedrock?", "excluding openai", "100M tokens a day", "anthropic only"],
+    [
+        "what about 100M?",
+        "and with 1M context?",
+        "only anthropic",
+        "with 1:1 input/output",
+        "for coding instead",
+        "top 3",
+        "what about gpt-5-mini?",
+        "how about on bedrock?",
+        "excluding openai",
+        "100M tokens a day",
+        "anthropic only",
+    ],
 )
 def test_refinements_are_marked_as_followups(catalogue: Catalogue, text: str) -> None:
     assert parse(text, catalogue).followup
@@ -22,8 +33,13 @@ def test_refinements_are_marked_as_followups(catalogue: Catalogue, text: str) ->
 
 @pytest.mark.parametrize(
     "text",
-    ["cheapest for 50M tokens of classification", "gpt-4o vs gpt-4.1", "what's the context window of gpt-4.1?",
-     "best model for coding on bedrock", "help"],
+    [
+        "cheapest for 50M tokens of classification",
+        "gpt-4o vs gpt-4.1",
+        "what's the context window of gpt-4.1?",
+        "best model for coding on bedrock",
+        "help",
+    ],
 )
 def test_new_questions_are_not_followups(catalogue: Catalogue, text: str) -> None:
     assert not parse(text, catalogue).followup
@@ -57,8 +73,10 @@ def test_exclusions_accumulate_and_drop_kept_providers(catalogue: Catalogue) -> 
 
 def test_share_and_limit_and_task_change(catalogue: Catalogue) -> None:
     first = parse("cheapest for 50M tokens of classification", catalogue)
-    q = refine(refine(refine(first, parse("with 1:1 input/output", catalogue)), parse("top 3", catalogue)),
-               parse("for coding instead", catalogue))
+    q = refine(
+        refine(refine(first, parse("with 1:1 input/output", catalogue)), parse("top 3", catalogue)),
+        parse("for coding instead", catalogue),
+    )
     assert (q.input_share, q.limit, q.task, q.tokens_per_month) == (0.5, 3, "coding", 50 * M)
 
 

@@ -7,7 +7,7 @@ import pytest
 from bot.catalogue import Catalogue
 from bot.cost import blended_price
 from bot.intents import answer_for
-from bot.intents.selection import display_candidate, cheaper_elsewhere, mix_of
+from bot.intents.selection import cheaper_elsewhere, display_candidate, mix_of
 from bot.policy import DEFAULT_POLICY
 from bot.query import Query
 
@@ -26,7 +26,9 @@ def test_compare_states_ratios_and_per_metric_winners(catalogue: Catalogue) -> N
 
 
 def test_compare_at_a_volume_and_mix_prices_each_model_exactly(catalogue: Catalogue) -> None:
-    q = Query(intent="compare", models=["gpt-4.1-mini", "gpt-4.1-nano", "gpt-5.1"], tokens_per_month=100e6, input_share=0.5)
+    q = Query(
+        intent="compare", models=["gpt-4.1-mini", "gpt-4.1-nano", "gpt-5.1"], tokens_per_month=100e6, input_share=0.5
+    )
     costs = {r.model: r.monthly_cost for r in answer_for(q, catalogue).rows}
     assert costs == pytest.approx({"gpt-4.1-mini": 100.0, "gpt-4.1-nano": 25.0, "gpt-5.1": 562.5})
 
@@ -71,7 +73,9 @@ def test_info_answers_a_modality_question_yes_or_no(catalogue: Catalogue) -> Non
 def test_unknown_model_gets_did_you_mean(catalogue: Catalogue) -> None:
     answer = answer_for(Query(intent="compare", models=["gpt-4.1-mini", "gpt-4.1-minii"]), catalogue)
     assert answer.error
-    assert answer.verdict is not None and answer.verdict.startswith("I don't know 'gpt-4.1-minii'; did you mean gpt-4.1-mini")
+    assert answer.verdict is not None and answer.verdict.startswith(
+        "I don't know 'gpt-4.1-minii'; did you mean gpt-4.1-mini"
+    )
 
 
 def test_help_lists_five_examples_for_the_asker_only(catalogue: Catalogue) -> None:
@@ -133,7 +137,11 @@ def test_cheaper_elsewhere_only_names_a_reputable_paid_offer_that_is_cheaper(cat
 
 
 def test_every_answer_says_where_prices_come_from_and_how_old_they_are(catalogue: Catalogue) -> None:
-    for q in (Query(intent="recommend", task="chat"), Query(intent="compare", models=["gpt-4o", "gpt-4.1"]),
-              Query(intent="cost", models=["o3"]), Query(intent="info", models=["o3"])):
+    for q in (
+        Query(intent="recommend", task="chat"),
+        Query(intent="compare", models=["gpt-4o", "gpt-4.1"]),
+        Query(intent="cost", models=["o3"]),
+        Query(intent="info", models=["o3"]),
+    ):
         data = answer_for(q, catalogue).note_texts("data")
         assert any(t.startswith("Prices and limits: models.dev") and "data as of 20" in t for t in data), q.intent

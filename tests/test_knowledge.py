@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot.catalogue import load_catalogue
 from bot.checks import check_report
-from bot.knowledge_files import Metric, KnowledgeError, Score, TaskProfile, Tiers, knowledge_dir, load_knowledge
+from bot.knowledge_files import KnowledgeError, Metric, Score, TaskProfile, Tiers, knowledge_dir, load_knowledge
 from bot.names import key_is_lossy, model_key
 from bot.offers import bundled_path
 from bot.scores import best_score, task_score, tier_for
@@ -96,10 +96,20 @@ def test_invalid_yaml_is_named_with_line(kdir: Path) -> None:
 def test_check_reports_scores_for_unknown_models(kdir: Path) -> None:
     def change(data):  # type: ignore[no-untyped-def]
         data["scores"]["gpt-99-ultra"] = [
-            {"metric": "arena_text", "value": 1400, "source": "lmarena-2026-10", "as_of": date(2026, 10, 5),
-             "vendor_reported": False},
-            {"metric": "no_such_metric", "value": 1, "source": "no-such-source", "as_of": date(2026, 1, 1),
-             "vendor_reported": False},
+            {
+                "metric": "arena_text",
+                "value": 1400,
+                "source": "lmarena-2026-10",
+                "as_of": date(2026, 10, 5),
+                "vendor_reported": False,
+            },
+            {
+                "metric": "no_such_metric",
+                "value": 1,
+                "source": "no-such-source",
+                "as_of": date(2026, 1, 1),
+                "vendor_reported": False,
+            },
         ]
 
     _edit(kdir / "scores.yaml", change)
@@ -152,9 +162,11 @@ def test_tiers_are_ordered(value: float) -> None:
     assert order.index(tier_for(value, TIERS)) <= order.index(tier_for(min(100.0, value + 10), TIERS))
 
 
-@given(st.sampled_from(["gpt-4.1-mini", "claude-sonnet-4-5", "gemini-2.5-flash", "llama-3.3-70b-instruct"]),
-       st.sampled_from(["", "openai/", "us.anthropic.", "accounts/fireworks/models/"]),
-       st.sampled_from(["", "-20250929", ":free", "-v1:0"]))
+@given(
+    st.sampled_from(["gpt-4.1-mini", "claude-sonnet-4-5", "gemini-2.5-flash", "llama-3.3-70b-instruct"]),
+    st.sampled_from(["", "openai/", "us.anthropic.", "accounts/fireworks/models/"]),
+    st.sampled_from(["", "-20250929", ":free", "-v1:0"]),
+)
 def test_model_key_ignores_paths_dates_and_tags(name: str, prefix: str, suffix: str) -> None:
     assert model_key(prefix + name + suffix) == model_key(name)
 

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from loopback import Server
 
 from bot import catalogue as catalogue_mod
 from bot.answer import Answer
@@ -20,7 +21,6 @@ from bot.policy import DEFAULT_POLICY
 from bot.query import Query
 from bot.refresh import Refresher
 from bot.settings import SettingsError, load_settings
-from loopback import Server
 
 
 def bundled_with(input_price: float) -> bytes:
@@ -95,7 +95,9 @@ def test_team_prices_override_the_listed_ones_and_private_models_join(tmp_path: 
 
 def test_a_malformed_team_file_names_the_file_entry_and_field(tmp_path: Path, fresh: None) -> None:
     extra = tmp_path / "extra.yaml"
-    extra.write_text("source: x\nas_of: 2026-11-01\noverrides:\n  - {provider: openai, model: gpt-4.1-mini, input: cheap}\n")
+    extra.write_text(
+        "source: x\nas_of: 2026-11-01\noverrides:\n  - {provider: openai, model: gpt-4.1-mini, input: cheap}\n"
+    )
     catalogue_mod.configure(extra)
     with pytest.raises(KnowledgeError, match=r"extra.yaml: entry overrides.0: field 'input'"):
         catalogue_mod.current()

@@ -10,14 +10,28 @@ from bot.parse import MAX_QUESTION_CHARS, parse
 
 @pytest.mark.parametrize(
     ("text", "intent"),
-    [("cheapest for 50M tokens of classification", "recommend"), ("what should I use for spam detection?", "recommend"),
-     ("GPT-4.1 mini vs GPT-4.1 nano", "compare"), ("which is cheaper, claude haiku 4.5 or gpt-5-mini?", "compare"),
-     ("should I upgrade from gpt-4.1 mini to gpt-5.1?", "compare"), ("is claude opus 4.1 worth it over sonnet 4.5?", "compare"),
-     ("what does gpt-4.1-nano cost at 100M tokens/mo?", "cost"), ("gpt-5-mini pricing", "cost"),
-     ("context window of gpt-4.1?", "info"), ("who offers gpt-oss-120b?", "info"), ("list models with image input", "list"),
-     ("which models are open weights?", "list"), ("cheaper alternative to claude sonnet 4.5", "alternatives"),
-     ("what can I use instead of gpt-4o?", "alternatives"), ("help", "help"), ("what can you do?", "help"), ("", "help"),
-     ("who won the world cup", "unknown"), ("best pizza near the office", "unknown"), ("tell me a joke", "unknown")],
+    [
+        ("cheapest for 50M tokens of classification", "recommend"),
+        ("what should I use for spam detection?", "recommend"),
+        ("GPT-4.1 mini vs GPT-4.1 nano", "compare"),
+        ("which is cheaper, claude haiku 4.5 or gpt-5-mini?", "compare"),
+        ("should I upgrade from gpt-4.1 mini to gpt-5.1?", "compare"),
+        ("is claude opus 4.1 worth it over sonnet 4.5?", "compare"),
+        ("what does gpt-4.1-nano cost at 100M tokens/mo?", "cost"),
+        ("gpt-5-mini pricing", "cost"),
+        ("context window of gpt-4.1?", "info"),
+        ("who offers gpt-oss-120b?", "info"),
+        ("list models with image input", "list"),
+        ("which models are open weights?", "list"),
+        ("cheaper alternative to claude sonnet 4.5", "alternatives"),
+        ("what can I use instead of gpt-4o?", "alternatives"),
+        ("help", "help"),
+        ("what can you do?", "help"),
+        ("", "help"),
+        ("who won the world cup", "unknown"),
+        ("best pizza near the office", "unknown"),
+        ("tell me a joke", "unknown"),
+    ],
 )
 def test_intent(catalogue: Catalogue, text: str, intent: str) -> None:
     assert parse(text, catalogue).intent == intent
@@ -31,12 +45,21 @@ def test_upgrade_question_orders_models_from_to(catalogue: Catalogue) -> None:
 
 @pytest.mark.parametrize(
     ("text", "task"),
-    [("best model for writing unit tests", "coding"), ("cheapest model to categorize tickets", "classification"),
-     ("most accurate model for legal document analysis", "reasoning"), ("best model for tool calling", "agents"),
-     ("cheapest model for moderation", "classification"), ("best model for PDF question answering", "rag"),
-     ("translate product descriptions cheaply with an llm", "translation"), ("summarizing call transcripts", "summarization"),
-     ("we run a support bot", "chat"), ("best model for creative writing", "writing"), ("best model for long documents", "long_context"),
-     ("pull fields from invoices into JSON", "extraction"), ("best model for math olympiad problems", "math")],
+    [
+        ("best model for writing unit tests", "coding"),
+        ("cheapest model to categorize tickets", "classification"),
+        ("most accurate model for legal document analysis", "reasoning"),
+        ("best model for tool calling", "agents"),
+        ("cheapest model for moderation", "classification"),
+        ("best model for PDF question answering", "rag"),
+        ("translate product descriptions cheaply with an llm", "translation"),
+        ("summarizing call transcripts", "summarization"),
+        ("we run a support bot", "chat"),
+        ("best model for creative writing", "writing"),
+        ("best model for long documents", "long_context"),
+        ("pull fields from invoices into JSON", "extraction"),
+        ("best model for math olympiad problems", "math"),
+    ],
 )
 def test_task(catalogue: Catalogue, text: str, task: str) -> None:
     assert parse(text, catalogue).task == task
@@ -51,9 +74,16 @@ def test_for_names_the_task_and_with_names_a_filter(catalogue: Catalogue) -> Non
 
 @pytest.mark.parametrize(
     ("text", "sort_by"),
-    [("cheapest model for chat", "cost"), ("best model for chat", "quality"), ("fastest model for chat", "speed"),
-     ("lowest latency model for chat", "latency"), ("model with the largest context window", "context"),
-     ("best value model for chat", "value"), ("most cost-effective model for chat", "value"), ("what model should I use for chat", None)],
+    [
+        ("cheapest model for chat", "cost"),
+        ("best model for chat", "quality"),
+        ("fastest model for chat", "speed"),
+        ("lowest latency model for chat", "latency"),
+        ("model with the largest context window", "context"),
+        ("best value model for chat", "value"),
+        ("most cost-effective model for chat", "value"),
+        ("what model should I use for chat", None),
+    ],
 )
 def test_objective(catalogue: Catalogue, text: str, sort_by: str | None) -> None:
     assert parse(text, catalogue).sort_by == sort_by
@@ -65,12 +95,18 @@ def test_latency_and_speed_constraints_are_not_objectives(catalogue: Catalogue) 
 
 @pytest.mark.parametrize(
     ("text", "modalities", "capabilities"),
-    [("cheapest model with vision and function calling", ["image"], ["tool_calling"]),
-     ("model that reads PDFs with structured outputs", ["pdf"], ["structured_output"]),
-     ("cheapest reasoning model", [], ["reasoning"]), ("best open source model for agents", [], ["open_weights"]),
-     ("model we can self-host that takes audio", ["audio"], ["open_weights"]), ("best model for image generation", [], [])],
+    [
+        ("cheapest model with vision and function calling", ["image"], ["tool_calling"]),
+        ("model that reads PDFs with structured outputs", ["pdf"], ["structured_output"]),
+        ("cheapest reasoning model", [], ["reasoning"]),
+        ("best open source model for agents", [], ["open_weights"]),
+        ("model we can self-host that takes audio", ["audio"], ["open_weights"]),
+        ("best model for image generation", [], []),
+    ],
 )
-def test_modalities_and_capabilities(catalogue: Catalogue, text: str, modalities: list[str], capabilities: list[str]) -> None:
+def test_modalities_and_capabilities(
+    catalogue: Catalogue, text: str, modalities: list[str], capabilities: list[str]
+) -> None:
     q = parse(text, catalogue)
     assert sorted(q.input_modalities) == sorted(modalities)
     assert sorted(q.capabilities) == sorted(capabilities)
@@ -78,13 +114,22 @@ def test_modalities_and_capabilities(catalogue: Catalogue, text: str, modalities
 
 @pytest.mark.parametrize(
     ("text", "providers", "excluded"),
-    [("fastest model from anthropic", ["anthropic"], []), ("cheapest model on vertex", ["google-vertex"], []),
-     ("best model via openrouter", ["openrouter"], []), ("cheapest model on bedrock or azure", ["amazon-bedrock", "azure"], []),
-     ("best coding model not from google", [], ["google"]), ("best model excluding openai and anthropic", [], ["openai", "anthropic"]),
-     ("cheapest non-openai model", [], ["openai"]), ("fastest model on together ai", ["togetherai"], []),
-     ("is openai's gpt-4o cheaper than gpt-4.1", [], []), ("let's put together a chatbot", [], [])],
+    [
+        ("fastest model from anthropic", ["anthropic"], []),
+        ("cheapest model on vertex", ["google-vertex"], []),
+        ("best model via openrouter", ["openrouter"], []),
+        ("cheapest model on bedrock or azure", ["amazon-bedrock", "azure"], []),
+        ("best coding model not from google", [], ["google"]),
+        ("best model excluding openai and anthropic", [], ["openai", "anthropic"]),
+        ("cheapest non-openai model", [], ["openai"]),
+        ("fastest model on together ai", ["togetherai"], []),
+        ("is openai's gpt-4o cheaper than gpt-4.1", [], []),
+        ("let's put together a chatbot", [], []),
+    ],
 )
-def test_providers_kept_and_excluded(catalogue: Catalogue, text: str, providers: list[str], excluded: list[str]) -> None:
+def test_providers_kept_and_excluded(
+    catalogue: Catalogue, text: str, providers: list[str], excluded: list[str]
+) -> None:
     q = parse(text, catalogue)
     assert q.providers == providers and q.exclude_providers == excluded
 

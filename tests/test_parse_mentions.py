@@ -15,15 +15,34 @@ def _models(text: str, catalogue: Catalogue) -> list[str]:
 
 @pytest.mark.parametrize(
     ("typed", "model"),
-    [("gpt-4.1-mini", "gpt-4.1-mini"), ("GPT-4.1 mini", "gpt-4.1-mini"), ("gpt41 mini", "gpt-4.1-mini"),
-     ("4.1 mini", "gpt-4.1-mini"), ("gpt4o-mini", "gpt-4o-mini"), ("4o mini", "gpt-4o-mini"), ("gpt-4o", "gpt-4o"),
-     ("sonnet-4.5", "claude-sonnet-4-5"), ("claude 4.5 sonnet", "claude-sonnet-4-5"), ("Claude Sonnet 4.5", "claude-sonnet-4-5"),
-     ("claude-sonnet-4-5-20250929", "claude-sonnet-4-5"), ("haiku 4.5", "claude-haiku-4-5"), ("2.5 flash", "gemini-2.5-flash"),
-     ("gemini 2.5 flash", "gemini-2.5-flash"), ("gemini-2.5-flash-lite", "gemini-2.5-flash-lite"), ("o4 mini", "o4-mini"),
-     ("o4-mini", "o4-mini"), ("deepseek-chat", "deepseek-chat"), ("llama 3.3 70b", "llama-3.3-70b-instruct"),
-     ("meta-llama/Llama-3.3-70B-Instruct", "llama-3.3-70b-instruct"), ("openai/gpt-4o", "gpt-4o"), ("gpt-oss-120b", "gpt-oss-120b"),
-     ("r1", "deepseek-r1"), ("gemni 2.5 flash", "gemini-2.5-flash"), ("cluade sonnet 4.5", "claude-sonnet-4-5"),
-     ("gpt-4.1-mini-2025-04-14", "gpt-4.1-mini")],
+    [
+        ("gpt-4.1-mini", "gpt-4.1-mini"),
+        ("GPT-4.1 mini", "gpt-4.1-mini"),
+        ("gpt41 mini", "gpt-4.1-mini"),
+        ("4.1 mini", "gpt-4.1-mini"),
+        ("gpt4o-mini", "gpt-4o-mini"),
+        ("4o mini", "gpt-4o-mini"),
+        ("gpt-4o", "gpt-4o"),
+        ("sonnet-4.5", "claude-sonnet-4-5"),
+        ("claude 4.5 sonnet", "claude-sonnet-4-5"),
+        ("Claude Sonnet 4.5", "claude-sonnet-4-5"),
+        ("claude-sonnet-4-5-20250929", "claude-sonnet-4-5"),
+        ("haiku 4.5", "claude-haiku-4-5"),
+        ("2.5 flash", "gemini-2.5-flash"),
+        ("gemini 2.5 flash", "gemini-2.5-flash"),
+        ("gemini-2.5-flash-lite", "gemini-2.5-flash-lite"),
+        ("o4 mini", "o4-mini"),
+        ("o4-mini", "o4-mini"),
+        ("deepseek-chat", "deepseek-chat"),
+        ("llama 3.3 70b", "llama-3.3-70b-instruct"),
+        ("meta-llama/Llama-3.3-70B-Instruct", "llama-3.3-70b-instruct"),
+        ("openai/gpt-4o", "gpt-4o"),
+        ("gpt-oss-120b", "gpt-oss-120b"),
+        ("r1", "deepseek-r1"),
+        ("gemni 2.5 flash", "gemini-2.5-flash"),
+        ("cluade sonnet 4.5", "claude-sonnet-4-5"),
+        ("gpt-4.1-mini-2025-04-14", "gpt-4.1-mini"),
+    ],
 )
 def test_typed_names_resolve_to_canonical_ids(catalogue: Catalogue, typed: str, model: str) -> None:
     assert _models(f"how much is {typed}", catalogue) == [model]
@@ -64,8 +83,15 @@ def test_names_that_match_nothing_are_unknown_not_models(catalogue: Catalogue) -
 
 @pytest.mark.parametrize(
     "text",
-    ["write me a sonnet about cats", "best model for a haiku generator", "cheapest model for 4.1 million tokens",
-     "top 5 models for chat", "we need 128k context and h100 speed", "claude or gpt for writing?", "best model for auto tagging"],
+    [
+        "write me a sonnet about cats",
+        "best model for a haiku generator",
+        "cheapest model for 4.1 million tokens",
+        "top 5 models for chat",
+        "we need 128k context and h100 speed",
+        "claude or gpt for writing?",
+        "best model for auto tagging",
+    ],
 )
 def test_ordinary_words_and_numbers_are_not_models(catalogue: Catalogue, text: str) -> None:
     q = parse(text, catalogue)
@@ -105,8 +131,12 @@ def test_mentions_report_where_they_are(catalogue: Catalogue) -> None:
 
 @pytest.mark.parametrize(
     ("text", "second"),
-    [("gpt-4.1 mini vs nano", "gpt-4.1-nano"), ("gemini 2.5 flash vs pro", "gemini-2.5-pro"),
-     ("gpt-5 vs mini", "gpt-5-mini"), ("gpt-4o or the mini", "gpt-4o-mini")],
+    [
+        ("gpt-4.1 mini vs nano", "gpt-4.1-nano"),
+        ("gemini 2.5 flash vs pro", "gemini-2.5-pro"),
+        ("gpt-5 vs mini", "gpt-5-mini"),
+        ("gpt-4o or the mini", "gpt-4o-mini"),
+    ],
 )
 def test_a_variant_word_after_a_name_names_the_same_line(catalogue: Catalogue, text: str, second: str) -> None:
     assert [m.model_id for m in find_mentions(text, catalogue)][1:] == [second]
@@ -114,4 +144,6 @@ def test_a_variant_word_after_a_name_names_the_same_line(catalogue: Catalogue, t
 
 def test_one_letter_names_are_read_whole(catalogue: Catalogue) -> None:
     assert [m.model_id for m in find_mentions("command a vs command r+", catalogue)] == [
-        "command-a-03-2025", "command-r-plus-08-2024"]
+        "command-a-03-2025",
+        "command-r-plus-08-2024",
+    ]

@@ -12,10 +12,63 @@ from bot.query import Query
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 PIECES = st.sampled_from(
-    ["cheapest", "model", "for", "gpt-4o", "vs", "claude", "sonnet", "4.5", "$1/M", "input", "50M", "tokens", "a day",
-     "3:1", "80/20", "95%", "top", "3", "not from", "openai", "on bedrock", "with", "vision", "1M context", "<@U1>", "```",
-     "https://x.y", "😀", "\x00", "\u202e", "per", "million", "twenty", "requests", "each", "ms", "tok/s", "+", "k", "e9",
-     "what about", "only", "instead", "\n", "\t", "，", "ｇｐｔ", "½", "-", ".", "/", ":", "%", "?", ""]
+    [
+        "cheapest",
+        "model",
+        "for",
+        "gpt-4o",
+        "vs",
+        "claude",
+        "sonnet",
+        "4.5",
+        "$1/M",
+        "input",
+        "50M",
+        "tokens",
+        "a day",
+        "3:1",
+        "80/20",
+        "95%",
+        "top",
+        "3",
+        "not from",
+        "openai",
+        "on bedrock",
+        "with",
+        "vision",
+        "1M context",
+        "<@U1>",
+        "```",
+        "https://x.y",
+        "😀",
+        "\x00",
+        "\u202e",
+        "per",
+        "million",
+        "twenty",
+        "requests",
+        "each",
+        "ms",
+        "tok/s",
+        "+",
+        "k",
+        "e9",
+        "what about",
+        "only",
+        "instead",
+        "\n",
+        "\t",
+        "，",
+        "ｇｐｔ",
+        "½",
+        "-",
+        ".",
+        "/",
+        ":",
+        "%",
+        "?",
+        "",
+    ]
 )
 
 
@@ -53,7 +106,17 @@ def test_n_million_tokens_a_day_is_n_times_30_million(catalogue: Catalogue, n: i
 
 
 PERIODS = {"a day": 30, "per week": 52 / 12, "a month": 1, "per year": 1 / 12, "an hour": 720, "": 1}
-SUFFIXES = {"k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "B": 1e9, "b": 1e9, " million": 1e6, " thousand": 1e3, " billion": 1e9}
+SUFFIXES = {
+    "k": 1e3,
+    "K": 1e3,
+    "M": 1e6,
+    "m": 1e6,
+    "B": 1e9,
+    "b": 1e9,
+    " million": 1e6,
+    " thousand": 1e3,
+    " billion": 1e9,
+}
 
 
 @SETTINGS

@@ -6,18 +6,23 @@ import json
 from pathlib import Path
 
 import pytest
+from loopback import Server
 
 from bot.catalogue import CACHE_FILE, META_FILE, load_catalogue
 from bot.refresh import refresh_data
-from loopback import Server
 
 GOOD = {
     "acme": {
-        "id": "acme", "name": "Acme AI",
+        "id": "acme",
+        "name": "Acme AI",
         "models": {
             "acme-chat-1": {
-                "id": "acme-chat-1", "name": "Acme Chat 1", "tool_call": True, "release_date": "2026-06-01",
-                "last_updated": "2026-06-02", "cost": {"input": 0.5, "output": 1.5},
+                "id": "acme-chat-1",
+                "name": "Acme Chat 1",
+                "tool_call": True,
+                "release_date": "2026-06-01",
+                "last_updated": "2026-06-02",
+                "cost": {"input": 0.5, "output": 1.5},
                 "limit": {"context": 200000, "output": 8000},
                 "modalities": {"input": ["text"], "output": ["text"]},
             }
@@ -78,8 +83,10 @@ def test_cached_catalogue_follows_a_refresh(server: Server, cache: Path) -> None
         (lambda s: setattr(s, "length", len(BODY) + 500), "cut short"),
         (lambda s: setattr(s, "body", b'{"acme": {"id": "acme", '), "not valid JSON"),
         (lambda s: setattr(s, "status", 500), "HTTP 500"),
-        (lambda s: setattr(s, "body", b'{"acme": {"id": "acme", "name": "A", "models": {"m": {"id": "m"}}}}'),
-         "models.dev data is invalid at acme.models.m.name"),
+        (
+            lambda s: setattr(s, "body", b'{"acme": {"id": "acme", "name": "A", "models": {"m": {"id": "m"}}}}'),
+            "models.dev data is invalid at acme.models.m.name",
+        ),
         (lambda s: setattr(s, "body", b"{}"), "holds no providers"),
     ],
     ids=["truncated", "invalid-json", "http-500", "bad-schema", "empty"],

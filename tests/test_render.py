@@ -19,8 +19,19 @@ QUERIES = [
     Query(intent="list", input_modalities=["image"], min_context=1_000_000),
     Query(intent="cost", models=["o4-mini"], tokens_per_month=2.5e6, input_share=0.8),
 ]
-ROW_FIELDS = {"model", "provider", "input_price", "output_price", "monthly_cost", "input_share", "context", "max_output",
-              "task_score", "speed", "ttft"}
+ROW_FIELDS = {
+    "model",
+    "provider",
+    "input_price",
+    "output_price",
+    "monthly_cost",
+    "input_share",
+    "context",
+    "max_output",
+    "task_score",
+    "speed",
+    "ttft",
+}
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.intent)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
 import logging
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -26,18 +26,6 @@ from urllib.parse import parse_qsl
 
 import httpx
 import pytest
-
-from adapters.conversations import Conversations, SeenIds
-from adapters.ratelimit import RateLimiter
-from adapters.slack_blocks import COMPARE_TOP2, SHOW_MORE, decode_button
-from adapters.slack_bot import api_base_url, build_app, question_text, socket_mode_handler
-from bot.logs import RedactSecrets
-from adapters.slack_server import RunningServer, start_in_thread
-from bot.answer import Answer, Cell, Column, Row, Table
-from bot.catalogue import Catalogue
-from bot.intents import answer_for
-from bot.query import Query
-from bot.settings import Settings, SettingsError, load_settings
 from fakeslack import (
     APP_TOKEN,
     BOT_ID,
@@ -53,6 +41,18 @@ from fakeslack import (
     mention,
     sign,
 )
+
+from adapters.conversations import Conversations, SeenIds
+from adapters.ratelimit import RateLimiter
+from adapters.slack_blocks import COMPARE_TOP2, SHOW_MORE, decode_button
+from adapters.slack_bot import api_base_url, build_app, question_text, socket_mode_handler
+from adapters.slack_server import RunningServer, start_in_thread
+from bot.answer import Answer, Cell, Column, Row, Table
+from bot.catalogue import Catalogue
+from bot.intents import answer_for
+from bot.logs import RedactSecrets
+from bot.query import Query
+from bot.settings import Settings, SettingsError, load_settings
 
 HAS_PARSER = importlib.util.find_spec("bot.parse") is not None
 needs_parser = pytest.mark.skipif(not HAS_PARSER, reason="bot/parse.py (the parser) is not in the tree yet")
@@ -130,8 +130,15 @@ class Harness:
     last_elapsed: float = 0.0
     ts: Iterator[int] = field(default_factory=lambda: iter(range(1, 10_000)))
 
-    def send(self, body: bytes, ctype: str, *, headers: dict[str, str] | None = None, signed: bool = True,
-             timestamp: int | None = None) -> httpx.Response:
+    def send(
+        self,
+        body: bytes,
+        ctype: str,
+        *,
+        headers: dict[str, str] | None = None,
+        signed: bool = True,
+        timestamp: int | None = None,
+    ) -> httpx.Response:
         all_headers = {"Content-Type": ctype, **(sign(body, timestamp) if signed else {}), **(headers or {})}
         started = time.monotonic()
         response = self.http.post("/slack/events", content=body, headers=all_headers)
@@ -146,7 +153,9 @@ class Harness:
         body, ctype = event_body(event, event_id or f"Ev{next(self.ts):04d}")
         return self.send(body, ctype, **kw)
 
-    def click(self, action_id: str, value: str, name: str, message_ts: str, thread_ts: str | None = None) -> httpx.Response:
+    def click(
+        self, action_id: str, value: str, name: str, message_ts: str, thread_ts: str | None = None
+    ) -> httpx.Response:
         body, ctype = action_body(action_id, value, self.fake.response_url(name), message_ts, thread_ts)
         return self.send(body, ctype)
 
@@ -155,8 +164,12 @@ class Harness:
 
 
 def test_settings(fake: FakeSlack, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"slack_bot_token": BOT_TOKEN, "slack_signing_secret": SIGNING_SECRET,
-                              "slack_api_url": fake.api_url, "slack_app_token": None}
+    values: dict[str, Any] = {
+        "slack_bot_token": BOT_TOKEN,
+        "slack_signing_secret": SIGNING_SECRET,
+        "slack_api_url": fake.api_url,
+        "slack_app_token": None,
+    }
     values.update(overrides)
     return load_settings(**values)
 
@@ -188,8 +201,13 @@ def start(fake: FakeSlack, logs: LogWaiter, catalogue: Catalogue) -> Iterator[Ca
 
     def _start(core: Any = None, limiter: RateLimiter | None = None, settings: Settings | None = None) -> Harness:
         core = core if core is not None else CannedCore(catalogue)
-        app = build_app(settings or test_settings(fake), core=core,
-                        limiter=limiter or RateLimiter(1000, 1000), conversations=Conversations(), seen=SeenIds())
+        app = build_app(
+            settings or test_settings(fake),
+            core=core,
+            limiter=limiter or RateLimiter(1000, 1000),
+            conversations=Conversations(),
+            seen=SeenIds(),
+        )
         server = start_in_thread(app)
         harness = Harness(fake, server, httpx.Client(base_url=server.url, timeout=10), core, logs)
         running.append(harness)
@@ -211,7 +229,9 @@ def table_of(call: Call) -> list[list[str]]:
 
 
 def button(call: Call, action_id: str) -> str:
-    return next(e["value"] for b in call.blocks if b["type"] == "actions" for e in b["elements"] if e["action_id"] == action_id)
+    return next(
+        e["value"] for b in call.blocks if b["type"] == "actions" for e in b["elements"] if e["action_id"] == action_id
+    )
 
 
 # ------------------------------------------------------------------------------------------------ slash command
@@ -369,8 +389,9 @@ def test_channel_mentions_in_a_question_are_escaped_and_never_notify(start: Call
 
 def test_a_slash_command_cannot_smuggle_markup_into_the_channel(start: Callable[..., Harness]) -> None:
     h = start()
-    h.core.answer = Answer(intent="recommend", title="<!channel> hi", verdict="<!everyone> & <@U0EVE>",
-                           query=Query(intent="recommend"))
+    h.core.answer = Answer(
+        intent="recommend", title="<!channel> hi", verdict="<!everyone> & <@U0EVE>", query=Query(intent="recommend")
+    )
     h.command("anything")
     (call,) = h.fake.wait_calls("respond", "cmd")
     assert call.params["response_type"] == "in_channel"
@@ -467,8 +488,9 @@ def test_the_rate_limit_answers_politely_and_only_to_the_asker(start: Callable[.
 
 
 @needs_parser
-def test_a_core_exception_becomes_an_apology_with_the_logged_error_id(start: Callable[..., Harness], settings_real: Settings,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_core_exception_becomes_an_apology_with_the_logged_error_id(
+    start: Callable[..., Harness], settings_real: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import bot.ask
     from adapters.slack_bot import DefaultCore
 
@@ -503,9 +525,15 @@ def test_a_table_too_big_for_slack_is_cut_and_uploaded_whole_as_csv(start: Calla
     h = start()
     columns = [Column(key="rank", label="#", align="right", unit="count"), Column(key="model", label="Model")]
     rows = [[Cell(value=i, text=str(i)), Cell(value=f"m{i}", text=f"model-{i}")] for i in range(1, 151)]
-    h.core.answer = Answer(intent="list", title="Many models", verdict="150 models.", tables=[Table(columns=columns, rows=rows)],
-                           rows=[Row(model=f"model-{i}", name=f"M{i}") for i in range(1, 151)], total=150,
-                           query=Query(intent="list"))
+    h.core.answer = Answer(
+        intent="list",
+        title="Many models",
+        verdict="150 models.",
+        tables=[Table(columns=columns, rows=rows)],
+        rows=[Row(model=f"model-{i}", name=f"M{i}") for i in range(1, 151)],
+        total=150,
+        query=Query(intent="list"),
+    )
     root = h.new_ts()
     h.event(mention(f"<@{BOT_USER}> list everything", root))
     (post,) = h.fake.wait_calls("api", "chat.postMessage")
@@ -522,7 +550,9 @@ def test_a_table_too_big_for_slack_is_cut_and_uploaded_whole_as_csv(start: Calla
 # --------------------------------------------------------------------------------------------------- Socket Mode
 
 
-def test_socket_mode_answers_a_mention_and_a_command_without_any_http_server(fake: FakeSlack, catalogue: Catalogue) -> None:
+def test_socket_mode_answers_a_mention_and_a_command_without_any_http_server(
+    fake: FakeSlack, catalogue: Catalogue
+) -> None:
     settings = test_settings(fake, slack_app_token=APP_TOKEN, slack_signing_secret=None)  # no secret needed here
     core = CannedCore(catalogue)
     app = build_app(settings, core=core, limiter=RateLimiter(1000, 1000))
@@ -534,11 +564,20 @@ def test_socket_mode_answers_a_mention_and_a_command_without_any_http_server(fak
         assert opened.headers["Authorization"] == f"Bearer {APP_TOKEN}"
         ts = "1700000001.000100"
         event = json.loads(event_body(mention(f"<@{BOT_USER}> {CLASSIFY}", ts), "EvSocket1")[0])
-        fake.socket_send({"envelope_id": "env-1", "type": "events_api", "payload": event,
-                          "accepts_response_payload": False, "retry_attempt": 0, "retry_reason": ""})
+        fake.socket_send(
+            {
+                "envelope_id": "env-1",
+                "type": "events_api",
+                "payload": event,
+                "accepts_response_payload": False,
+                "retry_attempt": 0,
+                "retry_reason": "",
+            }
+        )
         command = dict(parse_qsl(command_body("help", fake.response_url("sock"))[0].decode()))
-        fake.socket_send({"envelope_id": "env-2", "type": "slash_commands", "payload": command,
-                          "accepts_response_payload": True})
+        fake.socket_send(
+            {"envelope_id": "env-2", "type": "slash_commands", "payload": command, "accepts_response_payload": True}
+        )
         acks = fake.wait_calls("socket", "ack", count=2)
         assert {a.params["envelope_id"] for a in acks} == {"env-1", "env-2"}
         (post,) = fake.wait_calls("api", "chat.postMessage")
@@ -578,7 +617,13 @@ def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> No
     assert [c["command"] for c in features["slash_commands"]] == ["/whichmodel"]
     assert features["app_home"]["messages_tab_enabled"] is True
     assert features["app_home"]["messages_tab_read_only_enabled"] is False
-    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {"commands", "app_mentions:read", "chat:write", "im:history", "files:write"}
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
+        "commands",
+        "app_mentions:read",
+        "chat:write",
+        "im:history",
+        "files:write",
+    }
     assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
     assert settings["interactivity"]["is_enabled"] is True and settings["socket_mode_enabled"] is True
 
@@ -588,20 +633,28 @@ def test_http_mode_needs_the_signing_secret(fake: FakeSlack) -> None:
         build_app(test_settings(fake, slack_signing_secret=None), core=object())  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("raw", "clean"), [
-    ("<@U0BOT> cheapest for 50M", "cheapest for 50M"),
-    ("<@U0BOT|whichmodel>   gpt-4.1 mini vs nano <@W0X>", "gpt-4.1 mini vs nano"),
-    ("<!channel> <!here|here> price", "@channel @here price"),
-    ("in <#C123|general> see <https://models.dev|models.dev> and <https://x.test>", "in #general see models.dev and https://x.test"),
-    ("a &lt;b&gt; &amp;amp; c <!subteam^S1|@team>", "a <b> &amp; c @team"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("<@U0BOT> cheapest for 50M", "cheapest for 50M"),
+        ("<@U0BOT|whichmodel>   gpt-4.1 mini vs nano <@W0X>", "gpt-4.1 mini vs nano"),
+        ("<!channel> <!here|here> price", "@channel @here price"),
+        (
+            "in <#C123|general> see <https://models.dev|models.dev> and <https://x.test>",
+            "in #general see models.dev and https://x.test",
+        ),
+        ("a &lt;b&gt; &amp;amp; c <!subteam^S1|@team>", "a <b> &amp; c @team"),
+        ("", ""),
+    ],
+)
 def test_question_text_undoes_slack_markup(raw: str, clean: str) -> None:
     assert question_text(raw) == clean
 
 
 def test_secrets_are_redacted_from_log_lines() -> None:
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "token %s secret %s app xapp-1-A-2-abc", (BOT_TOKEN, SIGNING_SECRET), None)
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1, "token %s secret %s app xapp-1-A-2-abc", (BOT_TOKEN, SIGNING_SECRET), None
+    )
     RedactSecrets([BOT_TOKEN, SIGNING_SECRET]).filter(record)
     message = record.getMessage()
     assert BOT_TOKEN not in message and SIGNING_SECRET not in message and "xapp-1-A" not in message
@@ -637,7 +690,9 @@ def test_real_core_thread_follow_up_and_dm(start: Callable[..., Harness], settin
 
 
 @needs_parser
-def test_real_core_escapes_an_unknown_model_named_like_a_mention(start: Callable[..., Harness], settings_real: Settings) -> None:
+def test_real_core_escapes_an_unknown_model_named_like_a_mention(
+    start: Callable[..., Harness], settings_real: Settings
+) -> None:
     from adapters.slack_bot import DefaultCore
 
     h = start(core=DefaultCore(settings_real), settings=settings_real)
@@ -650,11 +705,22 @@ def test_real_core_escapes_an_unknown_model_named_like_a_mention(start: Callable
 @needs_parser
 def test_whichmodel_slack_cli_serves_signed_requests_on_its_port(fake: FakeSlack, tmp_path: Path) -> None:
     """`whichmodel slack --port 0` as a user runs it: HTTP mode, the port in the log, a help command answered."""
-    env = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "SLACK_API_URL": fake.api_url, "WHICHMODEL_CACHE_DIR": str(tmp_path), "WHICHMODEL_LOG_LEVEL": "DEBUG"}
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "WHICHMODEL_CACHE_DIR": str(tmp_path),
+        "WHICHMODEL_LOG_LEVEL": "DEBUG",
+    }
     env.pop("SLACK_APP_TOKEN", None)
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "slack", "--port", "0", "--host", "127.0.0.1"],
-                            env=env, stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "slack", "--port", "0", "--host", "127.0.0.1"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     lines: list[str] = []
     port: list[int] = []
     ready = threading.Event()
@@ -675,7 +741,9 @@ def test_whichmodel_slack_cli_serves_signed_requests_on_its_port(fake: FakeSlack
         assert ready.wait(60) and port, "".join(lines)
         body, ctype = command_body("help", fake.response_url("cli"))
         started = time.monotonic()
-        response = httpx.post(f"http://127.0.0.1:{port[0]}/slack/events", content=body, headers={"Content-Type": ctype, **sign(body)})
+        response = httpx.post(
+            f"http://127.0.0.1:{port[0]}/slack/events", content=body, headers={"Content-Type": ctype, **sign(body)}
+        )
         assert response.status_code == 200 and time.monotonic() - started < ACK_LIMIT
         (call,) = fake.wait_calls("respond", "cli", timeout=30)
         assert call.params["response_type"] == "ephemeral"

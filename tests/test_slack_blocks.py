@@ -117,7 +117,11 @@ def violations(message: dict[str, Any]) -> list[str]:
                 if len(row) > TABLE_CELLS:
                     problems.append(f"{where}: row {r} has {len(row)} cells > {TABLE_CELLS}")
                 for c, cell in enumerate(row):
-                    if cell.get("type") != "raw_text" or not isinstance(cell.get("text"), str) or not cell["text"].strip():
+                    if (
+                        cell.get("type") != "raw_text"
+                        or not isinstance(cell.get("text"), str)
+                        or not cell["text"].strip()
+                    ):
                         problems.append(f"{where}: cell {r},{c} is not a non-blank raw_text: {cell!r:.80}")
             settings_ = block.get("column_settings") or []
             if len(settings_) > TABLE_CELLS:
@@ -168,8 +172,15 @@ def test_clip_never_cuts_inside_an_entity() -> None:
 def test_user_text_echoed_anywhere_in_an_answer_is_escaped_everywhere() -> None:
     evil = "<!channel> <!here> <@U123> <https://evil.example|click> & co"
     table = Table(title=evil, columns=[Column(key="m", label=evil)], rows=[[Cell(value=evil, text=evil)]])
-    answer = Answer(intent="recommend", title=evil, verdict=evil, tables=[table, table],
-                    notes=[Note(kind="caveat", text=evil)], suggestions=[evil], query=Query(intent="recommend"))
+    answer = Answer(
+        intent="recommend",
+        title=evil,
+        verdict=evil,
+        tables=[table, table],
+        notes=[Note(kind="caveat", text=evil)],
+        suggestions=[evil],
+        query=Query(intent="recommend"),
+    )
     for mode in ("table", "monospace"):
         message = _kwargs(answer, mode)
         assert violations(message) == []
@@ -182,7 +193,9 @@ def test_user_text_echoed_anywhere_in_an_answer_is_escaped_everywhere() -> None:
 
 
 def test_recommendation_has_header_verdict_one_table_notes_and_both_buttons(catalogue: Catalogue) -> None:
-    answer = answer_for(Query(intent="recommend", task="classification", sort_by="cost", tokens_per_month=5e7), catalogue)
+    answer = answer_for(
+        Query(intent="recommend", task="classification", sort_by="cost", tokens_per_month=5e7), catalogue
+    )
     assert answer.has_more and len(answer.rows) >= 2
     message = _kwargs(answer)
     types = [b["type"] for b in message["blocks"]]
@@ -190,7 +203,12 @@ def test_recommendation_has_header_verdict_one_table_notes_and_both_buttons(cata
     assert "context" in types and types[-1] == "actions"
     table = next(b for b in message["blocks"] if b["type"] == "table")
     assert [c["text"] for c in table["rows"][0]] == [c.label for c in answer.tables[0].columns]
-    assert table["rows"][1][answer.tables[0].columns.index(next(c for c in answer.tables[0].columns if c.key == "model"))]["text"] == answer.rows[0].model
+    assert (
+        table["rows"][1][answer.tables[0].columns.index(next(c for c in answer.tables[0].columns if c.key == "model"))][
+            "text"
+        ]
+        == answer.rows[0].model
+    )
     buttons = {e["action_id"]: e for e in message["blocks"][-1]["elements"]}
     assert set(buttons) == {SHOW_MORE, COMPARE_TOP2}
     more = decode_button(buttons[SHOW_MORE]["value"])
@@ -203,7 +221,11 @@ def test_recommendation_has_header_verdict_one_table_notes_and_both_buttons(cata
 
 
 def test_errors_and_help_have_no_buttons(catalogue: Catalogue) -> None:
-    for query in (Query(intent="help"), Query(intent="unknown"), Query(intent="compare", models=["gpt-9000-ultra", "x"])):
+    for query in (
+        Query(intent="help"),
+        Query(intent="unknown"),
+        Query(intent="compare", models=["gpt-9000-ultra", "x"]),
+    ):
         answer = answer_for(query, catalogue)
         assert answer.error
         message = _kwargs(answer)
@@ -224,22 +246,43 @@ def test_monospace_fallback_has_no_table_block_and_keeps_the_rows(catalogue: Cat
     answer = answer_for(Query(intent="recommend", task="coding", tokens_per_month=5e7), catalogue)
     message = _kwargs(answer, "monospace")
     assert "table" not in [b["type"] for b in message["blocks"]]
-    code = "\n".join(b["text"]["text"] for b in message["blocks"] if b["type"] == "section" and "```" in b["text"]["text"])
+    code = "\n".join(
+        b["text"]["text"] for b in message["blocks"] if b["type"] == "section" and "```" in b["text"]["text"]
+    )
     assert all(row.model in code for row in answer.rows)
     assert violations(message) == []
 
 
 def _huge_answer(rows: int = 250, columns: int = 30, tables: int = 70) -> Answer:
-    cols = [Column(key=f"c{i}", label=f"Column {i} <x>", priority=1 + i % 4, unit="text" if i % 2 else "usd",
-                   align="left" if i % 2 else "right") for i in range(columns)]
-    main = Table(title="Main & only", columns=cols,
-                 rows=[[Cell(value=r, text=f"r{r}c{c} " + "w" * (700 if c == 1 else 5)) for c in range(columns)] for r in range(rows)])
+    cols = [
+        Column(
+            key=f"c{i}",
+            label=f"Column {i} <x>",
+            priority=1 + i % 4,
+            unit="text" if i % 2 else "usd",
+            align="left" if i % 2 else "right",
+        )
+        for i in range(columns)
+    ]
+    main = Table(
+        title="Main & only",
+        columns=cols,
+        rows=[
+            [Cell(value=r, text=f"r{r}c{c} " + "w" * (700 if c == 1 else 5)) for c in range(columns)]
+            for r in range(rows)
+        ],
+    )
     small = Table(title="Extra", columns=cols[:3], rows=[[Cell(value=1, text="x" * 40)] * 3] * 120)
     return Answer(
-        intent="recommend", title="T" * 400, verdict="V & <v> " * 1500, tables=[main] + [small] * (tables - 1),
+        intent="recommend",
+        title="T" * 400,
+        verdict="V & <v> " * 1500,
+        tables=[main] + [small] * (tables - 1),
         rows=[Row(model=f"model-{i}", name=f"Model {i}") for i in range(rows)],
-        notes=[Note(kind="source", text="N <n> " * 300)] * 40, suggestions=["s <s>" * 50] * 30,
-        query=Query(intent="recommend", assumptions=["a" * 3000]), total=rows * 2,
+        notes=[Note(kind="source", text="N <n> " * 300)] * 40,
+        suggestions=["s <s>" * 50] * 30,
+        query=Query(intent="recommend", assumptions=["a" * 3000]),
+        total=rows * 2,
     )
 
 
@@ -262,7 +305,9 @@ def test_show_more_after_a_cut_table_continues_after_the_last_row_shown() -> Non
     table = next(b for b in rendered.blocks if b["type"] == "table")
     shown = len(table["rows"]) - 1
     assert shown == 99
-    button = next(e for b in rendered.blocks if b["type"] == "actions" for e in b["elements"] if e["action_id"] == SHOW_MORE)
+    button = next(
+        e for b in rendered.blocks if b["type"] == "actions" for e in b["elements"] if e["action_id"] == SHOW_MORE
+    )
     assert decode_button(button["value"])[1] == shown  # type: ignore[index]
 
 
@@ -285,7 +330,15 @@ def test_button_value_round_trips_and_forged_values_are_refused() -> None:
     value = encode_button(query, 10)
     assert value is not None and len(value) <= BUTTON_VALUE
     assert decode_button(value) == (query, 10)
-    for forged in ("", "nonsense", "[]", '{"q": {"intent": "hack"}}', '{"q": {}, "o": -1}', '{"q": {"nope": 1}}', "null"):
+    for forged in (
+        "",
+        "nonsense",
+        "[]",
+        '{"q": {"intent": "hack"}}',
+        '{"q": {}, "o": -1}',
+        '{"q": {"nope": 1}}',
+        "null",
+    ):
         assert decode_button(forged) is None, forged
 
 
@@ -319,7 +372,9 @@ def _expected_query(expect: dict[str, Any]) -> Query:
     return Query(**fields)
 
 
-@pytest.mark.skipif(not DEV_QUESTIONS.is_file(), reason=f"{DEV_QUESTIONS} is absent (the shared eval set is not checked out)")
+@pytest.mark.skipif(
+    not DEV_QUESTIONS.is_file(), reason=f"{DEV_QUESTIONS} is absent (the shared eval set is not checked out)"
+)
 def test_every_dev_question_renders_within_slack_limits(catalogue: Catalogue) -> None:
     """Each dev question's expected query, answered and rendered (both pages, both table modes), and, when the
     parser is present, the question itself through `safe_ask`: no message breaks a limit."""
@@ -344,7 +399,9 @@ def test_every_dev_question_renders_within_slack_limits(catalogue: Catalogue) ->
 
 # -------------------------------------------------------------------------------------------------------- fuzzing
 
-_texts = st.lists(st.sampled_from(list("ab <>&!@|*_`~\n") + ["<!channel>", "&amp;", "é", "🙂", "x" * 300]), max_size=60).map("".join)
+_texts = st.lists(
+    st.sampled_from(list("ab <>&!@|*_`~\n") + ["<!channel>", "&amp;", "é", "🙂", "x" * 300]), max_size=60
+).map("".join)
 
 
 @st.composite
@@ -353,18 +410,29 @@ def answers(draw: st.DrawFn) -> Answer:
     cols = [Column(key=f"k{i}", label=draw(_texts), priority=draw(st.integers(1, 4))) for i in range(ncols)]
     pool = draw(st.lists(_texts, min_size=1, max_size=8))  # cell texts, reused: wide tables stay cheap to draw
     tables = [
-        Table(title=draw(st.none() | _texts), columns=cols,
-              rows=[[Cell(text=pool[(r * ncols + c) % len(pool)]) for c in range(ncols)] for r in range(draw(st.integers(0, 110)))])
+        Table(
+            title=draw(st.none() | _texts),
+            columns=cols,
+            rows=[
+                [Cell(text=pool[(r * ncols + c) % len(pool)]) for c in range(ncols)]
+                for r in range(draw(st.integers(0, 110)))
+            ],
+        )
         for _ in range(draw(st.integers(0, 3)))
     ]
     nrows = draw(st.integers(0, 12))
     return Answer(
         intent=draw(st.sampled_from(["recommend", "list", "alternatives", "compare", "info", "help"])),
-        title=draw(_texts), verdict=draw(st.none() | _texts), tables=tables,
+        title=draw(_texts),
+        verdict=draw(st.none() | _texts),
+        tables=tables,
         rows=[Row(model=f"m{draw(st.integers(0, 3))}", name="n") for _ in range(nrows)],
         notes=[Note(kind="tip", text=draw(_texts)) for _ in range(draw(st.integers(0, 15)))],
-        suggestions=draw(st.lists(_texts, max_size=6)), query=Query(intent="recommend"),
-        total=draw(st.integers(0, 40)), offset=draw(st.integers(0, 10)), error=draw(st.booleans()),
+        suggestions=draw(st.lists(_texts, max_size=6)),
+        query=Query(intent="recommend"),
+        total=draw(st.integers(0, 40)),
+        offset=draw(st.integers(0, 10)),
+        error=draw(st.booleans()),
         error_id=draw(st.none() | st.just("abc123")),
     )
 

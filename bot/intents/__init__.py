@@ -43,7 +43,12 @@ def unknown_models(names: list[str], query: Query, catalogue: Catalogue) -> Answ
         intent=query.intent,
         title="Unknown model" + ("s" if len(names) > 1 else ""),
         verdict=" ".join(lines),
-        notes=[Note(kind="tip", text="Use the maker's API name (gpt-4.1-mini, claude-sonnet-4-5) or a common short name (4.1 mini).")],
+        notes=[
+            Note(
+                kind="tip",
+                text="Use the maker's API name (gpt-4.1-mini, claude-sonnet-4-5) or a common short name (4.1 mini).",
+            )
+        ],
         suggestions=[f"tell me about {g}" for g in closest(names[0], catalogue)[:2]],
         query=query,
         error=True,
@@ -100,7 +105,13 @@ def answer_for(query: Query, catalogue: Catalogue, policy: Policy = DEFAULT_POLI
         query = query.model_copy(update={"intent": "info"})
         need = 1
     if len(models) < need:
-        return help_answer(query, catalogue, lead=f"Which model{'s' if need > 1 else ''} do you mean? Name {need} or more." if need > 1 else "Which model do you mean?")
+        return help_answer(
+            query,
+            catalogue,
+            lead=f"Which model{'s' if need > 1 else ''} do you mean? Name {need} or more."
+            if need > 1
+            else "Which model do you mean?",
+        )
     if query.intent == "compare":
         answer = compare(query, models, catalogue, policy)
     elif query.intent == "cost":

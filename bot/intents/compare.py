@@ -39,14 +39,18 @@ def evidence(c: Candidate, limit: int = 3) -> str:
 
 def capabilities(c: Candidate) -> str:
     o = c.offer
-    caps = [name for name, ok in (("tools", o.tool_calling), ("JSON", o.structured_output), ("reasoning", o.reasoning)) if ok]
+    caps = [
+        name
+        for name, ok in (("tools", o.tool_calling), ("JSON", o.structured_output), ("reasoning", o.reasoning))
+        if ok
+    ]
     if c.model.open_weights:
         caps.append("open weights")
     return ", ".join(caps) or "none listed"
 
 
-# (label, unit, value getter, text getter, which value wins: "low", "high" or None)
-Metric = tuple[str, str, Callable[[Candidate], object], Callable[[Candidate], str], str | None]
+# (label, value getter, text getter, which value wins: "low", "high" or None)
+Metric = tuple[str, Callable[[Candidate], object], Callable[[Candidate], str], str | None]
 
 
 def compare_metrics(query: Query, mix: Mix, volumes: list[str]) -> list[Metric]:
@@ -60,28 +64,46 @@ def compare_metrics(query: Query, mix: Mix, volumes: list[str]) -> list[Metric]:
         return c.offer.prices_at(context)[1]
 
     metrics: list[Metric] = [
-        ("Priced at", "text", lambda c: c.offer.provider, lambda c: c.offer.provider_name, None),
-        ("Input $/M", "usd_per_mtok", price_in, lambda c: fmt.price(price_in(c)), "low"),
-        ("Output $/M", "usd_per_mtok", price_out, lambda c: fmt.price(price_out(c)), "low"),
-        ("Cached input $/M", "usd_per_mtok", lambda c: c.offer.cache_read_price,
-         lambda c: fmt.price(c.offer.cache_read_price), None),
-        (f"Blended $/M ({mix.share:.0%} in)", "usd_per_mtok", lambda c: c.blended, lambda c: fmt.price(c.blended), "low"),
+        ("Priced at", lambda c: c.offer.provider, lambda c: c.offer.provider_name, None),
+        ("Input $/M", price_in, lambda c: fmt.price(price_in(c)), "low"),
+        ("Output $/M", price_out, lambda c: fmt.price(price_out(c)), "low"),
+        (
+            "Cached input $/M",
+            lambda c: c.offer.cache_read_price,
+            lambda c: fmt.price(c.offer.cache_read_price),
+            None,
+        ),
+        (
+            f"Blended $/M ({mix.share:.0%} in)",
+            lambda c: c.blended,
+            lambda c: fmt.price(c.blended),
+            "low",
+        ),
     ]
     for label in volumes:
         metrics.append(
-            (f"Cost @{label}", "usd", lambda c, label=label: costs_at(c, mix, query).get(label),
-             lambda c, label=label: fmt.money(costs_at(c, mix, query).get(label)), "low")
+            (
+                f"Cost @{label}",
+                lambda c, label=label: costs_at(c, mix, query).get(label),
+                lambda c, label=label: fmt.money(costs_at(c, mix, query).get(label)),
+                "low",
+            )
         )
     metrics += [
-        (f"{task[0].upper() + task[1:]} score", "score", lambda c: c.score.score, score_text, "high"),
-        ("Behind the score", "text", lambda c: None, evidence, None),
-        ("Speed", "tok_per_s", lambda c: c.tps, lambda c: fmt.speed(c.tps), "high"),
-        ("Time to first token", "seconds", lambda c: c.ttft, lambda c: fmt.seconds(c.ttft), "low"),
-        ("Context", "tokens", lambda c: c.offer.context, lambda c: fmt.tokens(c.offer.context, exact=True), "high"),
-        ("Max output", "tokens", lambda c: c.offer.max_output, lambda c: fmt.tokens(c.offer.max_output, exact=True), "high"),
-        ("Input", "text", lambda c: None, lambda c: ", ".join(c.offer.input_modalities) or fmt.NO_DATA, None),
-        ("Capabilities", "text", lambda c: None, capabilities, None),
-        ("Released", "date", lambda c: c.model.release_date, lambda c: fmt.day(c.model.release_date), None),
+        (f"{task[0].upper() + task[1:]} score", lambda c: c.score.score, score_text, "high"),
+        ("Behind the score", lambda c: None, evidence, None),
+        ("Speed", lambda c: c.tps, lambda c: fmt.speed(c.tps), "high"),
+        ("Time to first token", lambda c: c.ttft, lambda c: fmt.seconds(c.ttft), "low"),
+        ("Context", lambda c: c.offer.context, lambda c: fmt.tokens(c.offer.context, exact=True), "high"),
+        (
+            "Max output",
+            lambda c: c.offer.max_output,
+            lambda c: fmt.tokens(c.offer.max_output, exact=True),
+            "high",
+        ),
+        ("Input", lambda c: None, lambda c: ", ".join(c.offer.input_modalities) or fmt.NO_DATA, None),
+        ("Capabilities", lambda c: None, capabilities, None),
+        ("Released", lambda c: c.model.release_date, lambda c: fmt.day(c.model.release_date), None),
     ]
     return metrics
 
@@ -104,7 +126,7 @@ def side_by_side(cands: list[Candidate], query: Query, mix: Mix, volumes: list[s
     columns += [Column(key=c.model.id, label=c.model.id) for c in cands]
     columns.append(Column(key="winner", label="Better"))
     rows: list[list[Cell]] = []
-    for label, unit, value, text, better in compare_metrics(query, mix, volumes):
+    for label, value, text, better in compare_metrics(query, mix, volumes):
         line = [cell(label, label)]
         line += [cell(value(c) if isinstance(value(c), (int, float, str)) else None, text(c)) for c in cands]
         best = winner(cands, value, better)
@@ -146,14 +168,21 @@ def verdict(cands: list[Candidate], query: Query) -> str:
         return _upgrade(cands[0], cands[1], query, task)
     sentences = []
     if query.sort_by == "cost" and cheap:
-        sentences.append(f"{cheap.model.id} is cheaper ({fmt.price(cheap.blended)} vs "
-                         f"{' / '.join(fmt.price(c.blended) for c in priced if c is not cheap)} per 1M tokens blended).")
+        sentences.append(
+            f"{cheap.model.id} is cheaper ({fmt.price(cheap.blended)} vs "
+            f"{' / '.join(fmt.price(c.blended) for c in priced if c is not cheap)} per 1M tokens blended)."
+        )
     if query.sort_by in ("speed", "latency"):
-        quick = winner(cands, (lambda c: c.tps) if query.sort_by == "speed" else (lambda c: c.ttft),
-                       "high" if query.sort_by == "speed" else "low")
+        quick = winner(
+            cands,
+            (lambda c: c.tps) if query.sort_by == "speed" else (lambda c: c.ttft),
+            "high" if query.sort_by == "speed" else "low",
+        )
         if quick:
-            sentences.append(f"{quick.model.id} is {'faster' if query.sort_by == 'speed' else 'quicker to first token'}"
-                             f" ({fmt.speed(quick.tps)}, first token in {fmt.seconds(quick.ttft)}).")
+            sentences.append(
+                f"{quick.model.id} is {'faster' if query.sort_by == 'speed' else 'quicker to first token'}"
+                f" ({fmt.speed(quick.tps)}, first token in {fmt.seconds(quick.ttft)})."
+            )
         else:
             sentences.append("There is not enough speed data to say which is faster.")
     if cheap and best and cheap is best:
@@ -169,7 +198,9 @@ def verdict(cands: list[Candidate], query: Query) -> str:
             if gap >= 2:
                 sentences.append(f"Pick {best.model.id} if quality matters: {gap:.0f} points higher on {task}.")
             else:
-                sentences.append(f"On {task} they score about the same ({', '.join(fmt.score(c.score.score) for c in scored)}).")
+                sentences.append(
+                    f"On {task} they score about the same ({', '.join(fmt.score(c.score.score) for c in scored)})."
+                )
         elif not scored or len(scored) < 2:
             missing = [c.model.id for c in cands if c.score.score is None]
             if missing:
@@ -185,12 +216,18 @@ def _upgrade(old: Candidate, new: Candidate, query: Query, task: str) -> str:
     if r is not None:
         cost = f"{r:.1f}x the price per token" if r >= 1 else f"{1 / r:.1f}x cheaper per token"
         if old.monthly is not None and new.monthly is not None:
-            cost += f" ({fmt.money(new.monthly - old.monthly)} a month more at {fmt.tokens(query.tokens_per_month)} tokens)" if new.monthly > old.monthly else ""
+            cost += (
+                f" ({fmt.money(new.monthly - old.monthly)} a month more at {fmt.tokens(query.tokens_per_month)} tokens)"
+                if new.monthly > old.monthly
+                else ""
+            )
     if old.score.score is not None and new.score.score is not None:
         gap = new.score.score - old.score.score
         gain = f"{gap:+.0f} points on {task} ({fmt.score(old.score.score)} -> {fmt.score(new.score.score)})"
         if gap >= 3:
-            advice = "Upgrade if the quality gain is worth the price for your workload; test it on your own prompts first."
+            advice = (
+                "Upgrade if the quality gain is worth the price for your workload; test it on your own prompts first."
+            )
         elif gap <= -3:
             advice = f"Not worth it on these numbers: {new.model.id} scores lower."
         else:

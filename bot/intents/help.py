@@ -27,8 +27,14 @@ def help_answer(query: Query, catalogue: Catalogue, lead: str | None = None) -> 
         title="whichmodel: which LLM should you use?",
         verdict=f"{lead} {text}" if lead else text,
         notes=[
-            Note(kind="tip", text="Follow up to refine: `what about 100M tokens?`, `only anthropic`, `with 1:1 input/output`."),
-            Note(kind="data", text=f"{len(catalogue.chat_models())} chat models; prices from {snap.label}, as of {fmt.day(snap.as_of)}."),
+            Note(
+                kind="tip",
+                text="Follow up to refine: `what about 100M tokens?`, `only anthropic`, `with 1:1 input/output`.",
+            ),
+            Note(
+                kind="data",
+                text=f"{len(catalogue.chat_models())} chat models; prices from {snap.label}, as of {fmt.day(snap.as_of)}.",
+            ),
         ],
         suggestions=EXAMPLES,
         query=query,

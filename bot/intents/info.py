@@ -25,7 +25,15 @@ def offer_order(model: Model, policy: Policy) -> list[Offer]:
     offers = list(model.offers_by_provider(include_free=True).values())
 
     def key(o: Offer) -> tuple:
-        tier = 0 if o.first_party else 1 if o.provider in policy.default_providers else 2 if o.provider in policy.fallback_providers else 3
+        tier = (
+            0
+            if o.first_party
+            else 1
+            if o.provider in policy.default_providers
+            else 2
+            if o.provider in policy.fallback_providers
+            else 3
+        )
         return (tier, o.free, not o.priced, (o.input_price or 0) + (o.output_price or 0), o.provider)
 
     return sorted(offers, key=key)
@@ -40,7 +48,9 @@ def offer_note(o: Offer) -> str:
     if not o.priced:
         bits.append("price unknown")
     if o.tiers:
-        bits.append(f">{fmt.tokens(o.tiers[0].above_tokens)} ctx: {fmt.price(o.tiers[0].input)}/{fmt.price(o.tiers[0].output)}")
+        bits.append(
+            f">{fmt.tokens(o.tiers[0].above_tokens)} ctx: {fmt.price(o.tiers[0].input)}/{fmt.price(o.tiers[0].output)}"
+        )
     if o.deprecated:
         bits.append("deprecated")
     return ", ".join(bits)
@@ -49,11 +59,25 @@ def offer_note(o: Offer) -> str:
 def offer_row(model: Model, o: Offer, score: TaskScore, share: float, catalogue: Catalogue) -> Row:
     sp = catalogue.speed(model, o.provider)
     return Row(
-        model=model.id, name=model.name, provider=o.provider, provider_name=o.provider_name, first_party=o.first_party,
-        free=o.free, input_price=o.input_price, output_price=o.output_price, cache_read_price=o.cache_read_price,
-        input_share=share, context=o.context, max_output=o.max_output, task=score.task, task_score=score.score,
-        task_tier=score.tier, coverage=score.coverage, speed=sp.output_tps if sp else None,
-        ttft=sp.ttft_s if sp else None, release_date=model.release_date,
+        model=model.id,
+        name=model.name,
+        provider=o.provider,
+        provider_name=o.provider_name,
+        first_party=o.first_party,
+        free=o.free,
+        input_price=o.input_price,
+        output_price=o.output_price,
+        cache_read_price=o.cache_read_price,
+        input_share=share,
+        context=o.context,
+        max_output=o.max_output,
+        task=score.task,
+        task_score=score.score,
+        task_tier=score.tier,
+        coverage=score.coverage,
+        speed=sp.output_tps if sp else None,
+        ttft=sp.ttft_s if sp else None,
+        release_date=model.release_date,
     )
 
 
@@ -98,51 +122,103 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
         ("Knowledge cutoff", ref.knowledge_cutoff or fmt.NO_DATA),
     ]
     fact_table = simple_table(
-        "Facts", [("field", "", "text"), ("value", f"{model.name} (at {ref.provider_name})", "text")],
+        "Facts",
+        [("field", "", "text"), ("value", f"{model.name} (at {ref.provider_name})", "text")],
         [[cell(k, k), cell(v, v)] for k, v in facts],
     )
     shown = offers[:MAX_OFFERS]
     offer_table = simple_table(
-        f"Offers ({len(offers)} providers" + (f", {len(offers) - len(shown)} more not shown)" if len(offers) > len(shown) else ")"),
-        [("provider", "Provider", "text"), ("input_price", "In $/M", "usd_per_mtok"), ("output_price", "Out $/M", "usd_per_mtok"),
-         ("cache_read_price", "Cached $/M", "usd_per_mtok"), ("context", "Context", "tokens"), ("note", "Note", "text")],
+        f"Offers ({len(offers)} providers"
+        + (f", {len(offers) - len(shown)} more not shown)" if len(offers) > len(shown) else ")"),
         [
-            [cell(o.provider, o.provider_name), cell(o.input_price, fmt.price(o.input_price)),
-             cell(o.output_price, fmt.price(o.output_price)), cell(o.cache_read_price, fmt.price(o.cache_read_price)),
-             cell(o.context, fmt.tokens(o.context)), cell(None, offer_note(o))]
+            ("provider", "Provider", "text"),
+            ("input_price", "In $/M", "usd_per_mtok"),
+            ("output_price", "Out $/M", "usd_per_mtok"),
+            ("cache_read_price", "Cached $/M", "usd_per_mtok"),
+            ("context", "Context", "tokens"),
+            ("note", "Note", "text"),
+        ],
+        [
+            [
+                cell(o.provider, o.provider_name),
+                cell(o.input_price, fmt.price(o.input_price)),
+                cell(o.output_price, fmt.price(o.output_price)),
+                cell(o.cache_read_price, fmt.price(o.cache_read_price)),
+                cell(o.context, fmt.tokens(o.context)),
+                cell(None, offer_note(o)),
+            ]
             for o in shown
         ],
     )
     task_lines = []
     for task in TASKS:
         ts = catalogue.task_score(model, task)
-        task_lines.append([cell(task, task_name(task)), cell(ts.score, fmt.score(ts.score, ts.tier)),
-                           cell(ts.coverage, f"{ts.coverage:.0%}" if ts.known else fmt.NO_DATA)])
-    score_table = simple_table("Task scores (0-100)", [("task", "Task", "text"), ("score", "Score", "score"), ("coverage", "Coverage", "percent")], task_lines)
+        task_lines.append(
+            [
+                cell(task, task_name(task)),
+                cell(ts.score, fmt.score(ts.score, ts.tier)),
+                cell(ts.coverage, f"{ts.coverage:.0%}" if ts.known else fmt.NO_DATA),
+            ]
+        )
+    score_table = simple_table(
+        "Task scores (0-100)",
+        [("task", "Task", "text"), ("score", "Score", "score"), ("coverage", "Coverage", "percent")],
+        task_lines,
+    )
     evidence_lines = []
     for s in sorted(catalogue.scores(model), key=lambda s: (s.metric, s.source)):
         metric = catalogue.metrics.get(s.metric)
         src = catalogue.source(s.source)
-        evidence_lines.append([
-            cell(s.metric, metric.name if metric else s.metric),
-            cell(s.value, metric_text(metric.unit if metric else "", s.value) + (f" ({s.variant})" if s.variant else "")),
-            cell(s.source, (src.name if src else s.source) + (" (vendor-reported)" if s.vendor_reported else "")),
-            cell(s.as_of.isoformat(), s.as_of.isoformat()),
-        ])
-    evidence_table = simple_table("Scores behind them", [("metric", "Metric", "text"), ("value", "Value", "text"), ("source", "Source", "text"), ("as_of", "As of", "date")], evidence_lines)
+        evidence_lines.append(
+            [
+                cell(s.metric, metric.name if metric else s.metric),
+                cell(
+                    s.value,
+                    metric_text(metric.unit if metric else "", s.value) + (f" ({s.variant})" if s.variant else ""),
+                ),
+                cell(s.source, (src.name if src else s.source) + (" (vendor-reported)" if s.vendor_reported else "")),
+                cell(s.as_of.isoformat(), s.as_of.isoformat()),
+            ]
+        )
+    evidence_table = simple_table(
+        "Scores behind them",
+        [
+            ("metric", "Metric", "text"),
+            ("value", "Value", "text"),
+            ("source", "Source", "text"),
+            ("as_of", "As of", "date"),
+        ],
+        evidence_lines,
+    )
     speed_lines = []
     for sp in catalogue.speeds(model):
         src = catalogue.source(sp.source)
-        speed_lines.append([
-            cell(sp.provider, sp.provider or "typical (maker's API)"), cell(sp.output_tps, fmt.speed(sp.output_tps)),
-            cell(sp.ttft_s, fmt.seconds(sp.ttft_s)), cell(sp.source, (src.attribution or src.name) if src else sp.source),
-            cell(sp.as_of.isoformat(), sp.as_of.isoformat()),
-        ])
+        speed_lines.append(
+            [
+                cell(sp.provider, sp.provider or "typical (maker's API)"),
+                cell(sp.output_tps, fmt.speed(sp.output_tps)),
+                cell(sp.ttft_s, fmt.seconds(sp.ttft_s)),
+                cell(sp.source, (src.attribution or src.name) if src else sp.source),
+                cell(sp.as_of.isoformat(), sp.as_of.isoformat()),
+            ]
+        )
     tables = [fact_table, offer_table, score_table]
     if evidence_lines:
         tables.append(evidence_table)
     if speed_lines:
-        tables.append(simple_table("Speed", [("provider", "Provider", "text"), ("speed", "tok/s", "tok_per_s"), ("ttft", "TTFT", "seconds"), ("source", "Source", "text"), ("as_of", "As of", "date")], speed_lines))
+        tables.append(
+            simple_table(
+                "Speed",
+                [
+                    ("provider", "Provider", "text"),
+                    ("speed", "tok/s", "tok_per_s"),
+                    ("ttft", "TTFT", "seconds"),
+                    ("source", "Source", "text"),
+                    ("as_of", "As of", "date"),
+                ],
+                speed_lines,
+            )
+        )
     rows = [offer_row(model, o, cand.score, mix.share, catalogue) for o in shown]
     notes = [Note(kind="assumption", text=t) for t in query.assumptions]
     notes += notes_mod.data_notes(catalogue, [cand])

@@ -39,7 +39,9 @@ def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
             1 for m in catalogue.models if m.kind != "chat" and any(o.provider in query.providers for o in m.offers)
         )
         if other:
-            notes.append(Note(kind="caveat", text=f"{other} non-chat models (embeddings, image, speech) are not listed."))
+            notes.append(
+                Note(kind="caveat", text=f"{other} non-chat models (embeddings, image, speech) are not listed.")
+            )
     return Answer(
         intent="list",
         title="Models" + (f" {filters_text(query)}" if filters_text(query) else ""),
@@ -55,10 +57,16 @@ def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
 
 
 WINS = {
-    "cost": ("cheaper", lambda alt, base: base.blended is not None and alt.blended is not None and alt.blended < base.blended),
+    "cost": (
+        "cheaper",
+        lambda alt, base: base.blended is not None and alt.blended is not None and alt.blended < base.blended,
+    ),
     "quality": ("better", lambda alt, base: (alt.score.score or 0) > (base.score.score or 0)),
     "speed": ("faster", lambda alt, base: alt.tps is not None and (base.tps is None or alt.tps > base.tps)),
-    "latency": ("quicker to first token", lambda alt, base: alt.ttft is not None and (base.ttft is None or alt.ttft < base.ttft)),
+    "latency": (
+        "quicker to first token",
+        lambda alt, base: alt.ttft is not None and (base.ttft is None or alt.ttft < base.ttft),
+    ),
     "context": ("longer-context", lambda alt, base: (alt.offer.context or 0) > (base.offer.context or 0)),
     "value": ("better-value", lambda alt, base: (alt.value or 0) > (base.value or 0)),
 }
@@ -98,7 +106,9 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
         similar = [c for c in pool if c.score.score is not None and c.score.score >= floor]
     else:
         similar = [c for c in pool if c.score.tier in ("strong", "good")]
-        notes.append(Note(kind="caveat", text=f"No {task} score for {model.id}: showing models rated good or strong instead."))
+        notes.append(
+            Note(kind="caveat", text=f"No {task} score for {model.id}: showing models rated good or strong instead.")
+        )
     found = rank([c for c in similar if wins(c, base)], sort_by)
     limit = query.limit or policy.rows
     shown = with_cheaper(found[offset : offset + limit], query, mix, policy, catalogue)
@@ -113,9 +123,16 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
         if len(shown) > 1:
             verdict += f" Also {shown[1].model.id}: {difference(shown[1], base, sort_by, query.task)}."
     else:
-        verdict = f"No {word} model scores within {SIMILAR_POINTS:.0f} points of {model.id} on {task} with these constraints."
+        verdict = (
+            f"No {word} model scores within {SIMILAR_POINTS:.0f} points of {model.id} on {task} with these constraints."
+        )
     notes += notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, [base, *shown])
-    notes.append(Note(kind="assumption", text=f"Comparable means a {task} score no more than {SIMILAR_POINTS:.0f} points below {model.id}'s."))
+    notes.append(
+        Note(
+            kind="assumption",
+            text=f"Comparable means a {task} score no more than {SIMILAR_POINTS:.0f} points below {model.id}'s.",
+        )
+    )
     return Answer(
         intent="alternatives",
         title=f"{word.capitalize()} alternatives to {model.name}",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot import fmt
+from bot.answer import Note
 from bot.catalogue import Catalogue
 from bot.cost import STANDARD_VOLUMES, Mix
 from bot.intents.selection import Candidate, Left
-from bot.answer import Note
 from bot.intents.wording import task_name
 from bot.query import Query
 

@@ -40,7 +40,10 @@ def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
     if c.cheaper is not None:
         inp, out = c.cheaper.prices_at(query.min_context)
         notes.append(
-            Note(kind="tip", text=f"{c.model.id} is cheaper at {c.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out per 1M.")
+            Note(
+                kind="tip",
+                text=f"{c.model.id} is cheaper at {c.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out per 1M.",
+            )
         )
     return notes
 
@@ -66,8 +69,13 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
             )
     table = simple_table(
         None,
-        [("model", "Model", "text"), ("provider", "Provider", "text"), ("volume", "Tokens/month", "tokens"),
-         ("monthly_cost", "Monthly", "usd"), ("arithmetic", "How", "text")],
+        [
+            ("model", "Model", "text"),
+            ("provider", "Provider", "text"),
+            ("volume", "Tokens/month", "tokens"),
+            ("monthly_cost", "Monthly", "usd"),
+            ("arithmetic", "How", "text"),
+        ],
         lines,
     )
     head = []
@@ -91,7 +99,11 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
         tables=[table],
         rows=rows,
         notes=notes,
-        suggestions=["with 1:1 input/output", "what about 100M tokens a month?", f"cheaper alternative to {models[0].id}"],
+        suggestions=[
+            "with 1:1 input/output",
+            "what about 100M tokens a month?",
+            f"cheaper alternative to {models[0].id}",
+        ],
         query=query,
         total=len(rows),
     )

@@ -118,7 +118,9 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
     verdict = f"Pick {top.model.id} ({top.offer.provider_name}): {headline(top, query)}."
     if top.cheaper is not None:
         inp, out = top.cheaper.prices_at(query.min_context)
-        verdict = verdict[:-1] + f" (cheaper at {top.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out)."
+        verdict = (
+            verdict[:-1] + f" (cheaper at {top.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out)."
+        )
     trade = runner_up(top, ranked[1 : max(limit, 5)], sort_by, query.task) if offset == 0 else None
     if trade:
         verdict += " " + trade

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field, replace
 from bot.canonical import Model
 from bot.catalogue import Catalogue
 from bot.cost import Mix, blended_price, mix_for, monthly_cost
+from bot.intents.index import index_for
 from bot.knowledge_files import Speed
 from bot.offers import Offer
 from bot.policy import Policy
 from bot.query import Query
-from bot.intents.index import index_for
 from bot.scores import TaskScore
 
 FIT_TIERS = frozenset({"strong", "good", "usable"})
@@ -174,8 +174,14 @@ def cheaper_elsewhere(
 
 
 def candidate_for(
-    model: Model, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, left: Left | None = None,
-    floor: bool = False, offers: list[Offer] | None = None,
+    model: Model,
+    query: Query,
+    catalogue: Catalogue,
+    policy: Policy,
+    mix: Mix,
+    left: Left | None = None,
+    floor: bool = False,
+    offers: list[Offer] | None = None,
 ) -> Candidate | None:
     """The model at its best offer for this query, or None (with the reason counted in `left`).
 
@@ -213,10 +219,19 @@ def candidate_for(
     def preference(item: tuple[Offer, Speed | None]) -> tuple:
         offer = item[0]
         return (
-            offer.provider != primary, not offer.first_party, offer.deprecated, blended_price(offer, mix.share, context) or 0.0
+            offer.provider != primary,
+            not offer.first_party,
+            offer.deprecated,
+            blended_price(offer, mix.share, context) or 0.0,
         )
 
     offer, speed = min(passing, key=preference)
+    return priced(model, offer, query, mix, score, speed)
+
+
+def priced(model: Model, offer: Offer, query: Query, mix: Mix, score: TaskScore, speed: Speed | None) -> Candidate:
+    """A model at an offer, with its price at the query's mix, context and volume."""
+    context = context_need(query)
     tokens = query.tokens_per_month
     return Candidate(
         model=model,
@@ -285,11 +300,11 @@ def candidates(
     return out
 
 
-def with_cheaper(cands: list[Candidate], query: Query, mix: Mix, policy: Policy, catalogue: Catalogue) -> list[Candidate]:
+def with_cheaper(
+    cands: list[Candidate], query: Query, mix: Mix, policy: Policy, catalogue: Catalogue
+) -> list[Candidate]:
     """The candidates with the cheaper other provider, if any, filled in (only for rows shown)."""
-    return [
-        replace(c, cheaper=cheaper_elsewhere(c.model, c.offer, query, mix, policy, catalogue)) for c in cands
-    ]
+    return [replace(c, cheaper=cheaper_elsewhere(c.model, c.offer, query, mix, policy, catalogue)) for c in cands]
 
 
 SORT_KEYS = {
@@ -337,13 +352,12 @@ def display_candidate(model: Model, query: Query, catalogue: Catalogue, policy: 
         offer = cheapest([o for o in by_provider.values() if o.provider in policy.fallback_providers])
     if offer is None:
         offer = cheapest(list(by_provider.values())) or model.reference
-    tokens = query.tokens_per_month
-    return Candidate(
-        model=model,
-        offer=offer,
-        blended=blended_price(offer, mix.share, context),
-        monthly=monthly_cost(offer, tokens, mix.share, context) if tokens is not None else None,
-        score=catalogue.task_score(model, query.task),
-        speed=index_for(catalogue).speed(model, offer.provider),
-        cheaper=cheaper_elsewhere(model, offer, query, mix, policy, catalogue),
+    cand = priced(
+        model,
+        offer,
+        query,
+        mix,
+        catalogue.task_score(model, query.task),
+        index_for(catalogue).speed(model, offer.provider),
     )
+    return replace(cand, cheaper=cheaper_elsewhere(model, offer, query, mix, policy, catalogue))

@@ -20,7 +20,8 @@ def costs_at(cand: Candidate, mix: Mix, query: Query) -> dict[str, float | None]
     """Monthly cost at the query's volume, or at 1M/10M/100M when it gives none."""
     volumes = [query.tokens_per_month] if query.tokens_per_month is not None else list(STANDARD_VOLUMES)
     return {
-        volume_label(v): monthly_cost(cand.offer, v, mix.share, context_need(query)) for v in volumes  # type: ignore[arg-type]
+        volume_label(v): monthly_cost(cand.offer, v, mix.share, context_need(query))
+        for v in volumes  # type: ignore[arg-type]
     }
 
 
@@ -81,26 +82,46 @@ def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query,
         (Column(key="rank", label="#", unit="count", align="right"), lambda c, r: cell(None, "")),
         (Column(key="model", label="Model"), lambda c, r: cell(r.model, r.model)),
         (Column(key="provider", label="Provider", priority=2), lambda c, r: cell(r.provider, r.provider or "")),
-        (Column(key="input_price", label="In $/M", unit="usd_per_mtok", align="right"),
-         lambda c, r: cell(r.input_price, fmt.price(r.input_price))),
-        (Column(key="output_price", label="Out $/M", unit="usd_per_mtok", align="right"),
-         lambda c, r: cell(r.output_price, fmt.price(r.output_price))),
+        (
+            Column(key="input_price", label="In $/M", unit="usd_per_mtok", align="right"),
+            lambda c, r: cell(r.input_price, fmt.price(r.input_price)),
+        ),
+        (
+            Column(key="output_price", label="Out $/M", unit="usd_per_mtok", align="right"),
+            lambda c, r: cell(r.output_price, fmt.price(r.output_price)),
+        ),
     ]
     labels = list(rows[0].costs_at) if rows else []
     for i, label in enumerate(labels):
         cols.append(
-            (Column(key=f"cost:{label}", label=f"@{label}", unit="usd", align="right", priority=1 if i == len(labels) - 1 else 3),
-             lambda c, r, label=label: cell(r.costs_at.get(label), fmt.money(r.costs_at.get(label))))
+            (
+                Column(
+                    key=f"cost:{label}",
+                    label=f"@{label}",
+                    unit="usd",
+                    align="right",
+                    priority=1 if i == len(labels) - 1 else 3,
+                ),
+                lambda c, r, label=label: cell(r.costs_at.get(label), fmt.money(r.costs_at.get(label))),
+            )
         )
     cols += [
-        (Column(key="task_score", label=f"{task[0].upper() + task[1:]} score", unit="score", align="right"),
-         lambda c, r: cell(r.task_score, score_text(c))),
-        (Column(key="speed", label="tok/s", unit="tok_per_s", align="right", priority=2),
-         lambda c, r: cell(r.speed, fmt.NO_DATA if r.speed is None else f"{r.speed:,.0f}")),
-        (Column(key="ttft", label="TTFT", unit="seconds", align="right", priority=3),
-         lambda c, r: cell(r.ttft, fmt.seconds(r.ttft))),
-        (Column(key="context", label="Context", unit="tokens", align="right", priority=2),
-         lambda c, r: cell(r.context, fmt.tokens(r.context))),
+        (
+            Column(key="task_score", label=f"{task[0].upper() + task[1:]} score", unit="score", align="right"),
+            lambda c, r: cell(r.task_score, score_text(c)),
+        ),
+        (
+            Column(key="speed", label="tok/s", unit="tok_per_s", align="right", priority=2),
+            lambda c, r: cell(r.speed, fmt.NO_DATA if r.speed is None else f"{r.speed:,.0f}"),
+        ),
+        (
+            Column(key="ttft", label="TTFT", unit="seconds", align="right", priority=3),
+            lambda c, r: cell(r.ttft, fmt.seconds(r.ttft)),
+        ),
+        (
+            Column(key="context", label="Context", unit="tokens", align="right", priority=2),
+            lambda c, r: cell(r.context, fmt.tokens(r.context)),
+        ),
     ]
     table_rows = []
     for i, (cand, r) in enumerate(zip(cands, rows)):

@@ -28,7 +28,11 @@ def filters_text(query: Query) -> str:
         bits.append(f"with {fmt.tokens(query.min_context)}+ context")
     if query.min_output:
         bits.append(f"with {fmt.tokens(query.min_output)}+ output")
-    for cap, label in ((query.max_input_price, "input"), (query.max_output_price, "output"), (query.max_blended_price, "blended")):
+    for cap, label in (
+        (query.max_input_price, "input"),
+        (query.max_output_price, "output"),
+        (query.max_blended_price, "blended"),
+    ):
         if cap is not None:
             bits.append(f"under {fmt.price(cap)}/M {label}")
     if query.max_monthly_cost is not None:
