@@ -350,7 +350,7 @@ def _match(index: NameIndex, span: tuple[str, ...], typed: str) -> tuple[Model |
     if span in index.lines:
         pick = _line_pick(index, index.lines[span])
         if pick is not None:
-            return pick, f"'{typed}' taken as {pick.id}, the newest {_title(' '.join(span))}"
+            return pick, f"'{typed}' taken as {pick.id}, the newest {_title(' '.join(span))}."
     if span in index.aliases:
         return index.models.get(index.aliases[span]), None
     if len(span) == 1 and (strong or weak_fam):
@@ -399,7 +399,7 @@ def _match(index: NameIndex, span: tuple[str, ...], typed: str) -> tuple[Model |
         if pool:
             pick = _line_pick(index, pool)
             if pick is not None:
-                return pick, f"'{typed}' taken as {pick.id}, the newest match"
+                return pick, f"'{typed}' taken as {pick.id}, the newest match."
     # 6: close spelling, same digits
     if family is not None and len(span) >= 2 and index.fuzzy_keys:
         key = _compact(span)

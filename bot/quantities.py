@@ -366,11 +366,11 @@ def _money(text: str, n: _Num, before: str, after: str, q: Quantities) -> bool:
         factor = period_factor(period)
     if factor is None and budget is None and value < 20:
         q.max_blended_price = value
-        q.assumptions.append(f"'${_fmt(value)}' taken as a price per million tokens")
+        q.assumptions.append(f"${_fmt(value)} taken as a price per million tokens.")
         return True
     q.max_monthly_cost = round(value * (factor or 1.0), 6)
     if factor is None:
-        q.assumptions.append(f"'${_fmt(value)}' taken as a monthly budget")
+        q.assumptions.append(f"${_fmt(value)} taken as a monthly budget.")
     return True
 
 
@@ -437,7 +437,7 @@ def _volume(counts: list[tuple[float, float | None, str | None]], amounts: list[
         tokens = sum(a.tokens for a in per_unit) if (ins and outs) else max(a.tokens for a in per_unit)
         q.tokens_per_month = product * tokens * (factor if factor is not None else 1.0)
         if factor is None:
-            q.assumptions.append("no period given for the request count: taken as per month")
+            q.assumptions.append("No period given for the request count, so it is taken as per month.")
         return
     if not totals:
         return
@@ -448,7 +448,7 @@ def _volume(counts: list[tuple[float, float | None, str | None]], amounts: list[
     factor = next((a.factor for a in chosen if a.factor is not None), None)
     q.tokens_per_month = sum(a.tokens for a in chosen) * (factor if factor is not None else 1.0)
     if factor is None:
-        q.assumptions.append(f"no period given: {chosen[0].raw} tokens taken as per month")
+        q.assumptions.append(f"No period given, so {chosen[0].raw.upper()} tokens is taken as a month's volume.")
 
 
 def _fmt(value: float) -> str:

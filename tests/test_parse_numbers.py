@@ -62,7 +62,7 @@ def test_volume_periods_convert_to_a_month(catalogue: Catalogue, period: str, fa
 def test_volume_without_period_is_per_month_and_says_so(catalogue: Catalogue) -> None:
     q = parse("cheapest for 50M tokens of classification", catalogue)
     assert q.tokens_per_month == 50 * M
-    assert any("per month" in a for a in q.assumptions)
+    assert any("50M tokens is taken as a month" in a for a in q.assumptions)
 
 
 def test_requests_times_tokens_per_request_multiply_out(catalogue: Catalogue) -> None:
