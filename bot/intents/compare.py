@@ -18,8 +18,10 @@ from bot.query import Query
 
 
 def metric_text(unit: str, value: float) -> str:
-    """A raw metric value in its own unit."""
-    if unit in ("%", "percent"):
+    """A raw metric value in its own unit (fractions shown as percentages)."""
+    if unit.startswith("fraction"):
+        return f"{value * 100:.1f}%"
+    if unit.startswith("percent") or unit == "%":
         return f"{value:.1f}%"
     if unit == "rating":
         return f"{value:,.0f}"

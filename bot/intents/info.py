@@ -176,7 +176,8 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
                     s.value,
                     metric_text(metric.unit if metric else "", s.value) + (f" ({s.variant})" if s.variant else ""),
                 ),
-                cell(s.source, (src.name if src else s.source) + (" (vendor-reported)" if s.vendor_reported else "")),
+                cell(s.vendor_reported, "vendor" if s.vendor_reported else "independent"),
+                cell(s.source, src.name if src else s.source),
                 cell(s.as_of.isoformat(), s.as_of.isoformat()),
             ]
         )
@@ -185,6 +186,7 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
         [
             ("metric", "Metric", "text"),
             ("value", "Value", "text"),
+            ("run_by", "Run by", "text"),
             ("source", "Source", "text"),
             ("as_of", "As of", "date"),
         ],

@@ -6,6 +6,7 @@ from bot.answer import Table
 
 GAP = 2
 MIN_WIDTH = 8
+ROW_LABEL = 24
 
 
 def fit(table: Table, width: int) -> tuple[list[int], list[list[str]], list[str]]:
@@ -29,8 +30,8 @@ def fit(table: Table, width: int) -> tuple[list[int], list[list[str]], list[str]
     if total() > width:
         w = widths()
         textual = [i for i in keep if table.columns[i].unit == "text"] or keep
-        if len(textual) > 1 and textual[0] == keep[0]:
-            textual = textual[1:]  # the first column labels the rows: keep it whole
+        if len(textual) > 1 and textual[0] == keep[0] and w[keep[0]] <= ROW_LABEL:
+            textual = textual[1:]  # a short first column labels the rows: keep it whole
         fixed = sum(w[i] for i in keep if i not in textual) + GAP * (len(keep) - 1)
         cap = max(w[i] for i in textual)
         while cap > MIN_WIDTH and fixed + sum(min(w[i], cap) for i in textual) > width:
