@@ -180,13 +180,18 @@ class Refresher:
             self.on_result(result)
         return result
 
-    def _loop(self) -> None:
+    def _loop(self, immediately: bool) -> None:
+        if immediately:
+            self.run_once()
         while not self._stop.wait(self.interval_s):
             self.run_once()
 
-    def start(self) -> None:
+    def start(self, immediately: bool = False) -> None:
+        """Refresh every `interval_s` seconds on a daemon thread; first at once when `immediately`."""
         if self._thread is None:
-            self._thread = threading.Thread(target=self._loop, name="whichmodel-refresh", daemon=True)
+            self._thread = threading.Thread(
+                target=self._loop, args=(immediately,), name="whichmodel-refresh", daemon=True
+            )
             self._thread.start()
 
     def stop(self) -> None:

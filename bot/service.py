@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from http.server import ThreadingHTTPServer
 
 from bot import catalogue
@@ -31,7 +32,9 @@ def start_service(
     refresher = None
     if settings.refresh_enabled:
         refresher = Refresher(settings.refresh_url, interval_s=settings.refresh_hours * 3600)
-        refresher.start()
+        as_of = loaded.snapshot.as_of
+        stale = as_of is None or (date.today() - as_of).days * 24 >= settings.refresh_hours
+        refresher.start(immediately=stale)  # data older than the schedule: fetch now, in the background
     health = None
     if health_port is not None:
         try:

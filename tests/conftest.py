@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from loopback import Server
+
+# Bots started by tests (in process or as subprocesses, which inherit this) never fetch models.dev: no network
+# beyond loopback. Tests of the refresh schedule drive `Refresher` against a loopback server instead.
+os.environ["WHICHMODEL_REFRESH_ENABLED"] = "0"
 
 from bot.catalogue import Catalogue, load_catalogue
 
