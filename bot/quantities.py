@@ -54,6 +54,7 @@ _PER_THOUSAND = re.compile(
 )
 _IO_AFTER_PRICE = re.compile(r"^\s*(?:for\s+|of\s+|on\s+|in\s+)?(?P<io>input|in|prompt|output|out|completion)\b")
 _IO_BEFORE_PRICE = re.compile(
+    r"(?<!image )(?<!images )(?<!audio )(?<!video )(?<!text )(?<!vision )(?<!pdf )(?<!voice )"  # "image input" is a modality
     r"\b(?P<io>input|prompt|output|completion)(?:\s+(?:tokens?|token price|price|cost|pricing|rate|side))?"
     r"\s*(?:price|cost|rate)?\s*(?:of|under|below|<|<=|at most|max|less than|up to|no more than|:|=|is|at|capped at|around|cap|of at most|below|than)?\s*(?:\$|usd|us\$)?\s*$"
 )

@@ -1,7 +1,8 @@
 """The parser against question sets with expected parses, compared the way ../shared/eval/grade.py compares.
 
 The dev set lives in ../shared (skipped without it); the held-out sets are ours: tests/data/parse_cases.jsonl,
-and tests/data/blind_cases.jsonl, written from the contract alone by someone who had not read the parser.
+and tests/data/blind_cases*.jsonl, written from the contract alone by people who had not read the parser
+(the second set scored 0.995 before any change was made for it).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GRADER = ROOT.parent / "shared" / "eval" / "grade.py"
 DEV = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "parse_cases.jsonl"
-BLIND = ROOT / "tests" / "data" / "blind_cases.jsonl"
+BLIND = [ROOT / "tests" / "data" / "blind_cases.jsonl", ROOT / "tests" / "data" / "blind_cases_2.jsonl"]
 
 
 def _grader():
@@ -55,8 +56,9 @@ def test_dev_questions_parse_at_least_98_percent(catalogue: Catalogue) -> None:
     assert accuracy >= 0.98, "\n".join(misses)
 
 
-def test_blind_questions_parse_at_least_98_percent(catalogue: Catalogue) -> None:
-    accuracy, misses = _accuracy(BLIND, catalogue)
+@pytest.mark.parametrize("path", BLIND, ids=lambda p: p.name)
+def test_blind_questions_parse_at_least_98_percent(catalogue: Catalogue, path: Path) -> None:
+    accuracy, misses = _accuracy(path, catalogue)
     assert accuracy >= 0.98, "\n".join(misses)
 
 
