@@ -27,6 +27,7 @@ BUILDING_MODULES = (
     "bot.knowledge_files",
     "bot.names",
     "bot.offers",
+    "bot.query",
     "bot.scores",
 )
 

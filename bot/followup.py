@@ -9,21 +9,8 @@ question moves to it, and a recommendation becomes the cost of that model for th
 
 from __future__ import annotations
 
-from bot.query import Query
+from bot.query import NUMERIC_FIELDS, Query
 
-_NUMBERS = (
-    "tokens_per_month",
-    "input_share",
-    "max_monthly_cost",
-    "max_input_price",
-    "max_output_price",
-    "max_blended_price",
-    "min_context",
-    "min_output",
-    "min_speed",
-    "max_latency",
-    "limit",
-)
 _STRONG_INTENTS = ("compare", "alternatives", "cost", "list")
 
 
@@ -34,7 +21,7 @@ def refine(previous: Query, new: Query) -> Query:
     if previous.refusal or previous.intent in ("help", "unknown"):
         return new
     data = previous.model_dump()
-    for name in _NUMBERS:
+    for name in NUMERIC_FIELDS:
         value = getattr(new, name)
         if value is not None:
             data[name] = value

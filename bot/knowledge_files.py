@@ -10,40 +10,14 @@ from __future__ import annotations
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-TASKS = (
-    "classification",
-    "extraction",
-    "summarization",
-    "coding",
-    "math",
-    "reasoning",
-    "writing",
-    "chat",
-    "translation",
-    "agents",
-    "long_context",
-    "rag",
-    "general",
-)
-Task = Literal[
-    "classification",
-    "extraction",
-    "summarization",
-    "coding",
-    "math",
-    "reasoning",
-    "writing",
-    "chat",
-    "translation",
-    "agents",
-    "long_context",
-    "rag",
-    "general",
-]
+from bot.query import QueryTask
+
+Task = Literal[QueryTask, "general"]
+TASKS: tuple[str, ...] = (*get_args(QueryTask), "general")
 
 
 class _Strict(BaseModel):

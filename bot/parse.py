@@ -50,7 +50,7 @@ from bot.numbers import words_to_digits
 from bot.plaintext import plain_text
 from bot.provider_mentions import find_providers
 from bot.quantities import Quantities, extract_quantities
-from bot.query import Query
+from bot.query import NUMERIC_FIELDS, Query
 from bot.spelling import correct_spelling
 
 log = logging.getLogger("whichmodel.parse")
@@ -133,7 +133,7 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
         or modalities
         or capabilities
         or include_free
-        or any(getattr(quantities, f) is not None for f in _NUMERIC_FIELDS)
+        or any(getattr(quantities, f) is not None for f in NUMERIC_FIELDS)
     )
     intent = _intent(masked, len(models) + len(unknown), task, sort_by, has_constraints, quantities)
     followup = _is_followup(masked, models, task, sort_by, has_constraints, intent)
@@ -156,7 +156,7 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
             assumptions=assumptions,
             followup=followup,
         )
-    fields = {name: getattr(quantities, name) for name in _NUMERIC_FIELDS}
+    fields = {name: getattr(quantities, name) for name in NUMERIC_FIELDS}
     query = Query(
         intent=intent,
         task=task,
@@ -177,24 +177,9 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
     return query
 
 
-_NUMERIC_FIELDS = (
-    "tokens_per_month",
-    "input_share",
-    "max_monthly_cost",
-    "max_input_price",
-    "max_output_price",
-    "max_blended_price",
-    "min_context",
-    "min_output",
-    "min_speed",
-    "max_latency",
-    "limit",
-)
-
-
 def _sane(q: Quantities) -> Quantities:
     """Drop numbers no query can hold (infinite, absurdly large, a share outside 0-1, a zero limit)."""
-    for name in _NUMERIC_FIELDS:
+    for name in NUMERIC_FIELDS:
         value = getattr(q, name)
         if value is None:
             continue

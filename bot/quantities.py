@@ -306,7 +306,9 @@ def extract_quantities(text: str) -> Quantities:
 
 def _period_before(before: str) -> re.Match[str] | None:
     """The last period adverb ("daily") in the text before a number."""
-    found = list(re.finditer(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b", before[-30:]))
+    found = list(
+        re.finditer(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b", before[-30:])
+    )
     return found[-1] if found else None
 
 

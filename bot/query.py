@@ -30,11 +30,8 @@ SortBy = Literal["cost", "quality", "speed", "latency", "context", "value"]
 Modality = Literal["image", "audio", "video", "pdf"]
 Capability = Literal["tool_calling", "structured_output", "reasoning", "open_weights"]
 
-CONTRACT_FIELDS = (
-    "intent",
-    "task",
-    "models",
-    "sort_by",
+# the contract's numeric fields (the parser fills them; follow-ups replace them one by one)
+NUMERIC_FIELDS = (
     "tokens_per_month",
     "input_share",
     "max_monthly_cost",
@@ -45,10 +42,6 @@ CONTRACT_FIELDS = (
     "min_output",
     "min_speed",
     "max_latency",
-    "input_modalities",
-    "capabilities",
-    "providers",
-    "exclude_providers",
     "limit",
 )
 

@@ -3,6 +3,8 @@ non-chat ever wins 'cheapest' by accident. Checked over many generated queries."
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,7 +13,7 @@ from bot.answer import Answer, Row
 from bot.catalogue import Catalogue
 from bot.intents import answer_for
 from bot.intents.selection import FIT_TIERS
-from bot.query import Query
+from bot.query import Query, QueryTask
 
 PROVIDERS = [
     "openai",
@@ -26,21 +28,7 @@ PROVIDERS = [
     "deepseek",
     "xai",
 ]
-TASKS = [
-    None,
-    "classification",
-    "extraction",
-    "summarization",
-    "coding",
-    "math",
-    "reasoning",
-    "writing",
-    "chat",
-    "translation",
-    "agents",
-    "long_context",
-    "rag",
-]
+TASKS = [None, *get_args(QueryTask)]
 
 queries = st.builds(
     Query,
