@@ -38,6 +38,15 @@ def parse(question: tuple[str, ...], jsonl: bool) -> None:
     click.echo(json.dumps(parse_text(" ".join(question), catalogue).contract(), indent=2))
 
 
+def _configured():  # type: ignore[no-untyped-def]
+    """The settings' answer policy, with the team's extra file applied to the catalogue."""
+    from bot import catalogue
+
+    settings = _settings()
+    catalogue.configure(settings.extra)
+    return settings.policy()
+
+
 @main.command()
 @click.argument("question", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the Answer as JSON.")
@@ -47,7 +56,7 @@ def ask(question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
     from bot.ask import ask as ask_question
     from bot.render import render
 
-    answer = ask_question(" ".join(question))
+    answer = ask_question(" ".join(question), policy=_configured())
     fmt = "json" if as_json else "markdown" if markdown else "text"
     click.echo(render(answer, fmt))
 
@@ -58,6 +67,7 @@ def chat() -> None:
     from bot.ask import ask as ask_question
     from bot.render import render
 
+    policy = _configured()
     previous = None
     click.echo("whichmodel: ask which LLM to use (e.g. 'cheapest for 50M tokens of classification').")
     click.echo("Follow up with 'what about 100M?' or 'only anthropic'. Empty line or Ctrl-D to quit.")
@@ -69,7 +79,7 @@ def chat() -> None:
             return
         if not text or text.lower() in {"quit", "exit", "bye"}:
             return
-        answer = ask_question(text, previous)
+        answer = ask_question(text, previous, policy=policy)
         click.echo(render(answer, "text"))
         if not answer.error:
             previous = answer.query
@@ -105,7 +115,7 @@ def catalogue_show(model: tuple[str, ...]) -> None:
     from bot.query import Query
     from bot.render import render
 
-    answer = answer_query(Query(intent="info", models=[" ".join(model)]))
+    answer = answer_query(Query(intent="info", models=[" ".join(model)]), policy=_configured())
     click.echo(render(answer, "text"))
     if answer.error:
         sys.exit(1)

@@ -36,6 +36,8 @@ def tokens(value: float | int | None, exact: bool = False) -> str:
     if exact:
         return f"{int(value):,}"
     v = float(value)
+    if abs(v) >= 1e15:
+        return f"{v:.2g}".replace("e+", "e")
     for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(v) >= limit:
             n = v / limit

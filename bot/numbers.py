@@ -42,7 +42,7 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "couple": 2.0}
 
 _WORD = "|".join(sorted([*_SMALL, *_TENS, *_SCALES, *_FRACTIONS], key=len, reverse=True))

@@ -178,12 +178,13 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
 
 
 def _sane(q: Quantities) -> Quantities:
-    """Drop numbers no query can hold (infinite, absurdly large, a share outside 0-1, a zero limit)."""
+    """Drop numbers no query can hold (infinite, negative, a share outside 0-1, a zero limit). A huge volume stays:
+    the answer says it looks off rather than silently ignoring it."""
     for name in NUMERIC_FIELDS:
         value = getattr(q, name)
         if value is None:
             continue
-        if not math.isfinite(value) or value < 0 or value > 1e15:
+        if not math.isfinite(value) or value < 0 or (value > 1e15 and name != "tokens_per_month"):
             setattr(q, name, None)
     if q.input_share is not None and not 0 <= q.input_share <= 1:
         q.input_share = None
