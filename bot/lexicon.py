@@ -131,12 +131,12 @@ SORT_LATENCY = re.compile(
     r"|\bfast(?:est|er)? (?:response|responses|reply|replies|first token|time to first token|to respond|turnaround)\b"
     r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
     r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|quick\w*|sooner)\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
-    r"|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
+    r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
 )
 SORT_SPEED = re.compile(
     r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\bhigh(?:est)? (?:throughput|speed|output speed|tokens? per second|tok/s)\b"
     r"|\bmost (?:tokens? per second|throughput)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
-    r"|\bblazing\b|\bquick(?= models?\b)"
+    r"|\bblazing\b|\bquick(?= models?\b)|\bby (?:speed|throughput)\b"
 )
 SORT_COST = re.compile(
     r"\bcheap\w*|\blowest[- ](?:cost|price|pric\w+)\b|\bleast (?:expensive|costly)\b|\bless (?:expensive|costly)\b|\blow[- ]cost\b"
@@ -150,6 +150,7 @@ SORT_QUALITY = re.compile(
     r"|\bstronger\b|\bbetter\b|\btop[- ](?:tier|notch|quality|performing|rated|ranked)\b|\bstate[- ]of[- ]the[- ]art\b|\bsota\b"
     r"|\bfrontier\b|\bhigh(?:est)?[- ]quality\b|\bgreatest\b|\bcleverest\b|\bhighest performing\b|\bmost intelligent\b"
     r"|\btop (?:models?|llms?|choices?|picks?|options?)\b|\bbest[- ]in[- ]class\b|\bbrightest\b"
+    r"|\b(?:by|on|for) (?:quality|accuracy|intelligence)\b|\bquality[- ]wise\b"
 )
 
 # --- input modalities ---------------------------------------------------------------------------------
@@ -291,7 +292,8 @@ ALTERNATIVE = re.compile(
     rf"\balternatives?\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
     rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
-    rf"|\b(?:cheaper|faster|better|smarter|quicker|smaller|lighter|bigger|stronger|more accurate|less expensive|more affordable) than {_M}"
+    rf"|\b(?:cheaper|faster|better|smarter|quicker|smaller|lighter|bigger|stronger|more accurate|less expensive|more affordable"
+    rf"|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context) than {_M}"
     rf"|\b(?:cheaper|faster|better|smarter|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )
@@ -314,7 +316,7 @@ INFO = re.compile(
     r"|\bbenchmarks?\b|\bscores?\b|\bdoes\b|\bcan (?:it|i)\b|\btake[s]?\b|\baccepts?\b|\bread\b|\bhandles?\b|\bwhat is\b|\bwhat's\b"
 )
 LIST_STRONG = re.compile(
-    r"\blist\b|\benumerate\b|\bshow (?:me )?all\b|\bgive me all\b|\ball (?:the |of the )?(?:[\w-]+ ){0,3}models\b|\bevery (?:[\w-]+ ){0,2}models?\b"
+    r"\blist\b|\benumerate\b|\bshow (?:me )?(?:all|everything)\b|\beverything (?:under|below|with|that|from|on)\b|\bgive me all\b|\ball (?:the |of the )?(?:[\w-]+ ){0,3}models\b|\bevery (?:[\w-]+ ){0,2}models?\b"
     r"|\bwhat are (?:all )?the (?:[\w-]+ ){0,2}models\b|\bhow many models\b"
 )
 LIST_WEAK = re.compile(

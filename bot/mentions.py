@@ -456,6 +456,20 @@ _ELLIPSIS = re.compile(
 )
 
 
+def _same_version(first: Mention, line: Mention, index: NameIndex) -> Mention | None:
+    """A line name ("flash-lite") after a versioned name ("gemini 2.5 flash") read in that version."""
+    head = name_pieces(first.text)
+    version = next((i for i, p in enumerate(head) if p[0].isdigit()), None)
+    if version is None:
+        return None
+    pieces = name_pieces(line.text)
+    guess = head[: version + 1] + tuple(p for p in pieces if p not in head[: version + 1])
+    found = index.best(index.bags.get(_bag(guess), []))
+    if found is None or found.id == first.model_id:
+        return None
+    return Mention(line.start, line.end, line.text, found.id)
+
+
 def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list[Mention]:
     """A variant word after a name stands for the same model line: "gpt-4.1 mini vs nano" names gpt-4.1-nano,
     "gemini 2.5 flash or pro" names gemini-2.5-pro."""
@@ -464,7 +478,14 @@ def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list
         if m.model_id is None:
             continue
         nxt = _ELLIPSIS.match(text, m.end)
-        if nxt is None or any(o.start < nxt.end() and nxt.start(1) < o.end for o in mentions):
+        if nxt is None:
+            continue
+        later = next((o for o in mentions if o.start < nxt.end() and nxt.start(1) < o.end), None)
+        if later is not None:
+            if later.assumption:  # "gemini 2.5 flash to flash-lite": the line read in the first name's version
+                refined = _same_version(m, later, index)
+                if refined is not None:
+                    out[out.index(later)] = refined
             continue
         word = nxt.group(1)
         if word not in index.vocab or word in STOP or word in FAMILIES:

@@ -74,6 +74,7 @@ _FOLLOWUP_START = re.compile(
 )
 _FOLLOWUP_PREP = re.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
 _SPACES = re.compile(r"\s{2,}")
+_AGENT_WORK = re.compile(r"\bagent(?:s|ic)?\b|\bmulti-?step\b|\bplann\w*|\bworkflows?\b|\borchestrat\w*|\bautonomous\w*")
 _LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = re.compile(r"\binstead\b")
 _MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")
@@ -238,6 +239,8 @@ def _capabilities(text: str) -> tuple[list[str], list[tuple[str, int]], str]:
 def _cap_role(text: str, start: int, end: int, cap: str, phrase: str) -> str | None:
     if cap == "open_weights":
         return "filter"
+    if phrase == "tools" and _AGENT_WORK.search(text):
+        return "task"  # "an agent that plans with tools": the workload, not a filter
     if CAP_FILTER_AFTER.match(text[end : end + 20]):
         return "filter"
     for word in reversed(re.findall(r"[\w/]+", text[max(0, start - 40) : start])[-4:]):

@@ -2,7 +2,7 @@
 
 The dev set lives in ../shared (skipped without it); the held-out sets are ours: tests/data/parse_cases.jsonl,
 and tests/data/blind_cases*.jsonl, written from the contract alone by people who had not read the parser
-(the second set scored 0.995 before any change was made for it).
+(before any change was made for them, the first scored 0.945, the second 0.995, the third 0.960).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GRADER = ROOT.parent / "shared" / "eval" / "grade.py"
 DEV = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "parse_cases.jsonl"
-BLIND = [ROOT / "tests" / "data" / "blind_cases.jsonl", ROOT / "tests" / "data" / "blind_cases_2.jsonl"]
+BLIND = sorted((ROOT / "tests" / "data").glob("blind_cases*.jsonl"))
 
 
 def _grader():

@@ -169,3 +169,14 @@ def test_question_at_the_limit_is_parsed(catalogue: Catalogue) -> None:
     text = ("cheapest model for classification " + "x" * MAX_QUESTION_CHARS)[:MAX_QUESTION_CHARS]
     q = parse(text, catalogue)
     assert q.refusal is None and q.task == "classification"
+
+
+def test_tools_in_an_agent_workload_describe_the_task_not_a_filter(catalogue: Catalogue) -> None:
+    q = parse("best model for an agent that plans multi-step workflows and calls our internal tools", catalogue)
+    assert q.task == "agents" and q.capabilities == []
+    assert parse("cheapest model with tools", catalogue).capabilities == ["tool_calling"]
+
+
+def test_something_with_lower_latency_than_a_model_asks_for_alternatives(catalogue: Catalogue) -> None:
+    q = parse("need something with lower latency than sonnet 4.5 for our support bot", catalogue)
+    assert (q.intent, q.sort_by, q.task, q.models) == ("alternatives", "latency", "chat", ["claude-sonnet-4-5"])

@@ -147,3 +147,8 @@ def test_one_letter_names_are_read_whole(catalogue: Catalogue) -> None:
         "command-a-03-2025",
         "command-r-plus-08-2024",
     ]
+
+
+def test_a_line_name_after_a_versioned_name_keeps_that_version(catalogue: Catalogue) -> None:
+    found = find_mentions("switch from gemini 2.5 flash to flash-lite", catalogue)
+    assert [(m.model_id, m.assumption) for m in found] == [("gemini-2.5-flash", None), ("gemini-2.5-flash-lite", None)]
