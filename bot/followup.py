@@ -47,8 +47,7 @@ def refine(previous: Query, new: Query) -> Query:
     data["unknown_models"] = list(new.unknown_models)
     data["followup"] = True
     data["refusal"] = None
-    if "upgrade" in data:
-        data["upgrade"] = bool(getattr(previous, "upgrade", False)) and data["models"] == previous.models
+    data["upgrade"] = previous.upgrade and data["models"] == previous.models
     return Query.model_validate(data)
 
 
