@@ -63,7 +63,8 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\bextract\w*|\bstructured data\b|\bentit(?:y|ies)\b|\bner\b|\bpars(?:e|ing) (?:\w+ )?(?:invoices|receipts"
             r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b|\binvoices?\b|\breceipts?\b|\bfields? (?:from|out of)\b"
             r"|\bpull(?:ing)? (?:out )?(?:fields|data|info|information)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
-            r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b",
+            r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b"
+         r"|\b(?:invoice|receipt|resume|résumé|cv|document|form|pdf|email|contract|log|address)s? pars(?:ing|er)\b",
         ),
         (
             "classification",
@@ -282,11 +283,11 @@ HELP_LINE = re.compile(
     r"how to use(?: this| you)?|instructions|tutorial|getting started|get started|what can this bot do|what does this bot do|"
     r"help me|can you help(?: me)?|what can you help (?:me )?with|thanks|thank you|ty|test|ping|man|docs|readme|"
     r"what(?:'s| is) (?:whichmodel|this bot)|what do you cover|what kind of questions|show me what you can do|what else can you do)"
-    r"(?:\s+(?:please|bot|whichmodel))?[\s?!.]*$"
+    r"(?:\s+(?:please|bot|whichmodel|you|you guys))?[\s?!.]*$"
 )
 HELP_ANYWHERE = re.compile(
     r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"
-    r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b"
+    r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b|\bwhat commands\b|\bwhat (?:do|can) you support\b"
 )
 ALTERNATIVE = re.compile(
     rf"\balternatives?\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
