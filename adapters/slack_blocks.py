@@ -24,12 +24,10 @@ from bot.render.text import table_lines
 log = logging.getLogger("whichmodel.slack")
 
 # Slack's limits (https://docs.slack.dev/reference/block-kit/blocks): 50 blocks a message; a section's text 3,000
-# characters and at most 10 fields of 2,000; a header 150; a table 100 rows (the header row counts: it is a row) of
+# characters and at most 10 fields of 2,000 (this renderer uses no fields); a header 150; a table 100 rows (the header row counts: it is a row) of
 # at most 20 cells; a context block 10 elements; a button's label 75 and value 2,000.
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
-MAX_FIELDS = 10
-MAX_FIELD_TEXT = 2000
 MAX_HEADER_TEXT = 150
 MAX_TABLE_ROWS = 100
 MAX_TABLE_COLUMNS = 20

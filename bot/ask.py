@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 
 from bot.answer import Answer, Note
 from bot.catalogue import Catalogue, current
@@ -54,25 +55,25 @@ def new_error_id() -> str:
     return uuid.uuid4().hex[:10]
 
 
+def _guarded(work: Callable[[], Answer], what: str, query: Query | None = None) -> Answer:
+    """Run `work`; an exception becomes an apology with an error id, logged with its traceback."""
+    try:
+        return work()
+    except Exception:  # noqa: BLE001 - the boundary where failures become apologies
+        error_id = new_error_id()
+        log.exception("error_id=%s: the core failed to answer %s", error_id, what)
+        return apology(error_id, query)
+
+
 def safe_ask(
     text: str, previous: Query | None = None, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
 ) -> Answer:
     """`ask`, but an exception becomes an apology with an error id, logged with its traceback."""
-    try:
-        return ask(text, previous, catalogue, policy)
-    except Exception:  # noqa: BLE001 - the boundary where failures become apologies
-        error_id = new_error_id()
-        log.exception("error_id=%s: the core failed to answer", error_id)
-        return apology(error_id)
+    return _guarded(lambda: ask(text, previous, catalogue, policy), "a question")
 
 
 def safe_answer_query(
     query: Query, offset: int = 0, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
 ) -> Answer:
     """`answer_query` with the same apology boundary as `safe_ask`."""
-    try:
-        return answer_query(query, offset, catalogue, policy)
-    except Exception:  # noqa: BLE001
-        error_id = new_error_id()
-        log.exception("error_id=%s: the core failed to answer a structured query", error_id)
-        return apology(error_id, query)
+    return _guarded(lambda: answer_query(query, offset, catalogue, policy), "a structured query", query)

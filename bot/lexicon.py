@@ -64,7 +64,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b|\binvoices?\b|\breceipts?\b|\bfields? (?:from|out of)\b"
             r"|\bpull(?:ing)? (?:out )?(?:fields|data|info|information)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
             r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b"
-         r"|\b(?:invoice|receipt|resume|résumé|cv|document|form|pdf|email|contract|log|address)s? pars(?:ing|er)\b",
+            r"|\b(?:invoice|receipt|resume|résumé|cv|document|form|pdf|email|contract|log|address)s? pars(?:ing|er)\b",
         ),
         (
             "classification",

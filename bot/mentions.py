@@ -553,7 +553,3 @@ def _unknown_stretch(index: NameIndex, run: list[Piece], stretch: list[int], tex
         start, end = run[stretch[0]].start, run[stretch[-1]].end
         return [Mention(start, end, text[start:end], None)]
     return []
-
-
-def _unknown(text: str, start: int, end: int) -> Mention:
-    return Mention(start, end, text[start:end], None)

@@ -18,7 +18,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 Kind = Literal["chat", "embedding", "rerank", "image", "video", "tts", "transcription", "audio", "moderation"]
-CHAT_KINDS: frozenset[str] = frozenset({"chat"})
 
 
 # --- the models.dev schema (only the parts we use; unknown keys are ignored) -------------------------

@@ -74,7 +74,9 @@ _FOLLOWUP_START = re.compile(
 )
 _FOLLOWUP_PREP = re.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
 _SPACES = re.compile(r"\s{2,}")
-_AGENT_WORK = re.compile(r"\bagent(?:s|ic)?\b|\bmulti-?step\b|\bplann\w*|\bworkflows?\b|\borchestrat\w*|\bautonomous\w*")
+_AGENT_WORK = re.compile(
+    r"\bagent(?:s|ic)?\b|\bmulti-?step\b|\bplann\w*|\bworkflows?\b|\borchestrat\w*|\bautonomous\w*"
+)
 _LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = re.compile(r"\binstead\b")
 _MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")

@@ -15,7 +15,7 @@ from bot.answer import Answer
 from bot.changes import changes_answer, is_changes_question
 from bot.intents import answer_for
 from bot.knowledge_files import KnowledgeError
-from bot.logs import JsonLines, log_question
+from bot.logs import JsonLines, RedactSecrets, log_question
 from bot.offers import bundled_path, read_snapshot
 from bot.policy import DEFAULT_POLICY
 from bot.query import Query
@@ -126,22 +126,24 @@ def test_settings_split_provider_lists_and_mask_secrets(monkeypatch: pytest.Monk
     assert "very-secret" not in shown and "set, 22 chars" in shown
 
 
-def test_question_log_lines_hash_the_text_and_hold_no_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-very-secret-token")
+def test_question_log_lines_hash_the_text_and_hold_no_secrets() -> None:
+    secret = "xoxb-very-secret-token"
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
     handler.emit = records.append  # type: ignore[method-assign]
-    logging.getLogger("whichmodel.questions").addHandler(handler)
-    logging.getLogger("whichmodel.questions").setLevel(logging.INFO)
+    handler.addFilter(RedactSecrets([secret]))
+    questions = logging.getLogger("whichmodel.questions")
+    questions.addHandler(handler)
+    questions.setLevel(logging.INFO)
     try:
         answer = Answer(intent="recommend", title="t", query=Query(intent="recommend"))
         log_question("slack", "cheapest model for my secret project", answer, 0.0123, user="U123")
-        log_question("slack", "cheapest model for my secret project", answer, 0.0123, log_text=True)
+        log_question("slack", f"is {secret} a valid token? my secret project", answer, 0.0123, log_text=True)
     finally:
-        logging.getLogger("whichmodel.questions").removeHandler(handler)
+        questions.removeHandler(handler)
     hashed, plain = (JsonLines().format(r) for r in records)
     data = json.loads(hashed)
     assert data["platform"] == "slack" and data["intent"] == "recommend" and data["latency_ms"] == 12.3
     assert data["outcome"] == "answered" and len(data["question_sha"]) == 12 and "U123" not in hashed
     assert "secret project" not in hashed and "secret project" in plain
-    assert "very-secret" not in hashed + plain
+    assert secret not in plain and "[redacted]" in plain  # a token pasted into a logged question is blanked
