@@ -35,8 +35,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def warm(repeat: int) -> dict[str, float]:
-    from bot.ask import ask
-    from bot.catalogue import current
+    from bot.assistant import ask
+    from bot.catalogue.store import current
     from bot.render import render
 
     catalogue = current()
@@ -58,7 +58,7 @@ def warm(repeat: int) -> dict[str, float]:
 
 
 def cold(runs: int) -> dict[str, float]:
-    exe = shutil.which("whichmodel") or f"{sys.executable} -m bot.cli"
+    exe = shutil.which("whichmodel") or f"{sys.executable} -m adapters.cli"
     walls, rss = [], []
     for _ in range(runs):
         start = time.perf_counter()
@@ -66,7 +66,7 @@ def cold(runs: int) -> dict[str, float]:
             [
                 sys.executable,
                 "-c",
-                "import resource, sys\nfrom bot.cli import main\n"
+                "import resource, sys\nfrom adapters.cli import main\n"
                 "try:\n    main(['ask', 'cheapest for 50M tokens of classification'])\nexcept SystemExit:\n    pass\n"
                 "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))",
             ],

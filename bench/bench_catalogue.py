@@ -22,7 +22,7 @@ import tempfile
 CHILD = r"""
 import json, resource, time
 t0 = time.perf_counter()
-from bot.catalogue import load_catalogue
+from bot.catalogue.store import load_catalogue
 t1 = time.perf_counter()
 cat = load_catalogue()
 t2 = time.perf_counter()

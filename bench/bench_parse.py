@@ -3,7 +3,7 @@
     python bench/bench_parse.py [--repeat 50]
 
 Runs the dev questions (../shared/eval/dev-questions.jsonl, else tests/data/parse_cases.jsonl) `--repeat`
-times through `bot.parse.parse` and prints the median and p99 time per question, for the first pass
+times through `bot.parse.pipeline.parse` and prints the median and p99 time per question, for the first pass
 (per-word caches cold) and for all passes. Prints figures; asserts nothing.
 """
 
@@ -36,9 +36,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=50)
     args = ap.parse_args()
 
-    from bot.catalogue import current
-    from bot.mentions import name_index
-    from bot.parse import parse
+    from bot.catalogue.store import current
+    from bot.parse.model_names import name_index
+    from bot.parse.pipeline import parse
 
     t0 = time.perf_counter()
     catalogue = current()

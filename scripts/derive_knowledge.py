@@ -1277,7 +1277,7 @@ def main(argv: list[str] | None = None) -> int:
     _write(out / "sources.yaml", HEADER + _dump({"sources": [{k: v for k, v in s.items()} for s in SOURCES]}))
     _write(out / "metrics.yaml", HEADER + _dump({"metrics": METRICS}))
 
-    from bot.catalogue import load_catalogue  # after source_names.yaml is written
+    from bot.catalogue.store import load_catalogue  # after source_names.yaml is written
 
     catalogue = load_catalogue(knowledge_path=out, use_cache=False)
     matcher = Matcher(catalogue)

@@ -13,7 +13,7 @@ from loopback import Server
 # beyond loopback. Tests of the refresh schedule drive `Refresher` against a loopback server instead.
 os.environ["WHICHMODEL_REFRESH_ENABLED"] = "0"
 
-from bot.catalogue import Catalogue, load_catalogue
+from bot.catalogue.store import Catalogue, load_catalogue
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answer import Answer, Row
-from bot.catalogue import Catalogue
+from bot.contract.answer import Answer, Row
+from bot.catalogue.store import Catalogue
 from bot.intents import answer_for
 from bot.intents.selection import FIT_TIERS
-from bot.query import Query, QueryTask
+from bot.contract.query import Query, QueryTask
 
 PROVIDERS = [
     "openai",

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from bot.catalogue import Catalogue, load_catalogue
-from bot.checks import check_report, coverage, in_scope
-from bot.offers import bundled_path, classify
+from bot.catalogue.store import Catalogue, load_catalogue
+from bot.catalogue.checks import check_report, coverage, in_scope
+from bot.catalogue.offers import bundled_path, classify
 
 
 @pytest.fixture(scope="module")

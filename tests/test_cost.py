@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalogue import Catalogue
-from bot.cost import DEFAULT_SHARE, arithmetic, blended_price, cached_cost, mix_for, monthly_cost
-from bot.offers import Offer, PriceTier
+from bot.catalogue.store import Catalogue
+from bot.catalogue.cost import DEFAULT_SHARE, arithmetic, blended_price, cached_cost, mix_for, monthly_cost
+from bot.catalogue.offers import Offer, PriceTier
 
 
 def maker_offer(catalogue: Catalogue, model_id: str) -> Offer:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.ask import ask
-from bot.catalogue import Catalogue
-from bot.cli import main
+from bot.assistant import ask
+from bot.catalogue.store import Catalogue
+from adapters.cli import main
 from bot.render import render
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-questions.jsonl"

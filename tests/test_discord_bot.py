@@ -6,7 +6,7 @@ INTERACTION_CREATE payloads exactly as the gateway would deliver them. The tests
 makes. No real gateway, no sleeps: every wait is for a recorded request (or a future), with a timeout.
 
 The core is a test double that answers from the real catalogue with canned queries (the parser is not under test
-here); one test uses the real `bot.ask` when the parser is installed.
+here); one test uses the real `bot.assistant` when the parser is installed.
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ import discord
 import pytest
 from aiohttp import web
 
-from adapters.discord_bot import Core, WhichModelClient, WhichModelShardedClient, build_client, run
-from adapters.discord_embeds import CONTENT, DESCRIPTION, FIELD_VALUE, FIELDS, FOOTER, TITLE, TOTAL, More, dlen
-from bot.answer import Answer
-from bot.catalogue import Catalogue
+from adapters.discord.client import Core, WhichModelClient, WhichModelShardedClient, build_client, run
+from adapters.discord.embeds import CONTENT, DESCRIPTION, FIELD_VALUE, FIELDS, FOOTER, TITLE, TOTAL, More, dlen
+from bot.contract.answer import Answer
+from bot.catalogue.store import Catalogue
 from bot.intents import answer_for
-from bot.policy import DEFAULT_POLICY
-from bot.query import Query
-from bot.settings import load_settings
+from bot.contract.policy import DEFAULT_POLICY
+from bot.contract.query import Query
+from bot.runtime.settings import load_settings
 
 TOKEN = "test-token.NOT-A-REAL-SECRET.Zm9vYmFy"
 APP_ID = 1100000000000000001
@@ -1128,8 +1128,8 @@ def test_run_sends_the_token_from_the_settings_and_stops_with_one_line_when_disc
 
 
 def test_the_real_core_answers_a_mention_end_to_end(catalogue: Catalogue) -> None:
-    pytest.importorskip("bot.parse", reason="bot/parse.py (the parser, issue 3) is not written yet")
-    from adapters.discord_bot import default_core
+    pytest.importorskip("bot.parse.pipeline", reason="bot/parse.py (the parser, issue 3) is not written yet")
+    from adapters.discord.client import default_core
 
     async def scenario() -> None:
         async with running_bot(catalogue) as bot:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.discord_embeds import (
+from adapters.discord.embeds import (
     BUTTON_LABEL,
     CONTENT,
     CUSTOM_ID,
@@ -32,11 +32,11 @@ from adapters.discord_embeds import (
     more_label,
     next_page,
 )
-from bot.answer import Answer, Cell, Column, Note, Table
-from bot.catalogue import Catalogue
+from bot.contract.answer import Answer, Cell, Column, Note, Table
+from bot.catalogue.store import Catalogue
 from bot.intents import answer_for
-from bot.policy import DEFAULT_POLICY
-from bot.query import Query
+from bot.contract.policy import DEFAULT_POLICY
+from bot.contract.query import Query
 
 DEV_QUESTIONS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-questions.jsonl"
 
@@ -167,8 +167,8 @@ def test_every_dev_question_renders_within_discord_limits_on_every_page(catalogu
 
 @needs_dev_questions
 def test_every_dev_question_through_the_parser_renders_within_discord_limits(catalogue: Catalogue) -> None:
-    pytest.importorskip("bot.parse", reason="bot/parse.py (the parser, issue 3) is not written yet")
-    from bot.ask import safe_ask
+    pytest.importorskip("bot.parse.pipeline", reason="bot/parse.py (the parser, issue 3) is not written yet")
+    from bot.assistant import safe_ask
 
     for item in dev_questions():
         answer = safe_ask(item["q"], catalogue=catalogue)
@@ -276,7 +276,7 @@ def test_show_more_leads_to_the_next_page_then_to_the_cores_next_rows_then_nowhe
 
 
 def answer_rows(n: int) -> list[Any]:
-    from bot.answer import Row
+    from bot.contract.answer import Row
 
     return [Row(model=f"m{i}", name=f"M{i}") for i in range(n)]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import fmt
+from bot.render import fmt
 
 
 def test_money_keeps_cents_and_never_rounds_small_amounts_to_zero() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalogue import Catalogue
-from bot.followup import refine
-from bot.parse import parse
+from bot.catalogue.store import Catalogue
+from bot.parse.followup import refine
+from bot.parse.pipeline import parse
 
 M = 1_000_000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import urllib.request
 
-from bot.health import probe, serve_health
+from bot.runtime.health import probe, serve_health
 
 
 def test_health_server_reports_the_data_age_and_the_probe_sees_it(catalogue: object) -> None:

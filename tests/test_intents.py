@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalogue import Catalogue
-from bot.cost import blended_price
+from bot.catalogue.store import Catalogue
+from bot.catalogue.cost import blended_price
 from bot.intents import answer_for
 from bot.intents.selection import cheaper_elsewhere, display_candidate, mix_of
-from bot.policy import DEFAULT_POLICY
-from bot.query import Query
+from bot.contract.policy import DEFAULT_POLICY
+from bot.contract.query import Query
 
 
 def test_compare_states_ratios_and_per_metric_winners(catalogue: Catalogue) -> None:

@@ -11,12 +11,12 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.catalogue import load_catalogue
-from bot.checks import check_report
-from bot.knowledge_files import KnowledgeError, Metric, Score, TaskProfile, Tiers, knowledge_dir, load_knowledge
-from bot.names import key_is_lossy, model_key
-from bot.offers import bundled_path
-from bot.scores import best_score, task_score, tier_for
+from bot.catalogue.store import load_catalogue
+from bot.catalogue.checks import check_report
+from bot.catalogue.knowledge import KnowledgeError, Metric, Score, TaskProfile, Tiers, knowledge_dir, load_knowledge
+from bot.catalogue.names import key_is_lossy, model_key
+from bot.catalogue.offers import bundled_path
+from bot.catalogue.scores import best_score, task_score, tier_for
 
 
 @pytest.fixture()

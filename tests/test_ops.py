@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from loopback import Server
 
-from bot import catalogue as catalogue_mod
-from bot.answer import Answer
-from bot.changes import changes_answer, is_changes_question
+from bot.catalogue import store as catalogue_mod
+from bot.contract.answer import Answer
+from bot.intents.changes import changes_answer, is_changes_question
 from bot.intents import answer_for
-from bot.knowledge_files import KnowledgeError
-from bot.logs import JsonLines, RedactSecrets, log_question
-from bot.offers import bundled_path, read_snapshot
-from bot.policy import DEFAULT_POLICY
-from bot.query import Query
-from bot.refresh import Refresher
-from bot.settings import SettingsError, load_settings
+from bot.catalogue.knowledge import KnowledgeError
+from bot.runtime.logs import JsonLines, RedactSecrets, log_question
+from bot.catalogue.offers import bundled_path, read_snapshot
+from bot.contract.policy import DEFAULT_POLICY
+from bot.contract.query import Query
+from bot.runtime.refresh import Refresher
+from bot.runtime.settings import SettingsError, load_settings
 
 
 def bundled_with(input_price: float) -> bytes:

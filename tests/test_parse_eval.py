@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.catalogue import Catalogue
-from bot.parse import parse
+from bot.catalogue.store import Catalogue
+from bot.parse.pipeline import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 GRADER = ROOT.parent / "shared" / "eval" / "grade.py"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalogue import Catalogue
-from bot.parse import MAX_QUESTION_CHARS, parse
+from bot.catalogue.store import Catalogue
+from bot.parse.pipeline import MAX_QUESTION_CHARS, parse
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalogue import Catalogue
-from bot.mentions import find_mentions, name_index, name_pieces
-from bot.parse import parse
+from bot.catalogue.store import Catalogue
+from bot.parse.model_names import find_mentions, name_index, name_pieces
+from bot.parse.pipeline import parse
 
 
 def _models(text: str, catalogue: Catalogue) -> list[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalogue import Catalogue
-from bot.numbers import parse_number, words_to_digits
-from bot.parse import parse
+from bot.catalogue.store import Catalogue
+from bot.parse.numbers import parse_number, words_to_digits
+from bot.parse.pipeline import parse
 
 M = 1_000_000
 

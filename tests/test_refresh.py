@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from loopback import Server
 
-from bot.catalogue import CACHE_FILE, META_FILE, load_catalogue
-from bot.refresh import refresh_data
+from bot.catalogue.store import CACHE_FILE, META_FILE, load_catalogue
+from bot.runtime.refresh import refresh_data
 
 GOOD = {
     "acme": {

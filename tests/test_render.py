@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from bot.catalogue import Catalogue
+from bot.catalogue.store import Catalogue
 from bot.intents import answer_for
-from bot.query import Query
+from bot.contract.query import Query
 from bot.render import render
 from bot.render.markdown import escape
 

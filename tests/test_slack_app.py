@@ -4,7 +4,7 @@ signed requests, and a fake Slack Web API (tests/fakeslack.py) that records what
 Nothing sleeps to synchronise: tests wait on the fake's condition variable (a call arrived) or on a log record (a
 retry or a bot message was dropped), each with a timeout. Most tests use `CannedCore`, a stand-in for the parser
 that knows a handful of questions and answers them with the real intents and catalogue, so they pin the adapter
-(what reached the core, what reached Slack). Tests marked `needs_parser` run the real `bot.ask.safe_ask`.
+(what reached the core, what reached Slack). Tests marked `needs_parser` run the real `bot.assistant.safe_ask`.
 """
 
 from __future__ import annotations
@@ -42,19 +42,19 @@ from fakeslack import (
     sign,
 )
 
-from adapters.conversations import Conversations, SeenIds
-from adapters.ratelimit import RateLimiter
-from adapters.slack_blocks import COMPARE_TOP2, SHOW_MORE, decode_button
-from adapters.slack_bot import api_base_url, build_app, question_text, socket_mode_handler
-from adapters.slack_server import RunningServer, start_in_thread
-from bot.answer import Answer, Cell, Column, Row, Table
-from bot.catalogue import Catalogue
+from adapters.chat.state import Conversations, SeenIds
+from adapters.chat.ratelimit import RateLimiter
+from adapters.slack.blocks import COMPARE_TOP2, SHOW_MORE, decode_button
+from adapters.slack.app import api_base_url, build_app, question_text, socket_mode_handler
+from adapters.slack.server import RunningServer, start_in_thread
+from bot.contract.answer import Answer, Cell, Column, Row, Table
+from bot.catalogue.store import Catalogue
 from bot.intents import answer_for
-from bot.logs import RedactSecrets
-from bot.query import Query
-from bot.settings import Settings, SettingsError, load_settings
+from bot.runtime.logs import RedactSecrets
+from bot.contract.query import Query
+from bot.runtime.settings import Settings, SettingsError, load_settings
 
-HAS_PARSER = importlib.util.find_spec("bot.parse") is not None
+HAS_PARSER = importlib.util.find_spec("bot.parse.pipeline") is not None
 needs_parser = pytest.mark.skipif(not HAS_PARSER, reason="bot/parse.py (the parser) is not in the tree yet")
 ACK_LIMIT = 3.0  # Slack's deadline for the HTTP response
 CLASSIFY = "cheapest for 50M tokens of classification"
@@ -491,13 +491,13 @@ def test_the_rate_limit_answers_politely_and_only_to_the_asker(start: Callable[.
 def test_a_core_exception_becomes_an_apology_with_the_logged_error_id(
     start: Callable[..., Harness], settings_real: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bot.ask
-    from adapters.slack_bot import DefaultCore
+    import bot.assistant
+    from adapters.slack.app import DefaultCore
 
     def broken(*args: Any, **kwargs: Any) -> Answer:
         raise RuntimeError("the catalogue caught fire")
 
-    monkeypatch.setattr(bot.ask, "answer_for", broken)
+    monkeypatch.setattr(bot.assistant, "answer_for", broken)
     h = start(core=DefaultCore(settings_real), settings=settings_real)
     h.event(mention(f"<@{BOT_USER}> {CLASSIFY}", h.new_ts()))
     (call,) = h.fake.wait_calls("api", "chat.postEphemeral")
@@ -612,7 +612,7 @@ def test_the_web_client_talks_to_slack_api_url(start: Callable[..., Harness], fa
 def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> None:
     import yaml
 
-    manifest = yaml.safe_load((Path(__file__).resolve().parents[1] / "adapters" / "slack_manifest.yml").read_text())
+    manifest = yaml.safe_load((Path(__file__).resolve().parents[1] / "adapters" / "slack" / "manifest.yml").read_text())
     features, settings = manifest["features"], manifest["settings"]
     assert [c["command"] for c in features["slash_commands"]] == ["/whichmodel"]
     assert features["app_home"]["messages_tab_enabled"] is True
@@ -671,7 +671,7 @@ def settings_real(fake: FakeSlack) -> Settings:
 
 @needs_parser
 def test_real_core_thread_follow_up_and_dm(start: Callable[..., Harness], settings_real: Settings) -> None:
-    from adapters.slack_bot import DefaultCore
+    from adapters.slack.app import DefaultCore
 
     h = start(core=DefaultCore(settings_real), settings=settings_real)
     root = h.new_ts()
@@ -693,7 +693,7 @@ def test_real_core_thread_follow_up_and_dm(start: Callable[..., Harness], settin
 def test_real_core_escapes_an_unknown_model_named_like_a_mention(
     start: Callable[..., Harness], settings_real: Settings
 ) -> None:
-    from adapters.slack_bot import DefaultCore
+    from adapters.slack.app import DefaultCore
 
     h = start(core=DefaultCore(settings_real), settings=settings_real)
     h.command("tell me about &lt;!channel&gt;-9000 <!here>")
@@ -715,7 +715,7 @@ def test_whichmodel_slack_cli_serves_signed_requests_on_its_port(fake: FakeSlack
     }
     env.pop("SLACK_APP_TOKEN", None)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "slack", "--port", "0", "--host", "127.0.0.1"],
+        [sys.executable, "-m", "adapters.cli", "slack", "--port", "0", "--host", "127.0.0.1"],
         env=env,
         stderr=subprocess.PIPE,
         text=True,

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.slack_blocks import (
+from adapters.slack.blocks import (
     COMPARE_TOP2,
     SHOW_MORE,
     clip,
@@ -28,13 +28,13 @@ from adapters.slack_blocks import (
     render_text,
     table_csv,
 )
-from bot.answer import Answer, Cell, Column, Note, Row, Table
-from bot.catalogue import Catalogue
+from bot.contract.answer import Answer, Cell, Column, Note, Row, Table
+from bot.catalogue.store import Catalogue
 from bot.intents import answer_for
-from bot.query import Query
+from bot.contract.query import Query
 
 DEV_QUESTIONS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-questions.jsonl"
-HAS_PARSER = importlib.util.find_spec("bot.parse") is not None
+HAS_PARSER = importlib.util.find_spec("bot.parse.pipeline") is not None
 
 # Slack's limits, from https://docs.slack.dev/reference/block-kit/blocks (and the pages of each block)
 BLOCKS, SECTION_TEXT, FIELDS, FIELD_TEXT, HEADER_TEXT = 50, 3000, 10, 2000, 150
@@ -386,7 +386,7 @@ def test_every_dev_question_renders_within_slack_limits(catalogue: Catalogue) ->
         if answers[0].has_more:
             answers.append(answer_for(answers[0].query, catalogue, offset=answers[0].offset + len(answers[0].rows)))
         if HAS_PARSER:
-            from bot.ask import safe_ask
+            from bot.assistant import safe_ask
 
             answers.append(safe_ask(item["q"], None, catalogue))
         for answer in answers:

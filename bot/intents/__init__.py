@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from bot import fmt
-from bot.answer import Answer, Note
-from bot.canonical import Model
-from bot.catalogue import Catalogue
+from bot.render import fmt
+from bot.contract.answer import Answer, Note
+from bot.catalogue.grouping import Model
+from bot.catalogue.store import Catalogue
 from bot.intents.compare import compare
 from bot.intents.help import EXAMPLES, help_answer, off_topic
 from bot.intents.info import info
 from bot.intents.listing import alternatives, list_models
 from bot.intents.pricing import cost
 from bot.intents.recommend import recommend
-from bot.policy import DEFAULT_POLICY, Policy
-from bot.query import Query
-from bot.suggest import closest
+from bot.contract.policy import DEFAULT_POLICY, Policy
+from bot.contract.query import Query
+from bot.intents.suggest import closest
 
 NEEDS_MODELS = {"compare": 2, "cost": 1, "info": 1, "alternatives": 1}
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot import fmt
-from bot.answer import Answer, Note
-from bot.catalogue import Catalogue
-from bot.query import Query
+from bot.render import fmt
+from bot.contract.answer import Answer, Note
+from bot.catalogue.store import Catalogue
+from bot.contract.query import Query
 
 EXAMPLES = [
     "cheapest for 50M tokens of classification",

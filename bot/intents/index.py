@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.canonical import Model
-from bot.catalogue import Catalogue, derive
-from bot.knowledge_files import Maker, Speed
-from bot.offers import Offer
+from bot.catalogue.grouping import Model
+from bot.catalogue.store import Catalogue, derive
+from bot.catalogue.knowledge import Maker, Speed
+from bot.catalogue.offers import Offer
 
 
 class Index:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot import fmt
-from bot.answer import Answer, Note
-from bot.canonical import Model
-from bot.catalogue import Catalogue
+from bot.render import fmt
+from bot.contract.answer import Answer, Note
+from bot.catalogue.grouping import Model
+from bot.catalogue.store import Catalogue
 from bot.intents import notes as notes_mod
 from bot.intents.selection import Candidate, Left, candidates, display_candidate, mix_of, needs, rank, with_cheaper
 from bot.intents.tables import ranking_table, row
-from bot.intents.wording import filters_text, points, task_name
-from bot.policy import Policy
-from bot.query import Query
+from bot.render.wording import filters_text, points, task_name
+from bot.contract.policy import Policy
+from bot.contract.query import Query
 
 
 def _sensible(c: Candidate) -> tuple:

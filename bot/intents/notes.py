@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot import fmt
-from bot.answer import Note
-from bot.catalogue import Catalogue
-from bot.cost import STANDARD_VOLUMES, Mix
+from bot.render import fmt
+from bot.contract.answer import Note
+from bot.catalogue.store import Catalogue
+from bot.catalogue.cost import STANDARD_VOLUMES, Mix
 from bot.intents.selection import Candidate, Left
-from bot.intents.wording import task_name
-from bot.query import Query
+from bot.render.wording import task_name
+from bot.contract.query import Query
 
 LEFT_OUT_WORDING = {
     "no score": "{n} with no {task} score",

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from bot import fmt
-from bot.answer import Answer, Note
-from bot.canonical import Model
-from bot.catalogue import Catalogue
-from bot.cost import STANDARD_VOLUMES, arithmetic, cached_cost, monthly_cost, tier_applies
+from bot.render import fmt
+from bot.contract.answer import Answer, Note
+from bot.catalogue.grouping import Model
+from bot.catalogue.store import Catalogue
+from bot.catalogue.cost import STANDARD_VOLUMES, arithmetic, cached_cost, monthly_cost, tier_applies
 from bot.intents import notes as notes_mod
 from bot.intents.selection import Candidate, display_candidate, mix_of
 from bot.intents.tables import cell, row, simple_table
-from bot.policy import Policy
-from bot.query import Query
+from bot.contract.policy import Policy
+from bot.contract.query import Query
 
 
 def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from bot.canonical import Model
-from bot.catalogue import Catalogue
-from bot.cost import Mix, blended_price, mix_for, monthly_cost
+from bot.catalogue.grouping import Model
+from bot.catalogue.store import Catalogue
+from bot.catalogue.cost import Mix, blended_price, mix_for, monthly_cost
 from bot.intents.index import index_for
-from bot.knowledge_files import Speed
-from bot.offers import Offer
-from bot.policy import Policy
-from bot.query import Query
-from bot.scores import TaskScore
+from bot.catalogue.knowledge import Speed
+from bot.catalogue.offers import Offer
+from bot.contract.policy import Policy
+from bot.contract.query import Query
+from bot.catalogue.scores import TaskScore
 
 FIT_TIERS = frozenset({"strong", "good", "usable"})
 

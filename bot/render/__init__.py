@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Literal
 
-from bot.answer import Answer
+from bot.contract.answer import Answer
 from bot.render.markdown import render_markdown
 from bot.render.text import render_text
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer import Table
+from bot.contract.answer import Table
 
 GAP = 2
 MIN_WIDTH = 8

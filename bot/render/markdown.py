@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer import Answer, Table
+from bot.contract.answer import Answer, Table
 
 
 def escape(text: str) -> str:

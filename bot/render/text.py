@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.answer import Answer, Table
+from bot.contract.answer import Answer, Table
 from bot.render.layout import GAP, fit
 
 WIDTH = 100

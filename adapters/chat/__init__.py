@@ -1,0 +1,1 @@
+"""What every chat platform shares: conversation state, rate limits, the chat turn."""

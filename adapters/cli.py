@@ -1,0 +1,212 @@
+"""The `whichmodel` command: a thin click CLI over the core. Each command does one thing."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(package_name="whichmodel")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Which LLM should your team use? Ask in plain words.
+
+    Bare `whichmodel` opens an interactive prompt (same as `whichmodel chat`).
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(chat)
+
+
+@main.command()
+@click.argument("question", nargs=-1)
+@click.option("--jsonl", is_flag=True, help="Read one question a line from stdin; print one JSON object a line.")
+def parse(question: tuple[str, ...], jsonl: bool) -> None:
+    """Print the structured query for QUESTION as JSON."""
+    from bot.catalogue.store import current
+    from bot.parse.pipeline import parse as parse_text
+
+    catalogue = current()
+    if jsonl:
+        out = sys.stdout
+        for line in sys.stdin:
+            out.write(json.dumps(parse_text(line.rstrip("\r\n"), catalogue).contract()) + "\n")
+        out.flush()
+        return
+    click.echo(json.dumps(parse_text(" ".join(question), catalogue).contract(), indent=2))
+
+
+def _configured():  # type: ignore[no-untyped-def]
+    """The settings' answer policy, with the team's extra file applied to the catalogue."""
+    from bot.catalogue import store as catalogue
+
+    settings = _settings()
+    catalogue.configure(settings.extra)
+    return settings.policy()
+
+
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the Answer as JSON.")
+@click.option("--markdown", is_flag=True, help="Print the answer as Markdown.")
+def ask(question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
+    """Answer QUESTION from the catalogue."""
+    from bot.assistant import ask as ask_question
+    from bot.render import render
+
+    answer = ask_question(" ".join(question), policy=_configured())
+    fmt = "json" if as_json else "markdown" if markdown else "text"
+    click.echo(render(answer, fmt))
+
+
+@main.command()
+def chat() -> None:
+    """Ask several questions in one session; follow-ups refine the last one."""
+    from bot.assistant import ask as ask_question
+    from bot.render import render
+
+    policy = _configured()
+    previous = None
+    click.echo("whichmodel: ask which LLM to use (e.g. 'cheapest for 50M tokens of classification').")
+    click.echo("Follow up with 'what about 100M?' or 'only anthropic'. Empty line or Ctrl-D to quit.")
+    while True:
+        try:
+            text = input("> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            click.echo("")
+            return
+        if not text or text.lower() in {"quit", "exit", "bye"}:
+            return
+        answer = ask_question(text, previous, policy=policy)
+        click.echo(render(answer, "text"))
+        if not answer.error:
+            previous = answer.query
+
+
+@main.group()
+def catalogue() -> None:
+    """Inspect the catalogue."""
+
+
+@catalogue.command("check")
+def catalogue_check() -> None:
+    """Print counts and problems; exit non-zero on errors."""
+    from bot.catalogue.store import load_catalogue
+    from bot.catalogue.checks import check_report
+    from bot.catalogue.knowledge import KnowledgeError
+
+    try:
+        cat = load_catalogue()
+    except KnowledgeError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    report, ok = check_report(cat)
+    click.echo(report)
+    sys.exit(0 if ok else 1)
+
+
+@catalogue.command("show")
+@click.argument("model", nargs=-1, required=True)
+def catalogue_show(model: tuple[str, ...]) -> None:
+    """Print one model's card: offers, limits, capabilities, scores and speed with sources."""
+    from bot.assistant import answer_query
+    from bot.contract.query import Query
+    from bot.render import render
+
+    answer = answer_query(Query(intent="info", models=[" ".join(model)]), policy=_configured())
+    click.echo(render(answer, "text"))
+    if answer.error:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--url", default=None, help="Where to download models.dev api.json from.")
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds before giving up.")
+def refresh(url: str | None, timeout: float) -> None:
+    """Download fresh models.dev data; keep the old data if the download is bad."""
+    from bot.runtime.refresh import DEFAULT_URL, refresh_data
+
+    result = refresh_data(url or DEFAULT_URL, timeout=timeout)
+    click.echo(result.message)
+    sys.exit(0 if result.ok else 1)
+
+
+def _settings():  # type: ignore[no-untyped-def]
+    from bot.runtime.settings import SettingsError, load_settings
+
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+@main.command()
+def config() -> None:
+    """Print the effective configuration, secrets masked."""
+    for name, value in _settings().public().items():
+        click.echo(f"{name} = {value}")
+
+
+@main.command()
+def healthcheck() -> None:
+    """Exit 0 when the running bot answers GET /healthz on $PORT (for container health checks)."""
+    from bot.runtime.health import probe
+
+    sys.exit(0 if probe(_settings().port) else 1)
+
+
+@main.command()
+@click.option("--port", type=int, default=None, help="HTTP port (default: $PORT or 3000). Ignored in Socket Mode.")
+@click.option("--host", default=None, help="HTTP host (default 0.0.0.0).")
+def slack(port: int | None, host: str | None) -> None:
+    """Run the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on --port."""
+    from adapters.slack.app import run
+
+    settings = _settings()
+    run(settings, port=port, host=host)
+
+
+@main.command()
+@click.option(
+    "--sync", is_flag=True, help="Sync the slash command (to DISCORD_GUILD_ID if set, else globally), then run."
+)
+@click.option("--shards", default=None, help="'auto' for AutoShardedClient on large installs.")
+def discord(sync: bool, shards: str | None) -> None:
+    """Run the Discord bot with DISCORD_TOKEN."""
+    from adapters.discord.client import run
+
+    settings = _settings()
+    run(settings, sync=sync, shards=shards)
+
+
+def run() -> None:
+    """The console script: `main`, then exit without tearing the loaded catalogue down object by object.
+
+    A one-shot command spends ~100 ms freeing the catalogue at interpreter exit; output is flushed and
+    logging shut down first, so skipping that teardown loses nothing. Long-running bots never get here
+    until they stop.
+    """
+    import logging
+    import os
+
+    try:
+        code = main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted!", err=True)
+        code = 1
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,1 @@
+"""The Discord bot (discord.py): the client, commands and embeds."""

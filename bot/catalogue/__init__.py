@@ -1,0 +1,1 @@
+"""The catalogue: offers from each price source, grouped into models, with knowledge, scores and a build cache."""

@@ -1,0 +1,113 @@
+"""A cache of the built catalogue, so a process that starts often does not rebuild it each time.
+
+The key is a hash of everything the build reads: the models.dev data file (and the refresh sidecar), every
+knowledge file, the source of the modules that build the catalogue or derive indexes stored with it, and
+the Python and pydantic versions.
+Any change to any of them gives a new key, so a stale catalogue is never loaded. Only the newest entry is
+kept. A cache that cannot be read or written is ignored: the catalogue is built as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+PREFIX = "catalogue-"
+SUFFIX = ".pickle"
+FORMAT = b"whichmodel-catalogue-cache-1"
+# The modules whose code shapes a built catalogue (besides those that derive indexes from it).
+BUILDING_MODULES = (
+    "bot.catalogue.cache",
+    "bot.catalogue.grouping",
+    "bot.catalogue.store",
+    "bot.catalogue.sources.team_file",
+    "bot.catalogue.knowledge",
+    "bot.catalogue.names",
+    "bot.catalogue.offers",
+    "bot.contract.query",
+    "bot.catalogue.scores",
+)
+
+
+_code_digest: bytes | None = None
+
+
+def _code() -> bytes:
+    """A digest of the source of every module that shapes a cached catalogue, read once per process.
+
+    Hashing the files at every load would let a process that imported older code store its build under
+    the key of newer files on disk. The modules are all imported by the time a catalogue is loaded.
+    """
+    global _code_digest
+    if _code_digest is None:
+        from bot.catalogue.store import DERIVED_MODULES
+
+        digest = hashlib.blake2b(digest_size=20)
+        for name in (*BUILDING_MODULES, *DERIVED_MODULES):
+            digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
+        _code_digest = digest.digest()
+    return _code_digest
+
+
+def cache_key(data_file: Path, knowledge_dir: Path, extra: Path | None = None) -> str | None:
+    """The hash of every input of a build, or None when an input cannot be read."""
+    digest = hashlib.blake2b(FORMAT, digest_size=20)
+    digest.update(sys.version.encode())
+    try:
+        digest.update(_code())
+    except OSError:
+        return None
+    try:
+        import pydantic
+
+        digest.update(pydantic.VERSION.encode())
+        sidecar = data_file.with_name(data_file.name.replace(".json", ".meta.json"))
+        inputs = [data_file, *([sidecar] if sidecar.is_file() else [])]
+        inputs += sorted(knowledge_dir.glob("*.yaml"))
+        if extra is not None:
+            inputs.append(extra)
+        for path in inputs:
+            content = path.read_bytes()
+            digest.update(f"\0{path.name}\0{len(content)}\0".encode())
+            digest.update(content)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _path(directory: Path, key: str) -> Path:
+    return directory / f"{PREFIX}{key}{SUFFIX}"
+
+
+def load(directory: Path, key: str) -> object | None:
+    """The cached object for `key`, or None (missing, unreadable or from an incompatible build)."""
+    try:
+        with open(_path(directory, key), "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - any failure means "build it again"
+        return None
+
+
+def store(directory: Path, key: str, value: object) -> bool:
+    """Write `value` atomically under `key` and drop older entries; False if the cache is not writable."""
+    try:
+        import tempfile
+
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".catalogue-", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, _path(directory, key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        for old in directory.glob(f"{PREFIX}*{SUFFIX}"):
+            if old.name != _path(directory, key).name:
+                old.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is not an error
+        return False
+    return True

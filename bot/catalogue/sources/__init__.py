@@ -1,0 +1,1 @@
+"""One reader per upstream data source, each turning its format into Offers."""

@@ -1,0 +1,395 @@
+"""The catalogue: every canonical model with its offers, scores, speeds and sources, in one object.
+
+Built from a models.dev snapshot (the bundled one, or a newer one saved by `whichmodel refresh`) and the
+knowledge files. Loading is the same for the CLI and the long-running bots; `load_catalogue` is pure,
+`current()` caches one catalogue per process and `swap()` replaces it atomically.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import json
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.catalogue import cache as build_cache
+from bot.catalogue.grouping import Model, group_offers
+from bot.catalogue.sources.team_file import ExtraFile, apply_extra, load_extra
+from bot.catalogue.knowledge import Knowledge, Metric, Score, Source, Speed, TaskProfile, knowledge_dir, load_knowledge
+from bot.catalogue.names import clean_id, key_is_lossy, model_key
+from bot.catalogue.offers import (
+    DataError,
+    Snapshot,
+    bundled_label,
+    bundled_path,
+    newest_update,
+    offers_from,
+    parse_models_dev,
+    read_snapshot,
+)
+from bot.catalogue.scores import TaskScore, task_score
+
+_DERIVED: dict[str, Callable[[Catalogue], Any]] = {}
+# Modules that derive indexes from a catalogue (they call `derive` when imported). Each build imports them
+# so that every cached catalogue carries the same indexes; their code is part of the build-cache key.
+DERIVED_MODULES = ("bot.parse.model_names", "bot.parse.provider_names", "bot.intents.suggest", "bot.intents.index")
+
+
+def derive(name: str, build: Callable[[Catalogue], Any]) -> None:
+    """Register an index other modules derive from a catalogue (name lookups, suggestion lists, ...).
+
+    It is built once per catalogue on first use; indexes registered when a catalogue is built are built
+    with it and stored in the build cache, so the next process starts with them.
+    """
+    _DERIVED[name] = build
+
+
+CACHE_FILE = "models-dev-api.json"
+META_FILE = "models-dev-api.meta.json"
+PREVIOUS_FILE = "models-dev-api.previous.json"
+PREVIOUS_META_FILE = "models-dev-api.previous.meta.json"
+
+
+def cache_dir() -> Path:
+    """Where `whichmodel refresh` keeps downloaded models.dev data."""
+    env = os.environ.get("WHICHMODEL_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "whichmodel"
+
+
+@dataclass
+class Catalogue:
+    """Models, offers and curated knowledge, with lookups. Treat as read-only."""
+
+    snapshot: Snapshot
+    knowledge: Knowledge
+    models: tuple[Model, ...]
+    problems: tuple[str, ...]
+    warnings: tuple[str, ...]
+    by_id: dict[str, Model]
+    by_key: dict[str, Model]
+    metrics: dict[str, Metric]
+    sources: dict[str, Source]
+    by_exact: dict[str, Model] = field(default_factory=dict, repr=False)
+    _task_scores: dict[tuple[str, str], TaskScore] = field(default_factory=dict, repr=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_task_scores"] = {}
+        return state
+
+    def derived(self, name: str) -> Any:
+        """A per-catalogue index registered with `derive`, built on first use (and kept in the build cache)."""
+        value = self._derived.get(name)
+        if value is None:
+            value = self._derived[name] = _DERIVED[name](self)
+        return value
+
+    # --- lookups -----------------------------------------------------------------------------------
+
+    def model(self, name: str) -> Model | None:
+        """A model by id, offer id, or alias (exact after normalisation; no fuzzy matching)."""
+        return (
+            self.by_id.get(name)
+            or self.by_id.get(name.lower())
+            or self.by_exact.get(clean_id(name))
+            or self.by_key.get(model_key(name))
+        )
+
+    def scores(self, model: Model) -> list[Score]:
+        return self.knowledge.scores.scores.get(model.id, [])
+
+    def speeds(self, model: Model) -> list[Speed]:
+        return self.knowledge.speeds.speeds.get(model.id, [])
+
+    def speed(self, model: Model, provider: str | None = None) -> Speed | None:
+        """The speed figure for a model at a provider.
+
+        The headline figure (measured on the maker's API) stands for the maker's own offers; another
+        provider's own figure stands for that provider, else the headline figure does.
+        """
+        entries = self.speeds(model)
+        if not entries:
+            return None
+        own = [s for s in entries if provider and s.provider == provider]
+        headline = [s for s in entries if s.provider is None]
+        makers_own = provider is not None and any(o.first_party and o.provider == provider for o in model.offers)
+        pool = (headline or own or entries) if makers_own else (own or headline or entries)
+        return max(pool, key=lambda s: (s.output_tps is not None, s.ttft_s is not None, s.as_of))
+
+    def profile(self, task: str | None) -> TaskProfile:
+        return self.knowledge.tasks.tasks[task or "general"]  # type: ignore[index]
+
+    def task_score(self, model: Model, task: str | None) -> TaskScore:
+        """The model's 0-100 score for a task (`general` when no task), with coverage and tier."""
+        name = task or "general"
+        cached = self._task_scores.get((model.id, name))
+        if cached is None:
+            tasks = self.knowledge.tasks
+            cached = task_score(name, tasks.tasks[name], self.scores(model), self.metrics, tasks.tiers)  # type: ignore[index]
+            self._task_scores[(model.id, name)] = cached
+        return cached
+
+    def source(self, source_id: str) -> Source | None:
+        return self.sources.get(source_id)
+
+    def chat_models(self) -> list[Model]:
+        return [m for m in self.models if m.kind == "chat"]
+
+    @property
+    def providers(self) -> dict[str, str]:
+        """Provider id -> display name."""
+        out: dict[str, str] = {}
+        for m in self.models:
+            for o in m.offers:
+                out.setdefault(o.provider, o.provider_name)
+        return out
+
+
+def alias_tables(knowledge: Knowledge) -> tuple[dict[str, str], dict[str, str]]:
+    """(exact, keyed): cleaned name -> model id, and normalised key -> model id.
+
+    Every alias matches exactly (`clean_id`). An alias also matches by normalised key unless its key is
+    lossy (`key_is_lossy`: it drops a date, `-latest`, a version tag) or two aliases share the key but
+    point at different models: those match exactly only. `aliases.yaml` (names people type) wins over
+    `source_names.yaml` for the same key.
+    """
+    exact: dict[str, str] = {}
+    keyed: dict[str, set[str]] = {}
+    for aliases in (knowledge.source_names, knowledge.aliases):
+        for target, names in aliases.aliases.items():
+            exact.setdefault(clean_id(target), target)
+            if not key_is_lossy(target):
+                keyed.setdefault(model_key(target), set()).add(target)
+            for name in names:
+                exact[clean_id(name)] = target
+                if not key_is_lossy(name):
+                    keyed.setdefault(model_key(name), set()).add(target)
+    people = {model_key(n): t for t, names in knowledge.aliases.aliases.items() for n in names}
+    table = {k: next(iter(t)) for k, t in keyed.items() if len(t) == 1}
+    table.update(people)
+    return exact, table
+
+
+def _check(knowledge: Knowledge, by_id: dict[str, Model], providers: set[str]) -> list[str]:
+    """Cross-references between knowledge files and the catalogue that do not hold."""
+    problems: list[str] = []
+    metrics = {m.id for m in knowledge.metrics.metrics}
+    sources = {s.id for s in knowledge.sources.sources}
+    for file, aliases in (("aliases.yaml", knowledge.aliases), ("source_names.yaml", knowledge.source_names)):
+        for target, names in aliases.aliases.items():
+            if target not in by_id:
+                problems.append(f"{file}: alias target '{target}' is not a catalogue model ({len(names)} names)")
+    for line, members in knowledge.aliases.lines.items():
+        for mid in members:
+            if mid not in by_id:
+                problems.append(f"aliases.yaml: line '{line}' names '{mid}', not a catalogue model")
+    for mid, entries in knowledge.scores.scores.items():
+        if mid not in by_id:
+            problems.append(f"scores.yaml: scores for '{mid}', not a catalogue model")
+        for i, s in enumerate(entries):
+            if s.metric not in metrics:
+                problems.append(f"scores.yaml: {mid}[{i}]: unknown metric '{s.metric}'")
+            if s.source not in sources:
+                problems.append(f"scores.yaml: {mid}[{i}]: unknown source '{s.source}'")
+    for mid, entries in knowledge.speeds.speeds.items():
+        if mid not in by_id:
+            problems.append(f"speeds.yaml: speeds for '{mid}', not a catalogue model")
+        for i, s in enumerate(entries):
+            if s.source not in sources:
+                problems.append(f"speeds.yaml: {mid}[{i}]: unknown source '{s.source}'")
+            if s.provider and s.provider not in providers:
+                problems.append(f"speeds.yaml: {mid}[{i}]: unknown provider '{s.provider}'")
+    for task, profile in knowledge.tasks.tasks.items():
+        for metric in profile.metrics:
+            if metric not in metrics:
+                problems.append(f"tasks.yaml: task '{task}' weighs unknown metric '{metric}'")
+    for maker in knowledge.makers.makers:
+        for p in maker.providers:
+            if p not in providers:
+                problems.append(f"makers.yaml: maker '{maker.id}' names unknown provider '{p}'")
+    return problems
+
+
+def refreshed_meta(directory: Path | None = None, name: str = META_FILE) -> dict[str, str]:
+    """The sidecar `whichmodel refresh` writes next to the data: fetch time, url, sha256 ({} if none)."""
+    path = (directory or cache_dir()) / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _refreshed_snapshot(cached: Path) -> Snapshot:
+    meta = refreshed_meta(cached.parent)
+    fetched = meta.get("fetched_at", "")
+    try:
+        day = date.fromisoformat(fetched[:10])
+    except ValueError:
+        day = date.fromtimestamp(cached.stat().st_mtime)
+    where = f" from {meta['url']}" if meta.get("url") else ""
+    return Snapshot("refreshed", f"models.dev refreshed {day.isoformat()}{where}", day, str(cached))
+
+
+def snapshot_source(path: Path | None = None) -> tuple[Snapshot, Path, list[str]]:
+    """Which models.dev data to use (without reading it): `path`, else refreshed data, else the bundled one."""
+    notes: list[str] = []
+    if path is not None:
+        return Snapshot("file", f"models.dev data from {path.name}", None, str(path)), path, notes
+    cached = cache_dir() / CACHE_FILE
+    if cached.is_file():
+        try:
+            return _refreshed_snapshot(cached), cached, notes
+        except OSError as exc:
+            notes.append(f"could not read refreshed data {cached}: {exc.strerror}; using the bundled snapshot")
+    return _bundled(), bundled_path(), notes
+
+
+def _bundled() -> Snapshot:
+    return Snapshot("bundled", bundled_label(), None, str(bundled_path()))
+
+
+def read_data(snapshot: Snapshot, where: Path, notes: list[str]) -> tuple[Snapshot, bytes]:
+    """The raw data at `where`; refreshed data that cannot be read falls back to the bundled snapshot."""
+    try:
+        return snapshot, read_snapshot(where)
+    except OSError as exc:
+        if snapshot.origin != "refreshed":
+            raise
+        notes.append(f"could not read refreshed data {where}: {exc.strerror}; using the bundled snapshot")
+        return _bundled(), read_snapshot(bundled_path())
+
+
+def _build(
+    knowledge: Knowledge, snapshot: Snapshot, raw: bytes, notes: list[str], extra: ExtraFile | None = None
+) -> Catalogue:
+    try:
+        providers = parse_models_dev(raw)
+    except DataError as exc:
+        if snapshot.origin != "refreshed":
+            raise
+        notes.append(f"refreshed data unusable ({exc}); using the bundled snapshot")
+        snapshot = _bundled()
+        providers = parse_models_dev(read_snapshot(bundled_path()))
+    offers = offers_from(providers)
+    if snapshot.as_of is None:
+        snapshot = Snapshot(snapshot.origin, snapshot.label, newest_update(offers), snapshot.path)
+    extra_problems: list[str] = []
+    if extra is not None:
+        offers, extra_problems = apply_extra(offers, extra)
+        label = f"{snapshot.label}, with your team's prices ({extra.source}, {extra.as_of.isoformat()})"
+        snapshot = Snapshot(snapshot.origin, label, snapshot.as_of, snapshot.path)
+    exact, aliases = alias_tables(knowledge)
+    distinct = frozenset(knowledge.source_names.distinct) | frozenset(knowledge.aliases.distinct)
+    models = group_offers(offers, knowledge.makers.makers, aliases, exact, distinct)
+    by_id = {m.id: m for m in models}
+    by_key: dict[str, Model] = {}
+    for m in models:
+        by_key.setdefault(m.key, m)
+    for key, target in aliases.items():
+        if target in by_id:
+            by_key.setdefault(key, by_id[target])
+    for m in models:
+        for o in m.offers:
+            by_key.setdefault(model_key(o.id), m)
+    by_exact = {name: by_id[target] for name, target in exact.items() if target in by_id}
+    by_id.update({k.lower(): v for k, v in list(by_id.items()) if k.lower() not in by_id})
+    problems = _check(knowledge, by_id, set(providers) | {o.provider for o in offers}) + extra_problems
+    return Catalogue(
+        snapshot=snapshot,
+        knowledge=knowledge,
+        models=tuple(models),
+        problems=tuple(problems),
+        warnings=tuple(notes),
+        by_id=by_id,
+        by_key=by_key,
+        metrics={m.id: m for m in knowledge.metrics.metrics},
+        sources={s.id: s for s in knowledge.sources.sources},
+        by_exact=by_exact,
+    )
+
+
+def load_catalogue(
+    knowledge_path: Path | None = None,
+    snapshot_path: Path | None = None,
+    use_cache: bool | None = None,
+    extra_path: Path | None = None,
+) -> Catalogue:
+    """Build a catalogue from a models.dev snapshot and the knowledge files.
+
+    A built catalogue is kept in the user cache dir, keyed by the hash of the data, the knowledge files
+    and the code that builds it (`bot.catalogue.cache`), so an unchanged setup loads without rebuilding.
+    `use_cache=False` (or WHICHMODEL_NO_CACHE=1) always builds. `extra_path` is a team's own prices and
+    private models (`bot.catalogue.sources.team_file`).
+    """
+    if use_cache is None:
+        use_cache = not os.environ.get("WHICHMODEL_NO_CACHE")
+    for module in DERIVED_MODULES:
+        importlib.import_module(module)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: skip collector passes during the build
+    try:
+        snapshot, where, notes = snapshot_source(snapshot_path)
+        kdir = knowledge_path or knowledge_dir()
+        key = build_cache.cache_key(where, kdir, extra_path) if use_cache else None
+        if key is not None:
+            cached = build_cache.load(cache_dir(), key)
+            if isinstance(cached, Catalogue):
+                return cached
+        knowledge = load_knowledge(kdir)
+        extra = load_extra(extra_path) if extra_path is not None else None
+        snapshot, raw = read_data(snapshot, where, notes)
+        catalogue = _build(knowledge, snapshot, raw, notes, extra)
+        for name in list(_DERIVED):
+            catalogue.derived(name)
+        if key is not None:
+            build_cache.store(cache_dir(), key, catalogue)
+        return catalogue
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+_lock = threading.Lock()
+_current: Catalogue | None = None
+_extra_path: Path | None = None
+
+
+def configure(extra_path: Path | None) -> None:
+    """Set the team's extra file for catalogues this process loads (from settings); drops the loaded one."""
+    global _extra_path, _current
+    with _lock:
+        _extra_path, _current = extra_path, None
+
+
+def reload() -> Catalogue:
+    """Build a catalogue the way `current()` does (same extra file), without installing it."""
+    return load_catalogue(extra_path=_extra_path)
+
+
+def current() -> Catalogue:
+    """The process's catalogue, loaded on first use."""
+    global _current
+    if _current is None:
+        with _lock:
+            if _current is None:
+                _current = reload()
+    return _current
+
+
+def swap(catalogue: Catalogue) -> Catalogue | None:
+    """Replace the process's catalogue atomically; returns the previous one."""
+    global _current
+    with _lock:
+        previous, _current = _current, catalogue
+    return previous

@@ -1,0 +1,1 @@
+"""The parser: question text -> Query. Offline and deterministic; `parse` is its entry point."""

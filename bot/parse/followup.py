@@ -1,0 +1,73 @@
+"""Follow-ups: "what about 100M?", "only anthropic", "for coding instead" refine the previous query.
+
+`refine(previous, new)` keeps what the previous question said and lets the follow-up change what it
+says: numbers and the task and objective are replaced, capabilities and modalities are added, providers
+named are kept ("only anthropic" replaces the list), providers excluded are added. A follow-up that names
+models keeps the previous intent where it still makes sense: a comparison gains the model, a cost or info
+question moves to it, and a recommendation becomes the cost of that model for the same workload.
+"""
+
+from __future__ import annotations
+
+from bot.contract.query import NUMERIC_FIELDS, Query
+
+_STRONG_INTENTS = ("compare", "alternatives", "cost", "list")
+
+
+def refine(previous: Query, new: Query) -> Query:
+    """The previous query with the follow-up's changes applied."""
+    if new.refusal:
+        return new
+    if previous.refusal or previous.intent in ("help", "unknown"):
+        return new
+    data = previous.model_dump()
+    for name in NUMERIC_FIELDS:
+        value = getattr(new, name)
+        if value is not None:
+            data[name] = value
+    if new.task:
+        data["task"] = new.task
+    if new.sort_by:
+        data["sort_by"] = new.sort_by
+    data["input_modalities"] = _union(previous.input_modalities, new.input_modalities)
+    data["capabilities"] = _union(previous.capabilities, new.capabilities)
+    if new.providers:
+        data["providers"] = list(new.providers)
+    data["exclude_providers"] = _union(previous.exclude_providers, new.exclude_providers)
+    data["providers"] = [p for p in data["providers"] if p not in new.exclude_providers]
+    data["exclude_providers"] = [p for p in data["exclude_providers"] if p not in new.providers]
+    data["include_free"] = previous.include_free or new.include_free
+    data["intent"], data["models"] = _intent_and_models(previous, new)
+    kept = (
+        [a for a in previous.assumptions if any(m in a for m in data["models"])]
+        if new.models
+        else list(previous.assumptions)
+    )
+    data["assumptions"] = list(dict.fromkeys(kept + new.assumptions))
+    data["unknown_models"] = list(new.unknown_models)
+    data["followup"] = True
+    data["refusal"] = None
+    data["upgrade"] = previous.upgrade and data["models"] == previous.models
+    return Query.model_validate(data)
+
+
+def _union(a: list, b: list) -> list:
+    return list(dict.fromkeys([*a, *b]))
+
+
+def _intent_and_models(previous: Query, new: Query) -> tuple[str, list[str]]:
+    if not new.models:
+        if new.intent in _STRONG_INTENTS and new.intent != previous.intent and new.intent != "cost":
+            return new.intent, list(previous.models)
+        return previous.intent, list(previous.models)
+    if new.intent in ("compare", "alternatives") and len(new.models) >= 2 or new.intent == "alternatives":
+        return new.intent, list(new.models)
+    if previous.intent == "compare":
+        return "compare", _union(previous.models, new.models)
+    if previous.intent == "alternatives":
+        return "compare", _union(previous.models, new.models)
+    if previous.intent == "info":
+        return "info", list(new.models)
+    if previous.intent in ("cost", "recommend", "list"):
+        return "cost", list(new.models)
+    return new.intent, list(new.models)

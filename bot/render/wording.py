@@ -1,0 +1,51 @@
+"""How answers name tasks, filters and score gaps, said the same way everywhere."""
+
+from __future__ import annotations
+
+from bot.render import fmt
+from bot.contract.query import Query
+
+TASK_NAMES = {"rag": "RAG", "long_context": "long context", None: "general use", "general": "general use"}
+
+
+def task_name(task: str | None) -> str:
+    """'RAG', 'long context', 'general use', 'classification'."""
+    return TASK_NAMES.get(task, (task or "").replace("_", " "))
+
+
+def filters_text(query: Query) -> str:
+    """The query's constraints in words: 'from anthropic, with image input, with 1M+ context'."""
+    bits = []
+    if query.providers:
+        bits.append("from " + ", ".join(query.providers))
+    if query.exclude_providers:
+        bits.append("not from " + ", ".join(query.exclude_providers))
+    if query.input_modalities:
+        bits.append("with " + ", ".join(query.input_modalities) + " input")
+    if query.capabilities:
+        bits.append("with " + ", ".join(c.replace("_", " ") for c in query.capabilities))
+    if query.min_context:
+        bits.append(f"with {fmt.tokens(query.min_context)}+ context")
+    if query.min_output:
+        bits.append(f"with {fmt.tokens(query.min_output)}+ output")
+    for cap, label in (
+        (query.max_input_price, "input"),
+        (query.max_output_price, "output"),
+        (query.max_blended_price, "blended"),
+    ):
+        if cap is not None:
+            bits.append(f"under {fmt.price(cap)}/M {label}")
+    if query.max_monthly_cost is not None:
+        bits.append(f"under {fmt.money(query.max_monthly_cost)}/month")
+    if query.min_speed is not None:
+        bits.append(f"at {query.min_speed:,.0f}+ tok/s")
+    if query.max_latency is not None:
+        bits.append(f"first token within {fmt.seconds(query.max_latency)}")
+    return ", ".join(bits)
+
+
+def points(gap: float, task: str | None) -> str:
+    """A score difference in words: '12 points higher on coding', 'the same score on chat'."""
+    if abs(gap) < 0.5:
+        return f"the same score on {task_name(task)}"
+    return f"{abs(gap):.0f} points {'higher' if gap > 0 else 'lower'} on {task_name(task)}"

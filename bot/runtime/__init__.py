@@ -1,0 +1,1 @@
+"""Running as a service: settings, logs, the health server, the refresh schedule."""
