@@ -25,10 +25,10 @@ def main(ctx: click.Context) -> None:
 @click.option("--jsonl", is_flag=True, help="Read one question a line from stdin; print one JSON object a line.")
 def parse(question: tuple[str, ...], jsonl: bool) -> None:
     """Print the structured query for QUESTION as JSON."""
-    from bot.catalogue.store import current
+    from bot.assistant import Assistant
     from bot.parse.pipeline import parse as parse_text
 
-    catalogue = current()
+    catalogue = Assistant().catalogue
     if jsonl:
         out = sys.stdout
         for line in sys.stdin:
@@ -53,10 +53,10 @@ def _configured():  # type: ignore[no-untyped-def]
 @click.option("--markdown", is_flag=True, help="Print the answer as Markdown.")
 def ask(question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
     """Answer QUESTION from the catalogue."""
-    from bot.assistant import ask as ask_question
+    from bot.assistant import Assistant
     from bot.render import render
 
-    answer = ask_question(" ".join(question), policy=_configured())
+    answer = Assistant(policy=_configured()).ask(" ".join(question))
     fmt = "json" if as_json else "markdown" if markdown else "text"
     click.echo(render(answer, fmt))
 
@@ -64,10 +64,10 @@ def ask(question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
 @main.command()
 def chat() -> None:
     """Ask several questions in one session; follow-ups refine the last one."""
-    from bot.assistant import ask as ask_question
+    from bot.assistant import Assistant
     from bot.render import render
 
-    policy = _configured()
+    assistant = Assistant(policy=_configured())
     previous = None
     click.echo("whichmodel: ask which LLM to use (e.g. 'cheapest for 50M tokens of classification').")
     click.echo("Follow up with 'what about 100M?' or 'only anthropic'. Empty line or Ctrl-D to quit.")
@@ -79,7 +79,7 @@ def chat() -> None:
             return
         if not text or text.lower() in {"quit", "exit", "bye"}:
             return
-        answer = ask_question(text, previous, policy=policy)
+        answer = assistant.ask(text, previous)
         click.echo(render(answer, "text"))
         if not answer.error:
             previous = answer.query
@@ -93,12 +93,12 @@ def catalogue() -> None:
 @catalogue.command("check")
 def catalogue_check() -> None:
     """Print counts and problems; exit non-zero on errors."""
-    from bot.catalogue.store import load_catalogue
+    from bot.assistant import load
     from bot.catalogue.checks import check_report
     from bot.catalogue.knowledge import KnowledgeError
 
     try:
-        cat = load_catalogue()
+        cat = load()
     except KnowledgeError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -111,11 +111,11 @@ def catalogue_check() -> None:
 @click.argument("model", nargs=-1, required=True)
 def catalogue_show(model: tuple[str, ...]) -> None:
     """Print one model's card: offers, limits, capabilities, scores and speed with sources."""
-    from bot.assistant import answer_query
+    from bot.assistant import Assistant
     from bot.contract.query import Query
     from bot.render import render
 
-    answer = answer_query(Query(intent="info", models=[" ".join(model)]), policy=_configured())
+    answer = Assistant(policy=_configured()).answer(Query(intent="info", models=[" ".join(model)]))
     click.echo(render(answer, "text"))
     if answer.error:
         sys.exit(1)

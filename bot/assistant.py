@@ -1,4 +1,9 @@
-"""The core's front door: text (or a Query) in, an Answer out. Adapters and the CLI call only this."""
+"""The core's one front door: `Assistant(...).ask(text, previous)` and `.answer(query, offset)` return Answers.
+
+Adapters and the CLI call only this. It is also the apology boundary: an exception inside the core becomes an
+apology with an error id, logged with its traceback. And it is where the catalogue's derived indexes are named,
+so the catalogue never imports the parser or the intents that read them.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +11,62 @@ import logging
 import uuid
 from collections.abc import Callable
 
+from bot.catalogue import store
+from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note
-from bot.catalogue.store import Catalogue, current
-from bot.intents.changes import changes_answer, is_changes_question
-from bot.parse.followup import refine
-from bot.intents import answer_for
-from bot.parse.pipeline import parse
 from bot.contract.policy import DEFAULT_POLICY, Policy
 from bot.contract.query import Query
+from bot.intents.index import Index
+from bot.intents.registry import answer_for
+from bot.intents.suggest import suggestion_names
+from bot.parse.followup import refine
+from bot.parse.model_names import build_index
+from bot.parse.pipeline import parse
+from bot.parse.provider_names import provider_table
 
 log = logging.getLogger("whichmodel.core")
 
-
-def ask(
-    text: str, previous: Query | None = None, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
-) -> Answer:
-    """Answer a question; a follow-up ("what about 100M?") refines `previous`."""
-    cat = catalogue or current()
-    if is_changes_question(text):
-        return changes_answer(cat, policy)
-    query = parse(text, cat)
-    if previous is not None and query.followup:
-        query = refine(previous, query)
-    return answer_for(query, cat, policy)
+# the indexes every catalogue is built (and cached) with: name lookups, provider names, suggestions, intents' memo
+INDEXES: tuple[store.Index, ...] = (build_index, provider_table, suggestion_names, Index)
+store.use_indexes(INDEXES)
 
 
-def answer_query(
-    query: Query, offset: int = 0, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
-) -> Answer:
-    """Answer an already structured query, starting at row `offset` (for "show more")."""
-    return answer_for(query, catalogue or current(), policy, offset=offset)
+def load(**kwargs: object) -> Catalogue:
+    """`load_catalogue` with the indexes the core reads."""
+    return store.load_catalogue(indexes=INDEXES, **kwargs)  # type: ignore[arg-type]
+
+
+class Assistant:
+    """Questions in, Answers out, over one catalogue (the process's current one unless given) and a policy."""
+
+    def __init__(self, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY) -> None:
+        self._catalogue = catalogue
+        self.policy = policy
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self._catalogue or store.current()
+
+    def ask(self, text: str, previous: Query | None = None) -> Answer:
+        """Answer a question; a follow-up ("what about 100M?") refines `previous`."""
+        return _guarded(lambda: self.ask_strict(text, previous), "a question")
+
+    def answer(self, query: Query, offset: int = 0) -> Answer:
+        """Answer an already structured query, starting at row `offset` (buttons: show more, compare top 2)."""
+        return _guarded(lambda: answer_for(query, self.catalogue, self.policy, offset=offset), "a query", query)
+
+    def ask_strict(self, text: str, previous: Query | None = None) -> Answer:
+        """`ask` without the apology boundary (tests use it to see real failures)."""
+        cat = self.catalogue
+        query = parse(text, cat)
+        if previous is not None and query.followup:
+            query = refine(previous, query)
+        return answer_for(query, cat, self.policy)
+
+
+def ask(text: str, previous: Query | None = None, catalogue: Catalogue | None = None) -> Answer:
+    """One question, without the apology boundary: `Assistant(catalogue).ask_strict(text, previous)`."""
+    return Assistant(catalogue).ask_strict(text, previous)
 
 
 def apology(error_id: str, query: Query | None = None) -> Answer:
@@ -56,24 +87,9 @@ def new_error_id() -> str:
 
 
 def _guarded(work: Callable[[], Answer], what: str, query: Query | None = None) -> Answer:
-    """Run `work`; an exception becomes an apology with an error id, logged with its traceback."""
     try:
         return work()
     except Exception:  # noqa: BLE001 - the boundary where failures become apologies
         error_id = new_error_id()
         log.exception("error_id=%s: the core failed to answer %s", error_id, what)
         return apology(error_id, query)
-
-
-def safe_ask(
-    text: str, previous: Query | None = None, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
-) -> Answer:
-    """`ask`, but an exception becomes an apology with an error id, logged with its traceback."""
-    return _guarded(lambda: ask(text, previous, catalogue, policy), "a question")
-
-
-def safe_answer_query(
-    query: Query, offset: int = 0, catalogue: Catalogue | None = None, policy: Policy = DEFAULT_POLICY
-) -> Answer:
-    """`answer_query` with the same apology boundary as `safe_ask`."""
-    return _guarded(lambda: answer_query(query, offset, catalogue, policy), "a structured query", query)

@@ -13,7 +13,8 @@ from loopback import Server
 # beyond loopback. Tests of the refresh schedule drive `Refresher` against a loopback server instead.
 os.environ["WHICHMODEL_REFRESH_ENABLED"] = "0"
 
-from bot.catalogue.store import Catalogue, load_catalogue
+from bot.assistant import load
+from bot.catalogue.store import Catalogue
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +23,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     mp = pytest.MonkeyPatch()
     mp.setenv("WHICHMODEL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     try:
-        return load_catalogue()
+        return load()
     finally:
         mp.undo()
 

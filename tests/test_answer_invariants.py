@@ -3,7 +3,6 @@ non-chat ever wins 'cheapest' by accident. Checked over many generated queries."
 
 from __future__ import annotations
 
-from typing import get_args
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,9 +10,10 @@ from hypothesis import strategies as st
 
 from bot.contract.answer import Answer, Row
 from bot.catalogue.store import Catalogue
-from bot.intents import answer_for
+from bot.intents.registry import answer_for
 from bot.intents.selection import FIT_TIERS
-from bot.contract.query import Query, QueryTask
+from bot.contract.query import Query
+from bot.contract.vocab import TASKS as QUERY_TASKS
 
 PROVIDERS = [
     "openai",
@@ -28,7 +28,7 @@ PROVIDERS = [
     "deepseek",
     "xai",
 ]
-TASKS = [None, *get_args(QueryTask)]
+TASKS = [None, *QUERY_TASKS]
 
 queries = st.builds(
     Query,

@@ -30,7 +30,7 @@ from adapters.discord.client import Core, WhichModelClient, WhichModelShardedCli
 from adapters.discord.embeds import CONTENT, DESCRIPTION, FIELD_VALUE, FIELDS, FOOTER, TITLE, TOTAL, More, dlen
 from bot.contract.answer import Answer
 from bot.catalogue.store import Catalogue
-from bot.intents import answer_for
+from bot.intents.registry import answer_for
 from bot.contract.policy import DEFAULT_POLICY
 from bot.contract.query import Query
 from bot.runtime.settings import load_settings

@@ -34,7 +34,7 @@ from adapters.discord.embeds import (
 )
 from bot.contract.answer import Answer, Cell, Column, Note, Table
 from bot.catalogue.store import Catalogue
-from bot.intents import answer_for
+from bot.intents.registry import answer_for
 from bot.contract.policy import DEFAULT_POLICY
 from bot.contract.query import Query
 
@@ -168,10 +168,10 @@ def test_every_dev_question_renders_within_discord_limits_on_every_page(catalogu
 @needs_dev_questions
 def test_every_dev_question_through_the_parser_renders_within_discord_limits(catalogue: Catalogue) -> None:
     pytest.importorskip("bot.parse.pipeline", reason="bot/parse.py (the parser, issue 3) is not written yet")
-    from bot.assistant import safe_ask
+    from bot.assistant import Assistant
 
     for item in dev_questions():
-        answer = safe_ask(item["q"], catalogue=catalogue)
+        answer = Assistant(catalogue).ask(item["q"])
         assert answer.error_id is None, f"{item['q']!r} failed in the core: error id {answer.error_id}"
         try:
             assert_valid(answer)

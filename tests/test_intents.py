@@ -6,7 +6,7 @@ import pytest
 
 from bot.catalogue.store import Catalogue
 from bot.catalogue.cost import blended_price
-from bot.intents import answer_for
+from bot.intents.registry import answer_for
 from bot.intents.selection import cheaper_elsewhere, display_candidate, mix_of
 from bot.contract.policy import DEFAULT_POLICY
 from bot.contract.query import Query

@@ -12,8 +12,8 @@ from loopback import Server
 
 from bot.catalogue import store as catalogue_mod
 from bot.contract.answer import Answer
-from bot.intents.changes import changes_answer, is_changes_question
-from bot.intents import answer_for
+from bot.assistant import Assistant
+from bot.intents.registry import answer_for
 from bot.catalogue.knowledge import KnowledgeError
 from bot.runtime.logs import JsonLines, RedactSecrets, log_question
 from bot.catalogue.offers import bundled_path, read_snapshot
@@ -65,13 +65,11 @@ def test_scheduled_refresh_swaps_in_the_new_price_and_a_broken_one_changes_nothi
 
 
 def test_what_changed_lists_the_price_change_between_snapshots(server: Server, fresh: None) -> None:
-    assert is_changes_question("what changed?") and is_changes_question("What's new")
-    assert not is_changes_question("cheapest model for chat")
-    first = changes_answer(catalogue_mod.current(), DEFAULT_POLICY)
+    first = Assistant().ask("what changed?")
     assert first.error and "Nothing to compare yet" in (first.verdict or "")
     server.body = bundled_with(0.35)
     assert Refresher(server.url, timeout=5).run_once().ok
-    answer = changes_answer(catalogue_mod.current(), DEFAULT_POLICY)
+    answer = Assistant().ask("What's new")
     assert "1 price changes" in (answer.verdict or "")
     table = answer.tables[0]
     assert table.column_texts("model") == ["gpt-4.1-mini"]

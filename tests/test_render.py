@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.catalogue.store import Catalogue
-from bot.intents import answer_for
+from bot.intents.registry import answer_for
 from bot.contract.query import Query
 from bot.render import render
 from bot.render.markdown import escape

@@ -49,7 +49,7 @@ from adapters.slack.app import api_base_url, build_app, question_text, socket_mo
 from adapters.slack.server import RunningServer, start_in_thread
 from bot.contract.answer import Answer, Cell, Column, Row, Table
 from bot.catalogue.store import Catalogue
-from bot.intents import answer_for
+from bot.intents.registry import answer_for
 from bot.runtime.logs import RedactSecrets
 from bot.contract.query import Query
 from bot.runtime.settings import Settings, SettingsError, load_settings

@@ -30,7 +30,7 @@ from adapters.slack.blocks import (
 )
 from bot.contract.answer import Answer, Cell, Column, Note, Row, Table
 from bot.catalogue.store import Catalogue
-from bot.intents import answer_for
+from bot.intents.registry import answer_for
 from bot.contract.query import Query
 
 DEV_QUESTIONS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-questions.jsonl"
@@ -386,9 +386,9 @@ def test_every_dev_question_renders_within_slack_limits(catalogue: Catalogue) ->
         if answers[0].has_more:
             answers.append(answer_for(answers[0].query, catalogue, offset=answers[0].offset + len(answers[0].rows)))
         if HAS_PARSER:
-            from bot.assistant import safe_ask
+            from bot.assistant import Assistant
 
-            answers.append(safe_ask(item["q"], None, catalogue))
+            answers.append(Assistant(catalogue).ask(item["q"]))
         for answer in answers:
             for mode in ("table", "monospace"):
                 problems = violations(_kwargs(answer, mode))

@@ -46,6 +46,7 @@ from adapters.discord.embeds import (
     next_page,
 )
 from adapters.chat.ratelimit import RateLimiter
+from bot.contract.vocab import MAX_QUESTION_CHARS
 from bot.contract.answer import Answer
 from bot.assistant import apology, new_error_id
 from bot.runtime.logs import log_question
@@ -58,7 +59,7 @@ log = logging.getLogger("whichmodel.discord")
 COMMAND = "whichmodel"
 COMMAND_DESCRIPTION = "Which LLM should we use? Cost at your volume, trade-offs, a verdict and sources."
 QUESTION_DESCRIPTION = "e.g. cheapest for 50M tokens of classification (leave empty for help)"
-MAX_QUESTION = 1000
+MAX_QUESTION = MAX_QUESTION_CHARS
 # discord.py reads the command's annotations: an optional string option of 1 to 1,000 characters
 QuestionOption = Optional[app_commands.Range[str, 1, MAX_QUESTION]]  # noqa: UP045
 NO_MORE_TEXT = "That is everything I have for this answer."
@@ -81,14 +82,14 @@ def default_core(settings: Settings) -> Core:
     policy = settings.policy()
 
     def ask(text: str, previous: Query | None) -> Answer:
-        from bot.assistant import safe_ask
+        from bot.assistant import Assistant
 
-        return safe_ask(text, previous, policy=policy)
+        return Assistant(policy=policy).ask(text, previous)
 
     def page(query: Query, offset: int) -> Answer:
-        from bot.assistant import safe_answer_query
+        from bot.assistant import Assistant
 
-        return safe_answer_query(query, offset, policy=policy)
+        return Assistant(policy=policy).answer(query, offset)
 
     def warm() -> None:
         from bot.catalogue.store import current

@@ -95,14 +95,13 @@ class DefaultCore:
     def __init__(self, settings: Settings) -> None:
         from bot import assistant as core  # imported here: loading the core is the run's business, not the import's
 
-        self._core = core
-        self.policy = settings.policy()
+        self._assistant = core.Assistant(policy=settings.policy())
 
     def ask(self, text: str, previous: Query | None) -> Answer:
-        return self._core.safe_ask(text, previous, None, self.policy)
+        return self._assistant.ask(text, previous)
 
     def answer_query(self, query: Query, offset: int) -> Answer:
-        return self._core.safe_answer_query(query, offset, None, self.policy)
+        return self._assistant.answer(query, offset)
 
 
 def apology(query: Query | None = None) -> Answer:

@@ -32,32 +32,32 @@ BUILDING_MODULES = (
 )
 
 
-_code_digest: bytes | None = None
+_code_digests: dict[tuple[str, ...], bytes] = {}
 
 
-def _code() -> bytes:
+def _code(index_modules: tuple[str, ...]) -> bytes:
     """A digest of the source of every module that shapes a cached catalogue, read once per process.
 
     Hashing the files at every load would let a process that imported older code store its build under
     the key of newer files on disk. The modules are all imported by the time a catalogue is loaded.
     """
-    global _code_digest
-    if _code_digest is None:
-        from bot.catalogue.store import DERIVED_MODULES
-
+    digest_of = _code_digests.get(index_modules)
+    if digest_of is None:
         digest = hashlib.blake2b(digest_size=20)
-        for name in (*BUILDING_MODULES, *DERIVED_MODULES):
+        for name in (*BUILDING_MODULES, *index_modules):
             digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
-        _code_digest = digest.digest()
-    return _code_digest
+        digest_of = _code_digests[index_modules] = digest.digest()
+    return digest_of
 
 
-def cache_key(data_file: Path, knowledge_dir: Path, extra: Path | None = None) -> str | None:
-    """The hash of every input of a build, or None when an input cannot be read."""
+def cache_key(
+    data_file: Path, knowledge_dir: Path, extra: Path | None = None, index_modules: list[str] | None = None
+) -> str | None:
+    """The hash of every input of a build (`index_modules` derive indexes kept with it), or None when one cannot be read."""
     digest = hashlib.blake2b(FORMAT, digest_size=20)
     digest.update(sys.version.encode())
     try:
-        digest.update(_code())
+        digest.update(_code(tuple(sorted(set(index_modules or ())))))
     except OSError:
         return None
     try:

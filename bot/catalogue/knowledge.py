@@ -14,7 +14,7 @@ from typing import Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.contract.query import QueryTask
+from bot.contract.vocab import Task as QueryTask
 
 Task = Literal[QueryTask, "general"]
 TASKS: tuple[str, ...] = (*get_args(QueryTask), "general")

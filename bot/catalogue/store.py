@@ -8,7 +8,6 @@ knowledge files. Loading is the same for the CLI and the long-running bots; `loa
 from __future__ import annotations
 
 import gc
-import importlib
 import json
 import os
 import threading
@@ -35,19 +34,12 @@ from bot.catalogue.offers import (
 )
 from bot.catalogue.scores import TaskScore, task_score
 
-_DERIVED: dict[str, Callable[[Catalogue], Any]] = {}
-# Modules that derive indexes from a catalogue (they call `derive` when imported). Each build imports them
-# so that every cached catalogue carries the same indexes; their code is part of the build-cache key.
-DERIVED_MODULES = ("bot.parse.model_names", "bot.parse.provider_names", "bot.intents.suggest", "bot.intents.index")
+Index = Callable[["Catalogue"], Any]
 
 
-def derive(name: str, build: Callable[[Catalogue], Any]) -> None:
-    """Register an index other modules derive from a catalogue (name lookups, suggestion lists, ...).
-
-    It is built once per catalogue on first use; indexes registered when a catalogue is built are built
-    with it and stored in the build cache, so the next process starts with them.
-    """
-    _DERIVED[name] = build
+def index_name(build: Index) -> str:
+    """The key a derived index is kept under: the builder's module and name."""
+    return f"{build.__module__}.{build.__qualname__}"
 
 
 CACHE_FILE = "models-dev-api.json"
@@ -87,11 +79,15 @@ class Catalogue:
         state["_task_scores"] = {}
         return state
 
-    def derived(self, name: str) -> Any:
-        """A per-catalogue index registered with `derive`, built on first use (and kept in the build cache)."""
+    def index(self, build: Index) -> Any:
+        """The index `build` derives from this catalogue (name lookups, suggestion lists, ...), built on first use.
+
+        Builders passed to `load_catalogue(indexes=...)` are built with the catalogue and kept in the build cache.
+        """
+        name = index_name(build)
         value = self._derived.get(name)
         if value is None:
-            value = self._derived[name] = _DERIVED[name](self)
+            value = self._derived[name] = build(self)
         return value
 
     # --- lookups -----------------------------------------------------------------------------------
@@ -324,24 +320,23 @@ def load_catalogue(
     snapshot_path: Path | None = None,
     use_cache: bool | None = None,
     extra_path: Path | None = None,
+    indexes: tuple[Index, ...] = (),
 ) -> Catalogue:
     """Build a catalogue from a models.dev snapshot and the knowledge files.
 
     A built catalogue is kept in the user cache dir, keyed by the hash of the data, the knowledge files
     and the code that builds it (`bot.catalogue.cache`), so an unchanged setup loads without rebuilding.
     `use_cache=False` (or WHICHMODEL_NO_CACHE=1) always builds. `extra_path` is a team's own prices and
-    private models (`bot.catalogue.sources.team_file`).
+    private models (`bot.catalogue.sources.team_file`). `indexes` are built with it (and cached with it).
     """
     if use_cache is None:
         use_cache = not os.environ.get("WHICHMODEL_NO_CACHE")
-    for module in DERIVED_MODULES:
-        importlib.import_module(module)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many small objects, no cycles: skip collector passes during the build
     try:
         snapshot, where, notes = snapshot_source(snapshot_path)
         kdir = knowledge_path or knowledge_dir()
-        key = build_cache.cache_key(where, kdir, extra_path) if use_cache else None
+        key = build_cache.cache_key(where, kdir, extra_path, [b.__module__ for b in indexes]) if use_cache else None
         if key is not None:
             cached = build_cache.load(cache_dir(), key)
             if isinstance(cached, Catalogue):
@@ -350,8 +345,8 @@ def load_catalogue(
         extra = load_extra(extra_path) if extra_path is not None else None
         snapshot, raw = read_data(snapshot, where, notes)
         catalogue = _build(knowledge, snapshot, raw, notes, extra)
-        for name in list(_DERIVED):
-            catalogue.derived(name)
+        for build in indexes:
+            catalogue.index(build)
         if key is not None:
             build_cache.store(cache_dir(), key, catalogue)
         return catalogue
@@ -363,6 +358,7 @@ def load_catalogue(
 _lock = threading.Lock()
 _current: Catalogue | None = None
 _extra_path: Path | None = None
+_indexes: tuple[Index, ...] = ()
 
 
 def configure(extra_path: Path | None) -> None:
@@ -372,9 +368,15 @@ def configure(extra_path: Path | None) -> None:
         _extra_path, _current = extra_path, None
 
 
+def use_indexes(indexes: tuple[Index, ...]) -> None:
+    """The indexes catalogues this process loads are built with (the composition root sets them once)."""
+    global _indexes
+    _indexes = indexes
+
+
 def reload() -> Catalogue:
-    """Build a catalogue the way `current()` does (same extra file), without installing it."""
-    return load_catalogue(extra_path=_extra_path)
+    """Build a catalogue the way `current()` does (same extra file and indexes), without installing it."""
+    return load_catalogue(extra_path=_extra_path, indexes=_indexes)
 
 
 def current() -> Catalogue:

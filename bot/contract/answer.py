@@ -89,6 +89,21 @@ class Note(BaseModel):
     text: str
 
 
+ActionKind = Literal["more", "compare", "refine"]
+
+
+class Action(BaseModel):
+    """A button under an answer: the query it answers (and the row to start at), as data every renderer draws.
+
+    Adapters keep the query in their state store under a short id and put only that id in the button.
+    """
+
+    kind: ActionKind
+    label: str
+    query: Query
+    offset: int = 0
+
+
 class Answer(BaseModel):
     intent: str
     title: str
@@ -97,6 +112,7 @@ class Answer(BaseModel):
     rows: list[Row] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     suggestions: list[str] = Field(default_factory=list, description="follow-up questions to offer")
+    actions: list[Action] = Field(default_factory=list, description="buttons: show more, compare the top 2, ...")
     query: Query
     total: int = Field(default=0, description="how many rows matched before the cap")
     offset: int = 0

@@ -7,34 +7,19 @@ the answer needs to say (assumptions, unknown names, a refusal); graders ignore 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Intent = Literal["recommend", "compare", "cost", "info", "list", "alternatives", "help", "unknown"]
-QueryTask = Literal[
-    "classification",
-    "extraction",
-    "summarization",
-    "coding",
-    "math",
-    "reasoning",
-    "writing",
-    "chat",
-    "translation",
-    "agents",
-    "long_context",
-    "rag",
-]
-SortBy = Literal["cost", "quality", "speed", "latency", "context", "value"]
-Modality = Literal["image", "audio", "video", "pdf"]
-Capability = Literal["tool_calling", "structured_output", "reasoning", "open_weights"]
+from bot.contract.vocab import Capability, Intent, Kind, Modality, Region, SortBy, Task
+
 
 # the contract's numeric fields (the parser fills them; follow-ups replace them one by one)
 NUMERIC_FIELDS = (
     "tokens_per_month",
     "input_share",
     "max_monthly_cost",
+    "monthly_spend",
     "max_input_price",
     "max_output_price",
     "max_blended_price",
@@ -43,6 +28,7 @@ NUMERIC_FIELDS = (
     "min_speed",
     "max_latency",
     "limit",
+    "cache_hit_rate",
 )
 
 
@@ -52,7 +38,7 @@ class Query(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     intent: Intent = "unknown"
-    task: QueryTask | None = None
+    task: Task | None = None
     models: list[str] = Field(default_factory=list, description="canonical model ids named")
     sort_by: SortBy | None = None
     tokens_per_month: float | None = Field(default=None, ge=0)
@@ -70,6 +56,11 @@ class Query(BaseModel):
     providers: list[str] = Field(default_factory=list)
     exclude_providers: list[str] = Field(default_factory=list)
     limit: int | None = Field(default=None, ge=1)
+    monthly_spend: float | None = Field(default=None, ge=0, description="what the team spends now on the models named")
+    cache_hit_rate: float | None = Field(default=None, ge=0, le=1, description="share of input served from cache")
+    batch: bool | None = Field(default=None, description="true when the work can wait for a batch API")
+    region: Region | None = Field(default=None, description="where the data must be processed")
+    kind: Kind | None = Field(default=None, description="a model that is not a chat model; null for chat")
 
     # beyond the contract
     include_free: bool = Field(default=False, description="the user asked for free models")

@@ -1,76 +1,22 @@
-"""'What changed?': price changes, new and removed offers between the last two models.dev snapshots.
-
-The previous snapshot is the one `whichmodel refresh` kept aside; before any second refresh it is the
-bundled snapshot the first refresh replaced.
-"""
+"""The `changes` intent, 'what changed?': price changes, new and removed offers between the last two snapshots."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
-
-from bot.render import fmt
+from bot.catalogue.grouping import Model
+from bot.catalogue.offers import offers_from, parse_models_dev, read_snapshot
+from bot.catalogue.snapshots import diff, previous_snapshot
+from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note
-from bot.catalogue.store import PREVIOUS_FILE, PREVIOUS_META_FILE, Catalogue, cache_dir, refreshed_meta
-from bot.intents.tables import cell, simple_table
-from bot.catalogue.offers import Offer, bundled_label, bundled_path, offers_from, parse_models_dev, read_snapshot
 from bot.contract.policy import Policy
 from bot.contract.query import Query
+from bot.intents.tables import cell, simple_table
+from bot.render import fmt
 
-QUESTION = re.compile(r"^\W*(?:what(?:'s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:price\s+)?changes)\b", re.I)
 MAX_ROWS = 20
 
 
-def is_changes_question(text: str) -> bool:
-    """'what changed?', 'what's new', 'price changes since last week'."""
-    return bool(QUESTION.search(text.strip()))
-
-
-@dataclass(frozen=True, slots=True)
-class PriceChange:
-    provider: str
-    model: str
-    before: tuple[float | None, float | None]
-    after: tuple[float | None, float | None]
-
-    @property
-    def relative(self) -> float:
-        """The biggest relative move of input or output price."""
-        moves = [abs(a - b) / b for b, a in zip(self.before, self.after) if a is not None and b]
-        return max(moves, default=1.0)
-
-
-def previous_snapshot(catalogue: Catalogue) -> tuple[Path, str] | None:
-    """The snapshot before the one in use, and its label (None if this is the first)."""
-    kept = cache_dir() / PREVIOUS_FILE
-    if catalogue.snapshot.origin == "refreshed" and kept.is_file():
-        meta = refreshed_meta(cache_dir(), PREVIOUS_META_FILE)
-        when = meta.get("fetched_at", "")[:10]
-        return kept, f"models.dev refreshed {when}" if when else "the previously refreshed models.dev data"
-    if catalogue.snapshot.origin == "refreshed":
-        return bundled_path(), bundled_label()
-    return None
-
-
-def diff(before: list[Offer], after: list[Offer]) -> tuple[list[PriceChange], list[Offer], list[Offer]]:
-    """Price changes, added offers and removed offers, keyed by (provider, offer id)."""
-    old = {(o.provider, o.id): o for o in before}
-    new = {(o.provider, o.id): o for o in after}
-    changes = [
-        PriceChange(p, mid, (old[(p, mid)].input_price, old[(p, mid)].output_price), (o.input_price, o.output_price))
-        for (p, mid), o in new.items()
-        if (p, mid) in old
-        and (old[(p, mid)].input_price, old[(p, mid)].output_price) != (o.input_price, o.output_price)
-    ]
-    added = [o for k, o in new.items() if k not in old]
-    removed = [o for k, o in old.items() if k not in new]
-    return changes, added, removed
-
-
-def changes_answer(catalogue: Catalogue, policy: Policy, current_offers: list[Offer] | None = None) -> Answer:
+def changes(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
     """The Answer to 'what changed?'."""
-    query = Query(intent="unknown")
     previous = previous_snapshot(catalogue)
     if previous is None:
         return Answer(
@@ -83,7 +29,7 @@ def changes_answer(catalogue: Catalogue, policy: Policy, current_offers: list[Of
         )
     path, label = previous
     before = offers_from(parse_models_dev(read_snapshot(path)))
-    after = current_offers if current_offers is not None else [o for m in catalogue.models for o in m.offers]
+    after = [o for m in catalogue.models for o in m.offers]
     changes, added, removed = diff(before, after)
     watched = set(policy.reference_providers)
     first_party = {(o.provider, o.id) for m in catalogue.models for o in m.offers if o.first_party}

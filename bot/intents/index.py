@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.store import Catalogue, derive
+from bot.catalogue.store import Catalogue
 from bot.catalogue.knowledge import Maker, Speed
 from bot.catalogue.offers import Offer
 
@@ -42,7 +42,5 @@ class Index:
 
 def index_for(catalogue: Catalogue) -> Index:
     """The intents' index of `catalogue`."""
-    return catalogue.derived("intents")
+    return catalogue.index(Index)
 
-
-derive("intents", Index)

@@ -7,7 +7,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.store import Catalogue, derive
+from bot.catalogue.store import Catalogue
 from bot.catalogue.names import model_key
 
 
@@ -26,12 +26,10 @@ def suggestion_names(catalogue: Catalogue) -> dict[str, str]:
     return names
 
 
-derive("suggestions", suggestion_names)
-
 
 def closest(name: str, catalogue: Catalogue, n: int = 3) -> list[str]:
     """Up to `n` model ids whose names are closest to `name`, best first."""
-    names: dict[str, str] = catalogue.derived("suggestions")
+    names: dict[str, str] = catalogue.index(suggestion_names)
     out: list[str] = []
     for match, _score, _ in process.extract(model_key(name), list(names), scorer=fuzz.ratio, limit=n * 4):
         mid = names[match]

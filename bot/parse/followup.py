@@ -10,6 +10,7 @@ question moves to it, and a recommendation becomes the cost of that model for th
 from __future__ import annotations
 
 from bot.contract.query import NUMERIC_FIELDS, Query
+from bot.contract.vocab import UNREFINABLE_INTENTS
 
 _STRONG_INTENTS = ("compare", "alternatives", "cost", "list")
 
@@ -18,7 +19,7 @@ def refine(previous: Query, new: Query) -> Query:
     """The previous query with the follow-up's changes applied."""
     if new.refusal:
         return new
-    if previous.refusal or previous.intent in ("help", "unknown"):
+    if previous.refusal or previous.intent in UNREFINABLE_INTENTS:
         return new
     data = previous.model_dump()
     for name in NUMERIC_FIELDS:

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.store import Catalogue, derive
+from bot.catalogue.store import Catalogue
 
 # family words: a name usually starts with one of these
 FAMILIES: frozenset[str] = frozenset(
@@ -288,10 +288,8 @@ def _resolve(index: NameIndex, name: str) -> str | None:
 
 def name_index(catalogue: Catalogue) -> NameIndex:
     """The name index for `catalogue`, built once per catalogue."""
-    return catalogue.derived("names")
+    return catalogue.index(build_index)
 
-
-derive("names", build_index)
 
 
 # --- matching ----------------------------------------------------------------------------------------

@@ -51,11 +51,11 @@ from bot.parse.text import plain_text
 from bot.parse.provider_names import find_providers
 from bot.parse.quantities import Quantities, extract_quantities
 from bot.contract.query import NUMERIC_FIELDS, Query
+from bot.contract.vocab import MAX_QUESTION_CHARS
 from bot.parse.spelling import correct_spelling
 
 log = logging.getLogger("whichmodel.parse")
 
-MAX_QUESTION_CHARS = 1000
 MAX_INPUT_CHARS = 50_000
 
 _WORDS = re.compile(r"[\w$%.:/+-]+")
@@ -80,6 +80,9 @@ _AGENT_WORK = re.compile(
 _LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = re.compile(r"\binstead\b")
 _MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")
+_CHANGES = re.compile(
+    r"^\W*(?:what(?:'s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:price\s+)?changes)\b", re.I
+)
 _SPEED_NUMBER = re.compile(r"\bspeed\b\s*(?:of|at least|above|over|>=?|:)?\s*\d|\d[^a-z]{0,12}\bspeed\b")
 
 
@@ -113,6 +116,8 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
         return Query(intent="help")
     if len(plain) > MAX_QUESTION_CHARS:
         return _too_long(len(plain))
+    if _CHANGES.search(plain):
+        return Query(intent="changes")
     lower = plain.lower()
     index = name_index(catalogue)
     corrected = correct_spelling(lower, keep=index.vocab)

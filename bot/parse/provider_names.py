@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.catalogue.store import Catalogue, derive
+from bot.catalogue.store import Catalogue
 from bot.parse.lexicon import MODEL_MARK
 
 # spoken names -> provider id; True: counts without a cue
@@ -163,8 +163,6 @@ def provider_table(catalogue: Catalogue) -> _Table:
     return _Table(names, max(len(n.split()) for n in names))
 
 
-derive("providers", provider_table)
-
 
 def _matches(text: str, table: _Table) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of each provider name in `text`, longest first, not inside a hyphenated word."""
@@ -191,7 +189,7 @@ def _matches(text: str, table: _Table) -> Iterator[tuple[int, int, str]]:
 
 def find_providers(text: str, catalogue: Catalogue) -> ProviderFilter:
     """Providers kept and excluded in `text` (lower case, model names masked)."""
-    table: _Table = catalogue.derived("providers")
+    table: _Table = catalogue.index(provider_table)
     keep: list[str] = []
     drop: list[str] = []
     previous_end = -1

@@ -130,6 +130,8 @@ class Quantities:
     min_speed: float | None = None
     max_latency: float | None = None
     limit: int | None = None
+    monthly_spend: float | None = None
+    cache_hit_rate: float | None = None
     assumptions: list[str] = field(default_factory=list)
 
 

@@ -1,0 +1,54 @@
+"""Snapshots over time: the data in use before the last refresh, and what differs between two lists of offers.
+
+The previous snapshot is the one `whichmodel refresh` kept aside; before any second refresh it is the
+bundled snapshot the first refresh replaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.catalogue.offers import Offer, bundled_label, bundled_path
+from bot.catalogue.store import PREVIOUS_FILE, PREVIOUS_META_FILE, Catalogue, cache_dir, refreshed_meta
+
+
+@dataclass(frozen=True, slots=True)
+class PriceChange:
+    provider: str
+    model: str
+    before: tuple[float | None, float | None]
+    after: tuple[float | None, float | None]
+
+    @property
+    def relative(self) -> float:
+        """The biggest relative move of input or output price."""
+        moves = [abs(a - b) / b for b, a in zip(self.before, self.after) if a is not None and b]
+        return max(moves, default=1.0)
+
+
+def previous_snapshot(catalogue: Catalogue) -> tuple[Path, str] | None:
+    """The snapshot before the one in use, and its label (None if this is the first)."""
+    kept = cache_dir() / PREVIOUS_FILE
+    if catalogue.snapshot.origin == "refreshed" and kept.is_file():
+        meta = refreshed_meta(cache_dir(), PREVIOUS_META_FILE)
+        when = meta.get("fetched_at", "")[:10]
+        return kept, f"models.dev refreshed {when}" if when else "the previously refreshed models.dev data"
+    if catalogue.snapshot.origin == "refreshed":
+        return bundled_path(), bundled_label()
+    return None
+
+
+def diff(before: list[Offer], after: list[Offer]) -> tuple[list[PriceChange], list[Offer], list[Offer]]:
+    """Price changes, added offers and removed offers, keyed by (provider, offer id)."""
+    old = {(o.provider, o.id): o for o in before}
+    new = {(o.provider, o.id): o for o in after}
+    changes = [
+        PriceChange(p, mid, (old[(p, mid)].input_price, old[(p, mid)].output_price), (o.input_price, o.output_price))
+        for (p, mid), o in new.items()
+        if (p, mid) in old
+        and (old[(p, mid)].input_price, old[(p, mid)].output_price) != (o.input_price, o.output_price)
+    ]
+    added = [o for k, o in new.items() if k not in old]
+    removed = [o for k, o in old.items() if k not in new]
+    return changes, added, removed

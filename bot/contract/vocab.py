@@ -1,0 +1,42 @@
+"""The contract's vocabularies, one list each: intents, tasks, what to optimise, modalities, capabilities, regions, kinds.
+
+Each is a `Literal` type for pydantic and a tuple of its values (`typing.get_args`) for code that loops over them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Intent = Literal["recommend", "compare", "cost", "info", "list", "alternatives", "changes", "help", "unknown"]
+Task = Literal[
+    "classification",
+    "extraction",
+    "summarization",
+    "coding",
+    "math",
+    "reasoning",
+    "writing",
+    "chat",
+    "translation",
+    "agents",
+    "long_context",
+    "rag",
+]
+SortBy = Literal["cost", "quality", "speed", "latency", "context", "value"]
+Modality = Literal["image", "audio", "video", "pdf"]
+Capability = Literal["tool_calling", "structured_output", "reasoning", "open_weights"]
+Region = Literal["eu", "us", "uk", "apac", "ca", "au", "jp"]
+Kind = Literal["embedding", "image_generation", "speech", "transcription"]
+
+INTENTS: tuple[str, ...] = get_args(Intent)
+TASKS: tuple[str, ...] = get_args(Task)
+SORTS: tuple[str, ...] = get_args(SortBy)
+MODALITIES: tuple[str, ...] = get_args(Modality)
+CAPABILITIES: tuple[str, ...] = get_args(Capability)
+REGIONS: tuple[str, ...] = get_args(Region)
+KINDS: tuple[str, ...] = get_args(Kind)
+
+# the longest question read, after platform syntax, links and emoji are removed
+MAX_QUESTION_CHARS = 1000
+# intents whose answer a follow-up cannot refine: a follow-up after them is read as a new question
+UNREFINABLE_INTENTS: tuple[str, ...] = ("changes", "help", "unknown")
