@@ -11,11 +11,10 @@ from bot.contract.answer import Answer, Note, Row, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
-from bot.intents.compare import metric_text
 from bot.intents.selection import display_candidate, mix_of
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
-from bot.render.wording import task_name
+from bot.render.wording import metric_text, task_name
 
 MAX_OFFERS = 12
 

@@ -71,3 +71,14 @@ def cost_sum(offer: Offer, tokens: float, share: float, context_tokens: int | No
         f"{fmt.tokens(tokens)} x ({share:.0%} x {fmt.price(inp)} + {1 - share:.0%} x {fmt.price(out)}) / 1M"
         f" = {fmt.money(total)}"
     )
+
+
+def metric_text(unit: str, value: float) -> str:
+    """A raw metric value in its own unit (fractions shown as percentages)."""
+    if unit.startswith("fraction"):
+        return f"{value * 100:.1f}%"
+    if unit.startswith("percent") or unit == "%":
+        return f"{value:.1f}%"
+    if unit == "rating":
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
