@@ -8,7 +8,17 @@ from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
-from bot.intents.selection import Candidate, Left, candidates, mix_of, needs, rank, with_cheaper
+from bot.intents.selection import (
+    Candidate,
+    Left,
+    candidates,
+    good_enough,
+    mix_of,
+    needs,
+    pareto_step,
+    rank,
+    with_cheaper,
+)
 from bot.intents.tables import ranking_table, row
 from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name
@@ -92,6 +102,19 @@ def ranked_candidates(
         for _ in range(len(found) - len(known)):
             left.add("no speed data" if need == "tps" else "no latency data")
         found = known
+    if sort_by == "value":
+        kept, tier = good_enough(found)
+        for _ in range(len(found) - len(kept)):
+            left.add(f"below '{tier}' for the task")
+        if tier not in (None, "good"):
+            notes.append(
+                Note(
+                    kind="caveat",
+                    text=f"No model is 'good' for {task_name(query.task)} under these constraints; "
+                    f"these are the best tier that has any ('{tier}').",
+                )
+            )
+        found = kept
     return rank(found, sort_by), notes
 
 
@@ -113,8 +136,22 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, limit: in
         verdict = (
             verdict[:-1] + f" (cheaper at {top.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out)."
         )
-    trade = runner_up(top, ranked[1 : max(limit, 5)], query.sort_by or "value", query.task) if offset == 0 else None
+    if offset:
+        return verdict
+    if (query.sort_by or "value") in ("value", "cost"):
+        step = pareto_step(top, ranked)
+        trade = step_sentence(top, step, query.task) if step is not None else None
+    else:
+        trade = runner_up(top, ranked[1 : max(limit, 5)], query.sort_by or "value", query.task)
     return verdict + (" " + trade if trade else "")
+
+
+def step_sentence(pick: Candidate, step: Candidate, task: str | None) -> str:
+    """The Pareto step up from the pick: 'claude-haiku-4-5 costs 3.0x more for +12 points on coding'."""
+    ratio = fmt.ratio(step.blended, pick.blended) or 1.0
+    gap = (step.score.score or 0.0) - (pick.score.score or 0.0)
+    more = f"{ratio:.1f}x more" if ratio >= 1.095 else f"{(ratio - 1) * 100:.0f}% more"
+    return f"One step up: {step.model.id} costs {more} for {points(gap, task)}."
 
 
 def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
