@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from dataclasses import dataclass
 
 from bot.catalogue.store import Catalogue
 from bot.parse.lexicon import (
@@ -48,7 +49,7 @@ from bot.parse.lexicon import (
 from bot.parse.model_names import Mention, find_mentions, name_index
 from bot.parse.numbers import words_to_digits
 from bot.parse.text import plain_text
-from bot.parse.provider_names import find_providers
+from bot.parse.provider_names import ProviderFilter, find_providers
 from bot.parse.quantities import Quantities, extract_quantities
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS
@@ -118,71 +119,104 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
         return _too_long(len(plain))
     if _CHANGES.search(plain):
         return Query(intent="changes")
-    lower = plain.lower()
+    return _query(_read(plain.lower(), catalogue))
+
+
+@dataclass
+class _Reading:
+    """Everything read from one question, before the query is built."""
+
+    masked: str
+    models: list[str]
+    unknown: list[str]
+    assumptions: list[str]
+    providers: ProviderFilter
+    quantities: Quantities
+    capabilities: list[str]
+    task: str | None
+    sort_by: str | None
+    modalities: list[str]
+    include_free: bool
+    intent: str = "unknown"
+    followup: bool = False
+
+    @property
+    def constrained(self) -> bool:
+        """Whether the question sets any filter or number."""
+        return bool(
+            self.providers.providers
+            or self.providers.excluded
+            or self.modalities
+            or self.capabilities
+            or self.include_free
+            or any(getattr(self.quantities, f) is not None for f in NUMERIC_FIELDS)
+        )
+
+
+def _read(lower: str, catalogue: Catalogue) -> _Reading:
+    """Names, providers, numbers and words of a lower-cased question, and its intent."""
     index = name_index(catalogue)
     corrected = correct_spelling(lower, keep=index.vocab)
     mentions = _usable(find_mentions(corrected, catalogue), corrected)
     masked = _mask(corrected, mentions)
-    providers = find_providers(masked, catalogue)
     quantities = _sane(extract_quantities(words_to_digits(masked)))
-
     capabilities, cap_tasks, rest = _capabilities(masked)
-    task = _task(rest, cap_tasks)
-    sort_by = _sort(masked)
-    modalities = _modalities(masked)
-    include_free = bool(FREE.search(masked))
-
-    models = list(dict.fromkeys(m.model_id for m in mentions if m.model_id))
-    unknown = list(dict.fromkeys(m.text for m in mentions if m.model_id is None))
-    assumptions = [m.assumption for m in mentions if m.assumption] + quantities.assumptions
-    has_constraints = bool(
-        providers.providers
-        or providers.excluded
-        or modalities
-        or capabilities
-        or include_free
-        or any(getattr(quantities, f) is not None for f in NUMERIC_FIELDS)
-    )
-    intent = _intent(masked, len(models) + len(unknown), task, sort_by, has_constraints, quantities)
-    followup = _is_followup(masked, models, task, sort_by, has_constraints, intent)
-    upgrade = False
-    if intent == "compare" and len(models) >= 2:
-        if _UPGRADE.search(masked):
-            upgrade = True
-        elif _UPGRADE_OVER.search(masked):
-            upgrade = True
-            models[0], models[1] = models[1], models[0]
-
-    if intent in ("help", "unknown"):
-        return Query(intent=intent, unknown_models=unknown, assumptions=[], followup=followup)
-    if intent == "info":  # the contract keeps only the model; a modality asked about is answered yes/no
-        return Query(
-            intent="info",
-            models=models,
-            input_modalities=modalities,
-            unknown_models=unknown,
-            assumptions=assumptions,
-            followup=followup,
-        )
-    fields = {name: getattr(quantities, name) for name in NUMERIC_FIELDS}
-    query = Query(
-        intent=intent,
-        task=task,
-        models=models,
-        sort_by=sort_by,
-        input_modalities=modalities,
+    r = _Reading(
+        masked=masked,
+        models=list(dict.fromkeys(m.model_id for m in mentions if m.model_id)),
+        unknown=list(dict.fromkeys(m.text for m in mentions if m.model_id is None)),
+        assumptions=[m.assumption for m in mentions if m.assumption] + quantities.assumptions,
+        providers=find_providers(masked, catalogue),
+        quantities=quantities,
         capabilities=capabilities,
-        providers=providers.providers,
-        exclude_providers=providers.excluded,
-        include_free=include_free,
-        unknown_models=unknown,
-        assumptions=assumptions,
-        followup=followup,
-        **fields,
+        task=_task(rest, cap_tasks),
+        sort_by=_sort(masked),
+        modalities=_modalities(masked),
+        include_free=bool(FREE.search(masked)),
     )
-    if upgrade:
-        query = query.model_copy(update={"upgrade": True})
-    return query
+    r.intent = _intent(masked, len(r.models) + len(r.unknown), r.task, r.sort_by, r.constrained, quantities)
+    r.followup = _is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
+    return r
+
+
+def _query(r: _Reading) -> Query:
+    """The contract query for a reading: help and unknown keep nothing, info keeps the model."""
+    if r.intent in ("help", "unknown"):
+        return Query(intent=r.intent, unknown_models=r.unknown, assumptions=[], followup=r.followup)
+    common = dict(
+        models=r.models,
+        input_modalities=r.modalities,
+        unknown_models=r.unknown,
+        assumptions=r.assumptions,
+        followup=r.followup,
+    )
+    if r.intent == "info":  # the contract keeps only the model; a modality asked about is answered yes/no
+        return Query(intent="info", **common)
+    upgrade = _upgrade(r)
+    return Query(
+        intent=r.intent,
+        task=r.task,
+        sort_by=r.sort_by,
+        capabilities=r.capabilities,
+        providers=r.providers.providers,
+        exclude_providers=r.providers.excluded,
+        include_free=r.include_free,
+        upgrade=upgrade,
+        **common,
+        **{name: getattr(r.quantities, name) for name in NUMERIC_FIELDS},
+    )
+
+
+def _upgrade(r: _Reading) -> bool:
+    """Whether a comparison is asked as an upgrade from models[0] to models[1] (the order fixed in place)."""
+    if r.intent != "compare" or len(r.models) < 2:
+        return False
+    if _UPGRADE.search(r.masked):
+        return True
+    if _UPGRADE_OVER.search(r.masked):
+        r.models[0], r.models[1] = r.models[1], r.models[0]
+        return True
+    return False
 
 
 def _sane(q: Quantities) -> Quantities:
