@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.render import fmt
-from bot.contract.answer import Answer, Cell, Column, Table
+from bot.catalogue.cost import Mix
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
-from bot.catalogue.cost import Mix
+from bot.contract.answer import Answer, Cell, Column, Table
+from bot.contract.policy import Policy
+from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.selection import Candidate, display_candidate, mix_of
 from bot.intents.tables import cell, costs_at, row, score_text
+from bot.render import fmt
 from bot.render.wording import task_name
-from bot.contract.policy import Policy
-from bot.contract.query import Query
 
 
 def metric_text(unit: str, value: float) -> str:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from bot.render import fmt
-from bot.contract.answer import Answer, Note, Row
 from bot.catalogue.grouping import Model
+from bot.catalogue.knowledge import TASKS
+from bot.catalogue.offers import Offer
+from bot.catalogue.scores import TaskScore
 from bot.catalogue.store import Catalogue
+from bot.contract.answer import Answer, Note, Row
+from bot.contract.policy import Policy
+from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.compare import metric_text
 from bot.intents.selection import display_candidate, mix_of
 from bot.intents.tables import cell, simple_table
+from bot.render import fmt
 from bot.render.wording import task_name
-from bot.catalogue.knowledge import TASKS
-from bot.catalogue.offers import Offer
-from bot.contract.policy import Policy
-from bot.contract.query import Query
-from bot.catalogue.scores import TaskScore
 
 MAX_OFFERS = 12
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from bot.render import fmt
-from bot.contract.answer import Answer, Note
 from bot.catalogue.store import Catalogue
+from bot.contract.answer import Answer, Note
+from bot.contract.policy import Policy
+from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.selection import Candidate, Left, candidates, mix_of, needs, rank, with_cheaper
 from bot.intents.tables import ranking_table, row
+from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name
-from bot.contract.policy import Policy
-from bot.contract.query import Query
 
 SORT_WORDS = {
     "cost": "cheapest",

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from bot.catalogue.grouping import Model
-from bot.catalogue.store import Catalogue
 from bot.catalogue.cost import Mix, blended_price, mix_for, monthly_cost
-from bot.intents.index import index_for
+from bot.catalogue.grouping import Model
 from bot.catalogue.knowledge import Speed
 from bot.catalogue.offers import Offer
+from bot.catalogue.scores import TaskScore
+from bot.catalogue.store import Catalogue
 from bot.contract.policy import Policy
 from bot.contract.query import Query
-from bot.catalogue.scores import TaskScore
+from bot.intents.index import index_for
 
 FIT_TIERS = frozenset({"strong", "good", "usable"})
 
