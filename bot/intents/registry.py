@@ -139,7 +139,7 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     models, missing = resolve(query.models, catalogue)
     missing += [n for n in query.unknown_models if n not in missing]
     need = SPECS[query.intent].needs_models
-    if missing and need:
+    if missing and need and not (query.intent in ("compare", "cost") and models):
         return unknown_models(missing, query, catalogue)
     if query.intent == "compare" and len(models) == 1:
         query = query.model_copy(update={"intent": "info"})
@@ -149,5 +149,17 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
         return help_answer(query, catalogue, lead=lead)
     answer = SPECS[query.intent].handler(query, models, catalogue, policy, offset)
     if missing:
-        answer.notes.insert(0, Note(kind="caveat", text="Not recognised: " + ", ".join(missing) + "."))
+        sentence = unknown_sentence(missing, catalogue)
+        answer.verdict = f"{sentence} {answer.verdict or ''}".strip()
+        answer.notes.insert(0, Note(kind="caveat", text=sentence))
     return answer
+
+
+def unknown_sentence(names: list[str], catalogue: Catalogue) -> str:
+    """ "I don't know 'X' (did you mean a, b?), so it is left out." for names an answer went on without."""
+    parts = []
+    for name in names:
+        guesses = closest(name, catalogue)
+        shown = name if len(name) <= 60 else name[:57] + "..."
+        parts.append(f"'{shown}'" + (f" (did you mean {', '.join(guesses)}?)" if guesses else ""))
+    return f"I don't know {', '.join(parts)}, so {'they are' if len(names) > 1 else 'it is'} left out; newer than my data, or a typo?"
