@@ -21,6 +21,7 @@ from bot.intents.info import info
 from bot.intents.listing import alternatives, list_models
 from bot.intents.pricing import cost
 from bot.intents.recommend import recommend
+from bot.intents.spend import volume_from_spend, with_spend
 from bot.intents.suggest import closest
 from bot.render import fmt
 
@@ -147,7 +148,12 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     if len(models) < need:
         lead = f"Which models do you mean? Name {need} or more." if need > 1 else "Which model do you mean?"
         return help_answer(query, catalogue, lead=lead)
+    how = None
+    if query.monthly_spend and models and query.tokens_per_month is None:
+        query, how = volume_from_spend(query, models[0], catalogue, policy)
     answer = SPECS[query.intent].handler(query, models, catalogue, policy, offset)
+    if how is not None:
+        answer = with_spend(answer, query, models[0].id, how)
     if missing:
         sentence = unknown_sentence(missing, catalogue)
         answer.verdict = f"{sentence} {answer.verdict or ''}".strip()
