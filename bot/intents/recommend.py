@@ -8,6 +8,7 @@ from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents.nearest import nearest
 from bot.intents.selection import (
     Candidate,
     Left,
@@ -166,8 +167,8 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
         return Answer(
             intent="recommend",
             title=title_for(query),
-            verdict="No model matches all of that. Try loosening a constraint"
-            " (a higher price cap, a smaller context, another provider).",
+            verdict=" ".join(filter(None, ["No model matches all of that.", nearest(query, catalogue, policy, mix)]))
+            + " Loosen that constraint, or ask for another (a higher price cap, a smaller context, another provider).",
             notes=notes + _notes(query, mix, catalogue, [], left),
             query=query,
             total=0,

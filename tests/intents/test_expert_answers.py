@@ -98,3 +98,18 @@ def test_the_column_a_question_is_about_is_always_shown(catalogue: Catalogue, qu
     label = next(c for c in table.columns if c.key == column).label
     for fmt in ("text", "markdown"):
         assert label in render(answer, fmt)
+
+
+@pytest.mark.parametrize(
+    "query,misses",
+    [
+        (Query(intent="recommend", task="coding", max_monthly_cost=1, tokens_per_month=100e6), "over your $1.00"),
+        (Query(intent="recommend", task="chat", max_latency=0.05), "to the first token, over your 50 ms"),
+        (Query(intent="recommend", task="coding", min_speed=3000), "under your 3,000 tok/s"),
+    ],
+)
+def test_nothing_matches_names_the_nearest_option_and_what_it_misses(
+    catalogue: Catalogue, query: Query, misses: str
+) -> None:
+    verdict = answer_for(query, catalogue).verdict or ""
+    assert verdict.startswith("No model matches all of that. Nearest: ") and misses in verdict
