@@ -113,3 +113,25 @@ def test_nothing_matches_names_the_nearest_option_and_what_it_misses(
 ) -> None:
     verdict = answer_for(query, catalogue).verdict or ""
     assert verdict.startswith("No model matches all of that. Nearest: ") and misses in verdict
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        Query(intent="compare", models=["gpt-5.1", "gpt-4.1"]),
+        Query(intent="cost", models=["o3"], tokens_per_month=10e6),
+        Query(intent="recommend", task="math", sort_by="quality"),
+    ],
+)
+def test_reasoning_models_carry_the_hidden_token_caveat(catalogue: Catalogue, query: Query) -> None:
+    answer = answer_for(query, catalogue)
+    assert any("hidden thinking tokens bill as output" in n for n in answer.note_texts("caveat"))
+    for fmt in RENDERERS:
+        assert "hidden thinking tokens bill as output" in render(answer, fmt)
+
+
+def test_a_reasoning_models_ttft_is_labelled_and_never_wins_alone(catalogue: Catalogue) -> None:
+    answer = answer_for(Query(intent="compare", models=["gpt-5.1", "gpt-4.1-mini"]), catalogue)
+    table = answer.tables[0]
+    line = next(r for r in table.rows if r[0].text == "Time to first token")
+    assert "(reasoning" in line[1].text and line[-1].text == ""
