@@ -33,6 +33,7 @@ from typing import Any, Optional
 import discord
 from discord import app_commands
 
+from adapters.chat.ratelimit import RateLimiter
 from adapters.chat.state import Conversations, SeenIds
 from adapters.discord.embeds import (
     ALREADY_SHOWN_TEXT,
@@ -45,12 +46,11 @@ from adapters.discord.embeds import (
     more_label,
     next_page,
 )
-from adapters.chat.ratelimit import RateLimiter
-from bot.contract.vocab import MAX_QUESTION_CHARS
-from bot.contract.answer import Answer
 from bot.assistant import apology, new_error_id
-from bot.runtime.logs import log_question
+from bot.contract.answer import Answer
 from bot.contract.query import Query
+from bot.contract.vocab import MAX_QUESTION_CHARS
+from bot.runtime.logs import log_question
 from bot.runtime.service import start_service
 from bot.runtime.settings import Settings, SettingsError
 

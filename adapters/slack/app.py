@@ -25,8 +25,8 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from adapters.chat.state import Conversations, SeenIds
 from adapters.chat.ratelimit import RateLimiter
+from adapters.chat.state import Conversations, SeenIds
 from adapters.slack.blocks import (
     COMPARE_TOP2,
     SHOW_MORE,
@@ -37,8 +37,8 @@ from adapters.slack.blocks import (
     table_csv,
 )
 from bot.contract.answer import Answer
-from bot.runtime.logs import log_question
 from bot.contract.query import Query
+from bot.runtime.logs import log_question
 from bot.runtime.service import start_service
 from bot.runtime.settings import Settings, SettingsError
 

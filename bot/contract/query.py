@@ -13,7 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.contract.vocab import Capability, Intent, Kind, Modality, Region, SortBy, Task
 
-
 # the contract's numeric fields (the parser fills them; follow-ups replace them one by one)
 NUMERIC_FIELDS = (
     "tokens_per_month",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.render import fmt
-from bot.contract.answer import Note
-from bot.catalogue.store import Catalogue
 from bot.catalogue.cost import STANDARD_VOLUMES, Mix
-from bot.intents.selection import Candidate, Left
-from bot.render.wording import task_name
+from bot.catalogue.store import Catalogue
+from bot.contract.answer import Note
 from bot.contract.query import Query
+from bot.intents.selection import Candidate, Left
+from bot.render import fmt
+from bot.render.wording import mix_text, task_name
 
 LEFT_OUT_WORDING = {
     "no score": "{n} with no {task} score",
@@ -27,7 +27,7 @@ def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
     notes = [Note(kind="assumption", text=text) for text in query.assumptions]
     if mix is not None:
         hint = "" if mix.origin == "question" else " Say `with 1:1 input/output` to change it."
-        notes.append(Note(kind="assumption", text=f"Mix: {mix.describe()}.{hint}"))
+        notes.append(Note(kind="assumption", text=f"Mix: {mix_text(mix)}.{hint}"))
         if query.tokens_per_month is not None:
             notes.append(Note(kind="assumption", text=f"Volume: {fmt.volume(query.tokens_per_month)}."))
         else:

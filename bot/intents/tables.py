@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.render import fmt
-from bot.contract.answer import Cell, Column, Row, Table, Unit
 from bot.catalogue.cost import STANDARD_VOLUMES, Mix, monthly_cost
-from bot.intents.selection import Candidate, context_need
-from bot.render.wording import task_name
+from bot.contract.answer import Cell, Column, Row, Table, Unit
 from bot.contract.query import Query
+from bot.intents.selection import Candidate, context_need
+from bot.render import fmt
+from bot.render.wording import task_name
 
 
 def volume_label(tokens: float) -> str:

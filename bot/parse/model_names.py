@@ -291,7 +291,6 @@ def name_index(catalogue: Catalogue) -> NameIndex:
     return catalogue.index(build_index)
 
 
-
 # --- matching ----------------------------------------------------------------------------------------
 
 

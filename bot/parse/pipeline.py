@@ -17,6 +17,8 @@ import math
 import re
 
 from bot.catalogue.store import Catalogue
+from bot.contract.query import NUMERIC_FIELDS, Query
+from bot.contract.vocab import MAX_QUESTION_CHARS
 from bot.parse.lexicon import (
     ALTERNATIVE,
     ALTERNATIVE_STRONG,
@@ -47,12 +49,10 @@ from bot.parse.lexicon import (
 )
 from bot.parse.model_names import Mention, find_mentions, name_index
 from bot.parse.numbers import words_to_digits
-from bot.parse.text import plain_text
 from bot.parse.provider_names import find_providers
 from bot.parse.quantities import Quantities, extract_quantities
-from bot.contract.query import NUMERIC_FIELDS, Query
-from bot.contract.vocab import MAX_QUESTION_CHARS
 from bot.parse.spelling import correct_spelling
+from bot.parse.text import plain_text
 
 log = logging.getLogger("whichmodel.parse")
 
@@ -80,9 +80,7 @@ _AGENT_WORK = re.compile(
 _LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = re.compile(r"\binstead\b")
 _MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")
-_CHANGES = re.compile(
-    r"^\W*(?:what(?:'s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:price\s+)?changes)\b", re.I
-)
+_CHANGES = re.compile(r"^\W*(?:what(?:'s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:price\s+)?changes)\b", re.I)
 _SPEED_NUMBER = re.compile(r"\bspeed\b\s*(?:of|at least|above|over|>=?|:)?\s*\d|\d[^a-z]{0,12}\bspeed\b")
 
 
