@@ -135,3 +135,37 @@ def test_a_reasoning_models_ttft_is_labelled_and_never_wins_alone(catalogue: Cat
     table = answer.tables[0]
     line = next(r for r in table.rows if r[0].text == "Time to first token")
     assert "(reasoning" in line[1].text and line[-1].text == ""
+
+
+@pytest.mark.parametrize(
+    "query,first",
+    [
+        (Query(intent="info", models=["gpt-5"], facet="knowledge_cutoff"), "gpt-5's knowledge cutoff: "),
+        (
+            Query(intent="info", models=["llama-3.3-70b-instruct"], facet="context"),
+            "llama-3.3-70b-instruct's context window: ",
+        ),
+        (Query(intent="info", models=["gpt-4.1-mini"], providers=["azure"]), "Yes: gpt-4.1-mini is on Azure at $"),
+        (
+            Query(intent="info", models=["claude-sonnet-4-5"], providers=["openai"]),
+            "No: claude-sonnet-4-5 is not sold by OpenAI",
+        ),
+        (
+            Query(intent="info", models=["llama-3.3-70b-instruct"], providers=["groq", "cerebras"], facet="speed"),
+            "On Groq: ",
+        ),
+    ],
+)
+def test_a_direct_question_gets_its_fact_first(catalogue: Catalogue, query: Query, first: str) -> None:
+    answer = answer_for(query, catalogue)
+    assert (answer.verdict or "").startswith(first), answer.verdict
+    assert answer.tables, "the card follows the direct answer"
+    for fmt in ("text", "markdown"):
+        assert first in render(answer, fmt)
+
+
+def test_a_direct_question_without_the_fact_says_no_data_in_that_line(catalogue: Catalogue) -> None:
+    answer = answer_for(
+        Query(intent="info", models=["gpt-oss-120b"], providers=["groq", "cerebras"], facet="speed"), catalogue
+    )
+    assert "no data" in (answer.verdict or "")
