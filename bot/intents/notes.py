@@ -25,6 +25,7 @@ LEFT_OUT_WORDING = {
 
 def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
     notes = [Note(kind="assumption", text=text) for text in query.assumptions]
+    notes += [Note(kind="assumption", text=unjudged_text(word, query)) for word in query.unjudged]
     if mix is not None:
         hint = "" if mix.origin == "question" else " Say `with 1:1 input/output` to change it."
         notes.append(Note(kind="assumption", text=f"Mix: {mix_text(mix)}.{hint}"))
@@ -53,6 +54,16 @@ def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
             Note(kind="caveat", text="A monthly budget needs a volume to apply; say `for 20M tokens a month`.")
         )
     return notes
+
+
+def unjudged_text(word: str, query: Query) -> str:
+    """'No German-specific benchmark in my sources; ranked on multilingual (translation) scores.'"""
+    basis = (
+        "multilingual (translation)"
+        if word[:1].isupper() and query.task in (None, "translation")
+        else (f"general {task_name(query.task)}" if query.task else "general")
+    )
+    return f"No {word}-specific benchmark in my sources; ranked on {basis} scores. Test on your own {word} samples."
 
 
 def data_notes(catalogue: Catalogue, cands: Iterable[Candidate]) -> list[Note]:

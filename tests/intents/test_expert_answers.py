@@ -169,3 +169,23 @@ def test_a_direct_question_without_the_fact_says_no_data_in_that_line(catalogue:
         Query(intent="info", models=["gpt-oss-120b"], providers=["groq", "cerebras"], facet="speed"), catalogue
     )
     assert "no data" in (answer.verdict or "")
+
+
+@pytest.mark.parametrize(
+    "name,task,expect",
+    [
+        ("claude", "chat", "Why not claude: claude-"),
+        ("gpt-5", "coding", "Why not gpt-5: gpt-5 ranks #"),
+        ("zzzmodel", "chat", "I don't know"),
+    ],
+)
+def test_why_not_explains_where_the_model_ranked(catalogue: Catalogue, name: str, task: str, expect: str) -> None:
+    answer = answer_for(Query(intent="recommend", task=task, why_not=[name]), catalogue)
+    assert expect in (answer.verdict or "")
+
+
+@pytest.mark.parametrize("words", [["German"], ["legal"], ["Japanese", "medical"]])
+def test_a_language_or_domain_the_data_cannot_judge_is_an_assumption(catalogue: Catalogue, words: list[str]) -> None:
+    answer = answer_for(Query(intent="recommend", task="extraction", unjudged=words), catalogue)
+    for word in words:
+        assert any(f"No {word}-specific benchmark in my sources" in n for n in answer.note_texts("assumption"))
