@@ -23,6 +23,8 @@ from typing import Protocol
 
 from adapters.chat.ratelimit import RateLimiter
 from bot.contract.query import Query
+from bot.runtime.health import add_check
+from bot.runtime.settings import Settings
 
 ACTION_ID_BYTES = 9  # 12 URL-safe characters: unguessable, and short enough for any platform's button id
 ACTION_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -144,8 +146,12 @@ class MemoryState:
 
     def save_action(self, query: Query, offset: int = 0) -> str:
         action_id = new_action_id()
-        self._actions.put(action_id, (query, offset), ACTION_TTL_S)
+        self.keep_action(action_id, query, offset)
         return action_id
+
+    def keep_action(self, action_id: str, query: Query, offset: int) -> None:
+        """Store an action under an id made elsewhere (the memory copy of a shared store)."""
+        self._actions.put(action_id, (query, offset), ACTION_TTL_S)
 
     def action(self, action_id: str) -> tuple[Query, int] | None:
         if not valid_action_id(action_id):
@@ -155,3 +161,23 @@ class MemoryState:
 
     def status(self) -> str:
         return "ok"
+
+
+def open_state(settings: Settings, clock: Callable[[], float] = time.monotonic) -> ChatState:
+    """The state store the settings ask for: Redis with WHICHMODEL_REDIS_URL, else this process's memory."""
+    if settings.redis_url:
+        from adapters.chat.redis_state import RedisState  # the redis client only when it is used
+
+        return RedisState(
+            settings.redis_url,
+            prefix=settings.redis_prefix,
+            capacity=settings.rate_capacity,
+            per_minute=settings.rate_per_minute,
+            timeout_s=settings.redis_timeout,
+        )
+    return MemoryState(RateLimiter(settings.rate_capacity, settings.rate_per_minute, clock=clock))
+
+
+def watch_state(state: ChatState) -> None:
+    """Report the state store on /healthz ("degraded" while Redis is unreachable) and /readyz (Redis reachable)."""
+    add_check("state", state.status, getattr(state, "reachable", None))

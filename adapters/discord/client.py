@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -31,13 +32,13 @@ from typing import Any, Optional
 import discord
 from discord import app_commands
 
-from adapters.chat.ratelimit import RateLimiter
-from adapters.chat.state import ChatState, MemoryState
+from adapters.chat.state import ChatState, open_state, watch_state
 from adapters.chat.turn import Chat, Turn, question_text
 from adapters.discord.embeds import Mode, Press, answer_pages
 from adapters.discord.replies import ActionButton, InteractionReply, MessageReply, page_kwargs
 from bot.assistant import Assistant, apology, new_error_id
 from bot.contract.vocab import MAX_QUESTION_CHARS
+from bot.runtime.health import mark_stopping
 from bot.runtime.service import start_service
 from bot.runtime.settings import Settings, SettingsError
 
@@ -80,10 +81,11 @@ class WhichModelClient(discord.Client):
         discord.VoiceClient.warn_dave = False
         super().__init__(**options)
         self.settings = settings
-        state = state or MemoryState(RateLimiter(settings.rate_capacity, settings.rate_per_minute, clock=clock))
+        state = state or open_state(settings, clock)
         self.chat = Chat(assistant or Assistant(policy=settings.policy()), state, settings.log_questions)
         self.sync_commands = sync
         self._in_flight = 0
+        self.stopping = False
         self._idle = asyncio.Condition()
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(_slash_command(self))
@@ -132,6 +134,8 @@ class WhichModelClient(discord.Client):
 
     async def _run(self, turn: Turn, reply: MessageReply | InteractionReply) -> None:
         """One chat turn on a worker thread; a failure outside the turn's own boundary is still an apology."""
+        if self.stopping:
+            return  # SIGTERM: no new questions; the ones in flight finish
         self._in_flight += 1
         try:
             await self._run_turn(turn, reply)
@@ -280,38 +284,69 @@ class WhichModelShardedClient(WhichModelClient, discord.AutoShardedClient):
     """The same bot over several gateway connections (Discord requires shards beyond 2,500 guilds)."""
 
 
+def shard_options(shards: str | int | None, shard_ids: str | None, shard_count: int | None) -> dict[str, Any] | None:
+    """discord.py's sharding options from the CLI: None for one connection; `--shards auto|N` for every shard in
+    this process; `--shard-ids 0,1 --shard-count 4` for some of them (the other processes run the rest)."""
+    if shard_ids:
+        if not shard_count or shard_count < 1:
+            raise SettingsError("--shard-ids needs --shard-count (the total across every process)")
+        try:
+            ids = sorted({int(part) for part in shard_ids.split(",") if part.strip()})
+        except ValueError:
+            raise SettingsError(f"bad --shard-ids {shard_ids!r}: use numbers separated by commas, e.g. 0,1") from None
+        if not ids or ids[0] < 0 or ids[-1] >= shard_count:
+            raise SettingsError(f"bad --shard-ids {shard_ids!r}: each must be from 0 to {shard_count - 1}")
+        return {"shard_ids": ids, "shard_count": shard_count}
+    if shard_count:
+        return {"shard_count": shard_count}
+    if shards is None or shards == "":
+        return None
+    if str(shards).lower() == "auto":
+        return {}
+    try:
+        count = int(shards)
+    except ValueError:
+        raise SettingsError(f"bad --shards {shards!r}: use 'auto' or a number") from None
+    if count < 1:
+        raise SettingsError("bad --shards: at least 1")
+    return {"shard_count": count}
+
+
 def build_client(
     settings: Settings,
     *,
     sync: bool = False,
     shards: str | int | None = None,
+    shard_ids: str | None = None,
+    shard_count: int | None = None,
     assistant: Assistant | None = None,
     state: ChatState | None = None,
     clock: Callable[[], float] = time.monotonic,
     **options: Any,
 ) -> WhichModelClient:
-    """The client, ready to `login`/`start`. `shards`: None for one connection, "auto" for as many as Discord
-    recommends, or a number."""
-    if shards is None or shards == "":
-        return WhichModelClient(settings, assistant=assistant, state=state, sync=sync, clock=clock, **options)
-    if str(shards).lower() != "auto":
-        try:
-            options["shard_count"] = int(shards)
-        except ValueError:
-            raise SettingsError(f"bad --shards {shards!r}: use 'auto' or a number") from None
-        if options["shard_count"] < 1:
-            raise SettingsError("bad --shards: at least 1")
-    return WhichModelShardedClient(settings, assistant=assistant, state=state, sync=sync, clock=clock, **options)
+    """The client, ready to `login`/`start`, sharded as `shard_options` says."""
+    sharding = shard_options(shards, shard_ids, shard_count)
+    kwargs: dict[str, Any] = {"assistant": assistant, "state": state, "sync": sync, "clock": clock, **options}
+    if sharding is None:
+        return WhichModelClient(settings, **kwargs)
+    return WhichModelShardedClient(settings, **kwargs, **sharding)
 
 
-def run(settings: Settings, sync: bool = False, shards: str | None = None) -> None:
-    """Run the bot until interrupted. DISCORD_TOKEN comes from the settings (the environment) only."""
+def run(
+    settings: Settings,
+    sync: bool = False,
+    shards: str | None = None,
+    shard_ids: str | None = None,
+    shard_count: int | None = None,
+) -> None:
+    """Run the bot until SIGTERM or Ctrl-C. DISCORD_TOKEN comes from the settings (the environment) only."""
     try:
         settings.require("discord_token")
-        client = build_client(settings, sync=sync, shards=shards)
+        client = build_client(settings, sync=sync, shards=shards, shard_ids=shard_ids, shard_count=shard_count)
     except SettingsError as exc:
         sys.exit(f"error: {exc}")
     assert settings.discord_token is not None
+    watch_state(client.state)
     try:
         start_service(settings, health_port=settings.port)
     except Exception as exc:  # noqa: BLE001 - a broken team file or data: one line, no traceback
@@ -319,11 +354,35 @@ def run(settings: Settings, sync: bool = False, shards: str | None = None) -> No
     log.info(
         "whichmodel Discord bot starting%s%s",
         " (syncing /whichmodel)" if sync else "",
-        f" with shards={shards}" if shards else "",
+        f" (shards {shard_ids or shards} of {shard_count or 'auto'})" if shards or shard_ids or shard_count else "",
     )
     try:
-        client.run(settings.discord_token.get_secret_value(), log_handler=None)
+        asyncio.run(_serve(client, settings.discord_token.get_secret_value(), settings.drain_seconds))
     except discord.LoginFailure:
         sys.exit("error: Discord rejected DISCORD_TOKEN (reset it under Bot in the developer portal)")
     except discord.PrivilegedIntentsRequired:  # pragma: no cover - the bot asks for none
         sys.exit("error: Discord refused the requested intents")
+    except KeyboardInterrupt:
+        pass
+
+
+async def _serve(client: WhichModelClient, token: str, drain_s: float) -> None:
+    """Connect and serve; on SIGTERM stop taking questions, finish the answers in flight, then close."""
+    stop = asyncio.Event()
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    except (NotImplementedError, RuntimeError):  # pragma: no cover - not the main thread, or Windows
+        pass
+    async with client:
+        running = asyncio.create_task(client.start(token))
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if stop.is_set():
+            log.info("SIGTERM: finishing the answers in flight, then stopping")
+            mark_stopping()
+            client.stopping = True
+            if not await client.drained(drain_s):
+                log.warning("stopping with answers still in flight after %.0fs", drain_s)
+            await client.close()
+        stopping.cancel()
+        await running

@@ -5,29 +5,31 @@ One bolt `App` built by `build_app`; small listeners that acknowledge first and 
 `adapters/slack/server.py`).
 
 The 3-second rule. Slack retries (events) or shows an error (commands, buttons) unless the HTTP request is answered
-within 3 s. This is a long-running process, so the app uses bolt's default `process_before_response=False`: bolt
-runs each listener on its thread pool and sends the HTTP 200 the moment the listener calls `ack()` (events are
-acknowledged by bolt itself before the listener starts); the rest of the listener (the core, rendering, the Web API
-calls) goes on after the response. The same listeners serve Socket Mode unchanged.
+within 3 s. Every listener is lazy: `ack()` runs in the request's own thread (`process_before_response=True`), and
+the work (the core, rendering, the Web API calls) is queued on an executor of WHICHMODEL_WORKERS threads. So the
+ack never waits for a thread that is itself waiting on a slow Web API, however many questions are queued (bolt's
+default, acking from its pool of 5 threads, let 40 of 60 commands time out behind a 2 s API). The same listeners
+serve Socket Mode unchanged.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from adapters.chat.ratelimit import RateLimiter
-from adapters.chat.state import ChatState, MemoryState
+from adapters.chat.state import ChatState, open_state, watch_state
 from adapters.chat.turn import Chat, Turn, question_text
 from adapters.slack.blocks import ACTION_PREFIX
 from adapters.slack.replies import SlackReply, Upload, channel_sender, respond_sender
 from bot.assistant import Assistant
-from bot.runtime.service import start_service
+from bot.runtime.service import on_sigterm, start_service
 from bot.runtime.settings import Settings, SettingsError
 
 log = logging.getLogger("whichmodel.slack")
@@ -129,8 +131,10 @@ def build_app(
     *,
     assistant: Assistant | None = None,
     state: ChatState | None = None,
+    executor: Executor | None = None,
 ) -> App:
-    """The bolt App with every listener. `client` defaults to a WebClient on SLACK_BOT_TOKEN and SLACK_API_URL."""
+    """The bolt App with every listener. `client` defaults to a WebClient on SLACK_BOT_TOKEN and SLACK_API_URL;
+    `executor` (default: WHICHMODEL_WORKERS threads) runs the work behind the acks."""
     if client is None:
         settings.require("slack_bot_token")
         assert settings.slack_bot_token is not None
@@ -140,34 +144,38 @@ def build_app(
     if settings.slack_app_token is None:  # HTTP mode: without the secret anyone could forge requests
         settings.require("slack_signing_secret")
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    bolt_log = logging.getLogger("whichmodel.slack.bolt")
+    bolt_log.setLevel(logging.WARNING)  # bolt logs bad-signature request bodies at INFO: never log those
     app = App(
         client=client,
         signing_secret=secret,  # Socket Mode requests come over our own websocket and carry no signature
-        process_before_response=False,  # see the module docstring: ack() answers Slack, the work follows
-        logger=logging.getLogger("whichmodel.slack.bolt"),
+        process_before_response=True,  # with lazy listeners: ack in the request, the work on the executor
+        logger=bolt_log,
+        listener_executor=executor or ThreadPoolExecutor(settings.workers, thread_name_prefix="whichmodel-answer"),
     )
-    state = state or MemoryState(RateLimiter(settings.rate_capacity, settings.rate_per_minute))
+    state = state or open_state(settings)
     bot = SlackBot(Chat(assistant or Assistant(policy=settings.policy()), state, settings.log_questions))
 
-    @app.command(COMMAND)
-    def on_command(ack: Any, body: dict[str, Any], respond: Any) -> None:
+    def just_ack(ack: Any) -> None:
         ack()
+
+    def on_command(body: dict[str, Any], respond: Any) -> None:
         bot.command(body, respond)
 
-    @app.event("app_mention")
     def on_mention(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
-        bot.message(body, event, client)  # bolt acknowledged the event before calling this
+        bot.message(body, event, client)
 
-    @app.event("message")
     def on_message(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         if event.get("channel_type") == "im":  # channel messages reach us only as app_mention
             bot.message(body, event, client)
 
-    @app.action(re.compile(f"^{ACTION_PREFIX}"))
-    def on_button(ack: Any, body: dict[str, Any], action: dict[str, Any], respond: Any) -> None:
-        ack()
+    def on_button(body: dict[str, Any], action: dict[str, Any], respond: Any) -> None:
         bot.button(body, action, respond)
 
+    app.command(COMMAND)(ack=just_ack, lazy=[on_command])
+    app.event("app_mention")(ack=just_ack, lazy=[on_mention])
+    app.event("message")(ack=just_ack, lazy=[on_message])
+    app.action(re.compile(f"^{ACTION_PREFIX}"))(ack=just_ack, lazy=[on_button])
     return app
 
 
@@ -184,25 +192,48 @@ def socket_mode_handler(app: App, settings: Settings) -> Any:
     return SocketModeHandler(app, settings.slack_app_token.get_secret_value())
 
 
+def drain(executor: ThreadPoolExecutor, seconds: float) -> bool:
+    """Let the answers in flight finish (at most `seconds`); True when they all did."""
+    waiter = threading.Thread(target=executor.shutdown, kwargs={"wait": True}, daemon=True)
+    waiter.start()
+    waiter.join(seconds)
+    if waiter.is_alive():
+        log.warning("stopping with answers still in flight after %.0fs", seconds)
+        return False
+    log.info("every answer in flight was sent; stopped")
+    return True
+
+
 def run(settings: Settings, port: int | None = None, host: str | None = None) -> None:
-    """`whichmodel slack`: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on host:port."""
+    """`whichmodel slack`: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on host:port. SIGTERM stops taking
+    requests and finishes the answers in flight (up to WHICHMODEL_DRAIN_SECONDS)."""
     socket_mode = settings.slack_app_token is not None
+    executor = ThreadPoolExecutor(settings.workers, thread_name_prefix="whichmodel-answer")
     try:
         settings.require("slack_bot_token", *(() if socket_mode else ("slack_signing_secret",)))
-        app = build_app(settings)
+        state = open_state(settings)
+        app = build_app(settings, state=state, executor=executor)
     except SettingsError as exc:
         raise SystemExit(f"error: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - e.g. Slack refused the token at auth.test: one line, no traceback
         raise SystemExit(f"error: could not start the Slack app: {exc}") from None
-
+    watch_state(state)
     try:
         start_service(settings, health_port=(settings.port if port is None else port) if socket_mode else None)
     except Exception as exc:  # noqa: BLE001 - a broken team file or data: one line, no traceback
         raise SystemExit(f"error: could not load the catalogue: {exc}") from None
     if socket_mode:
         log.info("whichmodel Slack bot starting in Socket Mode")
-        socket_mode_handler(app, settings).start()
-        return
-    from adapters.slack.server import serve
+        handler = socket_mode_handler(app, settings)
+        stopped = threading.Event()
+        on_sigterm(lambda: (handler.close(), stopped.set()))
+        handler.connect()
+        stopped.wait()
+    else:
+        from adapters.slack.server import build_asgi, serve
 
-    serve(app, host or settings.host, settings.port if port is None else port)
+        assert settings.slack_signing_secret is not None
+        asgi = build_asgi(app, settings.slack_signing_secret.get_secret_value(), state)
+        on_sigterm(lambda: None)  # uvicorn takes SIGTERM while it serves, and hands it back when it has stopped
+        serve(asgi, host or settings.host, settings.port if port is None else port, settings.drain_seconds)
+    drain(executor, settings.drain_seconds)

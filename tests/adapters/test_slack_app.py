@@ -46,7 +46,7 @@ from adapters.chat.ratelimit import RateLimiter
 from adapters.chat.state import MemoryState
 from adapters.slack.app import api_base_url, build_app, slack_question, socket_mode_handler
 from adapters.slack.blocks import button_action_id
-from adapters.slack.server import RunningServer, start_in_thread
+from adapters.slack.server import RunningServer, build_asgi, start_in_thread
 from bot.assistant import Assistant
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Action, Answer, Cell, Column, Row, Table
@@ -206,7 +206,7 @@ def start(fake: FakeSlack, logs: LogWaiter, catalogue: Catalogue) -> Iterator[Ca
         core = core if core is not None else CannedCore(catalogue)
         state = MemoryState(limiter or RateLimiter(1000, 1000))
         app = build_app(settings or test_settings(fake), assistant=core, state=state)
-        server = start_in_thread(app)
+        server = start_in_thread(build_asgi(app, SIGNING_SECRET, state))
         harness = Harness(fake, server, httpx.Client(base_url=server.url, timeout=10), core, logs, state)
         running.append(harness)
         return harness
@@ -323,14 +323,28 @@ def test_a_mention_is_answered_in_its_thread_without_the_mention(start: Callable
 def test_a_retried_event_is_answered_once(start: Callable[..., Harness]) -> None:
     h = start()
     body, ctype = event_body(mention(f"<@{BOT_USER}> {CLASSIFY}", h.new_ts()), "EvRetry1")
-    assert h.send(body, ctype).status_code == 200
+    now = int(time.time())
+    assert h.send(body, ctype, timestamp=now).status_code == 200
     retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
-    assert h.send(body, ctype, headers=retry).status_code == 200
-    assert h.send(body, ctype, headers={**retry, "X-Slack-Retry-Num": "2"}).status_code == 200
+    # Slack signs each retry afresh (a new timestamp): the event id is what repeats
+    assert h.send(body, ctype, headers=retry, timestamp=now + 1).status_code == 200
+    assert h.send(body, ctype, headers={**retry, "X-Slack-Retry-Num": "2"}, timestamp=now + 2).status_code == 200
     h.logs.wait(lambda m: "EvRetry1 already answered" in m, count=2)
     h.fake.wait_calls("api", "chat.postMessage")
     assert len(h.fake.find("api", "chat.postMessage")) == 1
     assert len(h.core.asked) == 1
+
+
+def test_a_replayed_signed_request_is_acknowledged_and_answered_once(start: Callable[..., Harness]) -> None:
+    h = start()
+    body, ctype = command_body(CLASSIFY, h.fake.response_url("replayed"))
+    headers = sign(body)
+    assert h.send(body, ctype, signed=False, headers=headers).status_code == 200
+    assert h.send(body, ctype, signed=False, headers=headers).status_code == 200  # the same bytes, signature, time
+    h.logs.wait(lambda m: "replayed" in m)
+    h.fake.wait_calls("respond", "replayed")
+    h.logs.wait(lambda m: m.startswith("slack/command question"))
+    assert len(h.fake.find("respond", "replayed")) == 1 and len(h.core.asked) == 1
 
 
 def test_a_follow_up_in_the_thread_refines_the_threads_last_query(start: Callable[..., Harness]) -> None:
@@ -595,8 +609,10 @@ def test_healthz_and_unknown_paths(start: Callable[..., Harness]) -> None:
     assert health["status"] == "ok" and health["models"] > 1000 and health["as_of"]
     assert h.http.get("/slack/events").status_code in (404, 405)
     assert h.http.post("/elsewhere").status_code == 404
-    big = h.http.post("/slack/events", content=b"x" * 1_100_000, headers={"Content-Type": "text/plain"})
-    assert big.status_code == 413
+    big = h.http.post("/slack/events", content=b"x" * 1_100_000, headers={"Content-Type": "text/plain", **sign(b"x")})
+    assert big.status_code == 413  # refused on its Content-Length, before reading it
+    unsigned = h.http.post("/slack/events", content=b"x" * 1_100_000, headers={"Content-Type": "text/plain"})
+    assert unsigned.status_code == 401  # no signature headers: refused before anything else
 
 
 def test_the_web_client_talks_to_slack_api_url(start: Callable[..., Harness], fake: FakeSlack) -> None:
