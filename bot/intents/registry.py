@@ -18,6 +18,7 @@ from bot.intents.changes import changes
 from bot.intents.compare import compare
 from bot.intents.help import EXAMPLES, help_answer, off_topic
 from bot.intents.info import info
+from bot.intents.kinds import kind_answer
 from bot.intents.listing import alternatives, list_models
 from bot.intents.pricing import cost
 from bot.intents.recommend import recommend
@@ -137,6 +138,8 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     odd = absurd_volume(query, policy)
     if odd is not None:
         return odd
+    if query.kind and query.intent in ("recommend", "list", "alternatives"):
+        return kind_answer(query, catalogue, policy, offset)
     models, missing = resolve(query.models, catalogue)
     missing += [n for n in query.unknown_models if n not in missing]
     need = SPECS[query.intent].needs_models
