@@ -43,6 +43,7 @@ class Rates:
     input: float | None
     output: float | None
     blended: float | None
+    effective_input: float | None = None  # the input price after cache hits (and writes)
     applied: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
 
@@ -93,7 +94,7 @@ def rates(offer: Offer, work: Workload) -> Rates:
             inp, out, label = found
             applied.append(label)
     if inp is None or out is None:
-        return Rates(inp, out, None, tuple(applied), tuple(missing))
+        return Rates(inp, out, None, None, tuple(applied), tuple(missing))
     effective_in = inp
     if work.cache_hit_rate:
         if cache_read is None:
@@ -103,7 +104,7 @@ def rates(offer: Offer, work: Workload) -> Rates:
             effective_in = work.cache_hit_rate * cache_read + (1 - work.cache_hit_rate) * write
             applied.append(f"{work.cache_hit_rate:.0%} cache hits" + (" with cache writes" if cache_write else ""))
     blended = work.share * effective_in + (1 - work.share) * out
-    return Rates(inp, out, blended, tuple(applied), tuple(missing))
+    return Rates(inp, out, blended, effective_in, tuple(applied), tuple(missing))
 
 
 def monthly(offer: Offer, work: Workload) -> float | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.contract.vocab import Capability, Facet, Intent, Kind, Modality, Region, SortBy, Task
+from bot.contract.vocab import Capability, Facet, Intent, Kind, Modality, Region, ServiceTier, SortBy, Task
 
 # the contract's numeric fields (the parser fills them; follow-ups replace them one by one)
 NUMERIC_FIELDS = (
@@ -72,6 +72,7 @@ class Query(BaseModel):
     unjudged: list[str] = Field(
         default_factory=list, description="languages or domains named that no benchmark in the data judges"
     )
+    service_tier: ServiceTier | None = Field(default=None, description="a tier asked for by name: flex, priority")
     why_not: list[str] = Field(default_factory=list, description="models a follow-up asks about: 'why not claude?'")
 
     def contract(self) -> dict[str, Any]:

@@ -27,6 +27,8 @@ Modality = Literal["image", "audio", "video", "pdf"]
 Capability = Literal["tool_calling", "structured_output", "reasoning", "open_weights"]
 Region = Literal["eu", "us", "uk", "apac", "ca", "au", "jp"]
 Kind = Literal["embedding", "image_generation", "speech", "transcription"]
+# beyond the contract: a service tier asked for by name ("on the flex tier", "priority processing")
+ServiceTier = Literal["flex", "priority"]
 # beyond the contract: the one fact a direct question asks for ("knowledge cutoff of gpt-5", "is X on bedrock?")
 Facet = Literal[
     "knowledge_cutoff", "context", "max_output", "release_date", "availability", "speed", "price", "open_weights"

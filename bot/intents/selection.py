@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from bot.catalogue.cost import Mix, blended_price, mix_for, monthly_cost
+from bot.catalogue.cost import Mix, blended_price, mix_for
 from bot.catalogue.grouping import Model
 from bot.catalogue.knowledge import Speed
 from bot.catalogue.offers import Offer
 from bot.catalogue.scores import TaskScore
 from bot.catalogue.store import Catalogue
+from bot.catalogue.workload import Rates, Workload, monthly, rates
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents.index import index_for
@@ -29,6 +30,7 @@ class Candidate:
     score: TaskScore
     speed: Speed | None
     cheaper: Offer | None = None
+    rates: Rates | None = None  # the prices the workload pays here: cache, batch or tier, region, long context
 
     @property
     def tps(self) -> float | None:
@@ -70,6 +72,19 @@ def unfit(score: TaskScore, min_coverage: float) -> str | None:
 def mix_of(query: Query, catalogue: Catalogue) -> Mix:
     task_share = catalogue.profile(query.task).input_share if query.task else None
     return mix_for(query.input_share, query.task, task_share)
+
+
+def workload_of(query: Query, mix: Mix, tokens: float | None = None) -> Workload:
+    """What the question says about its traffic, for pricing (`tokens` overrides the question's volume)."""
+    tier = "batch" if query.batch else query.service_tier
+    return Workload(
+        tokens if tokens is not None else query.tokens_per_month,
+        mix.share,
+        cache_hit_rate=query.cache_hit_rate,
+        tier=tier,
+        region=query.region,
+        context=query.min_context,
+    )
 
 
 def context_need(query: Query) -> int | None:
@@ -128,16 +143,19 @@ def offer_problem(offer: Offer, model: Model, query: Query, mix: Mix, speed: Spe
         }[cap]
         if not ok:
             return f"no {cap.replace('_', ' ')}"
-    inp, out = offer.prices_at(context_need(query))
+    work = workload_of(query, mix)
+    paid = rates(offer, work)
+    if query.region and paid.missing and any("processing" in m for m in paid.missing):
+        return f"no {query.region.upper()} processing"
+    inp, out = paid.input, paid.output
     if query.max_input_price is not None and (inp is None or inp > query.max_input_price):
         return "input price over cap"
     if query.max_output_price is not None and (out is None or out > query.max_output_price):
         return "output price over cap"
-    blended = blended_price(offer, mix.share, context_need(query))
-    if query.max_blended_price is not None and (blended is None or blended > query.max_blended_price):
+    if query.max_blended_price is not None and (paid.blended is None or paid.blended > query.max_blended_price):
         return "blended price over cap"
     if query.max_monthly_cost is not None and query.tokens_per_month is not None:
-        cost = monthly_cost(offer, query.tokens_per_month, mix.share, context_need(query))
+        cost = monthly(offer, work)
         if cost is None or cost > query.max_monthly_cost:
             return "over budget"
     if query.min_speed is not None and (speed is None or speed.output_tps is None):
@@ -231,15 +249,17 @@ def candidate_for(
 
 def priced(model: Model, offer: Offer, query: Query, mix: Mix, score: TaskScore, speed: Speed | None) -> Candidate:
     """A model at an offer, with its price at the query's mix, context and volume."""
-    context = context_need(query)
+    work = workload_of(query, mix)
+    paid = rates(offer, work)
     tokens = query.tokens_per_month
     return Candidate(
         model=model,
         offer=offer,
-        blended=blended_price(offer, mix.share, context),
-        monthly=monthly_cost(offer, tokens, mix.share, context) if tokens is not None else None,
+        blended=paid.blended,
+        monthly=tokens * paid.blended / 1e6 if tokens is not None and paid.blended is not None else None,
         score=score,
         speed=speed,
+        rates=paid,
     )
 
 

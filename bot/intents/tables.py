@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.catalogue.cost import STANDARD_VOLUMES, Mix, monthly_cost
+from bot.catalogue.cost import STANDARD_VOLUMES, Mix
+from bot.catalogue.workload import monthly
 from bot.contract.answer import Cell, Column, Row, Table, Unit
 from bot.contract.query import Query
-from bot.intents.selection import Candidate, context_need
+from bot.intents.selection import Candidate, context_need, workload_of
 from bot.render import fmt
 from bot.render.wording import task_name
 
@@ -19,10 +20,7 @@ def volume_label(tokens: float) -> str:
 def costs_at(cand: Candidate, mix: Mix, query: Query) -> dict[str, float | None]:
     """Monthly cost at the query's volume, or at 1M/10M/100M when it gives none."""
     volumes = [query.tokens_per_month] if query.tokens_per_month is not None else list(STANDARD_VOLUMES)
-    return {
-        volume_label(v): monthly_cost(cand.offer, v, mix.share, context_need(query))
-        for v in volumes  # type: ignore[arg-type]
-    }
+    return {volume_label(v): monthly(cand.offer, workload_of(query, mix, v)) for v in volumes}  # type: ignore[arg-type]
 
 
 def row(cand: Candidate, mix: Mix, query: Query) -> Row:
