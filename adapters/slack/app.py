@@ -24,7 +24,8 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from adapters.chat.state import ChatState, open_state, watch_state
+from adapters.chat.state import ChatState
+from adapters.chat.stores import open_state, watch_state
 from adapters.chat.turn import Chat, Turn, question_text
 from adapters.slack.blocks import ACTION_PREFIX
 from adapters.slack.replies import SlackReply, Upload, channel_sender, respond_sender
