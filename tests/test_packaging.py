@@ -18,5 +18,7 @@ def test_every_python_package_is_listed_for_the_wheel() -> None:
     }
     assert on_disk <= listed, f"not shipped: {sorted(on_disk - listed)}"
     assert config["package-dir"]["bot.knowledge"] == "knowledge"
-    assert config["package-data"]["bot.knowledge"] == ["*.yaml"]
+    assert config["package-data"]["bot.knowledge"] == ["*.yaml", "prices/*.json", "prices/*.json.gz"]
+    shipped = {p.name for p in (ROOT / "knowledge" / "prices").iterdir()}
+    assert shipped >= {"manifest.json", "litellm.json.gz", "genai-prices.json.gz"}
     assert {p.name for p in (ROOT / "knowledge").glob("*.yaml")} >= {"scores.yaml", "tasks.yaml", "aliases.yaml"}

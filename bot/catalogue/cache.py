@@ -10,6 +10,7 @@ kept. A cache that cannot be read or written is ignored: the catalogue is built 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import pickle
 import sys
@@ -27,6 +28,12 @@ BUILDING_MODULES = (
     "bot.catalogue.knowledge",
     "bot.catalogue.names",
     "bot.catalogue.offers",
+    "bot.catalogue.merge",
+    "bot.catalogue.sources.common",
+    "bot.catalogue.sources.models_dev",
+    "bot.catalogue.sources.litellm",
+    "bot.catalogue.sources.genai_prices",
+    "bot.catalogue.sources.prices",
     "bot.contract.query",
     "bot.catalogue.scores",
 )
@@ -45,13 +52,18 @@ def _code(index_modules: tuple[str, ...]) -> bytes:
     if digest_of is None:
         digest = hashlib.blake2b(digest_size=20)
         for name in (*BUILDING_MODULES, *index_modules):
-            digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
+            module = sys.modules.get(name) or importlib.import_module(name)
+            digest.update(Path(module.__file__ or "").read_bytes())
         digest_of = _code_digests[index_modules] = digest.digest()
     return digest_of
 
 
 def cache_key(
-    data_file: Path, knowledge_dir: Path, extra: Path | None = None, index_modules: list[str] | None = None
+    data_file: Path,
+    knowledge_dir: Path,
+    extra: Path | None = None,
+    index_modules: list[str] | None = None,
+    more: list[Path] | None = None,
 ) -> str | None:
     """The hash of every input of a build (`index_modules` derive indexes kept with it), or None when one cannot be read."""
     digest = hashlib.blake2b(FORMAT, digest_size=20)
@@ -69,6 +81,7 @@ def cache_key(
         inputs += sorted(knowledge_dir.glob("*.yaml"))
         if extra is not None:
             inputs.append(extra)
+        inputs += more or []
         for path in inputs:
             content = path.read_bytes()
             digest.update(f"\0{path.name}\0{len(content)}\0".encode())

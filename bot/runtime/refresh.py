@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.catalogue.offers import DataError, parse_models_dev
+from bot.catalogue.offers import DataError
+from bot.catalogue.sources.common import validate
+from bot.catalogue.sources.models_dev import SOURCE as MODELS_DEV
+from bot.catalogue.sources.models_dev import offers_from, parse_models_dev
+from bot.catalogue.sources.prices import PRICE_SOURCES, PriceSource, refreshed_files
+from bot.catalogue.sources.common import SourceData
 from bot.catalogue.store import CACHE_FILE, META_FILE, PREVIOUS_FILE, PREVIOUS_META_FILE, cache_dir
 
 log = logging.getLogger("whichmodel.refresh")
@@ -112,6 +117,7 @@ def refresh_data(url: str = DEFAULT_URL, timeout: float = 30.0, directory: Path 
         return _keep(f"the download from {url} is not valid JSON ({exc})")
     try:
         providers = parse_models_dev(body)
+        validate(SourceData(MODELS_DEV, offers_from(providers)), _previous_count(where / META_FILE, "models"))
     except DataError as exc:
         return _keep(str(exc))
     models = sum(len(p.models) for p in providers.values())
@@ -141,6 +147,71 @@ def refresh_data(url: str = DEFAULT_URL, timeout: float = 30.0, directory: Path 
     )
 
 
+def _previous_count(meta: Path, field: str) -> int | None:
+    try:
+        value = json.loads(meta.read_text(encoding="utf-8")).get(field)
+    except (OSError, ValueError, AttributeError):
+        return None
+    return int(value) if isinstance(value, int) else None
+
+
+def refresh_source(
+    source: PriceSource, url: str | None = None, timeout: float = 30.0, directory: Path | None = None
+) -> RefreshResult:
+    """Download one price source (LiteLLM, genai-prices), validate it, and keep it beside the old copy.
+
+    Refused (old data kept): an unreachable URL, bad JSON, the wrong shape, a NaN, infinite or negative
+    price, or fewer than four fifths of the offers the last good copy had."""
+    where = directory or cache_dir()
+    url = url or source.url
+    data_path, meta_path = refreshed_files(where, source.id)
+    try:
+        body = _download(url, timeout)
+        today = datetime.now(UTC).date()
+        parsed = source.read(body, today, today)
+        validate(parsed, _previous_count(meta_path, "offers"))
+    except (urllib.error.URLError, TimeoutError, ValueError, OSError) as exc:
+        return _refused(source.name, f"download from {url} failed ({exc})")
+    fetched = datetime.now(UTC).replace(microsecond=0).isoformat()
+    meta = {"fetched_at": fetched, "url": url, "sha256": hashlib.sha256(body).hexdigest(), "offers": len(parsed.offers)}
+    try:
+        for name, kept in zip(refreshed_files(where, source.id), refreshed_files(where, source.id, previous=True)):
+            if name.is_file():
+                _write_atomically(where, kept.name, name.read_bytes())
+        _write_atomically(where, data_path.name, body)
+        _write_atomically(where, meta_path.name, json.dumps(meta, indent=2).encode())
+    except OSError as exc:
+        return _refused(source.name, f"cannot write to {where} ({exc.strerror or exc})")
+    message = f"refreshed {source.name} from {url}: {len(parsed.offers):,} offers ({fetched[:10]})"
+    return RefreshResult(True, message, data_path, 0, len(parsed.offers), fetched)
+
+
+def _refused(name: str, reason: str) -> RefreshResult:
+    message = f"refresh of {name} failed: {reason}; keeping its last good data"
+    log.warning("refresh: %s", message)
+    return RefreshResult(False, message)
+
+
+def refresh_all(
+    timeout: float = 30.0,
+    directory: Path | None = None,
+    urls: dict[str, str] | None = None,
+    sources: tuple[str, ...] | None = None,
+) -> list[RefreshResult]:
+    """Refresh every live source (models.dev, LiteLLM, genai-prices), or those in `sources`.
+
+    `urls` replaces a source's live URL (source id -> URL). Each failure keeps that source's last good data."""
+    urls = urls or {}
+    wanted = sources or (MODELS_DEV, *(s.id for s in PRICE_SOURCES))
+    results = []
+    if MODELS_DEV in wanted:
+        results.append(refresh_data(urls.get(MODELS_DEV, DEFAULT_URL), timeout, directory))
+        if not results[0].ok:
+            log.warning("refresh: %s", results[0].message)
+    results += [refresh_source(s, urls.get(s.id), timeout, directory) for s in PRICE_SOURCES if s.id in wanted]
+    return results
+
+
 class Refresher:
     """Keeps a long-running bot's data fresh: refresh on a schedule, swap the new catalogue in atomically.
 
@@ -155,7 +226,12 @@ class Refresher:
         interval_s: float = 24 * 3600,
         timeout: float = 30.0,
         on_result: Callable[[RefreshResult], None] | None = None,
+        urls: dict[str, str] | None = None,
     ) -> None:
+        """`urls`: live URLs of the other sources. With only a custom models.dev `url` (a mirror, a test
+        server) and no `urls`, only models.dev is refreshed."""
+        self.urls = {MODELS_DEV: url, **(urls or {})}
+        self.only = (MODELS_DEV, *(urls or {})) if url != DEFAULT_URL and not urls else None
         self.url = url
         self.interval_s = interval_s
         self.timeout = timeout
@@ -166,8 +242,9 @@ class Refresher:
     def run_once(self) -> RefreshResult:
         from bot.catalogue.store import reload, swap
 
-        result = refresh_data(self.url, timeout=self.timeout)
-        if result.ok:
+        results = refresh_all(self.timeout, urls=self.urls, sources=self.only)
+        result = next((r for r in results if r.ok), results[0])
+        if any(r.ok for r in results):
             try:
                 swap(reload())
             except Exception as exc:  # noqa: BLE001 - a bad build must not take the bot down

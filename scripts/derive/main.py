@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from .curated import ROOT, load_curated
 from .match import Matcher
 from .readers import all_readings
+from .prices import write_prices
 from .rows import Row
 from .write import HEADER, Matched, best_rows, dump, speed_entries, write, write_curated_copies
 
@@ -61,6 +63,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Derive whichmodel's knowledge files from ../shared/reference.")
     parser.add_argument("--reference", type=Path, default=ROOT.parent / "shared" / "reference")
     parser.add_argument("--out", type=Path, default=ROOT / "knowledge")
+    parser.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 12, 2), help="the snapshot's date")
     parser.add_argument("--quiet", action="store_true", help="print only the summary and unmatched rows")
     parser.add_argument("--matches", type=Path, help="also write every source name -> model match to this file")
     return parser.parse_args(argv)
@@ -71,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     curated = load_curated()
     dates = curated.source_dates
+    write_prices(args.reference, args.out, args.as_of)
     write_curated_copies(curated, args.out)  # names first: the catalogue groups offers and matches with them
 
     sys.path.insert(0, str(ROOT))

@@ -26,7 +26,7 @@ _VARIANT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"-thinking-(\d+k)(?:-(high|medium|low)-effort)?$", re.I), r"thinking \1"),
     (re.compile(r"-thinking-auto-(high|medium|low)-effort$", re.I), r"adaptive thinking, \1 effort"),
     (re.compile(r"-(high|medium|low|xhigh|max)-effort$", re.I), r"\1 effort"),
-    (re.compile(r"-(highthinking|nothinking|minimal|xhigh|high|medium|low)$", re.I), r"\1"),
+    (re.compile(r"-(highthinking|nothinking|minimal|xhigh|high|medium|low|max)$", re.I), r"\1"),
     (re.compile(r"-(thinking|reasoning|non-reasoning|base)$", re.I), r"\1"),
     (re.compile(r"-(search)$", re.I), r"\1"),
 ]
@@ -71,7 +71,7 @@ class Matcher:
         whole, part = self._lookup(name), self._lookup(base) if base != name else None
         model = whole or part
         if model is None:
-            if any(p.search(base) for p in self.ignore):
+            if any(p.search(base) or p.search(name) for p in self.ignore):
                 self.ignored[source].add(name)
             else:
                 self.unmatched[source].add(name)

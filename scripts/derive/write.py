@@ -11,7 +11,7 @@ import yaml
 from .curated import Curated
 from .rows import Row
 
-HEADER = "# Derived by scripts/derive_knowledge.py from ../shared/reference; do not edit by hand.\n"
+HEADER = "# Derived by python -m scripts.derive from ../shared/reference; do not edit by hand.\n"
 Matched = list[tuple[str, str | None, Row]]
 
 
@@ -40,7 +40,7 @@ def source_names_yaml(curated: Curated) -> str:
             merged.setdefault(target, [])
             merged[target] += [n for n in names if n not in merged[target]]
     body = {
-        "source": "curated with scripts/derive_knowledge.py: provider spellings that group with a model, and the "
+        "source": "curated in knowledge/curated/names.yaml: provider spellings that group with a model, and the "
         "names reference sources use (see sources.yaml)",
         "as_of": date(2026, 11, 24),
         "aliases": {k: v for k, v in sorted(merged.items()) if v},

