@@ -51,7 +51,8 @@ def _configured():  # type: ignore[no-untyped-def]
 @click.argument("question", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the Answer as JSON.")
 @click.option("--markdown", is_flag=True, help="Print the answer as Markdown.")
-def ask(question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
+@click.option("--chart", type=click.Path(dir_okay=False), help="Also write a cost-vs-score PNG to this file.")
+def ask(question: tuple[str, ...], as_json: bool, markdown: bool, chart: str | None) -> None:
     """Answer QUESTION from the catalogue."""
     from bot.assistant import Assistant
     from bot.render import render
@@ -59,6 +60,25 @@ def ask(question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
     answer = Assistant(policy=_configured()).ask(" ".join(question))
     fmt = "json" if as_json else "markdown" if markdown else "text"
     click.echo(render(answer, fmt))
+    if chart:
+        _write_chart(answer, chart)
+
+
+def _write_chart(answer, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Write the answer's chart to `path` and say where on stderr, or say why there is none."""
+    from bot.render.chart import scatter
+
+    drawn = scatter(answer)
+    if drawn.png is None:
+        click.echo(drawn.note, err=True)
+        return
+    try:
+        with open(path, "wb") as out:
+            out.write(drawn.png)
+    except OSError as exc:
+        click.echo(f"Could not write the chart to {path}: {exc.strerror or exc}.", err=True)
+        sys.exit(1)
+    click.echo(f"Chart written to {path} ({drawn.note}).", err=True)
 
 
 @main.command()
@@ -182,6 +202,19 @@ def discord(sync: bool, shards: str | None, shard_ids: str | None, shard_count: 
 
     settings = _settings()
     run(settings, sync=sync, shards=shards, shard_ids=shard_ids, shard_count=shard_count)
+
+
+@main.command()
+def mcp() -> None:
+    """Serve the core to AI clients over MCP (stdio); needs the `mcp` extra."""
+    try:
+        from adapters.mcp.server import serve
+    except ModuleNotFoundError as exc:
+        click.echo(f"error: {exc.name} is not installed; pip install 'whichmodel[mcp]'.", err=True)
+        sys.exit(2)
+    from bot.assistant import Assistant
+
+    serve(Assistant(policy=_configured()), _settings())
 
 
 def run() -> None:

@@ -19,6 +19,7 @@ from bot.contract.query import Query
 from bot.intents.index import Index
 from bot.intents.registry import answer_for
 from bot.intents.suggest import suggestion_names
+from bot.parse.faq import worth_answering
 from bot.parse.followup import refine
 from bot.parse.model_names import build_index
 from bot.parse.pipeline import parse
@@ -54,6 +55,22 @@ class Assistant:
     def answer(self, query: Query, offset: int = 0) -> Answer:
         """Answer an already structured query, starting at row `offset` (buttons: show more, compare top 2)."""
         return _guarded(lambda: answer_for(query, self.catalogue, self.policy, offset=offset), "a query", query)
+
+    def listen(self, text: str, threshold: float) -> Answer | None:
+        """A channel message nobody addressed to the bot: its Answer if it is a model question the parse is sure of
+        (confidence at or above `threshold`), else None: the bot stays silent."""
+
+        def work() -> Answer | None:
+            query = parse(text, self.catalogue)
+            if not worth_answering(query, text, threshold):
+                return None
+            return answer_for(query, self.catalogue, self.policy)
+
+        try:
+            return work()
+        except Exception:  # noqa: BLE001 - silence, not an apology, for a message nobody asked the bot about
+            log.exception("the core failed on a channel message; staying silent")
+            return None
 
     def ask_strict(self, text: str, previous: Query | None = None) -> Answer:
         """`ask` without the apology boundary (tests use it to see real failures)."""

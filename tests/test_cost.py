@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.catalogue.store import Catalogue
-from bot.catalogue.cost import DEFAULT_SHARE, arithmetic, blended_price, cached_cost, mix_for, monthly_cost
+from bot.catalogue.cost import DEFAULT_SHARE, blended_price, cached_cost, mix_for, monthly_cost
+from bot.render.wording import cost_sum
 from bot.catalogue.offers import Offer, PriceTier
 
 
@@ -27,7 +28,7 @@ def test_100m_tokens_at_one_to_one_costs_the_published_figure(
 
 
 def test_arithmetic_is_written_out_with_the_total(catalogue: Catalogue) -> None:
-    text = arithmetic(maker_offer(catalogue, "gpt-4.1-mini"), 100_000_000, 0.5)
+    text = cost_sum(maker_offer(catalogue, "gpt-4.1-mini"), 100_000_000, 0.5)
     assert text == "100M x (50% x $0.40 + 50% x $1.60) / 1M = $100.00"
 
 

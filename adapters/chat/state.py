@@ -9,7 +9,8 @@ Four things, keyed by strings the adapters build (platform, team, channel, threa
   only the id (Discord's custom_id holds 100 characters; forged ids find nothing).
 
 `MemoryState` keeps them in this process (the default; bounded, least recently used first out).
-`adapters/chat/redis_state.py` keeps them in Redis, shared by every worker and shard.
+`adapters/chat/redis_state.py` keeps them in Redis, shared by every worker and shard; `adapters/chat/stores.py`
+opens the one the settings ask for.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from typing import Protocol
 
 from adapters.chat.ratelimit import RateLimiter
 from bot.contract.query import Query
-from bot.runtime.health import add_check
-from bot.runtime.settings import Settings
 
 ACTION_ID_BYTES = 9  # 12 URL-safe characters: unguessable, and short enough for any platform's button id
 ACTION_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -161,23 +160,3 @@ class MemoryState:
 
     def status(self) -> str:
         return "ok"
-
-
-def open_state(settings: Settings, clock: Callable[[], float] = time.monotonic) -> ChatState:
-    """The state store the settings ask for: Redis with WHICHMODEL_REDIS_URL, else this process's memory."""
-    if settings.redis_url:
-        from adapters.chat.redis_state import RedisState  # the redis client only when it is used
-
-        return RedisState(
-            settings.redis_url,
-            prefix=settings.redis_prefix,
-            capacity=settings.rate_capacity,
-            per_minute=settings.rate_per_minute,
-            timeout_s=settings.redis_timeout,
-        )
-    return MemoryState(RateLimiter(settings.rate_capacity, settings.rate_per_minute, clock=clock))
-
-
-def watch_state(state: ChatState) -> None:
-    """Report the state store on /healthz ("degraded" while Redis is unreachable) and /readyz (Redis reachable)."""
-    add_check("state", state.status, getattr(state, "reachable", None))

@@ -32,7 +32,8 @@ from typing import Any, Optional
 import discord
 from discord import app_commands
 
-from adapters.chat.state import ChatState, open_state, watch_state
+from adapters.chat.state import ChatState
+from adapters.chat.stores import open_state, watch_state
 from adapters.chat.turn import Chat, Turn, question_text
 from adapters.discord.embeds import Mode, Press, answer_pages
 from adapters.discord.replies import ActionButton, InteractionReply, MessageReply, page_kwargs

@@ -24,7 +24,8 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from adapters.chat.state import ChatState, open_state, watch_state
+from adapters.chat.state import ChatState
+from adapters.chat.stores import open_state, watch_state
 from adapters.chat.turn import Chat, Turn, question_text
 from adapters.slack.assistant import build_assistant
 from adapters.slack.blocks import ACTION_PREFIX

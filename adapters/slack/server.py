@@ -117,7 +117,7 @@ class SlackFront:
         try:
             body = await self._checked(request)
         except Refused as refused:
-            log.info("slack: refused a request (%d %s)", refused.status, refused)
+            log.debug("slack: refused a request (%d %s)", refused.status, refused)  # anyone can send these
             return PlainTextResponse("payload too large" if refused.status == 413 else str(refused), refused.status)
         except ClientDisconnect:
             return PlainTextResponse("", 400)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.store import Catalogue
 from bot.catalogue.knowledge import TASKS
+from bot.catalogue.store import Catalogue
 
 BIG_MAKERS = ("openai", "anthropic", "google", "xai", "meta", "mistral", "deepseek", "qwen", "amazon", "cohere")
 SINCE = date(2024, 6, 1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.render import fmt
 from bot.catalogue.offers import Offer
 
 DEFAULT_SHARE = 0.75
@@ -25,14 +24,6 @@ class Mix:
     share: float
     origin: Literal["question", "task", "default"]
     task: str | None = None
-
-    def describe(self) -> str:
-        why = {
-            "question": "as you said",
-            "task": f"the usual mix for {self.task}",
-            "default": "the usual blended convention",
-        }[self.origin]
-        return f"{fmt.share(self.share)}, {why}"
 
 
 def mix_for(input_share: float | None, task: str | None, task_share: float | None) -> Mix:
@@ -56,16 +47,6 @@ def monthly_cost(offer: Offer, tokens: float, share: float, context_tokens: int 
     """USD per month for `tokens` tokens at this input share."""
     blended = blended_price(offer, share, context_tokens)
     return None if blended is None else tokens * blended / PER_MILLION
-
-
-def arithmetic(offer: Offer, tokens: float, share: float, context_tokens: int | None = None) -> str:
-    """The cost sum written out: '100M x (50% x $0.40 + 50% x $1.60) / 1M = $100.00'."""
-    inp, out = offer.prices_at(context_tokens)
-    total = monthly_cost(offer, tokens, share, context_tokens)
-    return (
-        f"{fmt.tokens(tokens)} x ({share:.0%} x {fmt.price(inp)} + {1 - share:.0%} x {fmt.price(out)}) / 1M"
-        f" = {fmt.money(total)}"
-    )
 
 
 def tier_applies(offer: Offer, context_tokens: int | None) -> bool:

@@ -19,7 +19,6 @@ from typing import Any
 
 from bot.catalogue import cache as build_cache
 from bot.catalogue.grouping import Model, group_offers
-from bot.catalogue.sources.team_file import ExtraFile, apply_extra, load_extra
 from bot.catalogue.knowledge import Knowledge, Metric, Score, Source, Speed, TaskProfile, knowledge_dir, load_knowledge
 from bot.catalogue.names import clean_id, key_is_lossy, model_key
 from bot.catalogue.offers import (
@@ -33,6 +32,7 @@ from bot.catalogue.offers import (
     read_snapshot,
 )
 from bot.catalogue.scores import TaskScore, task_score
+from bot.catalogue.sources.team_file import ExtraFile, apply_extra, load_extra
 
 Index = Callable[["Catalogue"], Any]
 

@@ -23,6 +23,7 @@ class Policy:
     rows: int = 5
     list_rows: int = 15
     max_volume: float = 1e13
+    faq_threshold: float = 0.6  # FAQ channels: the parse confidence a message needs before the bot answers it
 
     @cached_property
     def reference_providers(self) -> frozenset[str]:

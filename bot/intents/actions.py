@@ -13,7 +13,9 @@ def actions_for(answer: Answer, paged: bool, comparable: bool) -> list[Action]:
     """The actions an answer offers (its intent pages or compares as its registry entry says)."""
     actions: list[Action] = []
     if paged and answer.rows and answer.has_more:
-        actions.append(Action(kind="more", label="Show more", query=answer.query, offset=answer.offset + len(answer.rows)))
+        actions.append(
+            Action(kind="more", label="Show more", query=answer.query, offset=answer.offset + len(answer.rows))
+        )
     if comparable and answer.offset == 0:
         top = compare_top2_query(answer)
         if top is not None:
@@ -22,7 +24,9 @@ def actions_for(answer: Answer, paged: bool, comparable: bool) -> list[Action]:
         current = answer.query.sort_by or "value"
         for sort_by, label in _RERANK:
             if sort_by != current:
-                actions.append(Action(kind="refine", label=label, query=answer.query.model_copy(update={"sort_by": sort_by})))
+                actions.append(
+                    Action(kind="refine", label=label, query=answer.query.model_copy(update={"sort_by": sort_by}))
+                )
                 break
     return actions
 

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.render import fmt
-from bot.contract.answer import Answer, Cell, Column, Table
+from bot.catalogue.cost import Mix
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
-from bot.catalogue.cost import Mix
-from bot.intents import notes as notes_mod
-from bot.intents.selection import Candidate, display_candidate, mix_of
-from bot.intents.tables import cell, costs_at, row, score_text
-from bot.render.wording import task_name
+from bot.contract.answer import Answer, Cell, Column, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
-
-
-def metric_text(unit: str, value: float) -> str:
-    """A raw metric value in its own unit (fractions shown as percentages)."""
-    if unit.startswith("fraction"):
-        return f"{value * 100:.1f}%"
-    if unit.startswith("percent") or unit == "%":
-        return f"{value:.1f}%"
-    if unit == "rating":
-        return f"{value:,.0f}"
-    return f"{value:,.1f}"
+from bot.intents import notes as notes_mod
+from bot.intents.head_to_head import biggest_swing, speed_table, task_scores, task_table, uses, uses_sentence
+from bot.intents.selection import Candidate, display_candidate, mix_of
+from bot.intents.tables import cell, costs_at, row, score_text
+from bot.intents.verdicts import pair_verdict, ranking_verdict, upgrade_verdict
+from bot.render import fmt
+from bot.render.wording import metric_text, task_name
 
 
 def evidence(c: Candidate, limit: int = 3) -> str:
@@ -95,7 +86,8 @@ def compare_metrics(query: Query, mix: Mix, volumes: list[str]) -> list[Metric]:
         (f"{task[0].upper() + task[1:]} score", lambda c: c.score.score, score_text, "high"),
         ("Behind the score", lambda c: None, evidence, None),
         ("Speed", lambda c: c.tps, lambda c: fmt.speed(c.tps), "high"),
-        ("Time to first token", lambda c: c.ttft, lambda c: fmt.seconds(c.ttft), "low"),
+        ("Time to first token", lambda c: c.ttft, ttft_text, "low"),
+        ("Knowledge cutoff", lambda c: None, lambda c: c.offer.knowledge_cutoff or fmt.NO_DATA, None),
         ("Context", lambda c: c.offer.context, lambda c: fmt.tokens(c.offer.context, exact=True), "high"),
         (
             "Max output",
@@ -131,7 +123,7 @@ def side_by_side(cands: list[Candidate], query: Query, mix: Mix, volumes: list[s
     for label, value, text, better in compare_metrics(query, mix, volumes):
         line = [cell(label, label)]
         line += [cell(value(c) if isinstance(value(c), (int, float, str)) else None, text(c)) for c in cands]
-        best = winner(cands, value, better)
+        best = winner(cands, value, better) if label != "Time to first token" or _comparable_ttft(cands) else None
         line.append(cell(best.model.id if best else None, best.model.id if best else ""))
         rows.append(line)
     return Table(columns=columns, rows=rows)
@@ -159,85 +151,54 @@ def ratio_sentences(cands: list[Candidate]) -> list[str]:
     return out
 
 
-def verdict(cands: list[Candidate], query: Query) -> str:
-    task = task_name(query.task)
-    priced = [c for c in cands if c.blended is not None]
-    cheap = min(priced, key=lambda c: c.blended or 0.0) if len(priced) >= 2 else None
-    scored = [c for c in cands if c.score.score is not None]
-    best = max(scored, key=lambda c: c.score.score or 0.0) if len(scored) >= 2 else None
-    fast = winner(cands, lambda c: c.tps, "high")
-    if query.upgrade and len(cands) == 2:
-        return _upgrade(cands[0], cands[1], query, task)
+def speed_sentence(cands: list[Candidate], sort_by: str) -> str:
+    """Which is faster (speed) or quicker to the first token (latency), with the effort level a TTFT was measured at."""
+    if sort_by == "speed":
+        quick = winner(cands, lambda c: c.tps, "high")
+    else:
+        quick = winner(cands, lambda c: c.ttft, "low") if _comparable_ttft(cands) else None
+    if quick is None:
+        what = "speed" if sort_by == "speed" else "comparable time-to-first-token"
+        return f"There is not enough {what} data to say which is {'faster' if sort_by == 'speed' else 'quicker'}."
+    return (
+        f"{quick.model.id} is {'faster' if sort_by == 'speed' else 'quicker to first token'}"
+        f" ({fmt.speed(quick.tps)}, first token in {ttft_text(quick)})."
+    )
+
+
+def ttft_text(c: Candidate) -> str:
+    """'900 ms', or '30.08 s (reasoning, high effort)' for a reasoning model: its first token waits on its thinking."""
+    text = fmt.seconds(c.ttft)
+    if c.ttft is not None and c.offer.reasoning:
+        variant = c.speed.variant if c.speed and c.speed.variant else None
+        text += f" (reasoning{', ' + variant if variant else ''})"
+    return text
+
+
+def _comparable_ttft(cands: list[Candidate]) -> bool:
+    """TTFT decides only between models that think alike: a reasoning model's wait includes its thinking."""
+    return len({bool(c.offer.reasoning) for c in cands if c.ttft is not None}) <= 1
+
+
+def verdict(cands: list[Candidate], query: Query, catalogue: Catalogue) -> str:
+    """The comparison's verdict: speed first when asked, then the pick (or the ranking), the uses, the biggest gap."""
     sentences = []
-    if query.sort_by == "cost" and cheap:
-        sentences.append(
-            f"{cheap.model.id} is cheaper ({fmt.price(cheap.blended)} vs "
-            f"{' / '.join(fmt.price(c.blended) for c in priced if c is not cheap)} per 1M tokens blended)."
-        )
     if query.sort_by in ("speed", "latency"):
-        quick = winner(
-            cands,
-            (lambda c: c.tps) if query.sort_by == "speed" else (lambda c: c.ttft),
-            "high" if query.sort_by == "speed" else "low",
-        )
-        if quick:
-            sentences.append(
-                f"{quick.model.id} is {'faster' if query.sort_by == 'speed' else 'quicker to first token'}"
-                f" ({fmt.speed(quick.tps)}, first token in {fmt.seconds(quick.ttft)})."
-            )
-        else:
-            sentences.append("There is not enough speed data to say which is faster.")
-    if cheap and best and cheap is best:
-        gap = (best.score.score or 0) - max((c.score.score or 0) for c in scored if c is not best)
-        sentences.append(f"Pick {best.model.id}: it is both the cheapest and scores highest on {task} (+{gap:.0f}).")
+        sentences.append(speed_sentence(cands, query.sort_by))
+    if query.upgrade and len(cands) == 2:
+        sentences.append(upgrade_verdict(cands[0], cands[1], query))
+    elif len(cands) == 2:
+        sentences.append(pair_verdict(cands[0], cands[1], query))
     else:
-        if cheap:
-            others = [c for c in priced if c is not cheap]
-            r = fmt.ratio(min(c.blended or 0 for c in others), cheap.blended)
-            sentences.append(f"Pick {cheap.model.id} if cost matters: {fmt.times(r)} cheaper per token.")
-        if best:
-            gap = (best.score.score or 0) - max((c.score.score or 0) for c in scored if c is not best)
-            if gap >= 2:
-                sentences.append(f"Pick {best.model.id} if quality matters: {gap:.0f} points higher on {task}.")
-            else:
-                sentences.append(
-                    f"On {task} they score about the same ({', '.join(fmt.score(c.score.score) for c in scored)})."
-                )
-        elif not scored or len(scored) < 2:
-            missing = [c.model.id for c in cands if c.score.score is None]
-            if missing:
-                sentences.append(f"No {task} score for {', '.join(missing)}, so quality cannot be compared here.")
-    if fast and fast is not cheap and fast is not best:
-        sentences.append(f"Pick {fast.model.id} if speed matters: {fmt.speed(fast.tps)}.")
+        sentences.append(ranking_verdict(cands, query))
+    found = uses_sentence(uses(cands, task_scores(cands, catalogue)))
+    if found and not query.task:
+        sentences.append(found)
+    if len(cands) == 2:
+        swing = biggest_swing(cands[0], cands[1], catalogue, query.task)
+        if swing:
+            sentences.append(f"Biggest benchmark gap: {swing}.")
     return " ".join(dict.fromkeys(sentences))
-
-
-def _upgrade(old: Candidate, new: Candidate, query: Query, task: str) -> str:
-    r = fmt.ratio(new.blended, old.blended)
-    cost = ""
-    if r is not None:
-        cost = f"{r:.1f}x the price per token" if r >= 1 else f"{1 / r:.1f}x cheaper per token"
-        if old.monthly is not None and new.monthly is not None:
-            cost += (
-                f" ({fmt.money(new.monthly - old.monthly)} a month more at {fmt.tokens(query.tokens_per_month)} tokens)"
-                if new.monthly > old.monthly
-                else ""
-            )
-    if old.score.score is not None and new.score.score is not None:
-        gap = new.score.score - old.score.score
-        gain = f"{gap:+.0f} points on {task} ({fmt.score(old.score.score)} -> {fmt.score(new.score.score)})"
-        if gap >= 3:
-            advice = (
-                "Upgrade if the quality gain is worth the price for your workload; test it on your own prompts first."
-            )
-        elif gap <= -3:
-            advice = f"Not worth it on these numbers: {new.model.id} scores lower."
-        else:
-            advice = "The scores are close, so the upgrade is mostly a price change: test before switching."
-    else:
-        gain = f"no {task} score for both to compare"
-        advice = "Run both on your own prompts before switching."
-    return f"Upgrading from {old.model.id} to {new.model.id}: {cost or 'price unknown'}, {gain}. {advice}"
 
 
 def compare(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy) -> Answer:
@@ -248,8 +209,10 @@ def compare(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
     title = " vs ".join(m.name for m in models)
     if query.task:
         title += f" for {task_name(query.task)}"
-    text = verdict(cands, query)
+    text = verdict(cands, query, catalogue)
     extra = ratio_sentences(cands)
+    tables = [side_by_side(cands, query, mix, volumes)]
+    tables += [t for t in (task_table(cands, task_scores(cands, catalogue)), speed_table(cands, catalogue)) if t]
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
     for c in cands:
         if c.cheaper is not None:
@@ -266,7 +229,7 @@ def compare(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
         intent="compare",
         title=title,
         verdict=" ".join([text, *extra]).strip(),
-        tables=[side_by_side(cands, query, mix, volumes)],
+        tables=tables,
         rows=rows,
         notes=notes,
         suggestions=_suggestions(query, cands),

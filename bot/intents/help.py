@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.render import fmt
-from bot.contract.answer import Answer, Note
 from bot.catalogue.store import Catalogue
+from bot.contract.answer import Answer, Note
 from bot.contract.query import Query
+from bot.render import fmt
 
 EXAMPLES = [
     "cheapest for 50M tokens of classification",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.store import Catalogue
 from bot.catalogue.knowledge import Maker, Speed
 from bot.catalogue.offers import Offer
+from bot.catalogue.store import Catalogue
 
 
 class Index:
@@ -43,4 +43,3 @@ class Index:
 def index_for(catalogue: Catalogue) -> Index:
     """The intents' index of `catalogue`."""
     return catalogue.index(Index)
-

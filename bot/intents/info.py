@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from bot.render import fmt
-from bot.contract.answer import Answer, Note, Row
 from bot.catalogue.grouping import Model
-from bot.catalogue.store import Catalogue
-from bot.intents import notes as notes_mod
-from bot.intents.compare import metric_text
-from bot.intents.selection import display_candidate, mix_of
-from bot.intents.tables import cell, simple_table
-from bot.render.wording import task_name
 from bot.catalogue.knowledge import TASKS
 from bot.catalogue.offers import Offer
+from bot.catalogue.scores import TaskScore
+from bot.catalogue.store import Catalogue
+from bot.contract.answer import Answer, Note, Row, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
-from bot.catalogue.scores import TaskScore
+from bot.intents import notes as notes_mod
+from bot.intents.facts import direct_answer
+from bot.intents.selection import display_candidate, mix_of
+from bot.intents.tables import cell, simple_table
+from bot.render import fmt
+from bot.render.wording import metric_text, task_name
 
 MAX_OFFERS = 12
 
@@ -100,11 +100,8 @@ def answer_line(model: Model, query: Query, ref: Offer, offers: list[Offer]) -> 
     return " ".join([*lead, summary + "."])
 
 
-def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> Answer:
-    mix = mix_of(query, catalogue)
-    cand = display_candidate(model, query, catalogue, policy, mix)
-    ref = cand.offer
-    offers = offer_order(model, policy)
+def facts_table(model: Model, ref: Offer) -> Table:
+    """The model's facts at its reference offer."""
     facts = [
         ("Model id", model.id),
         ("Maker", model.maker_name or fmt.NO_DATA),
@@ -121,15 +118,18 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
         ("Released", fmt.day(model.release_date)),
         ("Knowledge cutoff", ref.knowledge_cutoff or fmt.NO_DATA),
     ]
-    fact_table = simple_table(
+    return simple_table(
         "Facts",
         [("field", "", "text"), ("value", f"{model.name} (at {ref.provider_name})", "text")],
         [[cell(k, k), cell(v, v)] for k, v in facts],
     )
-    shown = offers[:MAX_OFFERS]
-    offer_table = simple_table(
-        f"Offers ({len(offers)} providers"
-        + (f", {len(offers) - len(shown)} more not shown)" if len(offers) > len(shown) else ")"),
+
+
+def offers_table(offers: list[Offer], shown: list[Offer]) -> Table:
+    """Each provider's price, cache price and context."""
+    more = f", {len(offers) - len(shown)} more not shown)" if len(offers) > len(shown) else ")"
+    return simple_table(
+        f"Offers ({len(offers)} providers" + more,
         [
             ("provider", "Provider", "text"),
             ("input_price", "In $/M", "usd_per_mtok"),
@@ -150,52 +150,59 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
             for o in shown
         ],
     )
-    task_lines = []
+
+
+def task_scores_table(model: Model, catalogue: Catalogue) -> Table:
+    """The model's 0-100 score on every task, with how much of the task's evidence it rests on."""
+    lines = []
     for task in TASKS:
         ts = catalogue.task_score(model, task)
-        task_lines.append(
+        lines.append(
             [
                 cell(task, task_name(task)),
                 cell(ts.score, fmt.score(ts.score, ts.tier)),
                 cell(ts.coverage, f"{ts.coverage:.0%}" if ts.known else fmt.NO_DATA),
             ]
         )
-    score_table = simple_table(
+    return simple_table(
         "Task scores (0-100)",
         [("task", "Task", "text"), ("score", "Score", "score"), ("coverage", "Coverage", "percent")],
-        task_lines,
+        lines,
     )
-    evidence_lines = []
+
+
+def evidence_table(model: Model, catalogue: Catalogue) -> Table | None:
+    """Every benchmark figure behind the task scores, with who ran it, its source and date."""
+    lines = []
     for s in sorted(catalogue.scores(model), key=lambda s: (s.metric, s.source)):
         metric = catalogue.metrics.get(s.metric)
         src = catalogue.source(s.source)
-        evidence_lines.append(
+        value = metric_text(metric.unit if metric else "", s.value) + (f" ({s.variant})" if s.variant else "")
+        lines.append(
             [
                 cell(s.metric, metric.name if metric else s.metric),
-                cell(
-                    s.value,
-                    metric_text(metric.unit if metric else "", s.value) + (f" ({s.variant})" if s.variant else ""),
-                ),
+                cell(s.value, value),
                 cell(s.vendor_reported, "vendor" if s.vendor_reported else "independent"),
                 cell(s.source, src.name if src else s.source),
                 cell(s.as_of.isoformat(), s.as_of.isoformat()),
             ]
         )
-    evidence_table = simple_table(
-        "Scores behind them",
-        [
-            ("metric", "Metric", "text"),
-            ("value", "Value", "text"),
-            ("run_by", "Run by", "text"),
-            ("source", "Source", "text"),
-            ("as_of", "As of", "date"),
-        ],
-        evidence_lines,
-    )
-    speed_lines = []
+    columns = [
+        ("metric", "Metric", "text"),
+        ("value", "Value", "text"),
+        ("run_by", "Run by", "text"),
+        ("source", "Source", "text"),
+        ("as_of", "As of", "date"),
+    ]
+    return simple_table("Scores behind them", columns, lines) if lines else None
+
+
+def speed_table(model: Model, catalogue: Catalogue) -> Table | None:
+    """Output speed and time to first token, per provider measured, with sources."""
+    lines = []
     for sp in catalogue.speeds(model):
         src = catalogue.source(sp.source)
-        speed_lines.append(
+        lines.append(
             [
                 cell(sp.provider, sp.provider or "typical (maker's API)"),
                 cell(sp.output_tps, fmt.speed(sp.output_tps)),
@@ -204,23 +211,25 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
                 cell(sp.as_of.isoformat(), sp.as_of.isoformat()),
             ]
         )
-    tables = [fact_table, offer_table, score_table]
-    if evidence_lines:
-        tables.append(evidence_table)
-    if speed_lines:
-        tables.append(
-            simple_table(
-                "Speed",
-                [
-                    ("provider", "Provider", "text"),
-                    ("speed", "tok/s", "tok_per_s"),
-                    ("ttft", "TTFT", "seconds"),
-                    ("source", "Source", "text"),
-                    ("as_of", "As of", "date"),
-                ],
-                speed_lines,
-            )
-        )
+    columns = [
+        ("provider", "Provider", "text"),
+        ("speed", "tok/s", "tok_per_s"),
+        ("ttft", "TTFT", "seconds"),
+        ("source", "Source", "text"),
+        ("as_of", "As of", "date"),
+    ]
+    return simple_table("Speed", columns, lines) if lines else None
+
+
+def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> Answer:
+    """One model's card: the direct answer first, then facts, offers, task scores, evidence and speed."""
+    mix = mix_of(query, catalogue)
+    cand = display_candidate(model, query, catalogue, policy, mix)
+    ref = cand.offer
+    offers = offer_order(model, policy)
+    shown = offers[:MAX_OFFERS]
+    tables = [facts_table(model, ref), offers_table(offers, shown), task_scores_table(model, catalogue)]
+    tables += [t for t in (evidence_table(model, catalogue), speed_table(model, catalogue)) if t is not None]
     rows = [offer_row(model, o, cand.score, mix.share, catalogue) for o in shown]
     notes = [Note(kind="assumption", text=t) for t in query.assumptions]
     notes += notes_mod.data_notes(catalogue, [cand])
@@ -231,7 +240,7 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
     return Answer(
         intent="info",
         title=f"{model.name} ({model.maker_name or model.id})",
-        verdict=answer_line(model, query, ref, offers),
+        verdict=direct_answer(query, model, ref, offers, catalogue) or answer_line(model, query, ref, offers),
         tables=tables,
         rows=rows,
         notes=notes,

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.render import fmt
-from bot.contract.answer import Answer, Note
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
+from bot.contract.answer import Answer, Note
+from bot.contract.policy import Policy
+from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.selection import Candidate, Left, candidates, display_candidate, mix_of, needs, rank, with_cheaper
 from bot.intents.tables import ranking_table, row
+from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name
-from bot.contract.policy import Policy
-from bot.contract.query import Query
 
 
 def _sensible(c: Candidate) -> tuple:

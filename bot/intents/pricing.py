@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from bot.render import fmt
-from bot.contract.answer import Answer, Note
+from bot.catalogue.cost import STANDARD_VOLUMES, cached_cost, monthly_cost, tier_applies
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
-from bot.catalogue.cost import STANDARD_VOLUMES, arithmetic, cached_cost, monthly_cost, tier_applies
+from bot.contract.answer import Answer, Note
+from bot.contract.policy import Policy
+from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.selection import Candidate, display_candidate, mix_of
 from bot.intents.tables import cell, row, simple_table
-from bot.contract.policy import Policy
-from bot.contract.query import Query
+from bot.render import fmt
+from bot.render.wording import cost_sum
 
 
 def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
@@ -56,7 +57,7 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
     lines = []
     for c in cands:
         for v in volumes:
-            sum_text = arithmetic(c.offer, v, mix.share, query.min_context) if c.offer.priced else fmt.NO_DATA
+            sum_text = cost_sum(c.offer, v, mix.share, query.min_context) if c.offer.priced else fmt.NO_DATA
             amount = monthly_cost(c.offer, v, mix.share, query.min_context)
             lines.append(
                 [

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from bot.render import fmt
-from bot.contract.answer import Answer, Note
+from bot.catalogue.cost import Mix
 from bot.catalogue.store import Catalogue
-from bot.intents import notes as notes_mod
-from bot.intents.selection import Candidate, Left, candidates, mix_of, needs, rank, with_cheaper
-from bot.intents.tables import ranking_table, row
-from bot.render.wording import filters_text, points, task_name
+from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
+from bot.intents import notes as notes_mod
+from bot.intents.nearest import nearest
+from bot.intents.selection import (
+    Candidate,
+    Left,
+    candidates,
+    good_enough,
+    mix_of,
+    needs,
+    pareto_step,
+    rank,
+    with_cheaper,
+)
+from bot.intents.tables import ranking_table, row
+from bot.intents.why_not import why_not_sentences
+from bot.render import fmt
+from bot.render.wording import filters_text, points, task_name
 
 SORT_WORDS = {
     "cost": "cheapest",
@@ -68,16 +81,16 @@ def headline_short(c: Candidate) -> str:
     return f"{fmt.price(c.blended)}/M blended, score {fmt.score(c.score.score)}"
 
 
-def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
+def ranked_candidates(
+    query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, left: Left
+) -> tuple[list[Candidate], list[Note]]:
+    """Every candidate that meets the question, best first by what it optimises, and caveats on the choice."""
     sort_by = query.sort_by or "value"
-    mix = mix_of(query, catalogue)
-    left = Left()
-    found = candidates(query, catalogue, policy, mix, floor=True, left=left)
     notes: list[Note] = []
+    found = candidates(query, catalogue, policy, mix, floor=True, left=left)
     if not found:
-        unscored = candidates(query, catalogue, policy, mix, floor=False, left=Left())
-        if unscored:
-            found = unscored
+        found = candidates(query, catalogue, policy, mix, floor=False, left=Left())
+        if found:
             notes.append(
                 Note(
                     kind="caveat",
@@ -91,55 +104,95 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
         for _ in range(len(found) - len(known)):
             left.add("no speed data" if need == "tps" else "no latency data")
         found = known
-    ranked = rank(found, sort_by)
-    limit = query.limit or policy.rows
-    shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
-    rows = [row(c, mix, query) for c in shown]
-    title = f"{SORT_WORDS[sort_by].capitalize()} models for {task_name(query.task)}"
+    if sort_by == "value":
+        kept, tier = good_enough(found)
+        for _ in range(len(found) - len(kept)):
+            left.add(f"below '{tier}' for the task")
+        if tier not in (None, "good"):
+            notes.append(
+                Note(
+                    kind="caveat",
+                    text=f"No model is 'good' for {task_name(query.task)} under these constraints; "
+                    f"these are the best tier that has any ('{tier}').",
+                )
+            )
+        found = kept
+    return rank(found, sort_by), notes
+
+
+def title_for(query: Query) -> str:
+    """'Cheapest models for classification, from anthropic, at 50M tokens/month'."""
+    title = f"{SORT_WORDS[query.sort_by or 'value'].capitalize()} models for {task_name(query.task)}"
     if filters_text(query):
         title += f", {filters_text(query)}"
     if query.tokens_per_month is not None:
         title += f", at {fmt.volume(query.tokens_per_month)}"
-    if not shown:
-        verdict = (
-            "No model matches all of that. Try loosening a constraint"
-            " (a higher price cap, a smaller context, another provider)."
-        )
-        return Answer(
-            intent="recommend",
-            title=title,
-            verdict=verdict,
-            notes=notes + _notes(query, mix, catalogue, [], left),
-            query=query,
-            total=0,
-            suggestions=["cheapest model for chat", "list models with 1M context"],
-        )
-    top = shown[0]
+    return title
+
+
+def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, limit: int, offset: int) -> str:
+    """'Pick X (provider): why', with a cheaper seller of the same model and the runner-up that trades differently."""
     verdict = f"Pick {top.model.id} ({top.offer.provider_name}): {headline(top, query)}."
     if top.cheaper is not None:
         inp, out = top.cheaper.prices_at(query.min_context)
         verdict = (
             verdict[:-1] + f" (cheaper at {top.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out)."
         )
-    trade = runner_up(top, ranked[1 : max(limit, 5)], sort_by, query.task) if offset == 0 else None
-    if trade:
-        verdict += " " + trade
-    suggestions = _suggestions(query, shown)
+    if offset:
+        return verdict
+    if (query.sort_by or "value") in ("value", "cost"):
+        step = pareto_step(top, ranked)
+        trade = step_sentence(top, step, query.task) if step is not None else None
+    else:
+        trade = runner_up(top, ranked[1 : max(limit, 5)], query.sort_by or "value", query.task)
+    return verdict + (" " + trade if trade else "")
+
+
+def step_sentence(pick: Candidate, step: Candidate, task: str | None) -> str:
+    """The Pareto step up from the pick: 'claude-haiku-4-5 costs 3.0x more for +12 points on coding'."""
+    ratio = fmt.ratio(step.blended, pick.blended) or 1.0
+    gap = (step.score.score or 0.0) - (pick.score.score or 0.0)
+    more = f"{ratio:.1f}x more" if ratio >= 1.095 else f"{(ratio - 1) * 100:.0f}% more"
+    return f"One step up: {step.model.id} costs {more} for {points(gap, task)}."
+
+
+def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
+    """Which model to use: the constraints filtered, ranked by what the question optimises, with a verdict."""
+    mix = mix_of(query, catalogue)
+    left = Left()
+    ranked, notes = ranked_candidates(query, catalogue, policy, mix, left)
+    limit = query.limit or policy.rows
+    shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
+    rows = [row(c, mix, query) for c in shown]
+    if not shown:
+        return Answer(
+            intent="recommend",
+            title=title_for(query),
+            verdict=" ".join(filter(None, ["No model matches all of that.", nearest(query, catalogue, policy, mix)]))
+            + " Loosen that constraint, or ask for another (a higher price cap, a smaller context, another provider).",
+            notes=notes + _notes(query, mix, catalogue, [], left),
+            query=query,
+            total=0,
+            suggestions=["cheapest model for chat", "list models with 1M context"],
+        )
+    verdict = verdict_for(shown[0], ranked, query, limit, offset)
+    if query.why_not:
+        verdict = " ".join(why_not_sentences(query, ranked, catalogue, policy, mix)) + " " + verdict
     return Answer(
         intent="recommend",
-        title=title,
+        title=title_for(query),
         verdict=verdict,
         tables=[ranking_table(shown, rows, query, first=offset + 1)],
         rows=rows,
         notes=notes + _notes(query, mix, catalogue, shown, left),
-        suggestions=suggestions,
+        suggestions=_suggestions(query, shown),
         query=query,
         total=len(ranked),
         offset=offset,
     )
 
 
-def _notes(query: Query, mix, catalogue: Catalogue, shown: list[Candidate], left: Left) -> list[Note]:
+def _notes(query: Query, mix: Mix, catalogue: Catalogue, shown: list[Candidate], left: Left) -> list[Note]:
     out = notes_mod.assumption_notes(query, mix)
     out += notes_mod.data_notes(catalogue, shown)
     for note in (notes_mod.left_out_note(left, query.task), notes_mod.free_note(query)):

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from bot.catalogue.grouping import Model
-from bot.catalogue.store import Catalogue
 from bot.catalogue.cost import Mix, blended_price, mix_for, monthly_cost
-from bot.intents.index import index_for
+from bot.catalogue.grouping import Model
 from bot.catalogue.knowledge import Speed
 from bot.catalogue.offers import Offer
+from bot.catalogue.scores import TaskScore
+from bot.catalogue.store import Catalogue
 from bot.contract.policy import Policy
 from bot.contract.query import Query
-from bot.catalogue.scores import TaskScore
+from bot.intents.index import index_for
 
 FIT_TIERS = frozenset({"strong", "good", "usable"})
 
@@ -313,8 +313,30 @@ SORT_KEYS = {
     "speed": lambda c: (-(c.tps or -1.0), c.blended or 0.0),
     "latency": lambda c: (c.ttft if c.ttft is not None else float("inf"), c.blended or 0.0),
     "context": lambda c: (-(c.offer.context or 0), c.blended or 0.0),
-    "value": lambda c: (-(c.value or 0.0), c.blended or 0.0),
+    # value: good enough first (`good_enough`), then the cheapest; a tie in price goes to the higher score
+    "value": lambda c: (c.monthly if c.monthly is not None else c.blended or 0.0, -(c.score.score or 0.0)),
 }
+
+# the tiers "good enough" means, best first: value picks from the best of these that has any model
+VALUE_TIERS = (("strong", "good"), ("usable",), ("weak",))
+
+
+def good_enough(cands: list[Candidate]) -> tuple[list[Candidate], str | None]:
+    """The candidates at least "good" for the task, else those of the best tier any reaches, and that tier."""
+    for tiers in VALUE_TIERS:
+        found = [c for c in cands if c.score.tier in tiers]
+        if found:
+            return found, tiers[-1]
+    return cands, None
+
+
+def pareto_step(pick: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """The cheapest candidate that scores higher than the pick: the next step up the price-quality frontier."""
+    base = pick.score.score
+    if base is None or pick.blended is None:
+        return None
+    better = [c for c in ranked if c.score.score is not None and c.score.score >= base + 1 and c.blended is not None]
+    return min(better, key=lambda c: (c.blended, -(c.score.score or 0.0)), default=None)
 
 
 def rank(cands: list[Candidate], sort_by: str) -> list[Candidate]:

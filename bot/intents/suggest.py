@@ -7,8 +7,8 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.store import Catalogue
 from bot.catalogue.names import model_key
+from bot.catalogue.store import Catalogue
 
 
 def notable(model: Model) -> bool:
@@ -24,7 +24,6 @@ def suggestion_names(catalogue: Catalogue) -> dict[str, str]:
             names.setdefault(model.key, model.id)
             names.setdefault(model_key(model.name), model.id)
     return names
-
 
 
 def closest(name: str, catalogue: Catalogue, n: int = 3) -> list[str]:

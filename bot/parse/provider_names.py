@@ -163,7 +163,6 @@ def provider_table(catalogue: Catalogue) -> _Table:
     return _Table(names, max(len(n.split()) for n in names))
 
 
-
 def _matches(text: str, table: _Table) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of each provider name in `text`, longest first, not inside a hyphenated word."""
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]

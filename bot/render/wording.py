@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from bot.render import fmt
+from bot.catalogue.cost import Mix, monthly_cost
+from bot.catalogue.offers import Offer
 from bot.contract.query import Query
+from bot.render import fmt
 
 TASK_NAMES = {"rag": "RAG", "long_context": "long context", None: "general use", "general": "general use"}
 
@@ -49,3 +51,34 @@ def points(gap: float, task: str | None) -> str:
     if abs(gap) < 0.5:
         return f"the same score on {task_name(task)}"
     return f"{abs(gap):.0f} points {'higher' if gap > 0 else 'lower'} on {task_name(task)}"
+
+
+def mix_text(mix: Mix) -> str:
+    """'75% input, the usual mix for classification'."""
+    why = {
+        "question": "as you said",
+        "task": f"the usual mix for {mix.task}",
+        "default": "the usual blended convention",
+    }[mix.origin]
+    return f"{fmt.share(mix.share)}, {why}"
+
+
+def cost_sum(offer: Offer, tokens: float, share: float, context_tokens: int | None = None) -> str:
+    """The cost sum written out: '100M x (50% x $0.40 + 50% x $1.60) / 1M = $100.00'."""
+    inp, out = offer.prices_at(context_tokens)
+    total = monthly_cost(offer, tokens, share, context_tokens)
+    return (
+        f"{fmt.tokens(tokens)} x ({share:.0%} x {fmt.price(inp)} + {1 - share:.0%} x {fmt.price(out)}) / 1M"
+        f" = {fmt.money(total)}"
+    )
+
+
+def metric_text(unit: str, value: float) -> str:
+    """A raw metric value in its own unit (fractions shown as percentages)."""
+    if unit.startswith("fraction"):
+        return f"{value * 100:.1f}%"
+    if unit.startswith("percent") or unit == "%":
+        return f"{value:.1f}%"
+    if unit == "rating":
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"

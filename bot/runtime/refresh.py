@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.catalogue.store import CACHE_FILE, META_FILE, PREVIOUS_FILE, PREVIOUS_META_FILE, cache_dir
 from bot.catalogue.offers import DataError, parse_models_dev
+from bot.catalogue.store import CACHE_FILE, META_FILE, PREVIOUS_FILE, PREVIOUS_META_FILE, cache_dir
 
 log = logging.getLogger("whichmodel.refresh")
 

@@ -36,8 +36,8 @@ def test_compare_at_a_volume_and_mix_prices_each_model_exactly(catalogue: Catalo
 def test_upgrade_question_is_answered_as_an_upgrade(catalogue: Catalogue) -> None:
     q = Query(intent="compare", models=["gpt-4.1-mini", "gpt-5.1"], upgrade=True)
     verdict = answer_for(q, catalogue).verdict or ""
-    assert verdict.startswith("Upgrading from gpt-4.1-mini to gpt-5.1:")
-    assert "the price per token" in verdict
+    assert verdict.startswith(("Yes", "No", "Probably not")), "an upgrade question gets a position"
+    assert "4.9x the price" in verdict and "51 -> 82" in verdict
 
 
 def test_cost_shows_the_arithmetic_at_the_volume(catalogue: Catalogue) -> None:
@@ -71,11 +71,24 @@ def test_info_answers_a_modality_question_yes_or_no(catalogue: Catalogue) -> Non
 
 
 def test_unknown_model_gets_did_you_mean(catalogue: Catalogue) -> None:
-    answer = answer_for(Query(intent="compare", models=["gpt-4.1-mini", "gpt-4.1-minii"]), catalogue)
+    answer = answer_for(Query(intent="cost", models=["gpt-4.1-minii"]), catalogue)
     assert answer.error
     assert answer.verdict is not None and answer.verdict.startswith(
         "I don't know 'gpt-4.1-minii'; did you mean gpt-4.1-mini"
     )
+
+
+def test_a_comparison_with_one_unknown_model_answers_for_the_known_ones(catalogue: Catalogue) -> None:
+    for models, known in (
+        (["gpt-4.1-mini", "gpt-4.1-minii"], ["gpt-4.1-mini"]),
+        (["gpt-4.1-mini", "flurbo-9", "claude-sonnet-4-5"], ["gpt-4.1-mini", "claude-sonnet-4-5"]),
+        (["zzz-model-x", "gpt-5.1", "gpt-4.1-nano"], ["gpt-5.1", "gpt-4.1-nano"]),
+    ):
+        answer = answer_for(Query(intent="compare", models=models), catalogue)
+        assert not answer.error
+        assert [r.model for r in answer.rows][: len(known)] == known or {r.model for r in answer.rows} == set(known)
+        unknown = next(m for m in models if m not in known)
+        assert (answer.verdict or "").startswith(f"I don't know '{unknown}'")
 
 
 def test_help_lists_five_examples_for_the_asker_only(catalogue: Catalogue) -> None:

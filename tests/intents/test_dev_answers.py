@@ -13,7 +13,7 @@ from bot.catalogue.store import Catalogue
 from adapters.cli import main
 from bot.render import render
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-questions.jsonl"
+DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev-questions.jsonl"
 NEEDS_ROWS = {"recommend", "compare", "cost", "info", "list", "alternatives"}
 
 
@@ -27,9 +27,11 @@ def dev_cases() -> list[dict]:
 @pytest.mark.parametrize("case", dev_cases(), ids=lambda c: c["q"][:40])
 def test_dev_question_gets_a_sensible_answer(catalogue: Catalogue, case: dict) -> None:
     answer = ask(case["q"], catalogue=catalogue)
-    want = case["expect"]["intent"]
+    wanted = case["expect"]["intent"]
+    options = wanted["any"] if isinstance(wanted, dict) else [wanted]
     assert answer.error_id is None, "the core failed"
-    assert answer.intent == want
+    assert answer.intent in options
+    want = answer.intent
     if want in NEEDS_ROWS:
         assert not answer.error and answer.rows and answer.tables, answer.verdict
         assert answer.verdict and len(answer.verdict) > 20

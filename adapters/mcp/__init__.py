@@ -1,0 +1,1 @@
+"""The MCP server: the core inside AI clients (Claude Desktop, IDEs, agents). Needs the `mcp` extra."""

@@ -1,0 +1,138 @@
+"""Models that are not chat models, priced in their own units: embeddings per 1M tokens, images per image, speech
+per 1M characters, transcription per hour of audio. Never ranked among chat models, and never by chat scores."""
+
+from __future__ import annotations
+
+from bot.catalogue.grouping import Model
+from bot.catalogue.offers import Offer
+from bot.catalogue.store import Catalogue
+from bot.contract.answer import Answer, Note, Row
+from bot.contract.policy import Policy
+from bot.contract.query import Query
+from bot.intents import notes as notes_mod
+from bot.intents.tables import cell, simple_table
+from bot.render import fmt
+
+# the contract's kind -> the catalogue's kind, how it is priced, and what the unit is called
+KIND_OF = {"embedding": "embedding", "image_generation": "image", "speech": "tts", "transcription": "transcription"}
+UNIT_WORDS = {
+    "embedding": "per 1M tokens",
+    "image_generation": "per image",
+    "speech": "per 1M characters",
+    "transcription": "per hour of audio",
+}
+NAMES = {
+    "embedding": "embedding",
+    "image_generation": "image generation",
+    "speech": "text-to-speech",
+    "transcription": "transcription",
+}
+_IMAGE_DEFAULTS = ("1024x1024", "standard", "medium")
+
+
+def unit_price(offer: Offer, kind: str) -> tuple[float | None, str]:
+    """The offer's price in the kind's own unit, and what it was read from ('' when it has none)."""
+    if kind == "embedding":
+        return offer.input_price, "input price" if offer.input_price is not None else ""
+    if kind == "image_generation":
+        images = [u for u in offer.units if u.unit == "image" and u.direction == "output"]
+        if not images:
+            return None, ""
+        default = [u for u in images if u.variant and any(d in u.variant for d in _IMAGE_DEFAULTS)]
+        chosen = min(default or images, key=lambda u: u.price)
+        return chosen.price, chosen.variant or "per image"
+    if kind == "speech":
+        chars = next((u for u in offer.units if u.unit == "1M characters"), None)
+        if chars is not None:
+            return chars.price, "per 1M characters"
+        return None, ""
+    minute = next((u for u in offer.units if u.unit == "minute" and u.direction == "input"), None)
+    if minute is not None:
+        return minute.price * 60, "per minute x 60"
+    second = next((u for u in offer.units if u.unit == "second" and u.direction == "input"), None)
+    if second is not None:
+        return second.price * 3600, "per second x 3,600"
+    return None, ""
+
+
+def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
+    """The cheapest models of a non-chat kind, in that kind's unit, from the providers that count."""
+    kind = query.kind or "embedding"
+    found: list[tuple[float, Model, Offer, str]] = []
+    for model in catalogue.models:
+        if model.kind != KIND_OF[kind]:
+            continue
+        best = _best_offer(model, kind, query, policy)
+        if best is not None:
+            found.append(best)
+    found.sort(key=lambda f: (f[0], f[1].id))
+    limit = query.limit or policy.rows
+    shown = found[offset : offset + limit]
+    unit = UNIT_WORDS[kind]
+    title = f"Cheapest {NAMES[kind]} models ({unit})"
+    lines = [
+        [cell(m.id, m.id), cell(o.provider, o.provider_name), cell(price, f"{fmt.price(price)} {unit}"), cell(how, how)]
+        for price, m, o, how in shown
+    ]
+    table = simple_table(
+        title,
+        [
+            ("model", "Model", "text"),
+            ("provider", "Provider", "text"),
+            ("price", "Price", "text"),
+            ("basis", "From", "text"),
+        ],
+        lines,
+    )
+    rows = [
+        Row(
+            model=m.id,
+            name=m.name,
+            provider=o.provider,
+            provider_name=o.provider_name,
+            first_party=o.first_party,
+            input_price=o.input_price,
+            output_price=o.output_price,
+        )
+        for _, m, o, _ in shown
+    ]
+    notes = [
+        Note(kind="caveat", text=f"No quality benchmark for {NAMES[kind]} models in my sources: ranked on price only."),
+        *notes_mod.data_notes(catalogue, []),
+    ]
+    if not shown:
+        verdict = f"No {NAMES[kind]} model with a known price {unit} from the providers that count."
+        return Answer(intent=query.intent, title=title, verdict=verdict, notes=notes, query=query, total=0)
+    price, model, offer, _ = shown[0]
+    verdict = (
+        f"Pick {model.id} ({offer.provider_name}): {fmt.price(price)} {unit}, the cheapest {NAMES[kind]} model I know."
+    )
+    if kind == "embedding" and query.tokens_per_month is not None:
+        verdict += f" At {fmt.tokens(query.tokens_per_month)} tokens a month: {fmt.money(price * query.tokens_per_month / 1e6)}."
+    if len(shown) > 1:
+        verdict += f" Next: {shown[1][1].id} at {fmt.price(shown[1][0])}."
+    return Answer(
+        intent=query.intent,
+        title=title,
+        verdict=verdict,
+        tables=[table],
+        rows=rows,
+        notes=notes,
+        query=query,
+        total=len(found),
+        offset=offset,
+    )
+
+
+def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[float, Model, Offer, str] | None:
+    offers = [o for o in model.offers if not o.deprecated and o.provider not in query.exclude_providers]
+    if query.providers:
+        offers = [o for o in offers if o.provider in query.providers]
+    else:
+        preferred = [o for o in offers if o.first_party or o.provider in policy.default_providers]
+        offers = preferred or [o for o in offers if o.provider in policy.fallback_providers]
+    priced = [(p, o, how) for o in offers for p, how in [unit_price(o, kind)] if p is not None and p > 0]
+    if not priced:
+        return None
+    price, offer, how = min(priced, key=lambda x: (not x[1].first_party, x[0]))
+    return price, model, offer, how

@@ -1,0 +1,146 @@
+"""Verdicts for comparisons that take a position: which to pick, for what, and whether an upgrade is worth it."""
+
+from __future__ import annotations
+
+from bot.contract.query import Query
+from bot.intents.selection import Candidate
+from bot.render import fmt
+from bot.render.wording import task_name
+
+SAME_PRICE = 1.01  # prices within 1% of each other are the same price
+CLOSE = 3.0  # score gaps under this many points are "close"
+BIG = 10.0  # a gap this big is worth paying for
+
+
+def cheaper_by(ratio: float) -> str:
+    """'4.0x cheaper', or '8% cheaper' when the gap is small (never '1.0x cheaper')."""
+    return f"{ratio:.1f}x cheaper" if ratio >= 1.095 else f"{(1 - 1 / ratio) * 100:.0f}% cheaper"
+
+
+def dearer_by(ratio: float) -> str:
+    """'4.9x the price', or '8% more' when the gap is small."""
+    return f"{ratio:.1f}x the price" if ratio >= 1.095 else f"{(ratio - 1) * 100:.0f}% more"
+
+
+def price_ratio(dear: Candidate, cheap: Candidate) -> float | None:
+    """How many times the cheaper one's blended price the dearer one costs (None without both prices)."""
+    if dear.blended is None or cheap.blended is None or cheap.blended <= 0:
+        return None
+    return dear.blended / cheap.blended
+
+
+def pair_verdict(a: Candidate, b: Candidate, query: Query) -> str:
+    """Two models: one pick, or a split by what matters, never '1.0x cheaper' or 'about the same' for a real gap."""
+    task = task_name(query.task)
+    sa, sb = a.score.score, b.score.score
+    if a.blended is None or b.blended is None:
+        missing = ", ".join(c.model.id for c in (a, b) if c.blended is None)
+        if sa is not None and sb is not None and abs(sa - sb) >= CLOSE:
+            top = a if sa > sb else b
+            return (
+                f"No price for {missing}; on quality, {top.model.id} scores {abs(sa - sb):.0f} points higher on {task}."
+            )
+        return f"No price for {missing}, so cost cannot be compared."
+    cheap, dear = (a, b) if a.blended <= b.blended else (b, a)
+    ratio = price_ratio(dear, cheap) or 1.0
+    sc, sd = cheap.score.score, dear.score.score
+    if sc is None or sd is None:
+        unknown = ", ".join(c.model.id for c in (cheap, dear) if c.score.score is None)
+        if ratio < SAME_PRICE:
+            return f"Same price ({fmt.price(cheap.blended)}/M blended); no {task} score for {unknown}."
+        return f"Pick {cheap.model.id} on price: {cheaper_by(ratio)} per token (no {task} score for {unknown})."
+    gap = sd - sc
+    if ratio < SAME_PRICE:
+        if abs(gap) < 1:
+            return f"Same price ({fmt.price(cheap.blended)}/M blended) and the same {task} score ({fmt.score(sc)})."
+        top = dear if gap > 0 else cheap
+        return f"Same price ({fmt.price(cheap.blended)}/M blended); pick {top.model.id}: it scores {abs(gap):.0f} points higher on {task}."
+    if gap <= 0:
+        return f"Pick {cheap.model.id}: it is both {cheaper_by(ratio)} and scores {'as high' if gap > -1 else f'{-gap:.0f} points higher'} on {task}."
+    if gap < CLOSE:
+        return (
+            f"Pick {cheap.model.id}: it is {cheaper_by(ratio)} and within {gap:.0f} points of {dear.model.id} "
+            f"on {task} ({fmt.score(sc)} vs {fmt.score(sd)})."
+        )
+    return (
+        f"Pick {cheap.model.id} if cost matters: {cheaper_by(ratio)} per token. "
+        f"Pick {dear.model.id} if quality matters: {gap:.0f} points higher on {task} ({fmt.score(sd)} vs {fmt.score(sc)})."
+    )
+
+
+def ranking_verdict(cands: list[Candidate], query: Query) -> str:
+    """Three or more models: ranked by score and by price, with the pick for quality, for cost and for value."""
+    task = task_name(query.task)
+    scored = sorted((c for c in cands if c.score.score is not None), key=lambda c: -(c.score.score or 0.0))
+    priced = sorted((c for c in cands if c.blended is not None), key=lambda c: c.blended or 0.0)
+    parts = []
+    if scored:
+        parts.append(f"On {task}: " + ", ".join(f"{c.model.id} {fmt.score(c.score.score)}" for c in scored) + ".")
+    if priced:
+        parts.append("By price: " + ", ".join(f"{c.model.id} {fmt.price(c.blended)}/M" for c in priced) + ".")
+    parts.append(_ranking_pick(scored, priced))
+    missing = [c.model.id for c in cands if c.score.score is None]
+    if missing:
+        parts.append(f"No {task} score for {', '.join(missing)}.")
+    return " ".join(parts)
+
+
+def _ranking_pick(scored: list[Candidate], priced: list[Candidate]) -> str:
+    """'Pick A: it scores highest and costs least', or 'Pick A for quality, C for cost, B for value'."""
+    if not scored or not priced:
+        return ""
+    top, cheapest = scored[0], priced[0]
+    cheapest_price = cheapest.blended or 0.0
+    if top.blended is not None and top.blended <= cheapest_price * SAME_PRICE:
+        return f"Pick {top.model.id}: it scores highest and costs least."
+    picks = [f"{top.model.id} for quality", f"{cheapest.model.id} for cost"]
+    both = [c for c in scored if c.blended is not None]
+    value = max(both, key=lambda c: c.value or 0.0) if both else None
+    if value is not None and value not in (top, cheapest):
+        picks.append(f"{value.model.id} for value (score per dollar)")
+    return "Pick " + ", ".join(picks) + "."
+
+
+def upgrade_verdict(old: Candidate, new: Candidate, query: Query) -> str:
+    """'Should I upgrade from old to new?': yes, no, or yes-if, with the price and the score behind it."""
+    task = task_name(query.task)
+    so, sn = old.score.score, new.score.score
+    ratio = price_ratio(new, old)
+    if ratio is None:
+        price = "price unknown"
+    elif abs(ratio - 1) < SAME_PRICE - 1:
+        price = "the same price"
+    else:
+        price = dearer_by(ratio) if ratio > 1 else cheaper_by(1 / ratio)
+    extra = _monthly_difference(old, new, query)
+    if so is None or sn is None:
+        return f"Can't tell from scores: no {task} score for {old.model.id if so is None else new.model.id}. {new.model.id} is {price}{extra}; test both on your own prompts."
+    gap = sn - so
+    scores = f"{fmt.score(so)} -> {fmt.score(sn)} on {task}"
+    cheaper = ratio is not None and ratio <= 1
+    if gap >= CLOSE and cheaper:
+        return f"Yes: upgrade; {new.model.id} is both better ({gap:+.0f} points, {scores}) and {price}{extra}."
+    if gap >= CLOSE:
+        if gap >= BIG or (ratio is not None and ratio < 2):
+            return f"Yes, if {task} quality matters: {gap:+.0f} points ({scores}) for {price}{extra}."
+        return (
+            f"Probably not: {gap:+.0f} points ({scores}) for {price}{extra}. Stay on {old.model.id} unless "
+            f"{task} quality is what holds you back."
+        )
+    if gap > -CLOSE:
+        if cheaper and price != "the same price":
+            return f"Yes: about the same quality ({scores}) for less: {price}{extra}."
+        return f"No: the scores are close ({scores}) and {new.model.id} is {price}{extra}. Stay on {old.model.id}."
+    return (
+        f"No: {new.model.id} scores {-gap:.0f} points lower ({scores}) and is {price}{extra}. Stay on {old.model.id}."
+    )
+
+
+def _monthly_difference(old: Candidate, new: Candidate, query: Query) -> str:
+    if query.tokens_per_month is None or old.monthly is None or new.monthly is None:
+        return ""
+    diff = new.monthly - old.monthly
+    if abs(diff) < 0.005:
+        return ""
+    more = "more" if diff > 0 else "less"
+    return f" ({fmt.money(abs(diff))} a month {more} at {fmt.tokens(query.tokens_per_month)} tokens)"
