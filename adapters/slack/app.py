@@ -27,7 +27,9 @@ from slack_sdk import WebClient
 from adapters.chat.state import ChatState
 from adapters.chat.stores import open_state, watch_state
 from adapters.chat.turn import Chat, Turn, question_text
+from adapters.slack.assistant import build_assistant
 from adapters.slack.blocks import ACTION_PREFIX
+from adapters.slack.feedback import FEEDBACK_ACTION, on_feedback
 from adapters.slack.replies import SlackReply, Upload, channel_sender, respond_sender
 from bot.assistant import Assistant
 from bot.runtime.service import on_sigterm, start_service
@@ -83,7 +85,7 @@ class SlackBot:
         key = f"slack:{team}:{channel}:command:{user}"  # a user's next /whichmodel in the channel can follow up
         text = slack_question(body.get("text", ""))
         turn = Turn("slack", "command", user, team, text, follows=(key,), remember=(key,))
-        self.chat.run(turn, SlackReply(respond_sender(respond), self.state))
+        self.chat.run(turn, SlackReply(respond_sender(respond), self.state, question=text))
 
     def message(self, body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         """An @mention in a channel or a direct message: answered in the thread of the question."""
@@ -107,7 +109,7 @@ class SlackBot:
             delivery=f"slack:event:{event_id}" if event_id else None,
         )
         send = channel_sender(client, channel, thread_ts, user, dm)
-        self.chat.run(turn, SlackReply(send, self.state, Upload(client, channel, thread_ts)))
+        self.chat.run(turn, SlackReply(send, self.state, Upload(client, channel, thread_ts), question=turn.text))
 
     def button(self, body: dict[str, Any], action: dict[str, Any], respond: Any) -> None:
         """A button under an answer: its value is a short id into the state store; the answer goes under the
@@ -173,6 +175,8 @@ def build_app(
     def on_button(body: dict[str, Any], action: dict[str, Any], respond: Any) -> None:
         bot.button(body, action, respond)
 
+    app.use(build_assistant(bot.chat.assistant, on_mention))  # assistant threads, before the DM listener
+    app.action(FEEDBACK_ACTION)(ack=just_ack, lazy=[on_feedback])  # before the catch-all button route
     app.command(COMMAND)(ack=just_ack, lazy=[on_command])
     app.event("app_mention")(ack=just_ack, lazy=[on_mention])
     app.event("message")(ack=just_ack, lazy=[on_message])

@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 
 from adapters.chat.state import ChatState
 from adapters.slack.blocks import SlackMessage, render_answer, render_text, table_csv
+from adapters.slack.feedback import with_feedback
 from bot.contract.answer import Answer
 
 log = logging.getLogger("whichmodel.slack")
@@ -68,9 +69,12 @@ def channel_sender(client: WebClient, channel: str, thread_ts: str | None, user:
     return send
 
 
-def deliver(answer: Answer, send: Sender, ephemeral: bool, state: ChatState | None = None) -> SlackMessage:
-    """Render and send; if Slack rejects the table block, send the tables as monospace text instead, once."""
-    message = render_answer(answer, state=state)
+def deliver(
+    answer: Answer, send: Sender, ephemeral: bool, state: ChatState | None = None, question: str | None = None
+) -> SlackMessage:
+    """Render and send; if Slack rejects the table block, send the tables as monospace text instead, once.
+    With `question`, the answer carries thumbs up/down buttons."""
+    message = with_feedback(render_answer(answer, state=state), question, answer)
     try:
         send(message, ephemeral)
         return message
@@ -81,7 +85,11 @@ def deliver(answer: Answer, send: Sender, ephemeral: bool, state: ChatState | No
             exc,
             "resending with monospace tables" if has_table else "resending as plain text",
         )
-        fallback = render_answer(answer, "monospace", state=state) if has_table else SlackMessage(text=message.text)
+        fallback = (
+            with_feedback(render_answer(answer, "monospace", state=state), question, answer)
+            if has_table
+            else SlackMessage(text=message.text)
+        )
     try:
         send(fallback, ephemeral)
     except InvalidBlocks as exc:  # the monospace message too: the plain text never fails for its blocks
@@ -124,12 +132,13 @@ class SlackReply:
     send: Sender
     state: ChatState
     upload: Upload | None = None
+    question: str = ""  # the asker's words, hashed into the feedback buttons
 
     def start(self) -> None:
         """Nothing to do: Slack was acknowledged before the turn began."""
 
     def answer(self, answer: Answer) -> Sequence[str]:
-        message = deliver(answer, self.send, ephemeral=answer.error, state=self.state)
+        message = deliver(answer, self.send, ephemeral=answer.error, state=self.state, question=self.question)
         if self.upload is not None and not answer.error:
             self.upload.table(message)
         return ()

@@ -316,7 +316,7 @@ def test_a_mention_is_answered_in_its_thread_without_the_mention(start: Callable
     (call,) = h.fake.wait_calls("api", "chat.postMessage")
     assert call.params["channel"] == "C0GENERAL" and call.params["thread_ts"] == ts
     assert call.headers["Authorization"] == f"Bearer {BOT_TOKEN}"
-    assert "table" in types(call) and types(call)[-1] == "actions"
+    assert "table" in types(call) and types(call)[-2:] == ["actions", "context_actions"]
     assert h.core.asked == [(CLASSIFY, None)]
 
 
@@ -637,8 +637,14 @@ def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> No
         "chat:write",
         "im:history",
         "files:write",
+        "assistant:write",
     }
-    assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "app_mention",
+        "message.im",
+        "assistant_thread_started",
+        "assistant_thread_context_changed",
+    }
     assert settings["interactivity"]["is_enabled"] is True and settings["socket_mode_enabled"] is True
 
 

@@ -310,6 +310,8 @@ class FakeSlack:
                 "ts": params.get("ts") or ts,
                 "message": {"text": params.get("text"), "ts": ts, "bot_id": BOT_ID},
             }
+        if method.startswith("assistant.threads.") or method == "views.publish":
+            return {"ok": True}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):06d}"
             return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
