@@ -193,13 +193,15 @@ def slack(port: int | None, host: str | None) -> None:
 @click.option(
     "--sync", is_flag=True, help="Sync the slash command (to DISCORD_GUILD_ID if set, else globally), then run."
 )
-@click.option("--shards", default=None, help="'auto' for AutoShardedClient on large installs.")
-def discord(sync: bool, shards: str | None) -> None:
+@click.option("--shards", default=None, help="'auto' (or a number): every shard in this one process.")
+@click.option("--shard-ids", default=None, help="The shards this process runs, e.g. 0,1 (with --shard-count).")
+@click.option("--shard-count", type=int, default=None, help="Shards across every process (with --shard-ids).")
+def discord(sync: bool, shards: str | None, shard_ids: str | None, shard_count: int | None) -> None:
     """Run the Discord bot with DISCORD_TOKEN."""
     from adapters.discord.client import run
 
     settings = _settings()
-    run(settings, sync=sync, shards=shards)
+    run(settings, sync=sync, shards=shards, shard_ids=shard_ids, shard_count=shard_count)
 
 
 @main.command()
@@ -234,11 +236,20 @@ def run() -> None:
         exc.show()
         code = exc.exit_code
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        code = _exit_code(exc)
     sys.stdout.flush()
     sys.stderr.flush()
     logging.shutdown()
     os._exit(code if isinstance(code, int) else 0)
+
+
+def _exit_code(exc: SystemExit) -> int:
+    """A command's exit: numbers as they are; a message (a start-up error) printed on its one line, then 2."""
+    if exc.code is None or isinstance(exc.code, int):
+        return exc.code or 0
+    message = str(exc.code).strip()
+    click.echo(message if message.startswith("error:") else f"error: {message}", err=True)
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,50 +1,183 @@
-"""The last query of each conversation (a Slack thread, a Discord reply chain), so follow-ups refine it."""
+"""What a chat bot remembers between messages, behind one small interface (`ChatState`).
+
+Four things, keyed by strings the adapters build (platform, team, channel, thread):
+- **conversations**: the last query answered in a thread, a DM or a user's channel, so follow-ups refine it;
+- **dedupe**: ids already handled (Slack event ids, Discord message and interaction ids, button presses), so a
+  retry is answered once;
+- **rate-limit buckets**: a token bucket per user;
+- **stored actions**: a short id -> (Query, offset), what a button under an answer asks for. A button carries
+  only the id (Discord's custom_id holds 100 characters; forged ids find nothing).
+
+`MemoryState` keeps them in this process (the default; bounded, least recently used first out).
+`adapters/chat/redis_state.py` keeps them in Redis, shared by every worker and shard.
+"""
 
 from __future__ import annotations
 
+import secrets
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Callable
+from typing import Protocol
 
+from adapters.chat.ratelimit import RateLimiter
 from bot.contract.query import Query
+from bot.runtime.health import add_check
+from bot.runtime.settings import Settings
+
+ACTION_ID_BYTES = 9  # 12 URL-safe characters: unguessable, and short enough for any platform's button id
+ACTION_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+CONVERSATION_TTL_S = 7 * 24 * 3600.0  # a week-old thread still follows up
+ACTION_TTL_S = 30 * 24 * 3600.0  # buttons keep working for a month
+SEEN_TTL_S = 24 * 3600.0  # Slack retries within an hour; a day is ample
 
 
-class Conversations:
-    """A bounded map from conversation id to the last query answered there."""
+class ChatState(Protocol):
+    """Conversation state, dedupe, rate-limit buckets and stored actions. Every method is safe from any thread
+    and never raises for a missing key."""
 
-    def __init__(self, max_items: int = 5_000) -> None:
+    def previous(self, key: str) -> Query | None:
+        """The last query remembered under `key`."""
+        ...
+
+    def remember(self, key: str, query: Query) -> None:
+        """Remember `query` as the last one under `key`."""
+        ...
+
+    def first_time(self, key: str, ttl_s: float = SEEN_TTL_S) -> bool:
+        """True the first time `key` is seen within `ttl_s` seconds (atomic: one caller wins), False after."""
+        ...
+
+    def allow(self, key: str) -> float | None:
+        """Take a token from `key`'s bucket: None when allowed, else the seconds until a token is back."""
+        ...
+
+    def save_action(self, query: Query, offset: int = 0) -> str:
+        """Store what a button asks for; returns its short id."""
+        ...
+
+    def action(self, action_id: str) -> tuple[Query, int] | None:
+        """The query and offset a button's id stands for, or None (expired, forged, or never ours)."""
+        ...
+
+    def status(self) -> str:
+        """'ok', or 'degraded' when a shared store is unreachable and this process is answering on its own."""
+        ...
+
+
+def new_action_id() -> str:
+    """A short random id for a stored action."""
+    return secrets.token_urlsafe(ACTION_ID_BYTES)
+
+
+def valid_action_id(action_id: str) -> bool:
+    """Whether `action_id` could be one of ours (cheap check before any lookup)."""
+    return 8 <= len(action_id) <= 32 and all(c in ACTION_ID_CHARS for c in action_id)
+
+
+class _Lru:
+    """A bounded, thread-safe map with per-entry expiry; the least recently used entry goes first."""
+
+    def __init__(self, max_items: int, clock: Callable[[], float]) -> None:
         self.max_items = max_items
-        self._items: OrderedDict[str, Query] = OrderedDict()
+        self.clock = clock
+        self._items: OrderedDict[str, tuple[float, object]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> Query | None:
+    def get(self, key: str) -> object | None:
         with self._lock:
-            query = self._items.get(key)
-            if query is not None:
-                self._items.move_to_end(key)
-            return query
-
-    def put(self, key: str, query: Query) -> None:
-        with self._lock:
-            self._items[key] = query
+            item = self._items.get(key)
+            if item is None:
+                return None
+            if item[0] <= self.clock():
+                del self._items[key]
+                return None
             self._items.move_to_end(key)
-            while len(self._items) > self.max_items:
-                self._items.popitem(last=False)
+            return item[1]
 
-
-class SeenIds:
-    """Ids already handled (Slack event ids, Discord interaction ids): retries are answered once."""
-
-    def __init__(self, max_items: int = 10_000) -> None:
-        self.max_items = max_items
-        self._items: OrderedDict[str, None] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def first_time(self, key: str) -> bool:
-        """True the first time `key` is seen, False after."""
+    def put(self, key: str, value: object, ttl_s: float) -> None:
         with self._lock:
-            if key in self._items:
+            self._put(key, value, ttl_s)
+
+    def put_if_absent(self, key: str, value: object, ttl_s: float) -> bool:
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None and item[0] > self.clock():
                 return False
-            self._items[key] = None
-            while len(self._items) > self.max_items:
-                self._items.popitem(last=False)
+            self._put(key, value, ttl_s)
             return True
+
+    def _put(self, key: str, value: object, ttl_s: float) -> None:
+        self._items[key] = (self.clock() + ttl_s, value)
+        self._items.move_to_end(key)
+        while len(self._items) > self.max_items:
+            self._items.popitem(last=False)
+
+
+class MemoryState:
+    """`ChatState` in this process's memory: bounded, lost on restart, not shared between workers."""
+
+    def __init__(
+        self,
+        limiter: RateLimiter | None = None,
+        max_items: int = 20_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limiter = limiter or RateLimiter()
+        self._conversations = _Lru(max_items, clock)
+        self._seen = _Lru(max_items, clock)
+        self._actions = _Lru(max_items, clock)
+
+    def previous(self, key: str) -> Query | None:
+        value = self._conversations.get(key)
+        return value if isinstance(value, Query) else None
+
+    def remember(self, key: str, query: Query) -> None:
+        self._conversations.put(key, query, CONVERSATION_TTL_S)
+
+    def first_time(self, key: str, ttl_s: float = SEEN_TTL_S) -> bool:
+        return self._seen.put_if_absent(key, True, ttl_s)
+
+    def allow(self, key: str) -> float | None:
+        if self.limiter.allow(key):
+            return None
+        return self.limiter.retry_after(key)
+
+    def save_action(self, query: Query, offset: int = 0) -> str:
+        action_id = new_action_id()
+        self.keep_action(action_id, query, offset)
+        return action_id
+
+    def keep_action(self, action_id: str, query: Query, offset: int) -> None:
+        """Store an action under an id made elsewhere (the memory copy of a shared store)."""
+        self._actions.put(action_id, (query, offset), ACTION_TTL_S)
+
+    def action(self, action_id: str) -> tuple[Query, int] | None:
+        if not valid_action_id(action_id):
+            return None
+        value = self._actions.get(action_id)
+        return value if isinstance(value, tuple) else None  # type: ignore[return-value]
+
+    def status(self) -> str:
+        return "ok"
+
+
+def open_state(settings: Settings, clock: Callable[[], float] = time.monotonic) -> ChatState:
+    """The state store the settings ask for: Redis with WHICHMODEL_REDIS_URL, else this process's memory."""
+    if settings.redis_url:
+        from adapters.chat.redis_state import RedisState  # the redis client only when it is used
+
+        return RedisState(
+            settings.redis_url,
+            prefix=settings.redis_prefix,
+            capacity=settings.rate_capacity,
+            per_minute=settings.rate_per_minute,
+            timeout_s=settings.redis_timeout,
+        )
+    return MemoryState(RateLimiter(settings.rate_capacity, settings.rate_per_minute, clock=clock))
+
+
+def watch_state(state: ChatState) -> None:
+    """Report the state store on /healthz ("degraded" while Redis is unreachable) and /readyz (Redis reachable)."""
+    add_check("state", state.status, getattr(state, "reachable", None))

@@ -1,7 +1,8 @@
 """The Discord bot: `@whichmodel QUESTION` mentions and the `/whichmodel` slash command, answered with embeds.
 
 `build_client(settings)` makes the discord.py client (an `AutoShardedClient` with `shards="auto"`); `run` logs in
-with DISCORD_TOKEN and serves until stopped.
+with DISCORD_TOKEN and serves until stopped. Every question and button press is one chat turn
+(`adapters/chat/turn.py`), run on a worker thread; the replies are in `adapters/discord/replies.py`.
 
 - **No privileged intent.** The client asks only for guilds, guild messages and DMs. Discord still delivers the
   content of messages that mention the bot, DMs, and replies to the bot that ping it (Discord's default for a
@@ -9,11 +10,9 @@ with DISCORD_TOKEN and serves until stopped.
 - **Mentions** are answered as a reply. A reply to one of the bot's answers (or a follow-up such as
   "what about 100M?" from the same person in the same channel) refines the query that answer came from.
 - **`/whichmodel question:...`** is deferred at once, then answered with a follow-up. Help, refusals and errors
-  go only to the asker: Discord fixes a deferred reply's visibility when it is deferred, so the bot deletes the
-  public "thinking..." placeholder and sends the ephemeral follow-up instead.
-- **Long answers** are split into pages (`adapters/discord_embeds.py`); "Show more" buttons carry everything they
-  need in their custom_id and are registered as a `DynamicItem`, so buttons on old messages keep working after a
-  restart (or say politely that the answer is no longer remembered).
+  go only to the asker.
+- **Buttons**: long answers are split into pages, and every action of the answer (show more, compare the top 2,
+  best quality or cheapest instead) is a button carrying a short id into the state store.
 - **Safety**: `AllowedMentions.none()` on the client, so no answer can ping anyone; bots (this one included) and
   webhooks are ignored; a per-user token bucket answers politely when exceeded; any exception becomes an apology
   with an error id, logged with its traceback. The token is read from the settings only and never logged.
@@ -24,33 +23,22 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import signal
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Optional
 
 import discord
 from discord import app_commands
 
-from adapters.chat.ratelimit import RateLimiter
-from adapters.chat.state import Conversations, SeenIds
-from adapters.discord.embeds import (
-    ALREADY_SHOWN_TEXT,
-    EXPIRED_TEXT,
-    MORE_TEMPLATE,
-    Mode,
-    More,
-    answer_pages,
-    cooldown_text,
-    more_label,
-    next_page,
-)
-from bot.assistant import apology, new_error_id
-from bot.contract.answer import Answer
-from bot.contract.query import Query
+from adapters.chat.state import ChatState, open_state, watch_state
+from adapters.chat.turn import Chat, Turn, question_text
+from adapters.discord.embeds import Mode, Press, answer_pages
+from adapters.discord.replies import ActionButton, InteractionReply, MessageReply, page_kwargs
+from bot.assistant import Assistant, apology, new_error_id
 from bot.contract.vocab import MAX_QUESTION_CHARS
-from bot.runtime.logs import log_question
+from bot.runtime.health import mark_stopping
 from bot.runtime.service import start_service
 from bot.runtime.settings import Settings, SettingsError
 
@@ -59,87 +47,8 @@ log = logging.getLogger("whichmodel.discord")
 COMMAND = "whichmodel"
 COMMAND_DESCRIPTION = "Which LLM should we use? Cost at your volume, trade-offs, a verdict and sources."
 QUESTION_DESCRIPTION = "e.g. cheapest for 50M tokens of classification (leave empty for help)"
-MAX_QUESTION = MAX_QUESTION_CHARS
 # discord.py reads the command's annotations: an optional string option of 1 to 1,000 characters
-QuestionOption = Optional[app_commands.Range[str, 1, MAX_QUESTION]]  # noqa: UP045
-NO_MORE_TEXT = "That is everything I have for this answer."
-
-
-# ------------------------------------------------------------------------------------------------------------- core
-
-
-@dataclass(frozen=True)
-class Core:
-    """The two calls the bot makes into the core. Both run in a worker thread (the core is synchronous)."""
-
-    ask: Callable[[str, Query | None], Answer]
-    page: Callable[[Query, int], Answer]
-    warm: Callable[[], Any] | None = None
-
-
-def default_core(settings: Settings) -> Core:
-    """`bot.assistant.safe_ask` / `safe_answer_query` with the settings' policy (imported on first use)."""
-    policy = settings.policy()
-
-    def ask(text: str, previous: Query | None) -> Answer:
-        from bot.assistant import Assistant
-
-        return Assistant(policy=policy).ask(text, previous)
-
-    def page(query: Query, offset: int) -> Answer:
-        from bot.assistant import Assistant
-
-        return Assistant(policy=policy).answer(query, offset)
-
-    def warm() -> None:
-        from bot.catalogue.store import current
-
-        current()
-
-    return Core(ask=ask, page=page, warm=warm)
-
-
-# ------------------------------------------------------------------------------------------------------ "Show more"
-
-
-class ShowMore(discord.ui.DynamicItem[discord.ui.Button], template=MORE_TEMPLATE):  # type: ignore[call-arg,misc]
-    """The "Show more" button. Rebuilt from its custom_id on every click, so it survives restarts."""
-
-    def __init__(self, target: More, label: str = "Show more") -> None:
-        super().__init__(
-            discord.ui.Button(label=label, style=discord.ButtonStyle.secondary, custom_id=target.custom_id())
-        )
-        self.target = target
-
-    @classmethod
-    async def from_custom_id(  # type: ignore[override]
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
-    ) -> ShowMore:
-        target = More.parse(match.group(0))
-        assert target is not None  # the template matched
-        return cls(target, label=item.label or "Show more")
-
-    async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
-        client = interaction.client
-        if isinstance(client, WhichModelClient):
-            await client.show_more(interaction, self.target)
-
-
-def more_view(answer: Answer, key: int, page: int, pages: int, mode: Mode) -> discord.ui.View | None:
-    """The button under page `page` of `pages`, or None when nothing follows."""
-    target = next_page(answer, key, page, pages, mode)
-    if target is None:
-        return None
-    view = discord.ui.View(timeout=None)
-    view.add_item(ShowMore(target, label=more_label(answer, target)))
-    return view
-
-
-def _page_kwargs(page: discord.Embed | str) -> dict[str, Any]:
-    return {"content": page} if isinstance(page, str) else {"embed": page}
-
-
-# ----------------------------------------------------------------------------------------------------------- client
+QuestionOption = Optional[app_commands.Range[str, 1, MAX_QUESTION_CHARS]]  # noqa: UP045
 
 
 def intents() -> discord.Intents:
@@ -152,13 +61,14 @@ def intents() -> discord.Intents:
 
 
 class WhichModelClient(discord.Client):
-    """A discord.py client that answers mentions, replies, DMs, `/whichmodel` and "Show more" clicks."""
+    """A discord.py client that answers mentions, replies, DMs, `/whichmodel` and button presses."""
 
     def __init__(
         self,
         settings: Settings,
         *,
-        core: Core | None = None,
+        assistant: Assistant | None = None,
+        state: ChatState | None = None,
         sync: bool = False,
         clock: Callable[[], float] = time.monotonic,
         **options: Any,
@@ -171,28 +81,30 @@ class WhichModelClient(discord.Client):
         discord.VoiceClient.warn_dave = False
         super().__init__(**options)
         self.settings = settings
-        self.core = core or default_core(settings)
+        state = state or open_state(settings, clock)
+        self.chat = Chat(assistant or Assistant(policy=settings.policy()), state, settings.log_questions)
         self.sync_commands = sync
-        self.clock = clock
-        self.limiter = RateLimiter(settings.rate_capacity, settings.rate_per_minute, clock=clock)
-        self.conversations = Conversations(max_items=15_000)
-        self.seen = SeenIds()
-        self._warned_until: dict[str, float] = {}
+        self._in_flight = 0
+        self.stopping = False
+        self._idle = asyncio.Condition()
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(_slash_command(self))
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
-        self.add_dynamic_items(ShowMore)
+        self.add_dynamic_items(ActionButton)
+
+    @property
+    def state(self) -> ChatState:
+        return self.chat.state
 
     # -------------------------------------------------------------------------------------------- lifecycle
 
     async def setup_hook(self) -> None:
         if self.sync_commands:
             await self.sync_tree()
-        if self.core.warm is not None:
-            try:
-                await asyncio.to_thread(self.core.warm)
-            except Exception:  # noqa: BLE001 - answers will apologise; starting is still useful
-                log.exception("could not load the catalogue at start; questions will retry")
+        try:
+            await asyncio.to_thread(lambda: self.chat.assistant.catalogue)  # load the data before the first question
+        except Exception:  # noqa: BLE001 - answers will apologise; starting is still useful
+            log.exception("could not load the catalogue at start; questions will retry")
 
     async def sync_tree(self) -> list[app_commands.AppCommand]:
         """Register `/whichmodel` with Discord: in DISCORD_GUILD_ID only (instant) when set, else globally."""
@@ -211,53 +123,37 @@ class WhichModelClient(discord.Client):
         user = self.user
         log.info("connected as %s (id %s) to %d guild(s)", user, user.id if user else "?", len(self.guilds))
 
-    # ----------------------------------------------------------------------------------------------- helpers
-
-    async def _run_core(self, call: Callable[..., Answer], *args: Any) -> Answer:
-        try:
-            return await asyncio.to_thread(call, *args)
-        except Exception:  # noqa: BLE001 - the adapter's own boundary; safe_ask already has one inside
-            error_id = new_error_id()
-            log.exception("error_id=%s: the Discord adapter failed to get an answer", error_id)
-            return apology(error_id)
-
-    def _log(self, kind: str, user_id: int, text: str, answer: Answer, started: float) -> None:
-        log_question(
-            f"discord/{kind}",
-            text,
-            answer,
-            time.perf_counter() - started,
-            user=str(user_id),
-            log_text=self.settings.log_questions,
-        )
-
-    def _slow_down(self, user_id: int) -> float | None:
-        """None when the user may ask now; else the seconds until they may."""
-        key = str(user_id)
-        if self.limiter.allow(key):
-            self._warned_until.pop(key, None)
-            return None
-        wait = self.limiter.retry_after(key)
-        log.info("discord rate limit: user %s asked too fast (retry in %.0fs)", user_id, wait)
-        return wait
-
-    def _first_warning(self, user_id: int, wait: float) -> bool:
-        """Say "slow down" once per wait, not once per message (that would be the spam it prevents)."""
-        key, now = str(user_id), self.clock()
-        if now < self._warned_until.get(key, float("-inf")):
-            return False
-        if len(self._warned_until) > 10_000:
-            self._warned_until = {k: v for k, v in self._warned_until.items() if v > now}
-        self._warned_until[key] = now + wait
+    async def drained(self, timeout: float | None = None) -> bool:
+        """Wait until no chat turn is in flight (stopping, tests); False if `timeout` passed first."""
+        async with self._idle:
+            try:
+                await asyncio.wait_for(self._idle.wait_for(lambda: self._in_flight == 0), timeout)
+            except TimeoutError:
+                return False
         return True
 
-    def _remember(self, answer: Answer, key: int, message_id: int | None, channel_id: int | None, user_id: int) -> None:
-        if answer.error:
-            return
-        self.conversations.put(f"key:{key}", answer.query)
-        if message_id is not None:
-            self.conversations.put(f"msg:{message_id}", answer.query)
-        self.conversations.put(f"user:{channel_id}:{user_id}", answer.query)
+    async def _run(self, turn: Turn, reply: MessageReply | InteractionReply) -> None:
+        """One chat turn on a worker thread; a failure outside the turn's own boundary is still an apology."""
+        if self.stopping:
+            return  # SIGTERM: no new questions; the ones in flight finish
+        self._in_flight += 1
+        try:
+            await self._run_turn(turn, reply)
+        finally:
+            self._in_flight -= 1
+            async with self._idle:
+                self._idle.notify_all()
+
+    async def _run_turn(self, turn: Turn, reply: MessageReply | InteractionReply) -> None:
+        try:
+            await asyncio.to_thread(self.chat.run, turn, reply)
+        except Exception:  # noqa: BLE001 - never silence: apologise with an id
+            error_id = new_error_id()
+            log.exception("error_id=%s: the Discord adapter failed to answer", error_id)
+            try:
+                await asyncio.to_thread(reply.answer, apology(error_id))
+            except Exception:  # noqa: BLE001
+                log.exception("error_id=%s: could not even send the apology", error_id)
 
     # ------------------------------------------------------------------------------------------------ mentions
 
@@ -270,7 +166,7 @@ class WhichModelClient(discord.Client):
         role = message.guild.self_role if message.guild is not None else None
         return role is not None and role.id in message.raw_role_mentions
 
-    def _reply_to_me(self, message: discord.Message) -> int | None:
+    async def _reply_to_me(self, message: discord.Message) -> int | None:
         """The id of the bot's message this one replies to, if it does."""
         ref = message.reference
         if ref is None or ref.message_id is None or self.user is None:
@@ -278,19 +174,19 @@ class WhichModelClient(discord.Client):
         resolved = ref.resolved
         if isinstance(resolved, discord.Message) and resolved.author.id == self.user.id:
             return ref.message_id
-        if self.conversations.get(f"msg:{ref.message_id}") is not None:
+        if await asyncio.to_thread(self.state.previous, f"discord:msg:{ref.message_id}") is not None:
             return ref.message_id
         return None
 
     def question_text(self, message: discord.Message) -> str:
         """The message without the mentions of this bot (`<@id>`, `<@!id>`, its managed role `<@&id>`)."""
-        text = message.content or ""
+        rules: list[tuple[re.Pattern[str], str]] = []
         if self.user is not None:
-            text = re.sub(rf"<@!?{self.user.id}>", " ", text)
+            rules.append((re.compile(rf"<@!?{self.user.id}>"), " "))
         role = message.guild.self_role if message.guild is not None else None
         if role is not None:
-            text = text.replace(f"<@&{role.id}>", " ")
-        return " ".join(text.split()).strip(" ,:;")
+            rules.append((re.compile(re.escape(f"<@&{role.id}>")), " "))
+        return question_text(message.content, rules)
 
     def _can_embed(self, message: discord.Message) -> bool:
         """False only when the channel is known to deny Embed Links (then answers go as plain text)."""
@@ -311,106 +207,56 @@ class WhichModelClient(discord.Client):
             return
         is_dm = message.guild is None
         mentioned = self._mentioned(message)
-        replied_to = self._reply_to_me(message)
+        replied_to = await self._reply_to_me(message)
         if not (is_dm or mentioned or replied_to is not None):
             return
         text = self.question_text(message)
         if not text and not (mentioned or is_dm):
             return  # a reply without the ping: Discord withholds its content from bots without the intent
-        if not self.seen.first_time(f"message:{message.id}"):
-            return
-        try:
-            await self._answer_message(message, text, replied_to)
-        except Exception:  # noqa: BLE001 - never silence: apologise with an id
-            error_id = new_error_id()
-            log.exception("error_id=%s: the Discord adapter failed to answer a message", error_id)
-            await self._send_reply(message, apology(error_id), "e" if self._can_embed(message) else "t")
-
-    async def _answer_message(self, message: discord.Message, text: str, replied_to: int | None) -> None:
-        author = message.author.id
-        wait = self._slow_down(author)
-        if wait is not None:
-            if self._first_warning(author, wait):
-                await self._reply(message, content=cooldown_text(wait))
-            return
-        previous = None
-        if replied_to is not None:
-            previous = self.conversations.get(f"msg:{replied_to}")
-        if previous is None:
-            previous = self.conversations.get(f"user:{message.channel.id}:{author}")
-        started = time.perf_counter()
-        answer = await self._run_core(self.core.ask, text, previous)
-        self._log("mention", author, text, answer, started)
+        author, channel = message.author.id, message.channel.id
+        user_key = f"discord:user:{channel}:{author}"
+        turn = Turn(
+            "discord",
+            "mention",
+            str(author),
+            text=text,
+            follows=((f"discord:msg:{replied_to}",) if replied_to is not None else ()) + (user_key,),
+            remember=(user_key,),
+            delivery=f"discord:message:{message.id}",
+            public_notice=True,
+        )
         mode: Mode = "e" if self._can_embed(message) else "t"
-        sent = await self._send_reply(message, answer, mode)
-        self._remember(answer, message.id, sent.id if sent is not None else None, message.channel.id, author)
+        await self._run(turn, MessageReply(self, message, mode))
 
-    async def _send_reply(self, message: discord.Message, answer: Answer, mode: Mode) -> discord.Message | None:
-        pages = answer_pages(answer, mode)
-        view = more_view(answer, message.id, 0, len(pages), mode)
-        kwargs = _page_kwargs(pages[0])
-        if view is not None:
-            kwargs["view"] = view
-        return await self._reply(message, **kwargs)
-
-    async def _reply(self, message: discord.Message, **kwargs: Any) -> discord.Message | None:
-        try:
-            return await message.channel.send(reference=message.to_reference(fail_if_not_exists=False), **kwargs)
-        except discord.Forbidden:
-            log.warning(
-                "no permission to answer in channel %s (the bot needs Send Messages, Embed Links and "
-                "Read Message History there)",
-                message.channel.id,
-            )
-        except discord.HTTPException:
-            log.exception("Discord refused the answer in channel %s", message.channel.id)
-        return None
-
-    # ---------------------------------------------------------------------------------------------- slash
+    # ---------------------------------------------------------------------------------------- interactions
 
     async def on_slash(self, interaction: discord.Interaction, question: str) -> None:
-        if not self.seen.first_time(f"interaction:{interaction.id}"):
-            return
-        user = interaction.user.id
-        wait = self._slow_down(user)
-        if wait is not None:
-            await interaction.response.send_message(cooldown_text(wait), ephemeral=True)
-            return
-        await interaction.response.defer(thinking=True)
-        previous = self.conversations.get(f"user:{interaction.channel_id}:{user}")
-        started = time.perf_counter()
-        answer = await self._run_core(self.core.ask, question, previous)
-        self._log("command", user, question, answer, started)
-        await self._followup_answer(interaction, answer, key=interaction.id)
+        user_key = f"discord:user:{interaction.channel_id}:{interaction.user.id}"
+        turn = Turn(
+            "discord",
+            "command",
+            str(interaction.user.id),
+            text=question,
+            follows=(user_key,),
+            remember=(user_key,),
+            delivery=f"discord:interaction:{interaction.id}",
+        )
+        await self._run(turn, InteractionReply(self, interaction))
 
-    async def _followup_answer(
-        self,
-        interaction: discord.Interaction,
-        answer: Answer,
-        key: int,
-        page: int = 0,
-        mode: Mode = "e",
-        placeholder: bool = True,
-    ) -> None:
-        """Send `answer` (from page `page`) as the interaction's follow-up: public, or only to the asker for
-        help, refusals and errors (after deleting the public placeholder that a deferred reply leaves)."""
-        pages = answer_pages(answer, mode)
-        if answer.error:
-            if placeholder:
-                try:
-                    await interaction.delete_original_response()
-                except discord.HTTPException:
-                    log.warning("could not delete the deferred placeholder of interaction %s", interaction.id)
-            for p in pages:
-                await interaction.followup.send(**_page_kwargs(p), ephemeral=True)
-            return
-        page = min(page, len(pages) - 1)
-        kwargs = _page_kwargs(pages[page])
-        view = more_view(answer, key, page, len(pages), mode)
-        if view is not None:
-            kwargs["view"] = view
-        sent = await interaction.followup.send(**kwargs, wait=True)
-        self._remember(answer, key, sent.id, interaction.channel_id, interaction.user.id)
+    async def on_press(self, interaction: discord.Interaction, press: Press | None) -> None:
+        """A button under an answer: answer the action it stands for (an unknown one says so politely)."""
+        message_id = interaction.message.id if interaction.message is not None else 0
+        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        turn = Turn(
+            "discord",
+            "button",
+            str(interaction.user.id),
+            action=press.action_id if press is not None else "",
+            remember=(f"discord:user:{interaction.channel_id}:{interaction.user.id}",),
+            delivery=f"discord:interaction:{interaction.id}",
+            once=f"discord:press:{message_id}:{custom_id}",
+        )
+        await self._run(turn, InteractionReply(self, interaction, press or Press("", 0, "e")))
 
     async def _on_tree_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         error_id = new_error_id()
@@ -418,49 +264,11 @@ class WhichModelClient(discord.Client):
         sorry = apology(error_id)
         try:
             if interaction.response.is_done():
-                await self._followup_answer(interaction, sorry, key=interaction.id)
+                await asyncio.to_thread(InteractionReply(self, interaction).answer, sorry)
             else:
-                await interaction.response.send_message(**_page_kwargs(answer_pages(sorry)[0]), ephemeral=True)
+                await interaction.response.send_message(**page_kwargs(answer_pages(sorry)[0]), ephemeral=True)
         except discord.HTTPException:
             log.exception("error_id=%s: could not even send the apology", error_id)
-
-    # ------------------------------------------------------------------------------------------ show more
-
-    async def show_more(self, interaction: discord.Interaction, target: More) -> None:
-        if not self.seen.first_time(f"interaction:{interaction.id}"):
-            return
-        try:
-            await self._show_more(interaction, target)
-        except Exception:  # noqa: BLE001
-            error_id = new_error_id()
-            log.exception("error_id=%s: the Discord adapter failed to show more", error_id)
-            sorry = apology(error_id)
-            if interaction.response.is_done():
-                await interaction.followup.send(**_page_kwargs(answer_pages(sorry)[0]), ephemeral=True)
-            else:
-                await interaction.response.send_message(**_page_kwargs(answer_pages(sorry)[0]), ephemeral=True)
-
-    async def _show_more(self, interaction: discord.Interaction, target: More) -> None:
-        query = self.conversations.get(f"key:{target.key}")
-        if query is None:
-            await interaction.response.send_message(EXPIRED_TEXT, ephemeral=True)
-            return
-        wait = self._slow_down(interaction.user.id)
-        if wait is not None:
-            await interaction.response.send_message(cooldown_text(wait), ephemeral=True)
-            return
-        message_id = interaction.message.id if interaction.message is not None else 0
-        if not self.seen.first_time(f"more:{message_id}:{target.custom_id()}"):
-            await interaction.response.send_message(ALREADY_SHOWN_TEXT, ephemeral=True)
-            return
-        await interaction.response.edit_message(view=None)  # the button has done its job: one next page per click
-        started = time.perf_counter()
-        answer = await self._run_core(self.core.page, query, target.offset)
-        self._log("more", interaction.user.id, f"{target.key}:{target.offset}", answer, started)
-        if not answer.error and answer.offset != target.offset:
-            await interaction.followup.send(NO_MORE_TEXT, ephemeral=True)
-            return
-        await self._followup_answer(interaction, answer, target.key, target.page, target.mode, placeholder=False)
 
 
 def _slash_command(client: WhichModelClient) -> app_commands.Command[Any, Any, None]:
@@ -476,37 +284,69 @@ class WhichModelShardedClient(WhichModelClient, discord.AutoShardedClient):
     """The same bot over several gateway connections (Discord requires shards beyond 2,500 guilds)."""
 
 
+def shard_options(shards: str | int | None, shard_ids: str | None, shard_count: int | None) -> dict[str, Any] | None:
+    """discord.py's sharding options from the CLI: None for one connection; `--shards auto|N` for every shard in
+    this process; `--shard-ids 0,1 --shard-count 4` for some of them (the other processes run the rest)."""
+    if shard_ids:
+        if not shard_count or shard_count < 1:
+            raise SettingsError("--shard-ids needs --shard-count (the total across every process)")
+        try:
+            ids = sorted({int(part) for part in shard_ids.split(",") if part.strip()})
+        except ValueError:
+            raise SettingsError(f"bad --shard-ids {shard_ids!r}: use numbers separated by commas, e.g. 0,1") from None
+        if not ids or ids[0] < 0 or ids[-1] >= shard_count:
+            raise SettingsError(f"bad --shard-ids {shard_ids!r}: each must be from 0 to {shard_count - 1}")
+        return {"shard_ids": ids, "shard_count": shard_count}
+    if shard_count:
+        return {"shard_count": shard_count}
+    if shards is None or shards == "":
+        return None
+    if str(shards).lower() == "auto":
+        return {}
+    try:
+        count = int(shards)
+    except ValueError:
+        raise SettingsError(f"bad --shards {shards!r}: use 'auto' or a number") from None
+    if count < 1:
+        raise SettingsError("bad --shards: at least 1")
+    return {"shard_count": count}
+
+
 def build_client(
     settings: Settings,
     *,
     sync: bool = False,
     shards: str | int | None = None,
-    core: Core | None = None,
+    shard_ids: str | None = None,
+    shard_count: int | None = None,
+    assistant: Assistant | None = None,
+    state: ChatState | None = None,
     clock: Callable[[], float] = time.monotonic,
     **options: Any,
 ) -> WhichModelClient:
-    """The client, ready to `login`/`start`. `shards`: None for one connection, "auto" for as many as Discord
-    recommends, or a number."""
-    if shards is None or shards == "":
-        return WhichModelClient(settings, core=core, sync=sync, clock=clock, **options)
-    if str(shards).lower() != "auto":
-        try:
-            options["shard_count"] = int(shards)
-        except ValueError:
-            raise SettingsError(f"bad --shards {shards!r}: use 'auto' or a number") from None
-        if options["shard_count"] < 1:
-            raise SettingsError("bad --shards: at least 1")
-    return WhichModelShardedClient(settings, core=core, sync=sync, clock=clock, **options)
+    """The client, ready to `login`/`start`, sharded as `shard_options` says."""
+    sharding = shard_options(shards, shard_ids, shard_count)
+    kwargs: dict[str, Any] = {"assistant": assistant, "state": state, "sync": sync, "clock": clock, **options}
+    if sharding is None:
+        return WhichModelClient(settings, **kwargs)
+    return WhichModelShardedClient(settings, **kwargs, **sharding)
 
 
-def run(settings: Settings, sync: bool = False, shards: str | None = None) -> None:
-    """Run the bot until interrupted. DISCORD_TOKEN comes from the settings (the environment) only."""
+def run(
+    settings: Settings,
+    sync: bool = False,
+    shards: str | None = None,
+    shard_ids: str | None = None,
+    shard_count: int | None = None,
+) -> None:
+    """Run the bot until SIGTERM or Ctrl-C. DISCORD_TOKEN comes from the settings (the environment) only."""
     try:
         settings.require("discord_token")
-        client = build_client(settings, sync=sync, shards=shards)
+        client = build_client(settings, sync=sync, shards=shards, shard_ids=shard_ids, shard_count=shard_count)
     except SettingsError as exc:
         sys.exit(f"error: {exc}")
     assert settings.discord_token is not None
+    watch_state(client.state)
     try:
         start_service(settings, health_port=settings.port)
     except Exception as exc:  # noqa: BLE001 - a broken team file or data: one line, no traceback
@@ -514,11 +354,35 @@ def run(settings: Settings, sync: bool = False, shards: str | None = None) -> No
     log.info(
         "whichmodel Discord bot starting%s%s",
         " (syncing /whichmodel)" if sync else "",
-        f" with shards={shards}" if shards else "",
+        f" (shards {shard_ids or shards} of {shard_count or 'auto'})" if shards or shard_ids or shard_count else "",
     )
     try:
-        client.run(settings.discord_token.get_secret_value(), log_handler=None)
+        asyncio.run(_serve(client, settings.discord_token.get_secret_value(), settings.drain_seconds))
     except discord.LoginFailure:
         sys.exit("error: Discord rejected DISCORD_TOKEN (reset it under Bot in the developer portal)")
     except discord.PrivilegedIntentsRequired:  # pragma: no cover - the bot asks for none
         sys.exit("error: Discord refused the requested intents")
+    except KeyboardInterrupt:
+        pass
+
+
+async def _serve(client: WhichModelClient, token: str, drain_s: float) -> None:
+    """Connect and serve; on SIGTERM stop taking questions, finish the answers in flight, then close."""
+    stop = asyncio.Event()
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    except (NotImplementedError, RuntimeError):  # pragma: no cover - not the main thread, or Windows
+        pass
+    async with client:
+        running = asyncio.create_task(client.start(token))
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if stop.is_set():
+            log.info("SIGTERM: finishing the answers in flight, then stopping")
+            mark_stopping()
+            client.stopping = True
+            if not await client.drained(drain_s):
+                log.warning("stopping with answers still in flight after %.0fs", drain_s)
+            await client.close()
+        stopping.cancel()
+        await running

@@ -1,5 +1,5 @@
 """Block Kit messages from an Answer: a header, the verdict, the main table as a Slack `table` block, notes in a
-context block, Show more / Compare top 2 buttons, and a plain `text` fallback for notifications.
+context block, the answer's actions as buttons, and a plain `text` fallback for notifications.
 
 Every Slack limit is enforced here, by construction, so a message never fails for its size. Everything written
 into a message is escaped (`&`, `<`, `>`): answers can echo the user's words, and an unescaped `<!channel>` would
@@ -10,22 +10,20 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
+from adapters.chat.actions import answer_buttons
+from adapters.chat.state import ChatState
 from bot.contract.answer import Answer, Column, Table
-from bot.contract.query import Query
 from bot.render.text import table_lines
 
 log = logging.getLogger("whichmodel.slack")
 
 # Slack's limits (https://docs.slack.dev/reference/block-kit/blocks): 50 blocks a message; a section's text 3,000
 # characters and at most 10 fields of 2,000 (this renderer uses no fields); a header 150; a table 100 rows (the header row counts: it is a row) of
-# at most 20 cells; a context block 10 elements; a button's label 75 and value 2,000.
+# at most 20 cells; a context block 10 elements; a button's label 75.
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
 MAX_HEADER_TEXT = 150
@@ -34,7 +32,6 @@ MAX_TABLE_COLUMNS = 20
 MAX_CONTEXT_ELEMENTS = 10
 MAX_CONTEXT_TEXT = 2000  # text objects allow 3,000; context lines are kept shorter to stay readable
 MAX_BUTTON_TEXT = 75
-MAX_BUTTON_VALUE = 2000
 # Not documented limits, kept conservative so a table never gets near whatever Slack enforces: a cell's text, and
 # the text of all cells together.
 MAX_CELL_TEXT = 500
@@ -46,10 +43,7 @@ MONO_WIDTH = 80
 MAX_MONO_SECTIONS = 4  # per table
 MAX_MONO_LINE = 600  # escaped characters; a longer line is unreadable anyway
 
-SHOW_MORE = "whichmodel_show_more"
-COMPARE_TOP2 = "whichmodel_compare_top2"
-PAGED_INTENTS = {"recommend", "list", "alternatives"}
-COMPARABLE_INTENTS = {"recommend", "alternatives"}
+ACTION_PREFIX = "whichmodel_"  # every button's action_id starts so (old JSON buttons too: they get a polite note)
 
 TableMode = Literal["table", "monospace"]
 
@@ -94,48 +88,9 @@ class SlackMessage:
 # ---------------------------------------------------------------------------------------------------------- buttons
 
 
-def _query_value(payload: dict[str, Any]) -> str | None:
-    value = json.dumps(payload, separators=(",", ":"), sort_keys=True)
-    return value if len(value) <= MAX_BUTTON_VALUE else None
-
-
-def encode_button(query: Query, offset: int = 0) -> str | None:
-    """A button's value: the query to answer and the first row, as compact JSON (None when too long for Slack)."""
-    data = query.model_dump(mode="json", exclude_defaults=True)
-    value = _query_value({"q": data, "o": offset})
-    if value is None:  # drop what the parser only echoes (long user words) and try again
-        for extra in ("assumptions", "unknown_models", "refusal"):
-            data.pop(extra, None)
-        value = _query_value({"q": data, "o": offset})
-    return value
-
-
-def decode_button(value: str) -> tuple[Query, int] | None:
-    """The query and offset a button carries; None for anything malformed (buttons can be forged)."""
-    try:
-        data = json.loads(value)
-        offset = int(data.get("o", 0))
-        if offset < 0:
-            return None
-        return Query.model_validate(data["q"]), offset
-    except (ValueError, TypeError, KeyError, AttributeError, ValidationError):
-        return None
-
-
-def compare_top2_query(answer: Answer) -> Query | None:
-    """'Compare top 2': the first two distinct models of the answer, at the answer's task, volume and mix."""
-    models: list[str] = []
-    for row in answer.rows:
-        if row.model not in models:
-            models.append(row.model)
-        if len(models) == 2:
-            break
-    if len(models) < 2:
-        return None
-    q = answer.query
-    return Query(
-        intent="compare", models=models, task=q.task, tokens_per_month=q.tokens_per_month, input_share=q.input_share
-    )
+def button_action_id(kind: str) -> str:
+    """A button's action_id: one per action kind, so the app routes every kind to the same listener."""
+    return f"{ACTION_PREFIX}{kind}"
 
 
 def _button(label: str, action_id: str, value: str) -> dict[str, Any]:
@@ -147,20 +102,14 @@ def _button(label: str, action_id: str, value: str) -> dict[str, Any]:
     }
 
 
-def _buttons(answer: Answer, shown_rows: int) -> dict[str, Any] | None:
-    if answer.error or answer.intent not in PAGED_INTENTS:
-        return None
+def _buttons(answer: Answer, shown_rows: int, state: ChatState | None) -> dict[str, Any] | None:
+    """The answer's actions as buttons whose value is a short id into `state` (none without a state)."""
     elements = []
-    next_offset = answer.offset + shown_rows
-    if shown_rows and next_offset < answer.total:
-        value = encode_button(answer.query, next_offset)
-        if value is not None:
-            elements.append(_button("Show more", SHOW_MORE, value))
-    if answer.offset == 0 and answer.intent in COMPARABLE_INTENTS:
-        compare = compare_top2_query(answer)
-        value = encode_button(compare) if compare is not None else None
-        if value is not None:
-            elements.append(_button("Compare top 2", COMPARE_TOP2, value))
+    for button in answer_buttons(answer, state, shown_rows):
+        action_id = button_action_id(button.kind)
+        if any(e["action_id"] == action_id for e in elements):  # action ids are unique within a block
+            action_id = f"{action_id}_{len(elements)}"
+        elements.append(_button(button.label, action_id, button.action_id))
     return {"type": "actions", "elements": elements} if elements else None
 
 
@@ -283,8 +232,9 @@ def fallback_text(answer: Answer) -> str:
     return clip(escape(" ".join(text.split())), MAX_FALLBACK_TEXT) or "whichmodel"
 
 
-def render_answer(answer: Answer, table_mode: TableMode = "table") -> SlackMessage:
-    """The Block Kit message for an answer. `table_mode="monospace"` is the fallback when Slack rejects tables."""
+def render_answer(answer: Answer, table_mode: TableMode = "table", state: ChatState | None = None) -> SlackMessage:
+    """The Block Kit message for an answer. `table_mode="monospace"` is the fallback when Slack rejects tables;
+    the answer's actions become buttons stored in `state` (no state, no buttons)."""
     title = " ".join(answer.title.split())  # a header is one line
     head: list[dict[str, Any]] = [
         {"type": "header", "text": plain(clip(escape(title), MAX_HEADER_TEXT) or "whichmodel")}
@@ -325,7 +275,7 @@ def render_answer(answer: Answer, table_mode: TableMode = "table") -> SlackMessa
         tail += _context_blocks([f"Try: {tried}"])
     if answer.error_id and answer.error_id not in (answer.verdict or "") + " ".join(answer.note_texts()):
         tail += _context_blocks([f"Error id: `{escape(answer.error_id)}`"])
-    actions = _buttons(answer, shown_rows)
+    actions = _buttons(answer, shown_rows, state)
     if actions is not None:
         tail.append(actions)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.contract.vocab import Capability, Intent, Kind, Modality, Region, SortBy, Task
+from bot.contract.vocab import Capability, Facet, Intent, Kind, Modality, Region, SortBy, Task
 
 # the contract's numeric fields (the parser fills them; follow-ups replace them one by one)
 NUMERIC_FIELDS = (
@@ -68,6 +68,11 @@ class Query(BaseModel):
     followup: bool = Field(default=False, description="the text refines an earlier question")
     upgrade: bool = Field(default=False, description="a compare asked as 'upgrade from models[0] to models[1]'")
     refusal: str | None = Field(default=None, description="why the text was not parsed, said politely")
+    facet: Facet | None = Field(default=None, description="the one fact an info question asks for, answered first")
+    unjudged: list[str] = Field(
+        default_factory=list, description="languages or domains named that no benchmark in the data judges"
+    )
+    why_not: list[str] = Field(default_factory=list, description="models a follow-up asks about: 'why not claude?'")
 
     def contract(self) -> dict[str, Any]:
         """The parse as JSON-ready data: every contract field, then the extras."""

@@ -27,6 +27,10 @@ Modality = Literal["image", "audio", "video", "pdf"]
 Capability = Literal["tool_calling", "structured_output", "reasoning", "open_weights"]
 Region = Literal["eu", "us", "uk", "apac", "ca", "au", "jp"]
 Kind = Literal["embedding", "image_generation", "speech", "transcription"]
+# beyond the contract: the one fact a direct question asks for ("knowledge cutoff of gpt-5", "is X on bedrock?")
+Facet = Literal[
+    "knowledge_cutoff", "context", "max_output", "release_date", "availability", "speed", "price", "open_weights"
+]
 
 INTENTS: tuple[str, ...] = get_args(Intent)
 TASKS: tuple[str, ...] = get_args(Task)
@@ -35,6 +39,7 @@ MODALITIES: tuple[str, ...] = get_args(Modality)
 CAPABILITIES: tuple[str, ...] = get_args(Capability)
 REGIONS: tuple[str, ...] = get_args(Region)
 KINDS: tuple[str, ...] = get_args(Kind)
+FACETS: tuple[str, ...] = get_args(Facet)
 
 # the longest question read, after platform syntax, links and emoji are removed
 MAX_QUESTION_CHARS = 1000

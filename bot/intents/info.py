@@ -11,6 +11,7 @@ from bot.contract.answer import Answer, Note, Row, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents.facts import direct_answer
 from bot.intents.selection import display_candidate, mix_of
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
@@ -239,7 +240,7 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
     return Answer(
         intent="info",
         title=f"{model.name} ({model.maker_name or model.id})",
-        verdict=answer_line(model, query, ref, offers),
+        verdict=direct_answer(query, model, ref, offers, catalogue) or answer_line(model, query, ref, offers),
         tables=tables,
         rows=rows,
         notes=notes,

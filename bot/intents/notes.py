@@ -25,6 +25,7 @@ LEFT_OUT_WORDING = {
 
 def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
     notes = [Note(kind="assumption", text=text) for text in query.assumptions]
+    notes += [Note(kind="assumption", text=unjudged_text(word, query)) for word in query.unjudged]
     if mix is not None:
         hint = "" if mix.origin == "question" else " Say `with 1:1 input/output` to change it."
         notes.append(Note(kind="assumption", text=f"Mix: {mix_text(mix)}.{hint}"))
@@ -55,8 +56,19 @@ def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
     return notes
 
 
+def unjudged_text(word: str, query: Query) -> str:
+    """'No German-specific benchmark in my sources; ranked on multilingual (translation) scores.'"""
+    basis = (
+        "multilingual (translation)"
+        if word[:1].isupper() and query.task in (None, "translation")
+        else (f"general {task_name(query.task)}" if query.task else "general")
+    )
+    return f"No {word}-specific benchmark in my sources; ranked on {basis} scores. Test on your own {word} samples."
+
+
 def data_notes(catalogue: Catalogue, cands: Iterable[Candidate]) -> list[Note]:
-    """Where prices, scores and speeds come from, with their dates."""
+    """Where prices, scores and speeds come from, with their dates (and what reasoning does to cost)."""
+    cands = list(cands)
     snap = catalogue.snapshot
     notes = [Note(kind="data", text=f"Prices and limits: {snap.label}, data as of {fmt.day(snap.as_of)}.")]
     score_sources: dict[str, None] = {}
@@ -76,7 +88,20 @@ def data_notes(catalogue: Catalogue, cands: Iterable[Candidate]) -> list[Note]:
         notes.append(
             Note(kind="caveat", text="Some scores are vendor-reported (the maker's own claims), not independent runs.")
         )
+    thinking = [c.model.id for c in cands if c.offer.reasoning]
+    if thinking:
+        notes.append(Note(kind="caveat", text=reasoning_caveat(list(dict.fromkeys(thinking)))))
     return notes
+
+
+def reasoning_caveat(models: list[str]) -> str:
+    """Hidden reasoning tokens bill as output: costs here count the tokens you send and see, not the thinking."""
+    names = ", ".join(models[:4]) + (f" and {len(models) - 4} more" if len(models) > 4 else "")
+    return (
+        f"{names} {'reason' if len(models) > 1 else 'reasons'} before answering: the hidden thinking tokens bill as "
+        "output, so real output (and cost) runs above the visible answer, often several times at high effort; the "
+        "costs here count visible tokens only. Its time to first token includes the thinking."
+    )
 
 
 def cite(catalogue: Catalogue, source_ids: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents.nearest import nearest
 from bot.intents.selection import (
     Candidate,
     Left,
@@ -20,6 +21,7 @@ from bot.intents.selection import (
     with_cheaper,
 )
 from bot.intents.tables import ranking_table, row
+from bot.intents.why_not import why_not_sentences
 from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name
 
@@ -166,17 +168,20 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
         return Answer(
             intent="recommend",
             title=title_for(query),
-            verdict="No model matches all of that. Try loosening a constraint"
-            " (a higher price cap, a smaller context, another provider).",
+            verdict=" ".join(filter(None, ["No model matches all of that.", nearest(query, catalogue, policy, mix)]))
+            + " Loosen that constraint, or ask for another (a higher price cap, a smaller context, another provider).",
             notes=notes + _notes(query, mix, catalogue, [], left),
             query=query,
             total=0,
             suggestions=["cheapest model for chat", "list models with 1M context"],
         )
+    verdict = verdict_for(shown[0], ranked, query, limit, offset)
+    if query.why_not:
+        verdict = " ".join(why_not_sentences(query, ranked, catalogue, policy, mix)) + " " + verdict
     return Answer(
         intent="recommend",
         title=title_for(query),
-        verdict=verdict_for(shown[0], ranked, query, limit, offset),
+        verdict=verdict,
         tables=[ranking_table(shown, rows, query, first=offset + 1)],
         rows=rows,
         notes=notes + _notes(query, mix, catalogue, shown, left),

@@ -21,6 +21,7 @@ from bot.intents.info import info
 from bot.intents.listing import alternatives, list_models
 from bot.intents.pricing import cost
 from bot.intents.recommend import recommend
+from bot.intents.spend import volume_from_spend, with_spend
 from bot.intents.suggest import closest
 from bot.render import fmt
 
@@ -139,7 +140,7 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     models, missing = resolve(query.models, catalogue)
     missing += [n for n in query.unknown_models if n not in missing]
     need = SPECS[query.intent].needs_models
-    if missing and need:
+    if missing and need and not (query.intent in ("compare", "cost") and models):
         return unknown_models(missing, query, catalogue)
     if query.intent == "compare" and len(models) == 1:
         query = query.model_copy(update={"intent": "info"})
@@ -147,7 +148,24 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     if len(models) < need:
         lead = f"Which models do you mean? Name {need} or more." if need > 1 else "Which model do you mean?"
         return help_answer(query, catalogue, lead=lead)
+    how = None
+    if query.monthly_spend and models and query.tokens_per_month is None:
+        query, how = volume_from_spend(query, models[0], catalogue, policy)
     answer = SPECS[query.intent].handler(query, models, catalogue, policy, offset)
+    if how is not None:
+        answer = with_spend(answer, query, models[0].id, how)
     if missing:
-        answer.notes.insert(0, Note(kind="caveat", text="Not recognised: " + ", ".join(missing) + "."))
+        sentence = unknown_sentence(missing, catalogue)
+        answer.verdict = f"{sentence} {answer.verdict or ''}".strip()
+        answer.notes.insert(0, Note(kind="caveat", text=sentence))
     return answer
+
+
+def unknown_sentence(names: list[str], catalogue: Catalogue) -> str:
+    """ "I don't know 'X' (did you mean a, b?), so it is left out." for names an answer went on without."""
+    parts = []
+    for name in names:
+        guesses = closest(name, catalogue)
+        shown = name if len(name) <= 60 else name[:57] + "..."
+        parts.append(f"'{shown}'" + (f" (did you mean {', '.join(guesses)}?)" if guesses else ""))
+    return f"I don't know {', '.join(parts)}, so {'they are' if len(names) > 1 else 'it is'} left out; newer than my data, or a typo?"

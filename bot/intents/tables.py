@@ -75,9 +75,25 @@ def score_text(cand: Candidate) -> str:
 Getter = Callable[[Candidate, Row], Cell]
 
 
+def asked_about(query: Query) -> set[str]:
+    """The columns a question is about (speed, ttft, context): they are always shown, whatever the space."""
+    asked = set()
+    if query.sort_by == "speed" or query.min_speed is not None:
+        asked.add("speed")
+    if query.sort_by == "latency" or query.max_latency is not None:
+        asked.add("ttft")
+    if query.sort_by == "context" or query.min_context is not None:
+        asked.add("context")
+    return asked
+
+
 def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query, first: int = 1) -> Table:
-    """One line per model: prices, cost at the volume(s), task score, speed, latency, context."""
+    """One line per model: prices, cost at the volume(s), task score, speed, latency, context.
+
+    The columns the question is about keep priority 1, so no renderer drops them for space.
+    """
     task = task_name(query.task)
+    asked = asked_about(query)
     cols: list[tuple[Column, Getter]] = [
         (Column(key="rank", label="#", unit="count", align="right"), lambda c, r: cell(None, "")),
         (Column(key="model", label="Model"), lambda c, r: cell(r.model, r.model)),
@@ -123,6 +139,7 @@ def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query,
             lambda c, r: cell(r.context, fmt.tokens(r.context)),
         ),
     ]
+    cols = [(c.model_copy(update={"priority": 1}) if c.key in asked else c, g) for c, g in cols]
     table_rows = []
     for i, (cand, r) in enumerate(zip(cands, rows)):
         cells = [getter(cand, r) for _, getter in cols]

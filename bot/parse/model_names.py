@@ -19,8 +19,7 @@ once per catalogue object and cached.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -28,52 +27,25 @@ from rapidfuzz.distance import OSA
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
+from bot.parse.name_index import (
+    FAMILIES,
+    FAMILY_ORDER,
+    LINE_WORDS,
+    SINGLE_NAMES,
+    STOP,
+    WEAK_FAMILIES,
+    NameIndex,
+    Piece,
+    bag,
+    compact,
+    glue,
+    newest_rank,
+    raw_pieces,
+    build_index,
+    name_index,
+    name_pieces,
+)
 
-# family words: a name usually starts with one of these
-FAMILIES: frozenset[str] = frozenset(
-    """gpt chatgpt claude gemini gemma llama mistral mixtral ministral magistral codestral devstral pixtral voxtral
-    qwen qwq qvq deepseek grok kimi glm minimax phi nemotron ernie mimo hunyuan jamba granite olmo hermes wizardlm
-    codex""".split()
-)
-# family words that are also ordinary words: they count only next to a version or line word
-WEAK_FAMILIES: frozenset[str] = frozenset("command nova sonar mercury step trinity intellect morph titan".split())
-# family words that, alone, name one model ("codestral" is codestral-latest)
-SINGLE_NAMES: frozenset[str] = frozenset("codestral devstral magistral pixtral voxtral qwq codex".split())
-# line words that name one family
-LINE_WORDS: dict[str, str] = {"sonnet": "claude", "opus": "claude", "haiku": "claude"}
-# order in which families are tried when a name leaves the family out ("4.1" -> gpt before grok)
-FAMILY_ORDER: tuple[str, ...] = (
-    "gpt",
-    "claude",
-    "gemini",
-    "o",
-    "llama",
-    "mistral",
-    "qwen",
-    "deepseek",
-    "grok",
-    "gemma",
-    "kimi",
-    "glm",
-)
-# leading organisation words dropped from names ("meta llama 3", "openai/gpt-4o")
-ORGS: frozenset[str] = frozenset(
-    "meta openai anthropic google mistralai microsoft amazon nvidia ibm xai alibaba baidu tencent moonshotai ai".split()
-)
-# pieces that do not tell models apart
-OPTIONAL: frozenset[str] = frozenset("latest preview instruct it exp experimental versatile v1 model".split())
-# words never part of a model name in a question
-STOP: frozenset[str] = frozenset(
-    """a an the and or for of to in on with by vs versus v at is it its my our from best cheapest model models llm llms
-    new old i me we you this that what which how when who not no only just any all cost price tokens token per month
-    context window open source weights free use using than over under more less most good better vs. as be are was
-    do does did can could should would will if but so up out about into via through tier plan api""".split()
-)
-NOT_GA: frozenset[str] = frozenset("preview exp experimental beta alpha latest".split())
-
-_PIECE = re.compile(r"[a-z]+|\d+(?:\.\d+)*|(?<=[a-z])\+")
-_DATE = re.compile(r"(?<!\d)(?:\d{4}-\d{2}-\d{2}|20\d{6})(?!\d)")
-_REGION = re.compile(r"^(?:us|eu|apac|au|jp|global|ca)\.")
 _GAP_OK = re.compile(r"^[\s\-_./]{0,3}$")
 _DIGITS = re.compile(r"\d")
 _ALNUM = re.compile(r"(?=.*\d)(?=.*[a-z])[a-z0-9.]+")
@@ -82,216 +54,7 @@ _TYPED_DATE = re.compile(r"(?<=[a-z0-9])-(?:\d{4}-\d{2}-\d{2}|20\d{6})(?![\d-])"
 _SMALL_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _ARTICLE = re.compile(r"\b(?:a|an)\s+$")
 
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    text: str
-    start: int
-    end: int
-
-
-def _raw_pieces(text: str) -> list[Piece]:
-    """Letter runs and numbers; a '+' after letters reads "plus" ("command r+")."""
-    return [Piece("plus" if m.group() == "+" else m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
-
-
-def _glue(raw: list[Piece], text: str) -> list[Piece]:
-    """Join "o"+"3", "4"+"o", "70"+"b"; merge "3"-"5" into "3.5"; drop trailing ".0"."""
-    out: list[Piece] = []
-    i = 0
-    n = len(raw)
-    while i < n:
-        p = raw[i]
-        t, s, e = p.text, p.start, p.end
-        if t.isalpha() and len(t) == 1 and i + 1 < n and raw[i + 1].start == e and raw[i + 1].text[0].isdigit():
-            i += 1
-            t, e = t + raw[i].text, raw[i].end
-            if i + 1 < n and raw[i + 1].start == e and raw[i + 1].text.isalpha() and len(raw[i + 1].text) <= 2:
-                i += 1
-                t, e = t + raw[i].text, raw[i].end
-        elif (
-            t[0].isdigit()
-            and i + 1 < n
-            and raw[i + 1].start == e
-            and raw[i + 1].text.isalpha()
-            and len(raw[i + 1].text) <= 2
-        ):
-            i += 1
-            t, e = t + raw[i].text, raw[i].end
-        out.append(Piece(t, s, e))
-        i += 1
-    merged: list[Piece] = []
-    for p in out:
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and p.text.isdigit()
-            and len(p.text) <= 2
-            and prev.text.isdigit()
-            and len(prev.text) <= 2
-            and text[prev.end : p.start] in ("-", "_")
-        ):
-            merged[-1] = Piece(prev.text + "." + p.text, prev.start, p.end)
-        else:
-            merged.append(p)
-    return [
-        Piece(p.text[:-2], p.start, p.end) if p.text.endswith(".0") and p.text[:-2].isdigit() else p for p in merged
-    ]
-
-
-@lru_cache(maxsize=65536)
-def name_pieces(name: str) -> tuple[str, ...]:
-    """The pieces of a model name or id: "anthropic.claude-3-5-sonnet-20241022-v2:0" -> ("claude", "3.5", "sonnet", "v2")."""
-    s = name.strip().lower().rsplit("/", 1)[-1]
-    if ": " in s:  # display names like "Anthropic: Claude Sonnet 4.5"
-        s = s.split(": ", 1)[1]
-    s = s.split(":", 1)[0]
-    s = _REGION.sub("", s)
-    s = _DATE.sub(" ", s)
-    pieces = [p.text for p in _glue(_raw_pieces(s), s)]
-    while len(pieces) > 1 and pieces[0] in ORGS:
-        pieces = pieces[1:]
-    return tuple(pieces)
-
-
-def _bag(pieces: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(p for p in pieces if p not in OPTIONAL)
-
-
-def _compact(pieces: tuple[str, ...]) -> str:
-    return "".join(p for p in pieces if p not in OPTIONAL).replace(".", "")
-
-
-def _family(pieces: tuple[str, ...]) -> str | None:
-    for p in pieces[:2]:
-        if p in FAMILIES or p in WEAK_FAMILIES:
-            return p
-        if re.fullmatch(r"o\d+", p):
-            return "o"
-    return None
-
-
-def _rank(m: Model) -> tuple:
-    """Sort key among models that match the same name: chat, first-party, general availability, reach."""
-    pieces = name_pieces(m.id)
-    return (m.kind != "chat", not m.first_party, bool(NOT_GA & set(pieces)), -len(m.offers), len(m.id), m.id)
-
-
-def _newest_rank(m: Model) -> tuple:
-    """Sort key for "the newest model of a line": chat, generally available, first-party, newest."""
-    pieces = set(name_pieces(m.id))
-    released = m.release_date or date.min
-    if released.year < 2000:
-        released = date.min
-    return (m.kind != "chat", bool(NOT_GA & pieces), not m.first_party, -released.toordinal(), -len(m.offers), m.id)
-
-
-@dataclass
-class NameIndex:
-    """Lookups from name pieces to models, built once per catalogue."""
-
-    models: dict[str, Model]
-    seq: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
-    bags: dict[frozenset[str], list[str]] = field(default_factory=dict)
-    compact: dict[str, list[str]] = field(default_factory=dict)
-    aliases: dict[tuple[str, ...], str] = field(default_factory=dict)
-    lines: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
-    notable: set[str] = field(default_factory=set)
-    vocab: set[str] = field(default_factory=set)
-    implied: dict[str, set[str]] = field(default_factory=dict)
-    by_piece: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (family, piece) -> notable ids
-    pairs: set[tuple[str, str]] = field(default_factory=set)  # a piece then a one-letter piece ("command", "a")
-    fuzzy_keys: list[str] = field(default_factory=list)
-    fuzzy_ids: list[str] = field(default_factory=list)
-    families: frozenset[str] = FAMILIES
-
-    def best(self, ids: set[str] | list[str], typed: frozenset[str] | None = None) -> Model | None:
-        """The model to pick among `ids`; one whose own id has exactly the typed pieces comes first."""
-        found = [self.models[i] for i in ids if i in self.models]
-        if not found:
-            return None
-        if typed is None:
-            return min(found, key=_rank)
-        return min(found, key=lambda m: (m.kind != "chat", _bag(name_pieces(m.id)) != typed, *_rank(m)[1:]))
-
-
-def _add(table: dict, key, mid: str) -> None:
-    bucket = table.setdefault(key, [])
-    if mid not in bucket:
-        bucket.append(mid)
-
-
-def build_index(catalogue: Catalogue) -> NameIndex:
-    """Every name of every catalogue model, as pieces, with the vocabulary that may appear in a name."""
-    models = {m.id: m for m in catalogue.models}
-    index = NameIndex(models=models)
-    for m in catalogue.models:
-        if m.first_party or len(m.offers) >= 3:
-            index.notable.add(m.id)
-    knowledge = catalogue.knowledge
-    for target, names in knowledge.aliases.aliases.items():
-        if target not in models:
-            continue
-        for name in names:
-            pieces = name_pieces(name)
-            if pieces:
-                index.aliases[pieces] = target
-                index.vocab.update(p for p in pieces if not p[0].isdigit())
-                index.pairs.update((a, b) for a, b in zip(pieces, pieces[1:]) if len(b) == 1)
-    source_names: dict[str, list[str]] = {}
-    for target, names in knowledge.source_names.aliases.items():
-        source_names.setdefault(target, []).extend(names)
-    for m in catalogue.models:
-        names = {m.id, m.name, *(o.id for o in m.offers), *source_names.get(m.id, ())}
-        if m.id in index.notable:
-            names.update(o.name for o in m.offers)
-        for name in names:
-            pieces = name_pieces(name)
-            if not pieces:
-                continue
-            _add(index.seq, pieces, m.id)
-            _add(index.bags, _bag(pieces), m.id)
-            _add(index.compact, _compact(pieces), m.id)
-        if m.id in index.notable:
-            pieces = name_pieces(m.id)
-            fam = _family(pieces)
-            for name in (m.id, m.name):
-                named = name_pieces(name)
-                index.vocab.update(p for p in named if not p[0].isdigit() and p not in STOP)
-                index.pairs.update((a, b) for a, b in zip(named, named[1:]) if len(b) == 1)
-            if fam:
-                for p in _bag(pieces):
-                    index.by_piece.setdefault((fam, p), set()).add(m.id)
-                    if p != fam and not p[0].isdigit():
-                        index.implied.setdefault(p, set()).add(fam)
-                index.fuzzy_keys.append(_compact(pieces))
-                index.fuzzy_ids.append(m.id)
-    for line, members in knowledge.aliases.lines.items():
-        present = [mid for mid in (_resolve(index, mid) for mid in members) if mid]
-        pieces = name_pieces(line)
-        if present and pieces:
-            index.lines[pieces] = present
-            index.vocab.update(p for p in pieces if not p[0].isdigit())
-    index.vocab -= STOP
-    index.vocab |= FAMILIES | set(LINE_WORDS)
-    return index
-
-
-def _resolve(index: NameIndex, name: str) -> str | None:
-    """A catalogue id for `name`: itself if it is one, else the best model with the same pieces."""
-    if name in index.models:
-        return name
-    pieces = name_pieces(name)
-    best = index.best(set(index.seq.get(pieces, ())) | set(index.bags.get(_bag(pieces), ())))
-    return best.id if best else None
-
-
-def name_index(catalogue: Catalogue) -> NameIndex:
-    """The name index for `catalogue`, built once per catalogue."""
-    return catalogue.index(build_index)
-
-
-# --- matching ----------------------------------------------------------------------------------------
+__all__ = ["Mention", "build_index", "find_mentions", "name_index", "name_pieces"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +75,7 @@ def _title(words: str) -> str:
 
 def _line_pick(index: NameIndex, ids: list[str] | set[str]) -> Model | None:
     found = [index.models[i] for i in ids if i in index.models]
-    return min(found, key=_newest_rank) if found else None
+    return min(found, key=newest_rank) if found else None
 
 
 def _is_version(p: str) -> bool:
@@ -335,85 +98,147 @@ def _fix_family_cached(piece: str) -> str:
     return piece
 
 
-def _match(index: NameIndex, span: tuple[str, ...], typed: str) -> tuple[Model | None, str | None]:
+Found = tuple[Model | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A run of pieces being matched, with what kind of name it looks like."""
+
+    pieces: tuple[str, ...]
+    typed: str
+    strong: bool  # has a family word ("gpt", "claude")
+    weak_family: bool  # has a family word that is also a common word ("nova", "command")
+    line_word: bool  # has a line word that names one family ("sonnet")
+    alnum: bool  # has a piece mixing letters and digits ("4o", "o3")
+    versions: tuple[str, ...]
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, pieces: tuple[str, ...], typed: str) -> _Span:
+        return cls(
+            pieces,
+            typed,
+            any(p in FAMILIES for p in pieces),
+            any(p in WEAK_FAMILIES for p in pieces),
+            any(p in LINE_WORDS for p in pieces),
+            any(_ALNUM.fullmatch(p) for p in pieces),
+            tuple(p for p in pieces if _is_version(p)),
+            tuple(p for p in pieces if p.isalpha()),
+        )
+
+    @property
+    def family_here(self) -> str | None:
+        return next((p for p in self.pieces if p in FAMILIES or p in WEAK_FAMILIES), None)
+
+
+def _match(index: NameIndex, pieces: tuple[str, ...], typed: str) -> Found:
     """The model a span of pieces names, and the assumption made to pick it (None when exact)."""
-    strong = any(p in FAMILIES for p in span)
-    weak_fam = any(p in WEAK_FAMILIES for p in span)
-    line_word = any(p in LINE_WORDS for p in span)
-    alnum = any(_ALNUM.fullmatch(p) for p in span)
-    versions = [p for p in span if _is_version(p)]
-    words = [p for p in span if p.isalpha()]
-    # 1-2: curated lines and aliases
-    if span in index.lines:
-        pick = _line_pick(index, index.lines[span])
-        if pick is not None:
-            return pick, f"'{typed}' taken as {pick.id}, the newest {_title(' '.join(span))}."
-    if span in index.aliases:
-        return index.models.get(index.aliases[span]), None
-    if len(span) == 1 and (strong or weak_fam):
-        if span[0] in SINGLE_NAMES:  # "codestral": a family that is also a model's name
-            return index.best(set(index.bags.get(frozenset(span), ())) & index.notable, frozenset(span)), None
-        return None, None  # "gpt", "claude", "gemini" alone name a family, not a model
-    dotted_line = any("." in v for v in versions) and any(w in index.implied for w in words)
-    if not (strong or weak_fam or line_word or alnum or dotted_line):
+    span = _Span.of(pieces, typed)
+    curated = _curated(index, span)
+    if curated is not None:
+        return curated
+    if not (span.strong or span.weak_family or span.line_word or span.alnum or _dotted_line(index, span)):
         return None, None
-    # 3: exact pieces, any order, compact
-    cands: set[str] = set()
-    cands.update(index.seq.get(span, ()))
-    if strong or line_word or weak_fam or len(span) > 1:
-        cands.update(index.bags.get(_bag(span), ()))
-        cands.update(index.compact.get(_compact(span), ()))
-    if not (strong or line_word or weak_fam):
-        cands &= index.notable
-    best = index.best(cands, _bag(span))
-    if best is not None:
-        return best, None
-    fam_here = next((p for p in span if p in FAMILIES or p in WEAK_FAMILIES), None)
-    # 4: family left out
-    if fam_here is None and words:
-        usable = line_word or any("." in v for v in versions) or alnum
-        if usable:
-            fams: set[str] = set()
-            for w in words:
-                fams |= index.implied.get(w, set())
-            for w in words:
-                if w in LINE_WORDS:
-                    fams = {LINE_WORDS[w]}
-            bag = _bag(span)
-            for fam in sorted(fams, key=lambda f: (FAMILY_ORDER.index(f) if f in FAMILY_ORDER else 99, f)):
-                hit = index.best(set(index.bags.get(bag | {fam}, ())) & index.notable, bag | {fam})
-                if hit is not None:
-                    return hit, None
-    # 5: the newest model of a family and line
-    family = fam_here or (LINE_WORDS[words[0]] if words and words[0] in LINE_WORDS else None)
-    if family is not None and len(span) >= 2:
-        pool: set[str] | None = None
-        for p in _bag(span) | {family}:
-            ids = index.by_piece.get((family, p), set())
-            pool = set(ids) if pool is None else pool & ids
-            if not pool:
-                break
-        if pool:
-            pick = _line_pick(index, pool)
-            if pick is not None:
-                return pick, f"'{typed}' taken as {pick.id}, the newest match."
-    # 6: close spelling, same digits
-    if family is not None and len(span) >= 2 and index.fuzzy_keys:
-        key = _compact(span)
-        digits = "".join(_DIGITS.findall(key))
-        hit = process.extractOne(key, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
-        if hit is not None:
-            mid = index.fuzzy_ids[hit[2]]
-            if "".join(_DIGITS.findall(hit[0])) == digits:
-                return index.models[mid], f"'{typed}' read as {mid}"
+    for step in (_exact, _family_left_out, _newest_of_line, _close_spelling):
+        model, note = step(index, span)
+        if model is not None:
+            return model, note
     return None, None
+
+
+def _curated(index: NameIndex, span: _Span) -> Found | None:
+    """Steps 1-2: a curated line or alias; a family word alone names no model (None: go on matching)."""
+    pieces = span.pieces
+    if pieces in index.lines:
+        pick = _line_pick(index, index.lines[pieces])
+        if pick is not None:
+            return pick, f"'{span.typed}' taken as {pick.id}, the newest {_title(' '.join(pieces))}."
+    if pieces in index.aliases:
+        return index.models.get(index.aliases[pieces]), None
+    if len(pieces) == 1 and (span.strong or span.weak_family):
+        if pieces[0] in SINGLE_NAMES:  # "codestral": a family that is also a model's name
+            return index.best(set(index.bags.get(frozenset(pieces), ())) & index.notable, frozenset(pieces)), None
+        return None, None  # "gpt", "claude", "gemini" alone name a family, not a model
+    return None
+
+
+def _dotted_line(index: NameIndex, span: _Span) -> bool:
+    return any("." in v for v in span.versions) and any(w in index.implied for w in span.words)
+
+
+def _exact(index: NameIndex, span: _Span) -> Found:
+    """Step 3: the same pieces, in order, in any order, or compactly."""
+    pieces = span.pieces
+    named = span.strong or span.line_word or span.weak_family
+    cands: set[str] = set(index.seq.get(pieces, ()))
+    if named or len(pieces) > 1:
+        cands.update(index.bags.get(bag(pieces), ()))
+        cands.update(index.compact.get(compact(pieces), ()))
+    if not named:
+        cands &= index.notable
+    return index.best(cands, bag(pieces)), None
+
+
+def _family_left_out(index: NameIndex, span: _Span) -> Found:
+    """Step 4: the family word left out ("sonnet 4.5", "2.5 flash")."""
+    if span.family_here is not None or not span.words:
+        return None, None
+    if not (span.line_word or any("." in v for v in span.versions) or span.alnum):
+        return None, None
+    fams: set[str] = set()
+    for w in span.words:
+        fams |= index.implied.get(w, set())
+    for w in span.words:
+        if w in LINE_WORDS:
+            fams = {LINE_WORDS[w]}
+    typed = bag(span.pieces)
+    for fam in sorted(fams, key=lambda f: (FAMILY_ORDER.index(f) if f in FAMILY_ORDER else 99, f)):
+        hit = index.best(set(index.bags.get(typed | {fam}, ())) & index.notable, typed | {fam})
+        if hit is not None:
+            return hit, None
+    return None, None
+
+
+def _span_family(span: _Span) -> str | None:
+    words = span.words
+    return span.family_here or (LINE_WORDS[words[0]] if words and words[0] in LINE_WORDS else None)
+
+
+def _newest_of_line(index: NameIndex, span: _Span) -> Found:
+    """Step 5: a family and line with no exact model ("llama 70b"): the newest match."""
+    family = _span_family(span)
+    if family is None or len(span.pieces) < 2:
+        return None, None
+    pool: set[str] | None = None
+    for p in bag(span.pieces) | {family}:
+        ids = index.by_piece.get((family, p), set())
+        pool = set(ids) if pool is None else pool & ids
+        if not pool:
+            return None, None
+    pick = _line_pick(index, pool) if pool else None
+    if pick is None:
+        return None, None
+    return pick, f"'{span.typed}' taken as {pick.id}, the newest match."
+
+
+def _close_spelling(index: NameIndex, span: _Span) -> Found:
+    """Step 6: a close spelling with the same digits ("gemni-2.5-flash")."""
+    if _span_family(span) is None or len(span.pieces) < 2 or not index.fuzzy_keys:
+        return None, None
+    key = compact(span.pieces)
+    hit = process.extractOne(key, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
+    if hit is None or "".join(_DIGITS.findall(hit[0])) != "".join(_DIGITS.findall(key)):
+        return None, None
+    mid = index.fuzzy_ids[hit[2]]
+    return index.models[mid], f"'{span.typed}' read as {mid}"
 
 
 def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
     """Model names in `text` (lower case), left to right, with what each matched."""
     index = name_index(catalogue)
     dates = [(m.start(), m.end()) for m in _TYPED_DATE.finditer(text)]
-    pieces = _glue(_raw_pieces(text), text)
+    pieces = glue(raw_pieces(text), text)
     if dates:  # "gpt-4.1-mini-2025-04-14": the date belongs to the name before it, not to the name itself
         pieces = [p for p in pieces if not any(s <= p.start < e for s, e in dates)]
     pieces = [Piece(_fix_family(p.text, index.vocab), p.start, p.end) if p.text.isalpha() else p for p in pieces]
@@ -461,7 +286,7 @@ def _same_version(first: Mention, line: Mention, index: NameIndex) -> Mention | 
         return None
     pieces = name_pieces(line.text)
     guess = head[: version + 1] + tuple(p for p in pieces if p not in head[: version + 1])
-    found = index.best(index.bags.get(_bag(guess), []))
+    found = index.best(index.bags.get(bag(guess), []))
     if found is None or found.id == first.model_id:
         return None
     return Mention(line.start, line.end, line.text, found.id)
@@ -490,7 +315,7 @@ def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list
         pieces = name_pieces(m.text)
         swap, append = pieces[:-1] + (word,), pieces + (word,)
         for guess in (append,) if pieces[-1][0].isdigit() else (swap, append):  # "gpt-5 vs mini"; "flash vs pro"
-            found = index.best(index.bags.get(_bag(guess), []))
+            found = index.best(index.bags.get(bag(guess), []))
             if found is not None and found.id != m.model_id:
                 out.append(Mention(nxt.start(1), nxt.end(1), word, found.id))
                 break

@@ -83,8 +83,8 @@ class JsonLines(logging.Formatter):
             data.update(fields)
         else:
             data["message"] = record.getMessage()
-        if record.exc_info:
-            data["traceback"] = "".join(traceback.format_exception(*record.exc_info))
+        if record.exc_info or record.exc_text:  # exc_text: the traceback as RedactSecrets cleaned it
+            data["traceback"] = record.exc_text or "".join(traceback.format_exception(*record.exc_info))
         return json.dumps(data, default=str)
 
 
@@ -92,6 +92,7 @@ class RedactSecrets(logging.Filter):
     """Belt and braces: no token or signing secret reaches a log line, whatever a library logs."""
 
     TOKEN = re.compile(r"\b(xox[abposr]-|xapp-)[A-Za-z0-9-]+")
+    URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s/]+@", re.IGNORECASE)
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -99,6 +100,7 @@ class RedactSecrets(logging.Filter):
 
     def _clean(self, text: str) -> str:
         clean = self.TOKEN.sub(lambda m: m.group(1) + "[redacted]", text)
+        clean = self.URL_PASSWORD.sub(lambda m: m.group(1) + "[redacted]@", clean)
         for secret in self.secrets:
             clean = clean.replace(secret, "[redacted]")
         return clean
@@ -111,6 +113,12 @@ class RedactSecrets(logging.Filter):
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):
             record.fields = {k: self._clean(v) if isinstance(v, str) else v for k, v in fields.items()}
+        if record.exc_info and not record.exc_text:  # a secret in an exception's message: clean the traceback too
+            record.exc_text = "".join(traceback.format_exception(*record.exc_info))
+        if record.exc_text:
+            record.exc_text = self._clean(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._clean(record.stack_info)
         return True
 
 

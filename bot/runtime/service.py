@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from collections.abc import Callable
 from datetime import date
 from http.server import ThreadingHTTPServer
 
 from bot.catalogue import store as catalogue
-from bot.runtime.health import serve_health
+from bot.runtime.health import mark_loaded, mark_stopping, serve_health
 from bot.runtime.logs import configure_logging
 from bot.runtime.refresh import Refresher
 from bot.runtime.settings import Settings
@@ -23,6 +26,7 @@ def start_service(
     configure_logging(settings.log_level, settings.secrets())
     catalogue.configure(settings.extra)
     loaded = catalogue.current()  # load now, not on the first question; a broken team file stops the start
+    mark_loaded()
     log.info(
         "catalogue loaded: %s, %d models, data as of %s",
         loaded.snapshot.label,
@@ -43,3 +47,15 @@ def start_service(
         except OSError as exc:  # the bot still works; only the container's health probe will say it cannot reach it
             log.warning("could not serve /healthz on port %d: %s", health_port, exc.strerror)
     return refresher, health
+
+
+def on_sigterm(stop: Callable[[], None]) -> None:
+    """On SIGTERM (a rolling deploy): /readyz turns 503 at once and `stop` runs on its own thread, where it stops
+    taking requests and waits for the answers in flight. Call from the main thread."""
+
+    def handle(signum: int, frame: object) -> None:
+        log.info("SIGTERM: finishing the answers in flight, then stopping")
+        mark_stopping()
+        threading.Thread(target=stop, name="whichmodel-drain", daemon=True).start()
+
+    signal.signal(signal.SIGTERM, handle)

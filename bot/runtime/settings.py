@@ -6,8 +6,10 @@ DISCORD_TOKEN); everything else is WHICHMODEL_*. Secrets are `SecretStr` and nev
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -56,6 +58,12 @@ class Settings(BaseSettings):
     # Chat adapters
     rate_capacity: int = Field(5, ge=1, description="questions a user may ask in a burst")
     rate_per_minute: float = Field(10.0, gt=0, description="questions a user may ask per minute, sustained")
+    # Many workers: shared state, and the work behind the acks
+    redis_url: str | None = Field(None, description="redis:// or rediss:// URL for state shared by every worker")
+    redis_prefix: str = Field("whichmodel:", min_length=1, max_length=64, description="prefix of every Redis key")
+    redis_timeout: float = Field(0.5, gt=0, le=30, description="seconds before a Redis call counts as unreachable")
+    workers: int = Field(16, ge=1, le=512, description="threads answering questions behind the acks (Slack HTTP)")
+    drain_seconds: float = Field(25.0, ge=0, le=600, description="seconds SIGTERM waits for answers in flight")
     # Fresh data
     refresh_enabled: bool = True
     refresh_hours: float = Field(24.0, gt=0, description="hours between models.dev refreshes in the bots")
@@ -70,6 +78,33 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return tuple(p.strip() for p in value.split(",") if p.strip())
         return value
+
+    @field_validator("slack_bot_token", "slack_signing_secret", "slack_app_token", "discord_token")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None, info: Any) -> SecretStr | None:
+        """Catch at start what would fail on every request: an empty value, spaces or quotes pasted with it, or a
+        token of the wrong kind."""
+        if value is None:
+            return None
+        secret = value.get_secret_value()
+        if not secret.strip():
+            raise ValueError("is empty: set it or unset it")
+        if secret != secret.strip() or any(c.isspace() or c in "\"'" for c in secret):
+            raise ValueError("holds spaces or quotes: paste the value alone")
+        shape = _SECRET_SHAPES[info.field_name]
+        if not shape[0].fullmatch(secret):
+            raise ValueError(f"does not look like {shape[1]}")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("redis", "rediss", "unix") or not (parts.hostname or parts.path):
+            raise ValueError("use redis://host:6379/0 or rediss://... (TLS)")
+        return value.strip()
 
     @field_validator("extra")
     @classmethod
@@ -89,21 +124,14 @@ class Settings(BaseSettings):
         """Stop with one clear line when a setting a command needs is missing."""
         for name in names:
             if getattr(self, name) in (None, ""):
-                field = type(self).model_fields[name]
-                env = (
-                    field.validation_alias.choices[0]
-                    if isinstance(field.validation_alias, AliasChoices)
-                    else f"WHICHMODEL_{name.upper()}"
-                )
-                raise SettingsError(f"missing setting {env}: set it in the environment")
+                raise SettingsError(f"missing setting {_env_name(name)}: set it in the environment")
 
     def secrets(self) -> list[str]:
-        """Every secret value set, for log redaction."""
-        return [
-            v.get_secret_value()
-            for v in (getattr(self, n) for n in type(self).model_fields)
-            if isinstance(v, SecretStr)
-        ]
+        """Every secret value set, for log redaction (passwords inside URLs too)."""
+        values = [getattr(self, n) for n in type(self).model_fields]
+        found = [v.get_secret_value() for v in values if isinstance(v, SecretStr)]
+        found += [p for v in values if isinstance(v, str) and (p := urlsplit(v).password if "://" in v else None)]
+        return found
 
     def public(self) -> dict[str, Any]:
         """The effective configuration with secrets masked."""
@@ -114,8 +142,31 @@ class Settings(BaseSettings):
                 value = f"****** (set, {len(value.get_secret_value())} chars)"
             elif isinstance(value, (Path, tuple)):
                 value = ",".join(value) if isinstance(value, tuple) else str(value)
+            elif isinstance(value, str) and "://" in value:
+                value = mask_url(value)
             out[name] = value
         return out
+
+
+_SECRET_SHAPES: dict[str, tuple[re.Pattern[str], str]] = {
+    "slack_bot_token": (re.compile(r"xoxb-[A-Za-z0-9-]{8,}"), "a Slack bot token (xoxb-...)"),
+    "slack_app_token": (re.compile(r"xapp-[A-Za-z0-9-]{8,}"), "a Slack app-level token (xapp-...)"),
+    "slack_signing_secret": (re.compile(r"[A-Za-z0-9_-]{16,}"), "a Slack signing secret"),
+    "discord_token": (re.compile(r"[\w-]+\.[\w-]+\.[\w-]+"), "a Discord bot token (three parts with dots)"),
+}
+
+
+def mask_url(url: str) -> str:
+    """A URL with the password inside it (`scheme://user:PASSWORD@host`) masked."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        user = parts.username or ""
+        host = parts.netloc.rsplit("@", 1)[1]
+        return urlunsplit(parts._replace(netloc=f"{user}:******@{host}"))
+    except ValueError:
+        return re.sub(r"://[^@/]*@", "://******@", url)
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -126,5 +177,12 @@ def load_settings(**overrides: Any) -> Settings:
         err = exc.errors()[0]
         name = ".".join(str(p) for p in err["loc"]) or "?"
         if name in Settings.model_fields:
-            name = f"WHICHMODEL_{name.upper()}"
-        raise SettingsError(f"bad setting {name}: {err['msg']}") from None
+            name = _env_name(name)
+        message = str(err["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"bad setting {name}: {message}") from None
+
+
+def _env_name(name: str) -> str:
+    """The environment variable a setting is read from (the platform's own name for tokens)."""
+    alias = Settings.model_fields[name].validation_alias
+    return str(alias.choices[0]) if isinstance(alias, AliasChoices) else f"WHICHMODEL_{name.upper()}"

@@ -130,11 +130,11 @@ def test_typed_and_free_text_answers_carry_the_same_prices_as_ask_json(tmp_path:
 def test_an_unknown_model_is_a_tool_error_with_the_bots_did_you_mean(tmp_path: Path, catalogue: Catalogue) -> None:
     typed, asked = calls(
         tmp_path,
-        ("compare", {"models": ["gpt-4.1-mini", "gpt-foo-9000"]}),
+        ("cost", {"models": ["gpt-foo-9000"]}),
         ("ask", {"question": "how much is claude-sonet-9"}),
     )
     core = Assistant(catalogue)
-    expected = core.answer(Query(intent="compare", models=["gpt-4.1-mini", "gpt-foo-9000"])).verdict
+    expected = core.answer(Query(intent="cost", models=["gpt-foo-9000"])).verdict
     assert typed.is_error and texts(typed)[0] == expected
     assert "did you mean" in expected and "gpt-foo-9000" in expected
     assert asked.is_error and texts(asked)[0] == core.ask("how much is claude-sonet-9").verdict

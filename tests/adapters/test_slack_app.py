@@ -42,28 +42,30 @@ from fakeslack import (
     sign,
 )
 
-from adapters.chat.state import Conversations, SeenIds
 from adapters.chat.ratelimit import RateLimiter
-from adapters.slack.blocks import COMPARE_TOP2, SHOW_MORE, decode_button
-from adapters.slack.app import api_base_url, build_app, question_text, socket_mode_handler
-from adapters.slack.server import RunningServer, start_in_thread
-from bot.contract.answer import Answer, Cell, Column, Row, Table
+from adapters.chat.state import MemoryState
+from adapters.slack.app import api_base_url, build_app, slack_question, socket_mode_handler
+from adapters.slack.blocks import button_action_id
+from adapters.slack.server import RunningServer, build_asgi, start_in_thread
+from bot.assistant import Assistant
 from bot.catalogue.store import Catalogue
+from bot.contract.answer import Action, Answer, Cell, Column, Row, Table
+from bot.contract.query import Query
 from bot.intents.registry import answer_for
 from bot.runtime.logs import RedactSecrets
-from bot.contract.query import Query
 from bot.runtime.settings import Settings, SettingsError, load_settings
 
 HAS_PARSER = importlib.util.find_spec("bot.parse.pipeline") is not None
 needs_parser = pytest.mark.skipif(not HAS_PARSER, reason="bot/parse.py (the parser) is not in the tree yet")
 ACK_LIMIT = 3.0  # Slack's deadline for the HTTP response
+SHOW_MORE, COMPARE_TOP2 = button_action_id("more"), button_action_id("compare")
 CLASSIFY = "cheapest for 50M tokens of classification"
 
 
 # --------------------------------------------------------------------------------------------------------- helpers
 
 
-class CannedCore:
+class CannedCore(Assistant):
     """A few known questions -> queries, answered by the real intents. Records what the adapter passed in."""
 
     QUESTIONS = {
@@ -73,27 +75,27 @@ class CannedCore:
     }
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
+        super().__init__(catalogue)
         self.asked: list[tuple[str, Query | None]] = []
         self.queried: list[tuple[Query, int]] = []
         self.gate: threading.Event | None = None  # when set, ask() waits for it: "the core is still working"
         self.fail: Exception | None = None
-        self.answer: Answer | None = None  # a fixed answer to return
+        self.fixed: Answer | None = None  # a fixed answer to return
 
-    def ask(self, text: str, previous: Query | None) -> Answer:
+    def ask(self, text: str, previous: Query | None = None) -> Answer:
         self.asked.append((text, previous))
         if self.gate is not None:
             assert self.gate.wait(10), "test never released the core"
         if self.fail is not None:
             raise self.fail
-        if self.answer is not None:
-            return self.answer
+        if self.fixed is not None:
+            return self.fixed
         query = self.QUESTIONS.get(text.lower(), Query(intent="unknown", unknown_models=[text]))
         if query.followup and previous is not None:
             query = previous.model_copy(update={"tokens_per_month": query.tokens_per_month})
         return answer_for(query, self.catalogue)
 
-    def answer_query(self, query: Query, offset: int) -> Answer:
+    def answer(self, query: Query, offset: int = 0) -> Answer:
         self.queried.append((query, offset))
         return answer_for(query, self.catalogue, offset=offset)
 
@@ -127,6 +129,7 @@ class Harness:
     http: httpx.Client
     core: Any
     logs: LogWaiter
+    state: MemoryState
     last_elapsed: float = 0.0
     ts: Iterator[int] = field(default_factory=lambda: iter(range(1, 10_000)))
 
@@ -201,15 +204,10 @@ def start(fake: FakeSlack, logs: LogWaiter, catalogue: Catalogue) -> Iterator[Ca
 
     def _start(core: Any = None, limiter: RateLimiter | None = None, settings: Settings | None = None) -> Harness:
         core = core if core is not None else CannedCore(catalogue)
-        app = build_app(
-            settings or test_settings(fake),
-            core=core,
-            limiter=limiter or RateLimiter(1000, 1000),
-            conversations=Conversations(),
-            seen=SeenIds(),
-        )
-        server = start_in_thread(app)
-        harness = Harness(fake, server, httpx.Client(base_url=server.url, timeout=10), core, logs)
+        state = MemoryState(limiter or RateLimiter(1000, 1000))
+        app = build_app(settings or test_settings(fake), assistant=core, state=state)
+        server = start_in_thread(build_asgi(app, SIGNING_SECRET, state))
+        harness = Harness(fake, server, httpx.Client(base_url=server.url, timeout=10), core, logs, state)
         running.append(harness)
         return harness
 
@@ -325,14 +323,28 @@ def test_a_mention_is_answered_in_its_thread_without_the_mention(start: Callable
 def test_a_retried_event_is_answered_once(start: Callable[..., Harness]) -> None:
     h = start()
     body, ctype = event_body(mention(f"<@{BOT_USER}> {CLASSIFY}", h.new_ts()), "EvRetry1")
-    assert h.send(body, ctype).status_code == 200
+    now = int(time.time())
+    assert h.send(body, ctype, timestamp=now).status_code == 200
     retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
-    assert h.send(body, ctype, headers=retry).status_code == 200
-    assert h.send(body, ctype, headers={**retry, "X-Slack-Retry-Num": "2"}).status_code == 200
+    # Slack signs each retry afresh (a new timestamp): the event id is what repeats
+    assert h.send(body, ctype, headers=retry, timestamp=now + 1).status_code == 200
+    assert h.send(body, ctype, headers={**retry, "X-Slack-Retry-Num": "2"}, timestamp=now + 2).status_code == 200
     h.logs.wait(lambda m: "EvRetry1 already answered" in m, count=2)
     h.fake.wait_calls("api", "chat.postMessage")
     assert len(h.fake.find("api", "chat.postMessage")) == 1
     assert len(h.core.asked) == 1
+
+
+def test_a_replayed_signed_request_is_acknowledged_and_answered_once(start: Callable[..., Harness]) -> None:
+    h = start()
+    body, ctype = command_body(CLASSIFY, h.fake.response_url("replayed"))
+    headers = sign(body)
+    assert h.send(body, ctype, signed=False, headers=headers).status_code == 200
+    assert h.send(body, ctype, signed=False, headers=headers).status_code == 200  # the same bytes, signature, time
+    h.logs.wait(lambda m: "replayed" in m)
+    h.fake.wait_calls("respond", "replayed")
+    h.logs.wait(lambda m: m.startswith("slack/command question"))
+    assert len(h.fake.find("respond", "replayed")) == 1 and len(h.core.asked) == 1
 
 
 def test_a_follow_up_in_the_thread_refines_the_threads_last_query(start: Callable[..., Harness]) -> None:
@@ -389,7 +401,7 @@ def test_channel_mentions_in_a_question_are_escaped_and_never_notify(start: Call
 
 def test_a_slash_command_cannot_smuggle_markup_into_the_channel(start: Callable[..., Harness]) -> None:
     h = start()
-    h.core.answer = Answer(
+    h.core.fixed = Answer(
         intent="recommend", title="<!channel> hi", verdict="<!everyone> & <@U0EVE>", query=Query(intent="recommend")
     )
     h.command("anything")
@@ -476,10 +488,10 @@ def test_the_rate_limit_answers_politely_and_only_to_the_asker(start: Callable[.
     h.command(CLASSIFY, name="two")
     (two,) = h.fake.wait_calls("respond", "two")
     assert one.params["response_type"] == "in_channel"
-    assert two.params["response_type"] == "ephemeral" and "wait about 30 seconds" in two.params["text"]
+    assert two.params["response_type"] == "ephemeral" and "try again in about 30 seconds" in two.params["text"]
     h.event(mention(f"<@{BOT_USER}> {CLASSIFY}", h.new_ts()))
     (note,) = h.fake.wait_calls("api", "chat.postEphemeral")
-    assert "wait" in note.params["text"] and note.params["user"] == "U0ANN"
+    assert "try again" in note.params["text"] and note.params["user"] == "U0ANN"
     assert len(h.core.asked) == 1
     now[0] += 30  # half a minute later, a token is back
     h.command(CLASSIFY, name="three")
@@ -492,13 +504,12 @@ def test_a_core_exception_becomes_an_apology_with_the_logged_error_id(
     start: Callable[..., Harness], settings_real: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import bot.assistant
-    from adapters.slack.app import DefaultCore
 
     def broken(*args: Any, **kwargs: Any) -> Answer:
         raise RuntimeError("the catalogue caught fire")
 
     monkeypatch.setattr(bot.assistant, "answer_for", broken)
-    h = start(core=DefaultCore(settings_real), settings=settings_real)
+    h = start(core=Assistant(policy=settings_real.policy()), settings=settings_real)
     h.event(mention(f"<@{BOT_USER}> {CLASSIFY}", h.new_ts()))
     (call,) = h.fake.wait_calls("api", "chat.postEphemeral")
     (logged,) = h.logs.wait(lambda m: "the core failed" in m)
@@ -525,14 +536,15 @@ def test_a_table_too_big_for_slack_is_cut_and_uploaded_whole_as_csv(start: Calla
     h = start()
     columns = [Column(key="rank", label="#", align="right", unit="count"), Column(key="model", label="Model")]
     rows = [[Cell(value=i, text=str(i)), Cell(value=f"m{i}", text=f"model-{i}")] for i in range(1, 151)]
-    h.core.answer = Answer(
+    h.core.fixed = Answer(
         intent="list",
         title="Many models",
         verdict="150 models.",
         tables=[Table(columns=columns, rows=rows)],
         rows=[Row(model=f"model-{i}", name=f"M{i}") for i in range(1, 151)],
-        total=150,
+        total=300,
         query=Query(intent="list"),
+        actions=[Action(kind="more", label="Show more", query=Query(intent="list"), offset=150)],
     )
     root = h.new_ts()
     h.event(mention(f"<@{BOT_USER}> list everything", root))
@@ -543,8 +555,8 @@ def test_a_table_too_big_for_slack_is_cut_and_uploaded_whole_as_csv(start: Calla
     assert complete.params["thread_ts"] == root and complete.params["channel_id"] == "C0GENERAL"
     lines = upload.raw.decode().splitlines()
     assert len(lines) == 151 and lines[-1] == "150,model-150"
-    more = decode_button(button(post, SHOW_MORE))
-    assert more is not None and more[1] == 99
+    more = h.state.action(button(post, SHOW_MORE))
+    assert more is not None and more[1] == 99  # continues after the last row the message could show
 
 
 # --------------------------------------------------------------------------------------------------- Socket Mode
@@ -555,7 +567,7 @@ def test_socket_mode_answers_a_mention_and_a_command_without_any_http_server(
 ) -> None:
     settings = test_settings(fake, slack_app_token=APP_TOKEN, slack_signing_secret=None)  # no secret needed here
     core = CannedCore(catalogue)
-    app = build_app(settings, core=core, limiter=RateLimiter(1000, 1000))
+    app = build_app(settings, assistant=core, state=MemoryState(RateLimiter(1000, 1000)))
     handler = socket_mode_handler(app, settings)
     handler.connect()
     try:
@@ -597,8 +609,10 @@ def test_healthz_and_unknown_paths(start: Callable[..., Harness]) -> None:
     assert health["status"] == "ok" and health["models"] > 1000 and health["as_of"]
     assert h.http.get("/slack/events").status_code in (404, 405)
     assert h.http.post("/elsewhere").status_code == 404
-    big = h.http.post("/slack/events", content=b"x" * 1_100_000, headers={"Content-Type": "text/plain"})
-    assert big.status_code == 413
+    big = h.http.post("/slack/events", content=b"x" * 1_100_000, headers={"Content-Type": "text/plain", **sign(b"x")})
+    assert big.status_code == 413  # refused on its Content-Length, before reading it
+    unsigned = h.http.post("/slack/events", content=b"x" * 1_100_000, headers={"Content-Type": "text/plain"})
+    assert unsigned.status_code == 401  # no signature headers: refused before anything else
 
 
 def test_the_web_client_talks_to_slack_api_url(start: Callable[..., Harness], fake: FakeSlack) -> None:
@@ -612,7 +626,7 @@ def test_the_web_client_talks_to_slack_api_url(start: Callable[..., Harness], fa
 def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> None:
     import yaml
 
-    manifest = yaml.safe_load((Path(__file__).resolve().parents[1] / "adapters" / "slack" / "manifest.yml").read_text())
+    manifest = yaml.safe_load((Path(__file__).resolve().parents[2] / "adapters" / "slack" / "manifest.yml").read_text())
     features, settings = manifest["features"], manifest["settings"]
     assert [c["command"] for c in features["slash_commands"]] == ["/whichmodel"]
     assert features["app_home"]["messages_tab_enabled"] is True
@@ -630,7 +644,7 @@ def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> No
 
 def test_http_mode_needs_the_signing_secret(fake: FakeSlack) -> None:
     with pytest.raises(SettingsError, match="SLACK_SIGNING_SECRET"):
-        build_app(test_settings(fake, slack_signing_secret=None), core=object())  # type: ignore[arg-type]
+        build_app(test_settings(fake, slack_signing_secret=None), assistant=object())  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -648,7 +662,7 @@ def test_http_mode_needs_the_signing_secret(fake: FakeSlack) -> None:
     ],
 )
 def test_question_text_undoes_slack_markup(raw: str, clean: str) -> None:
-    assert question_text(raw) == clean
+    assert slack_question(raw) == clean
 
 
 def test_secrets_are_redacted_from_log_lines() -> None:
@@ -671,9 +685,7 @@ def settings_real(fake: FakeSlack) -> Settings:
 
 @needs_parser
 def test_real_core_thread_follow_up_and_dm(start: Callable[..., Harness], settings_real: Settings) -> None:
-    from adapters.slack.app import DefaultCore
-
-    h = start(core=DefaultCore(settings_real), settings=settings_real)
+    h = start(core=Assistant(policy=settings_real.policy()), settings=settings_real)
     root = h.new_ts()
     h.event(mention(f"<@{BOT_USER}> {CLASSIFY}", root))
     (first,) = h.fake.wait_calls("api", "chat.postMessage")
@@ -693,9 +705,7 @@ def test_real_core_thread_follow_up_and_dm(start: Callable[..., Harness], settin
 def test_real_core_escapes_an_unknown_model_named_like_a_mention(
     start: Callable[..., Harness], settings_real: Settings
 ) -> None:
-    from adapters.slack.app import DefaultCore
-
-    h = start(core=DefaultCore(settings_real), settings=settings_real)
+    h = start(core=Assistant(policy=settings_real.policy()), settings=settings_real)
     h.command("tell me about &lt;!channel&gt;-9000 <!here>")
     (call,) = h.fake.wait_calls("respond", "cmd")
     seen = json.dumps({"text": call.params["text"], "blocks": call.blocks})
@@ -719,7 +729,7 @@ def test_whichmodel_slack_cli_serves_signed_requests_on_its_port(fake: FakeSlack
         env=env,
         stderr=subprocess.PIPE,
         text=True,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=Path(__file__).resolve().parents[2],
     )
     lines: list[str] = []
     port: list[int] = []

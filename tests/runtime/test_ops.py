@@ -10,15 +10,14 @@ from pathlib import Path
 import pytest
 from loopback import Server
 
-from bot.catalogue import store as catalogue_mod
-from bot.contract.answer import Answer
 from bot.assistant import Assistant
-from bot.intents.registry import answer_for
+from bot.catalogue import store as catalogue_mod
 from bot.catalogue.knowledge import KnowledgeError
-from bot.runtime.logs import JsonLines, RedactSecrets, log_question
 from bot.catalogue.offers import bundled_path, read_snapshot
-from bot.contract.policy import DEFAULT_POLICY
+from bot.contract.answer import Answer
 from bot.contract.query import Query
+from bot.intents.registry import answer_for
+from bot.runtime.logs import JsonLines, RedactSecrets, log_question
 from bot.runtime.refresh import Refresher
 from bot.runtime.settings import SettingsError, load_settings
 

@@ -16,7 +16,7 @@ import pytest
 from bot.catalogue.store import Catalogue
 from bot.parse.pipeline import parse
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GRADER = ROOT.parent / "shared" / "eval" / "grade.py"
 DEV = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "parse_cases.jsonl"

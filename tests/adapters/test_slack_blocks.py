@@ -16,24 +16,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from adapters.chat.state import MemoryState
 from adapters.slack.blocks import (
-    COMPARE_TOP2,
-    SHOW_MORE,
+    button_action_id,
     clip,
-    compare_top2_query,
-    decode_button,
-    encode_button,
     escape,
     render_answer,
     render_text,
     table_csv,
 )
-from bot.contract.answer import Answer, Cell, Column, Note, Row, Table
 from bot.catalogue.store import Catalogue
-from bot.intents.registry import answer_for
+from bot.contract.answer import Action, Answer, Cell, Column, Note, Row, Table
 from bot.contract.query import Query
+from bot.intents.actions import compare_top2_query
+from bot.intents.registry import answer_for
 
-DEV_QUESTIONS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-questions.jsonl"
+DEV_QUESTIONS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev-questions.jsonl"
 HAS_PARSER = importlib.util.find_spec("bot.parse.pipeline") is not None
 
 # Slack's limits, from https://docs.slack.dev/reference/block-kit/blocks (and the pages of each block)
@@ -151,7 +149,7 @@ def violations(message: dict[str, Any]) -> list[str]:
 
 
 def _kwargs(answer: Answer, mode: str = "table") -> dict[str, Any]:
-    return render_answer(answer, mode).kwargs()  # type: ignore[arg-type]
+    return render_answer(answer, mode, state=MemoryState()).kwargs()  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------------------------------------- escaping, text
@@ -192,12 +190,13 @@ def test_user_text_echoed_anywhere_in_an_answer_is_escaped_everywhere() -> None:
 # ----------------------------------------------------------------------------------------------------- the layout
 
 
-def test_recommendation_has_header_verdict_one_table_notes_and_both_buttons(catalogue: Catalogue) -> None:
+def test_recommendation_has_header_verdict_one_table_notes_and_every_action_as_a_button(catalogue: Catalogue) -> None:
     answer = answer_for(
         Query(intent="recommend", task="classification", sort_by="cost", tokens_per_month=5e7), catalogue
     )
     assert answer.has_more and len(answer.rows) >= 2
-    message = _kwargs(answer)
+    state = MemoryState()
+    message = render_answer(answer, state=state).kwargs()
     types = [b["type"] for b in message["blocks"]]
     assert types[0] == "header" and types[1] == "section" and types.count("table") == 1
     assert "context" in types and types[-1] == "actions"
@@ -210,14 +209,34 @@ def test_recommendation_has_header_verdict_one_table_notes_and_both_buttons(cata
         == answer.rows[0].model
     )
     buttons = {e["action_id"]: e for e in message["blocks"][-1]["elements"]}
-    assert set(buttons) == {SHOW_MORE, COMPARE_TOP2}
-    more = decode_button(buttons[SHOW_MORE]["value"])
+    assert (
+        set(buttons)
+        == {button_action_id(a.kind) for a in answer.actions}
+        == {
+            button_action_id("more"),
+            button_action_id("compare"),
+            button_action_id("refine"),
+        }
+    )
+    assert all(len(b["value"]) <= 32 for b in buttons.values())  # a short id, never the query itself
+    more = state.action(buttons[button_action_id("more")]["value"])
     assert more is not None and more[0] == answer.query and more[1] == len(answer.rows)
-    compare = decode_button(buttons[COMPARE_TOP2]["value"])
+    compare = state.action(buttons[button_action_id("compare")]["value"])
     assert compare is not None
     assert compare[0].intent == "compare" and compare[0].models == [answer.rows[0].model, answer.rows[1].model]
     assert compare[0].task == "classification" and compare[0].tokens_per_month == 5e7
+    refine = state.action(buttons[button_action_id("refine")]["value"])
+    assert (
+        refine is not None
+        and refine[0].sort_by == "quality"
+        and buttons[button_action_id("refine")]["text"]["text"] == "Best quality instead"
+    )
     assert violations(message) == []
+
+
+def test_without_a_state_store_an_answer_has_no_buttons(catalogue: Catalogue) -> None:
+    answer = answer_for(Query(intent="recommend", task="classification", tokens_per_month=5e7), catalogue)
+    assert answer.actions and "actions" not in [b["type"] for b in render_answer(answer).blocks]
 
 
 def test_errors_and_help_have_no_buttons(catalogue: Catalogue) -> None:
@@ -238,8 +257,8 @@ def test_second_page_has_show_more_but_no_compare(catalogue: Catalogue) -> None:
     answer = answer_for(query, catalogue, offset=5)
     actions = [b for b in _kwargs(answer)["blocks"] if b["type"] == "actions"]
     ids = [e["action_id"] for a in actions for e in a["elements"]]
-    assert COMPARE_TOP2 not in ids
-    assert (SHOW_MORE in ids) == answer.has_more
+    assert button_action_id("compare") not in ids
+    assert (button_action_id("more") in ids) == answer.has_more
 
 
 def test_monospace_fallback_has_no_table_block_and_keeps_the_rows(catalogue: Catalogue) -> None:
@@ -301,14 +320,20 @@ def test_a_huge_answer_is_cut_to_every_slack_limit() -> None:
 def test_show_more_after_a_cut_table_continues_after_the_last_row_shown() -> None:
     answer = _huge_answer(rows=150, columns=3, tables=1)
     answer.tables[0].rows = [[Cell(value=r, text=f"{r}")] * 3 for r in range(150)]
-    rendered = render_answer(answer)
+    answer.actions = [Action(kind="more", label="Show more", query=answer.query, offset=150)]
+    state = MemoryState()
+    rendered = render_answer(answer, state=state)
     table = next(b for b in rendered.blocks if b["type"] == "table")
     shown = len(table["rows"]) - 1
     assert shown == 99
     button = next(
-        e for b in rendered.blocks if b["type"] == "actions" for e in b["elements"] if e["action_id"] == SHOW_MORE
+        e
+        for b in rendered.blocks
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == button_action_id("more")
     )
-    assert decode_button(button["value"])[1] == shown  # type: ignore[index]
+    assert state.action(button["value"])[1] == shown  # type: ignore[index]
 
 
 def test_table_csv_holds_every_row_and_column() -> None:
@@ -325,29 +350,23 @@ def test_render_text_escapes() -> None:
 # ---------------------------------------------------------------------------------------------------- the buttons
 
 
-def test_button_value_round_trips_and_forged_values_are_refused() -> None:
-    query = Query(intent="recommend", task="coding", tokens_per_month=1e8, providers=["anthropic"])
-    value = encode_button(query, 10)
-    assert value is not None and len(value) <= BUTTON_VALUE
-    assert decode_button(value) == (query, 10)
-    for forged in (
-        "",
-        "nonsense",
-        "[]",
-        '{"q": {"intent": "hack"}}',
-        '{"q": {}, "o": -1}',
-        '{"q": {"nope": 1}}',
-        "null",
-    ):
-        assert decode_button(forged) is None, forged
+@pytest.mark.parametrize(
+    "forged", ["", "nonsense", "[]", '{"q": {"intent": "hack"}}', "null", "x" * 5000, "AAAAAAAAAAAA", "../../etc"]
+)
+def test_a_forged_button_value_finds_nothing_in_the_state_store(forged: str) -> None:
+    state = MemoryState()
+    state.save_action(Query(intent="recommend"), 5)
+    assert state.action(forged) is None
 
 
-def test_a_long_echo_of_user_text_does_not_break_the_button() -> None:
-    query = Query(intent="recommend", task="coding", assumptions=["x" * 5000])
-    value = encode_button(query, 5)
-    assert value is not None and len(value) <= BUTTON_VALUE
-    decoded = decode_button(value)
-    assert decoded is not None and decoded[0].task == "coding"
+def test_a_long_echo_of_user_text_does_not_lengthen_the_button(catalogue: Catalogue) -> None:
+    answer = answer_for(Query(intent="recommend", task="coding", assumptions=["x" * 5000]), catalogue)
+    state = MemoryState()
+    values = [
+        e["value"] for b in render_answer(answer, state=state).blocks if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert values and all(len(v) <= 32 for v in values)
+    assert state.action(values[0])[0].task == "coding"  # type: ignore[index]
 
 
 def test_compare_top2_uses_two_distinct_models() -> None:

@@ -69,10 +69,15 @@ class Call:
         return "\n".join(out)
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 512  # many workers posting at once must not be refused by a short listen backlog
+
+
 class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.reject_tables = False
+        self.delay = 0.0  # seconds every request takes (a slow Web API)
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
         fake = self
@@ -84,6 +89,8 @@ class FakeSlack:
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
+                if fake.delay:  # a slow Slack: the latency it adds, not a wait for anything
+                    time.sleep(fake.delay)
                 status, ctype, payload = fake._handle(self.path, dict(self.headers), raw)
                 body = payload if isinstance(payload, bytes) else payload.encode()
                 self.send_response(status)
@@ -92,7 +99,7 @@ class FakeSlack:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(

@@ -71,11 +71,24 @@ def test_info_answers_a_modality_question_yes_or_no(catalogue: Catalogue) -> Non
 
 
 def test_unknown_model_gets_did_you_mean(catalogue: Catalogue) -> None:
-    answer = answer_for(Query(intent="compare", models=["gpt-4.1-mini", "gpt-4.1-minii"]), catalogue)
+    answer = answer_for(Query(intent="cost", models=["gpt-4.1-minii"]), catalogue)
     assert answer.error
     assert answer.verdict is not None and answer.verdict.startswith(
         "I don't know 'gpt-4.1-minii'; did you mean gpt-4.1-mini"
     )
+
+
+def test_a_comparison_with_one_unknown_model_answers_for_the_known_ones(catalogue: Catalogue) -> None:
+    for models, known in (
+        (["gpt-4.1-mini", "gpt-4.1-minii"], ["gpt-4.1-mini"]),
+        (["gpt-4.1-mini", "flurbo-9", "claude-sonnet-4-5"], ["gpt-4.1-mini", "claude-sonnet-4-5"]),
+        (["zzz-model-x", "gpt-5.1", "gpt-4.1-nano"], ["gpt-5.1", "gpt-4.1-nano"]),
+    ):
+        answer = answer_for(Query(intent="compare", models=models), catalogue)
+        assert not answer.error
+        assert [r.model for r in answer.rows][: len(known)] == known or {r.model for r in answer.rows} == set(known)
+        unknown = next(m for m in models if m not in known)
+        assert (answer.verdict or "").startswith(f"I don't know '{unknown}'")
 
 
 def test_help_lists_five_examples_for_the_asker_only(catalogue: Catalogue) -> None:

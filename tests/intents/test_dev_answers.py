@@ -13,7 +13,7 @@ from bot.catalogue.store import Catalogue
 from adapters.cli import main
 from bot.render import render
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-questions.jsonl"
+DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev-questions.jsonl"
 NEEDS_ROWS = {"recommend", "compare", "cost", "info", "list", "alternatives"}
 
 

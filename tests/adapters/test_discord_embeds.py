@@ -12,7 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.discord.embeds import (
+from adapters.chat.state import MemoryState
+from adapters.chat.turn import slow_down_text
+from adapters.discord.embeds import Press, answer_embeds, answer_texts, more_label, page_buttons
+from adapters.discord.markup import (
     BUTTON_LABEL,
     CONTENT,
     CUSTOM_ID,
@@ -23,22 +26,16 @@ from adapters.discord.embeds import (
     FOOTER,
     TITLE,
     TOTAL,
-    More,
-    answer_embeds,
-    answer_texts,
-    cooldown_text,
     dlen,
     escape,
-    more_label,
-    next_page,
 )
-from bot.contract.answer import Answer, Cell, Column, Note, Table
 from bot.catalogue.store import Catalogue
-from bot.intents.registry import answer_for
+from bot.contract.answer import Action, Answer, Cell, Column, Note, Table
 from bot.contract.policy import DEFAULT_POLICY
 from bot.contract.query import Query
+from bot.intents.registry import answer_for
 
-DEV_QUESTIONS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-questions.jsonl"
+DEV_QUESTIONS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev-questions.jsonl"
 
 
 def limit_violations(embed: discord.Embed) -> list[str]:
@@ -121,11 +118,11 @@ def assert_valid(answer: Answer) -> list[discord.Embed]:
     texts = answer_texts(answer)
     assert texts and all(0 < dlen(t) <= CONTENT for t in texts), [dlen(t) for t in texts]
     assert all(t.count("```") % 2 == 0 for t in texts)
+    state = MemoryState()
     for page in range(len(embeds)):
-        target = next_page(answer, key=(1 << 63) - 1, page=page, pages=len(embeds))
-        if target is not None:
-            assert len(target.custom_id()) <= CUSTOM_ID and More.parse(target.custom_id()) == target
-            assert len(more_label(answer, target)) <= BUTTON_LABEL
+        for button in page_buttons(answer, page, len(embeds), "t", state):
+            assert len(button.press.custom_id()) <= CUSTOM_ID and Press.parse(button.press.custom_id()) == button.press
+            assert 0 < len(button.label) <= BUTTON_LABEL
     assert_paged_not_cut(answer, embeds)
     return embeds
 
@@ -235,7 +232,11 @@ def test_an_info_answer_too_long_for_one_embed_is_paged_with_page_numbers(catalo
     embeds = assert_valid(answer)
     assert len(embeds) >= 2
     assert [f"Page {i}/{len(embeds)}" in (e.footer.text or "") for i, e in enumerate(embeds, 1)] == [True] * len(embeds)
-    assert next_page(answer, 7, 0, len(embeds)) == More(7, 0, 1)
+    state = MemoryState()
+    [more, *others] = page_buttons(answer, 0, len(embeds), "e", state)
+    assert (
+        more.label == "Show more" and more.press.page == 1 and state.action(more.press.action_id) == (answer.query, 0)
+    )
 
 
 def test_many_short_tables_spread_their_fields_over_pages_of_at_most_25() -> None:
@@ -264,15 +265,29 @@ def test_a_long_verdict_and_long_notes_keep_the_6000_total_on_the_first_page() -
 
 
 def test_show_more_leads_to_the_next_page_then_to_the_cores_next_rows_then_nowhere() -> None:
-    answer = Answer(intent="list", title="Models", query=Query(intent="list"), total=40, offset=15, rows=[], tables=[])
-    assert next_page(answer, 9, 0, 3) == More(9, 15, 1)
-    assert next_page(answer, 9, 2, 3) is None  # no rows: nothing to continue from
-    with_rows = answer.model_copy(update={"rows": answer_rows(15)})
-    assert next_page(with_rows, 9, 2, 3) == More(9, 30, 0)
-    assert more_label(with_rows, More(9, 30, 0)) == "Show more (10 more rows)"
-    last = with_rows.model_copy(update={"total": 30})
-    assert next_page(last, 9, 2, 3) is None
-    assert next_page(last.model_copy(update={"error": True}), 9, 2, 3) is None
+    query = Query(intent="list")
+    more = Action(kind="more", label="Show more", query=query, offset=30)
+    answer = Answer(
+        intent="list", title="Models", query=query, total=40, offset=15, rows=answer_rows(15), actions=[more]
+    )
+    state = MemoryState()
+    [next_page] = page_buttons(answer, 0, 3, "e", state)
+    assert next_page.press.page == 1 and state.action(next_page.press.action_id) == (query, 15)
+    [next_rows] = page_buttons(answer, 2, 3, "t", state)
+    assert next_rows.press.page == 0 and next_rows.press.mode == "t"
+    assert state.action(next_rows.press.action_id) == (query, 30)
+    assert next_rows.label == more_label(answer) == "Show more (10 more rows)"
+    assert page_buttons(answer.model_copy(update={"actions": []}), 2, 3, "e", state) == []  # the core offers no more
+    assert page_buttons(answer.model_copy(update={"error": True}), 0, 3, "e", state) == []
+    assert page_buttons(answer, 0, 3, "e", None) == []  # no state store, no buttons
+
+
+def test_the_first_page_carries_every_other_action_of_the_answer(catalogue: Catalogue) -> None:
+    answer = answer_for(Query(intent="recommend", task="classification", sort_by="cost"), catalogue, DEFAULT_POLICY)
+    state = MemoryState()
+    labels = [b.label for b in page_buttons(answer, 0, 1, "e", state)]
+    assert labels[0].startswith("Show more (") and labels[1:] == ["Compare top 2", "Best quality instead"]
+    assert [b.label for b in page_buttons(answer, 0, 2, "e", state)][0] == "Show more"  # the next page first
 
 
 def answer_rows(n: int) -> list[Any]:
@@ -284,21 +299,23 @@ def answer_rows(n: int) -> list[Any]:
 @pytest.mark.parametrize(
     "custom_id",
     [
-        "whichmodel:more:1:2:3:x",
-        "whichmodel:more:a:2:3:e",
-        "whichmodel:more:1:2:3:e:extra",
-        "other:more:1:2:3:e",
+        "whichmodel:more:1:2:3:e",  # a "Show more" button from before the state store
+        "whichmodel:AbCdEfGhIjKl:1:x",
+        "whichmodel:AbCdEfGhIjKl:a:e",
+        "whichmodel:AbCdEfGhIjKl:1:e:extra",
+        "whichmodel:short:1:e",
+        "other:AbCdEfGhIjKl:1:e",
         "",
     ],
 )
-def test_foreign_or_malformed_custom_ids_are_not_show_more_buttons(custom_id: str) -> None:
-    assert More.parse(custom_id) is None
+def test_foreign_malformed_or_old_custom_ids_are_no_press(custom_id: str) -> None:
+    assert Press.parse(custom_id) is None
 
 
 def test_custom_ids_round_trip_within_100_characters() -> None:
-    biggest = More(key=(1 << 64) - 1, offset=9_999_999, page=9_999, mode="t")
+    biggest = Press(action_id="A" * 32, page=9_999, mode="t")
     assert len(biggest.custom_id()) <= CUSTOM_ID
-    assert More.parse(biggest.custom_id()) == biggest
+    assert Press.parse(biggest.custom_id()) == biggest
 
 
 # ------------------------------------------------------------------------------------------------------ escaping
@@ -340,8 +357,10 @@ def test_the_apology_shows_its_error_id() -> None:
 
 
 def test_the_cooldown_notice_is_polite_and_rounds_up_to_at_least_a_second() -> None:
-    assert cooldown_text(0.2) == "You're asking faster than I can keep up. Please try again in 1 second."
-    assert cooldown_text(29.6).endswith("in 30 seconds.")
+    assert slow_down_text(0.2).startswith(
+        "You're asking faster than I can answer well: please try again in about 1 second."
+    )
+    assert "in about 30 seconds." in slow_down_text(29.6)
 
 
 # ------------------------------------------------------------------------------------ any answer at all (property)

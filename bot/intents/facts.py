@@ -1,0 +1,102 @@
+"""Direct questions get direct answers first: one line with the fact asked for, or "no data" in that line.
+
+"knowledge cutoff of gpt-5", "is gpt-oss-120b on bedrock?", "context window of llama 3.3 70b", "which is faster on
+groq or cerebras" each get their fact, a yes or no with the price, or the speeds side by side; the card follows.
+"""
+
+from __future__ import annotations
+
+from bot.catalogue.grouping import Model
+from bot.catalogue.offers import Offer
+from bot.catalogue.store import Catalogue
+from bot.contract.query import Query
+from bot.render import fmt
+
+
+def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], catalogue: Catalogue) -> str | None:
+    """The one line that answers `query.facet` for `model` (None when the question asks for no one fact)."""
+    name = model.id
+    facet = query.facet
+    if facet == "availability" or (facet is None and query.providers):
+        return availability(name, query.providers, offers, catalogue.providers)
+    if facet == "speed":
+        return speeds(model, query.providers, offers, catalogue)
+    if facet == "knowledge_cutoff":
+        return f"{name}'s knowledge cutoff: {ref.knowledge_cutoff or fmt.NO_DATA} ({_where(ref)})."
+    if facet == "context":
+        return f"{name}'s context window: {_tokens(ref.context)} tokens at {ref.provider_name}{_others(offers, ref, 'context')}."
+    if facet == "max_output":
+        return f"{name}'s maximum output: {_tokens(ref.max_output)} tokens at {ref.provider_name}{_others(offers, ref, 'max_output')}."
+    if facet == "release_date":
+        return f"{name} was released on {fmt.day(model.release_date)}."
+    if facet == "open_weights":
+        return f"{'Yes' if model.open_weights else 'No'}: {name} {'has' if model.open_weights else 'does not have'} open weights."
+    if facet == "price":
+        return f"{name}: {fmt.price(ref.input_price)} in / {fmt.price(ref.output_price)} out per 1M tokens at {ref.provider_name}."
+    return None
+
+
+def availability(name: str, providers: list[str], offers: list[Offer], names: dict[str, str]) -> str:
+    """'Yes: X is on Amazon Bedrock at $0.15 in / $0.60 out per 1M.' or 'No: ... it is sold by A, B and C.'"""
+    by_provider = {o.provider: o for o in offers}
+    lines = []
+    for pid in providers:
+        offer = by_provider.get(pid)
+        if offer is not None:
+            price = (
+                f" at {fmt.price(offer.input_price)} in / {fmt.price(offer.output_price)} out per 1M"
+                if offer.priced
+                else " (price unknown)"
+            )
+            lines.append(f"Yes: {name} is on {offer.provider_name}{price}.")
+        else:
+            sellers = ", ".join(o.provider_name for o in offers[:5]) or "nobody in my data"
+            lines.append(f"No: {name} is not sold by {names.get(pid, pid)} in my data; it is at {sellers}.")
+    return " ".join(lines) if lines else f"{name} is sold by {len(offers)} providers."
+
+
+def speeds(model: Model, providers: list[str], offers: list[Offer], catalogue: Catalogue) -> str:
+    """'On Cerebras: 2,100 tok/s, first token in 300 ms; on Groq: 540 tok/s. Cerebras is faster.'"""
+    wanted = providers or [o.provider for o in offers]
+    found = []
+    for pid in wanted:
+        sp = next((s for s in catalogue.speeds(model) if s.provider == pid), None)
+        label = catalogue.providers.get(pid, pid)
+        if sp is None or sp.output_tps is None:
+            found.append((None, f"on {label}: {fmt.NO_DATA}"))
+        else:
+            found.append(
+                (
+                    sp.output_tps,
+                    f"on {label}: {fmt.speed(sp.output_tps)}, first token in {fmt.seconds(sp.ttft_s)} ({sp.as_of.isoformat()})",
+                )
+            )
+    text = "; ".join(t for _, t in found)
+    text = text[0].upper() + text[1:] if text else f"No speed data for {model.id} at those providers"
+    measured = [(v, t) for v, t in found if v is not None]
+    if len(measured) >= 2:
+        best = max(measured)[1].split(":")[0].removeprefix("on ")
+        text += f". {best} is faster for {model.id}"
+    return text + "."
+
+
+def _tokens(value: int | None) -> str:
+    return fmt.tokens(value, exact=True)
+
+
+def _others(offers: list[Offer], ref: Offer, field: str) -> str:
+    """', 128K at Groq' where other providers cap the same model differently."""
+    ref_value = getattr(ref, field)
+    other = {
+        o.provider_name: getattr(o, field)
+        for o in offers
+        if o is not ref and getattr(o, field) not in (None, ref_value)
+    }
+    if not other:
+        return ""
+    shown = "; ".join(f"{fmt.tokens(v)} at {p}" for p, v in list(other.items())[:3])
+    return f" ({shown})"
+
+
+def _where(offer: Offer) -> str:
+    return f"as {offer.provider_name}'s listing gives it"

@@ -1,0 +1,147 @@
+"""What a question asks beyond the contract: the one fact a direct question wants (`facet`), the languages and
+domains no benchmark judges (`unjudged`), and the models a "why not X?" follow-up asks about (`why_not`).
+
+Each is a named rule with the examples it must read (tests run them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.contract.vocab import Facet
+
+
+@dataclass(frozen=True)
+class FacetRule:
+    facet: Facet
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+
+
+FACET_RULES: tuple[FacetRule, ...] = (
+    FacetRule(
+        "knowledge_cutoff",
+        re.compile(
+            r"\b(?:knowledge|training|data)[ -]?cut[ -]?off\b|\bcut[ -]?off (?:date|of)\b|\bcutoff\b|\btrained (?:up )?(?:to|until|through)\b"
+        ),
+        ("knowledge cutoff of gpt-5", "what's the training cutoff for claude opus 4.5?", "gpt-4o cut-off date"),
+    ),
+    FacetRule(
+        "max_output",
+        re.compile(
+            r"\bmax(?:imum)? output\b|\boutput (?:limit|length|window|cap)\b|\bhow many (?:output )?tokens can it (?:write|output|generate)\b"
+        ),
+        ("max output of gpt-4.1", "what's the output limit on sonnet 4.5", "maximum output tokens for gemini 2.5 pro"),
+    ),
+    FacetRule(
+        "context",
+        re.compile(r"\bcontext(?: window| length| size| limit)?\b|\bhow (?:long|big) (?:a )?(?:prompt|input)\b"),
+        (
+            "context window of llama 3.3 70b",
+            "what's the context length of gpt-4.1-nano",
+            "how big a prompt can o3 take",
+        ),
+    ),
+    FacetRule(
+        "release_date",
+        re.compile(r"\brelease(?:d)? date\b|\bwhen (?:was|did|is)\b.*\b(?:release|launch|come out|came out|ship)"),
+        ("release date of gpt-5", "when was claude sonnet 4.5 released?", "when did gemini 2.5 pro come out"),
+    ),
+    FacetRule(
+        "speed",
+        re.compile(r"\bfast(?:er|est)?\b|\bspeed\b|\btok(?:ens)?/s\b|\bthroughput\b|\bquick(?:er|est)?\b"),
+        (
+            "which is faster on groq or cerebras for llama 3.3 70b",
+            "speed of gpt-oss-120b on groq",
+            "llama 3.3 70b throughput",
+        ),
+    ),
+    FacetRule(
+        "open_weights",
+        re.compile(r"\bopen[- ]?(?:weights?|source)\b|\bself[- ]?host(?:able|ed)?\b|\bdownload the weights\b"),
+        ("is qwen3 open weights?", "is gpt-oss-120b open source", "can I self-host deepseek v3.2"),
+    ),
+    FacetRule(
+        "availability",
+        re.compile(
+            r"\b(?:is|are)\b.+\b(?:on|at|in|via|through)\b|\bavailable\b|\bcan i (?:get|use|run)\b.+\bon\b|\bwho (?:sells|hosts|serves)\b"
+        ),
+        ("is gpt-oss-120b on bedrock?", "is claude available in azure", "who sells kimi k3"),
+    ),
+)
+
+LANGUAGES = (
+    "german",
+    "french",
+    "spanish",
+    "portuguese",
+    "italian",
+    "dutch",
+    "polish",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "czech",
+    "greek",
+    "turkish",
+    "arabic",
+    "hebrew",
+    "hindi",
+    "bengali",
+    "urdu",
+    "thai",
+    "vietnamese",
+    "indonesian",
+    "malay",
+    "japanese",
+    "korean",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "russian",
+    "ukrainian",
+    "romanian",
+    "hungarian",
+    "swahili",
+    "tagalog",
+    "persian",
+    "farsi",
+)
+DOMAINS = (
+    "legal",
+    "medical",
+    "clinical",
+    "healthcare",
+    "finance",
+    "financial",
+    "insurance",
+    "tax",
+    "pharma",
+    "biotech",
+)
+_LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
+_DOMAIN = re.compile(r"\b(" + "|".join(DOMAINS) + r")\b")
+_WHY_NOT = re.compile(
+    r"\bwhy (?:not|no|didn'?t you (?:pick|suggest|recommend|choose)|isn'?t|wasn'?t)\s+([a-z0-9][\w.\- ]{0,40}?)\s*(?:\?|$|,|\binstead\b|\bhere\b|\bon the list\b|\bthere\b)"
+)
+
+
+def facet_of(text: str) -> Facet | None:
+    """The fact a direct question about one model asks for (lower-case text), or None."""
+    for rule in FACET_RULES:
+        if rule.pattern.search(text):
+            return rule.facet
+    return None
+
+
+def unjudged(text: str) -> list[str]:
+    """Languages and domains named that the benchmarks in the data do not judge: 'German', 'legal'."""
+    found = [m.group(1) for m in _LANGUAGE.finditer(text)] + [m.group(1) for m in _DOMAIN.finditer(text)]
+    return [w.capitalize() if w in LANGUAGES else w for w in dict.fromkeys(found)]
+
+
+def why_not(text: str) -> list[str]:
+    """'why not claude?' -> ['claude']; 'why didn't you pick gemini 2.5 pro' -> ['gemini 2.5 pro']."""
+    return [m.group(1).strip() for m in _WHY_NOT.finditer(text)]

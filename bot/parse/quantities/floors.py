@@ -1,0 +1,140 @@
+"""Floors: the context window ("1M context", "context of at least 200k", "documents 300k tokens long") and the
+output length ("at least 32k output tokens") a model must have, and the row limit ("top 3", "5 options")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.parse.quantities.base import Rule, Scan, Spot
+from bot.parse.quantities.units import PER_UNIT_AFTER
+
+_CONTEXT_AFTER = re.compile(
+    r"^\s*\+?\s*(?:-?\s*(?:tokens?|toks?)\s*|-)?(?:of\s+)?(?:input\s+)?(?:context|ctx|window|context window|context length|token window|token context)\b"
+)
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:context|ctx|window|context window|context length|context size|context of)\s*(?:size|length|window)?\s*(?:of|over|above|at least|>=|>|:|=|is|of at least"
+    r"|greater than|more than|bigger than|larger than|with|around|about|min(?:imum)?|needs? to be|must be|should be|up to|to be)?\s*(?:at least\s*)?$"
+)
+_OUTPUT_AFTER = re.compile(
+    r"^\s*\+?\s*(?:-?\s*(?:tokens?|toks?)\s*)?(?:of\s+)?(?:max(?:imum)?\s+)?(?:output|completion|generation)s?(?:\s+(?:tokens?|length|limit|window|size))?\b"
+)
+_LONG_AFTER = re.compile(r"^\s*(?:-?\s*(?:tokens?|toks?)\s*[- ])?long\b")
+_OUTPUT_NOUN = re.compile(
+    r"\b(?:respons\w*|outputs?|answers?|repl(?:y|ies)|completions?|generations?|generated|essays?|articles?)\b"
+)
+_INPUT_NOUN = re.compile(
+    r"\b(?:documents?|docs?|inputs?|prompts?|files?|transcripts?|pdfs?|books?|codebases?|contracts?|contexts?)\b"
+)
+_OUTPUT_BEFORE = re.compile(
+    r"\b(?:max(?:imum)? output|output (?:limit|length|window|size|cap|tokens?)|max[_ ]tokens|max(?:imum)? completion|output of|outputs? (?:up to|at least)"
+    r"|(?:can|to|that|will|must|should|could) (?:output|return)"
+    r"|generate|produce|write|emit)\s*(?:tokens?)?\s*(?:of|over|above|at least|>=|>|:|=|is|up to|around|min(?:imum)?|at|with)?\s*(?:at least\s*)?$"
+)
+_FLOOR_BEFORE = re.compile(
+    r"\b(?:at least|min(?:imum)?|over|above|more than|greater than|>=|>|with|supports?|supporting|handles?|that can (?:output|generate|write)"
+    r"|can (?:output|generate|write|produce)|up to|needs?|need to|long|big|large|outputs? of)\s*(?:an?\s+)?$|≥\s*$"
+)
+_INPUT_NEAR = re.compile(r"^\s*(?:input|prompt|in)\b")
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:top|best|first|give me|show me|show|list|recommend|suggest|pick|name|just|only|compare|rank)\s+(?:the\s+)?(?:best\s+|top\s+)?$"
+)
+_LIMIT_AFTER = re.compile(
+    r"^\s*(?:best|cheapest|fastest|top|good|great|different|other|cheaper|faster|smartest|open[- ]?(?:source|weights?)|\w+est|\w+er)?\s*"
+    r"(?:models?|options?|choices?|picks?|candidates?|alternatives?|suggestions?|recommendations?|llms?|ones)\b"
+)
+
+
+def _context(scan: Scan, spot: Spot) -> bool:
+    if not (_CONTEXT_AFTER.match(spot.after) or _CONTEXT_BEFORE.search(spot.before)):
+        return False
+    scan.q.min_context = int(spot.n.value)
+    spot.n.role = "context"
+    return True
+
+
+def _long(scan: Scan, spot: Spot) -> bool:
+    """ "responses up to 100k tokens long" is an output floor, "documents 300k tokens long" a context floor."""
+    if not _LONG_AFTER.match(spot.after):
+        return False
+    if _OUTPUT_NOUN.search(spot.before[-40:]):
+        scan.q.min_output, spot.n.role = int(spot.n.value), "output"
+        return True
+    if _INPUT_NOUN.search(spot.before[-40:]):
+        scan.q.min_context, spot.n.role = int(spot.n.value), "context"
+        return True
+    return False
+
+
+def _output(scan: Scan, spot: Spot) -> bool:
+    before, after = spot.before, spot.after
+    said = (_OUTPUT_AFTER.match(after) and (_FLOOR_BEFORE.search(before) or re.match(r"^\s*\+", after))) or (
+        _OUTPUT_BEFORE.search(before)
+    )
+    if not said or PER_UNIT_AFTER.match(after) or _has_input_amount(scan, spot.i):
+        return False
+    scan.q.min_output = int(spot.n.value)
+    spot.n.role = "output"
+    return True
+
+
+def _has_input_amount(scan: Scan, i: int) -> bool:
+    """Whether an input token amount sits next to number i ("2M input + 500k output tokens")."""
+    nums = scan.nums
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(nums) and _INPUT_NEAR.match(scan.text[nums[j].end : nums[j].end + 14]):
+            return True
+    return False
+
+
+def _limit(scan: Scan, spot: Spot) -> bool:
+    n = spot.n
+    if n.scale or n.value != int(n.value) or not 1 <= n.value <= 50:
+        return False
+    if not (_LIMIT_BEFORE.search(spot.before) or _LIMIT_AFTER.match(spot.after)):
+        return False
+    scan.q.limit = int(n.value)
+    n.role = "limit"
+    return True
+
+
+CONTEXT = Rule(
+    name="context",
+    claim=_context,
+    fills=("min_context",),
+    examples=(
+        ("1m context", {"min_context": 1_000_000}),
+        ("128k context window", {"min_context": 128_000}),
+        ("context of at least 200k", {"min_context": 200_000}),
+        ("a 400k-token context", {"min_context": 400_000}),
+    ),
+)
+LONG = Rule(
+    name="long",
+    claim=_long,
+    fills=("min_context", "min_output"),
+    examples=(
+        ("documents 300k tokens long", {"min_context": 300_000}),
+        ("responses up to 100k tokens long", {"min_output": 100_000}),
+    ),
+)
+OUTPUT = Rule(
+    name="output",
+    claim=_output,
+    fills=("min_output",),
+    examples=(
+        ("at least 32k output tokens", {"min_output": 32_000}),
+        ("max output of 64k", {"min_output": 64_000}),
+        ("2m input + 500k output tokens a month", {"min_output": None, "tokens_per_month": 2_500_000}),
+    ),
+)
+LIMIT = Rule(
+    name="limit",
+    claim=_limit,
+    fills=("limit",),
+    examples=(
+        ("top 3", {"limit": 3}),
+        ("give me 5 options", {"limit": 5}),
+        ("the 2 cheapest models", {"limit": 2}),
+        ("top 500 customers", {"limit": None}),
+    ),
+)

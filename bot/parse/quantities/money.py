@@ -1,0 +1,133 @@
+"""Money: monthly budgets and price caps per million tokens (input, output or blended).
+
+"$300 a month" and "budget of 300" are a budget; "$50 a day" is 1,500 a month; "under $1/M input" caps the
+input price; "$3 in / $15 out" caps both; a bare small amount ("under $2") is taken as a blended price per
+million tokens and a bare larger one as a monthly budget, each said as an assumption.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.parse.numbers import PERIOD, period_factor
+from bot.parse.quantities.base import Quantities, Rule, Scan, Spot, fmt, io_of
+from bot.parse.quantities.units import COUNT_AFTER, TOKENS_AFTER
+
+CURRENCY_BEFORE = re.compile(r"(?:\$|us\$|usd|€|eur|£|gbp)\s*$")
+CURRENCY_AFTER = re.compile(r"^\s*(?P<unit>dollars?|usd|bucks|cents?|¢|€|eur|euros?|£|gbp)\b")
+BUDGET_BEFORE = re.compile(
+    r"\b(?:budget\w*|spend(?:ing)?|afford|bill|cap|capped|max(?:imum)? cost|monthly cost|cost(?:s|ing)? (?:me |us )?(?:under|below|less than|at most)|pay(?:ing)?)"
+    r"\s*(?:is|of|:|=|around|about|at|under|below|max|up to|no more than|less than|at most|of up to|roughly|~|only)?\s*$"
+)
+PER_MILLION = re.compile(
+    r"^\s*(?:/|per|a|an|for each|for every|each|every|for)\s*(?:1\s*m\b|m\b|mtoks?\b|mil\b|million\b|1,000,000\b|1000000\b|mln\b|one million\b"
+    r"|1\s*million\b|1m\b)(?:\s*(?:input|output|prompt|completion|in|out)?\s*(?:tokens?|toks?)\b)?"
+)
+PER_THOUSAND = re.compile(
+    r"^\s*(?:/|per|a|an|for each|each|every)\s*(?:1\s*k\b|k\b|1k\b|thousand\b|1,000\b|1000\b|ktoks?\b)(?:\s*(?:input|output|prompt|completion)?\s*(?:tokens?|toks?)\b)?"
+)
+IO_AFTER_PRICE = re.compile(r"^\s*(?:for\s+|of\s+|on\s+|in\s+)?(?P<io>input|in|prompt|output|out|completion)\b")
+IO_BEFORE_PRICE = re.compile(
+    r"(?<!image )(?<!images )(?<!audio )(?<!video )(?<!text )(?<!vision )(?<!pdf )(?<!voice )"  # "image input" is a modality
+    r"\b(?P<io>input|prompt|output|completion)(?:\s+(?:tokens?|token price|price|cost|pricing|rate|side))?"
+    r"\s*(?:price|cost|rate)?\s*(?:of|under|below|<|<=|at most|max|less than|up to|no more than|:|=|is|at|capped at|around|cap|of at most|below|than)?\s*(?:\$|usd|us\$)?\s*$"
+)
+CAP_WORD = re.compile(r"\b(?:under|below|less than|at most|max|cap|no more than|cheaper than|<|<=|up to|within)\s*$")
+_PERIOD_WORD = re.compile(r"^\s*(?:total\s+)?(?:(?:in|for|of)\s+)?(?:a|one|per|each|every)?\s*(month|day|week|year)\b")
+_PERIOD_WORD_FACTORS = {"month": 1.0, "day": 30.0, "week": 52 / 12, "year": 1 / 12}
+_IO_IN_UNIT = re.compile(r"\b(input|prompt|output|completion)\b")
+
+
+def _is_money(text: str, spot: Spot) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None] | None:
+    """(currency after, per-million or per-thousand unit, budget word) when the number is money, else None."""
+    before, after = spot.before, spot.after
+    currency = CURRENCY_BEFORE.search(before[-6:])
+    cur_after = CURRENCY_AFTER.match(after)
+    rest = after[cur_after.end() :] if cur_after else after
+    per_m = PER_MILLION.match(rest)
+    per_k = None if per_m else PER_THOUSAND.match(rest)
+    budget = BUDGET_BEFORE.search(before)
+    if not (currency or cur_after or budget or (per_m and (IO_BEFORE_PRICE.search(before) or CAP_WORD.search(before)))):
+        return None
+    if not (currency or cur_after) and budget is None and per_m is None:
+        return None
+    if not (currency or cur_after) and per_m is None and (TOKENS_AFTER.match(after) or COUNT_AFTER.match(after)):
+        return None  # "monthly cost of 10M tokens": a volume after a cost word
+    return cur_after, per_m or per_k, budget
+
+
+def _claim(scan: Scan, spot: Spot) -> bool:
+    found = _is_money(scan.text, spot)
+    if found is None:
+        return False
+    cur_after, unit, budget = found
+    q, before = scan.q, spot.before
+    value = spot.n.value
+    if cur_after and cur_after.group("unit") in ("cent", "cents", "¢"):
+        value /= 100
+    rest = spot.after[cur_after.end() :] if cur_after else spot.after
+    if unit is not None and unit.re is PER_THOUSAND:
+        value *= 1000
+    spot.n.role = "money"
+    if unit is not None:
+        tail = rest[unit.end() : unit.end() + 24]
+        io_m = _IO_IN_UNIT.search(unit.group()) or IO_AFTER_PRICE.match(tail) or IO_BEFORE_PRICE.search(before)
+        _set_price(q, io_of(io_m.group(1) if io_m and io_m.lastindex else io_m.group("io") if io_m else None), value)
+        return True
+    io_direct = IO_AFTER_PRICE.match(rest)
+    if io_direct and not PERIOD.match(rest.lstrip()):
+        _set_price(q, io_of(io_direct.group("io")), value)  # "$3 in / $15 out"
+        return True
+    io_before = IO_BEFORE_PRICE.search(before)
+    if io_before and budget is None:
+        _set_price(q, io_of(io_before.group("io")), value)  # "input price under $1"
+        return True
+    _budget(q, value, rest, budget is not None)
+    return True
+
+
+def _budget(q: Quantities, value: float, rest: str, said_budget: bool) -> None:
+    """An amount with no price unit: a monthly budget (per period), or a small bare amount as a blended price."""
+    period = PERIOD.match(rest.lstrip())
+    if period is None:
+        m = _PERIOD_WORD.match(rest)
+        factor = _PERIOD_WORD_FACTORS[m.group(1)] if m else None
+    else:
+        factor = period_factor(period)
+    if factor is None and not said_budget and value < 20:
+        q.max_blended_price = value
+        q.assumptions.append(f"${fmt(value)} taken as a price per million tokens.")
+        return
+    q.max_monthly_cost = round(value * (factor or 1.0), 6)
+    if factor is None:
+        q.assumptions.append(f"${fmt(value)} taken as a monthly budget.")
+
+
+def _set_price(q: Quantities, io: str | None, value: float) -> None:
+    if io == "in":
+        q.max_input_price = value
+    elif io == "out":
+        q.max_output_price = value
+    else:
+        q.max_blended_price = value
+
+
+MONEY = Rule(
+    name="money",
+    claim=_claim,
+    fills=("max_monthly_cost", "max_input_price", "max_output_price", "max_blended_price"),
+    examples=(
+        ("budget $300 a month", {"max_monthly_cost": 300}),
+        ("under $100/month", {"max_monthly_cost": 100}),
+        ("we can spend $50 a day", {"max_monthly_cost": 1500}),
+        ("under $1/m input", {"max_input_price": 1.0}),
+        ("under $5 per million output tokens", {"max_output_price": 5.0}),
+        ("under $2 per million tokens", {"max_blended_price": 2.0, "tokens_per_month": None}),
+        ("$3 in / $15 out", {"max_input_price": 3.0, "max_output_price": 15.0}),
+        ("input price under $0.50", {"max_input_price": 0.5}),
+        ("less than 50 cents per million tokens", {"max_blended_price": 0.5}),
+        ("max $0.002 per 1k tokens", {"max_blended_price": 2.0}),
+        ("budget is 2000", {"max_monthly_cost": 2000}),
+        ("monthly cost of 10m tokens", {"max_monthly_cost": None, "tokens_per_month": 10_000_000}),
+    ),
+)

@@ -1,0 +1,30 @@
+"""Words several quantity rules read: what a count counts, token words, input/output words."""
+
+from __future__ import annotations
+
+import re
+
+UNIT_NOUNS = (
+    r"requests?|reqs?|calls?|api calls?|queries|query|messages?|msgs?|tickets?|documents?|docs?|emails?|conversations?|chats?"
+    r"|sessions?|users?|pages?|items?|records?|reviews?|articles?|prompts?|completions?|transcripts?|files?|posts?|comments?"
+    r"|products?|descriptions?|invocations?|runs?|jobs?|questions?|searches?|summaries|translations?|customers?|rows?"
+    r"|entries|leads?|tweets?|logs?|events?|invoices?|receipts?|contracts?|resumes?|cvs|images?|screenshots?|calls|turns?"
+    r"|interactions?|tasks?|samples?|examples?|generations?|responses?|replies|answers?|chunks?|passages?|listings?|notes?"
+    r"|threads?|orders?|claims?|forms?|applications?|reports?|videos?|recordings?|agents?|employees?|students?|patients?|members?|pdfs?|words?|sentences?|paragraphs?"
+)
+COUNT_AFTER = re.compile(
+    rf"^\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{UNIT_NOUNS})\b"
+    r"|^\s*(?!(?:tokens|toks|tps|ms|seconds|secs|hours|days|weeks|months|years|minutes|mins|dollars|bucks|cents|usd|params|parameters)\b)[a-z]{3,}s\b"
+)
+TOKENS_AFTER = re.compile(r"^\s*(?:(?P<io>input|output|prompt|completion|in|out)\s+)?(?:tokens?|toks?|tkns?|tok)\b")
+IO_AFTER = re.compile(r"^\s*(?P<io>input|output|prompt|completion)\b(?!\s*(?:price|cost))")
+TOKEN_ADJ = re.compile(r"^\s*-\s*(?:token|tok)\b")  # "3k-token documents"
+IO_WORD = re.compile(r"\b(input|prompt|output|completion|in|out)\b")
+PER_UNIT_AFTER = re.compile(
+    rf"^[^\d$]{{0,30}}?\b(?:each|apiece|a piece|per (?:{UNIT_NOUNS}|unit|one)|/\s*(?:{UNIT_NOUNS})|on average|avg|average)\b"
+)
+PER_UNIT_BEFORE = re.compile(
+    rf"(?:\b(?:each|per|every|an?|the)\s+(?:{UNIT_NOUNS})\s+(?:has|have|is|are|uses?|takes?|needs?|with|of|averag\w+|=|:|~|about|around|roughly|at)"
+    rf"[^\d]{{0,20}}|\baverag\w+\s+(?:of\s+)?|\bavg\.?\s+)$"
+)
+PER_UNIT_WEAK = re.compile(r"\b(?:at|of|x|times|with|by)\s+(?:about\s+|around\s+|~|roughly\s+|approx\w*\s+)?$")

@@ -1,0 +1,212 @@
+"""Volume: tokens per month, from a token amount per period ("50M tokens a day" -> 1.5B) or from requests times
+tokens per request ("3k requests a day, 800 tokens each" -> 72M), input and output together; with no period
+the amount is a month's, said as an assumption. Numbers that are not amounts ("100-page", "5-shot", the "1M"
+of "per 1M tokens") are set aside here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.parse.numbers import PERIOD, period_factor, period_name
+from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_of
+from bot.parse.quantities.units import (
+    COUNT_AFTER,
+    IO_AFTER,
+    PER_UNIT_AFTER,
+    PER_UNIT_BEFORE,
+    PER_UNIT_WEAK,
+    TOKEN_ADJ,
+    TOKENS_AFTER,
+)
+
+_PAGE_AFTER = re.compile(
+    r"^\s*-\s*(?:page|pages|word|words|line|lines|minute|min|second|sec|hour|day|month|year|shot|step|bit|core)\b"
+)
+_RANGE_END = re.compile(r"^\s*(?:-|to|or)\s*\d")
+_UNIT_BEFORE = re.compile(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
+_PER_BEFORE = re.compile(r"(?:\bper|/)\s*$")
+_IO_AFTER_TOKENS = re.compile(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion)\b")
+_PARAM_AFTER = re.compile(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
+_PERIOD_ADVERB = re.compile(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
+
+
+def _period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
+    start = spot.n.end
+    return PERIOD.search(scan.text[start : min(spot.stop, start + 60)])
+
+
+def _period_before(before: str) -> re.Match[str] | None:
+    """The last period adverb ("daily") in the text before a number."""
+    found = list(_PERIOD_ADVERB.finditer(before[-30:]))
+    return found[-1] if found else None
+
+
+def _ignored(scan: Scan, spot: Spot) -> bool:
+    nums, i, n = scan.nums, spot.i, spot.n
+    if _PAGE_AFTER.match(spot.after) or (
+        _RANGE_END.match(spot.after) and i + 1 < len(nums) and nums[i + 1].scale and not n.scale
+    ):
+        n.role = "skip"  # "100-page", "5-shot"; "2-3M tokens" is read as its upper end
+        return True
+    return False
+
+
+def _price_unit(scan: Scan, spot: Spot) -> bool:
+    if _UNIT_BEFORE.search(spot.before) and spot.n.value in (1.0, 1e3, 1e6):
+        spot.n.role = "unit"  # "per 1M tokens", "/1k tokens": a price's unit
+        return True
+    return False
+
+
+def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
+    return TOKENS_AFTER.match(spot.after) or (IO_AFTER.match(spot.after) if "token" in scan.text else None)
+
+
+def _count(scan: Scan, spot: Spot) -> bool:
+    if _token_word(scan, spot) is not None or not COUNT_AFTER.match(spot.after) or TOKEN_ADJ.match(spot.after):
+        return False
+    period = _period_after(scan, spot)
+    scan.counts.append(
+        Count(spot.n.value, period_factor(period) if period else None, period_name(period) if period else None)
+    )
+    spot.n.role = "count"
+    return True
+
+
+def _amount(spot: Spot, io: str | None, per_unit: bool, period: re.Match[str] | None, weak: bool = False) -> Amount:
+    return Amount(
+        spot.n.value,
+        io,
+        per_unit,
+        period_factor(period) if period else None,
+        period_name(period) if period else None,
+        spot.n.raw,
+        weak,
+    )
+
+
+def _tokens(scan: Scan, spot: Spot) -> bool:
+    tok = _token_word(scan, spot)
+    if tok is None and not TOKEN_ADJ.match(spot.after):
+        return False
+    before, after = spot.before, spot.after
+    io = io_of(tok.group("io")) if tok is not None else None
+    if io is None and tok is not None:
+        m = _IO_AFTER_TOKENS.match(after)  # "3,000 input and 1,000 output tokens": the io word can sit after "tokens"
+        io = io_of(m.group(1)) if m else None
+    per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after) or PER_UNIT_BEFORE.search(before))
+    period = None if per_unit else _period_after(scan, spot)
+    if period is None and not per_unit:
+        period = _period_before(before)
+    scan.amounts.append(_amount(spot, io, per_unit, period, bool(PER_UNIT_WEAK.search(before))))
+    spot.n.role = "tokens"
+    return True
+
+
+def _scaled(scan: Scan, spot: Spot) -> bool:
+    """A number with a magnitude and no unit ("50m a month") is tokens; "200k+" a context; "70b" parameters."""
+    n, after = spot.n, spot.after
+    if not n.scale or n.scale == "t":
+        return False
+    if n.scale == "b" and (_PARAM_AFTER.match(after) or n.raw[-1] in "bB" and n.value < 1e12 and "model" in after[:12]):
+        return False
+    if re.match(r"^\s*\+", after) and not PERIOD.match(after.lstrip(" +")):
+        scan.q.min_context = int(n.value)  # "200k+"
+        n.role = "context"
+        return True
+    if _PER_BEFORE.search(spot.before):
+        n.role = "unit"  # "per 1M tokens"
+        return True
+    scan.amounts.append(_amount(spot, None, False, _period_after(scan, spot) or _period_before(spot.before)))
+    n.role = "tokens"
+    return True
+
+
+def _volume(scan: Scan) -> None:
+    q, counts, amounts = scan.q, scan.counts, scan.amounts
+    if any(a.per_unit and a.io for a in amounts):
+        for a in amounts:  # "2,000 input and 500 output tokens per request": the pair is per request
+            if a.io and a.factor is None:
+                a.per_unit = True
+    totals = [a for a in amounts if not a.per_unit and (a.factor is not None or not counts)]
+    per_unit = [a for a in amounts if a not in totals]
+    share_from = per_unit if per_unit else totals
+    ins = sum(a.tokens for a in share_from if a.io == "in")
+    outs = sum(a.tokens for a in share_from if a.io == "out")
+    if ins and outs and q.input_share is None:
+        q.input_share = round(ins / (ins + outs), 6)
+    if counts and per_unit:
+        product = 1.0
+        factor = None
+        for c in counts:
+            product *= c.value
+            factor = factor or c.factor
+        tokens = sum(a.tokens for a in per_unit) if (ins and outs) else max(a.tokens for a in per_unit)
+        q.tokens_per_month = product * tokens * (factor if factor is not None else 1.0)
+        if factor is None:
+            q.assumptions.append("No period given for the request count, so it is taken as per month.")
+        return
+    if not totals:
+        return
+    chosen = totals if any(a.io for a in totals) and len({a.io for a in totals}) > 1 else totals[:1]
+    factor = next((a.factor for a in chosen if a.factor is not None), None)
+    q.tokens_per_month = sum(a.tokens for a in chosen) * (factor if factor is not None else 1.0)
+    if factor is None:
+        q.assumptions.append(f"No period given, so {chosen[0].raw.upper()} tokens is taken as a month's volume.")
+
+
+IGNORED = Rule(
+    name="ignored",
+    claim=_ignored,
+    fills=(),
+    examples=(
+        ("100-page contracts", {"tokens_per_month": None}),
+        ("5-shot prompts", {"tokens_per_month": None, "limit": None}),
+        ("2-3m tokens a month", {"tokens_per_month": 3_000_000}),
+    ),
+)
+PRICE_UNIT = Rule(
+    name="price_unit",
+    claim=_price_unit,
+    fills=(),
+    examples=(("price per 1m tokens", {"tokens_per_month": None}), ("cost per 1000 tokens", {"tokens_per_month": None})),
+)
+COUNT = Rule(
+    name="count",
+    claim=_count,
+    fills=(),
+    examples=(("3k requests a day, 800 tokens each", {"tokens_per_month": 72_000_000}),),
+)
+TOKENS = Rule(
+    name="tokens",
+    claim=_tokens,
+    fills=("tokens_per_month", "input_share"),
+    examples=(
+        ("50m tokens", {"tokens_per_month": 50_000_000}),
+        ("10m tokens a day", {"tokens_per_month": 300_000_000}),
+        ("2m tokens per week", {"tokens_per_month": 2e6 * 52 / 12}),
+        ("1.2b tokens per year", {"tokens_per_month": 1e8}),
+        ("2,000 input and 500 output tokens per request, 10k requests a month",
+         {"tokens_per_month": 25_000_000, "input_share": 0.8}),
+    ),
+)
+SCALED = Rule(
+    name="scaled",
+    claim=_scaled,
+    fills=("tokens_per_month", "min_context"),
+    examples=(
+        ("about 40m a month", {"tokens_per_month": 40_000_000}),
+        ("200k+", {"min_context": 200_000}),
+        ("a 70b model", {"tokens_per_month": None}),
+    ),
+)
+VOLUME = Pass(
+    name="volume",
+    run=_volume,
+    fills=("tokens_per_month", "input_share"),
+    examples=(
+        ("3k requests a day, 800 tokens each", {"tokens_per_month": 72_000_000}),
+        ("5000 tickets at 1k tokens", {"tokens_per_month": 5_000_000}),
+    ),
+)

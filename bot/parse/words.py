@@ -1,0 +1,105 @@
+"""What the words of a question ask for: the task, what to optimise, input modalities and capabilities.
+
+Patterns come from `bot.parse.lexicon`; this module weighs them: a capability after "for" names the task
+("best model for tool calling"), after "with" it is a filter ("cheapest model with tool calling"); the task
+of highest priority wins, then the earliest; "speed of at least 100 tok/s" is a floor, not an objective.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.parse.lexicon import (
+    CAP_FILTER_AFTER,
+    CAP_FILTER_CUES,
+    CAP_TASK_CUES,
+    CAPABILITIES,
+    MODALITIES,
+    MODALITY_NOT_INPUT,
+    SORT_CONTEXT,
+    SORT_COST,
+    SORT_LATENCY,
+    SORT_QUALITY,
+    SORT_SPEED,
+    SORT_VALUE,
+    TASKS,
+)
+
+_AGENT_WORK = re.compile(
+    r"\bagent(?:s|ic)?\b|\bmulti-?step\b|\bplann\w*|\bworkflows?\b|\borchestrat\w*|\bautonomous\w*"
+)
+_SPEED_NUMBER = re.compile(r"\bspeed\b\s*(?:of|at least|above|over|>=?|:)?\s*\d|\d[^a-z]{0,12}\bspeed\b")
+
+
+def capabilities(text: str) -> tuple[list[str], list[tuple[str, int]], str]:
+    """Capabilities asked for as filters, capability phrases that name a task ("for tool calling"), and the
+    text with every capability phrase blanked out."""
+    caps: list[str] = []
+    tasks: list[tuple[str, int]] = []
+    blanked = text
+    for cap, task, pattern in CAPABILITIES:
+        for m in pattern.finditer(text):
+            role = _cap_role(text, m.start(), m.end(), cap, m.group())
+            if role == "filter" and cap not in caps:
+                caps.append(cap)
+            elif role == "task" and task:
+                tasks.append((task, m.start()))
+            if role is not None:
+                blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
+    return caps, tasks, blanked
+
+
+def _cap_role(text: str, start: int, end: int, cap: str, phrase: str) -> str | None:
+    if cap == "open_weights":
+        return "filter"
+    if phrase == "tools" and _AGENT_WORK.search(text):
+        return "task"  # "an agent that plans with tools": the workload, not a filter
+    if CAP_FILTER_AFTER.match(text[end : end + 20]):
+        return "filter"
+    for word in reversed(re.findall(r"[\w/]+", text[max(0, start - 40) : start])[-4:]):
+        if word == "in" and phrase.endswith(("mode", "modes")):
+            return "filter"  # "extraction in JSON mode": a feature to have, not a task
+        if word in CAP_TASK_CUES:
+            return "task"
+        if word in CAP_FILTER_CUES:
+            return "filter"
+    if phrase == "thinking":
+        return None  # "I'm thinking of using ..."
+    return "task" if cap == "reasoning" else "filter"
+
+
+def task(text: str, cap_tasks: list[tuple[str, int]]) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for task, prio, pattern in TASKS:
+        m = pattern.search(text)
+        if m is not None and (best is None or (prio, -m.start()) > (best[0], -best[1])):
+            best = (prio, m.start(), task)
+    for task, pos in cap_tasks:
+        prio = next(p for t, p, _ in TASKS if t == task)
+        if best is None or (prio, -pos) > (best[0], -best[1]):
+            best = (prio, pos, task)
+    return best[2] if best else None
+
+
+def sort(text: str) -> str | None:
+    for name, pattern in (("value", SORT_VALUE), ("context", SORT_CONTEXT), ("latency", SORT_LATENCY)):
+        if pattern.search(text):
+            return name
+    speed = SORT_SPEED.search(text)
+    if speed is not None and speed.group() == "speed" and _SPEED_NUMBER.search(text):
+        speed = None  # "output speed at least 100 tok/s" is a floor, not an objective
+    cost = SORT_COST.search(text)
+    if speed and cost:
+        return "speed" if speed.start() < cost.start() else "cost"
+    if speed:
+        return "speed"
+    if cost:
+        return "cost"
+    if SORT_QUALITY.search(text):
+        return "quality"
+    return None
+
+
+def modalities(text: str) -> list[str]:
+    text = MODALITY_NOT_INPUT.sub(" ", text)
+    return [name for name, pattern in MODALITIES if pattern.search(text)]
