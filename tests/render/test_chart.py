@@ -105,6 +105,25 @@ def test_verdict_picks_read_pick_and_try_with_their_conditions_and_ignore_longer
     verdict = "Pick gpt-4.1-nano if cost matters: 4x cheaper. Pick gpt-4.1-mini (OpenAI): best. Try o3 instead of o1."
     picks = verdict_picks(verdict, ["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3", "o1"])
     assert picks == {"gpt-4.1-nano": "pick if cost matters", "gpt-4.1-mini": "pick", "o3": "try instead"}
+    ranking = (
+        "Pick claude-opus-4-7 for quality, gpt-5-nano for cost, gpt-5.4 for value (score per dollar). By task, pick o3."
+    )
+    assert verdict_picks(ranking, ["gpt-5.4", "gpt-5-nano", "claude-opus-4-7", "o3"]) == {
+        "claude-opus-4-7": "pick for quality",
+        "gpt-5-nano": "pick for cost",
+        "gpt-5.4": "pick for value",
+    }
+    assert verdict_picks("No: x scores 3 points lower. Stay on gpt-4o.", ["x", "gpt-4o"]) == {"gpt-4o": "stay"}
+
+
+def test_an_upgrade_answered_yes_marks_the_new_model(catalogue: Catalogue) -> None:
+    answer = answer_to(catalogue, "should I upgrade from gpt-4.1 mini to gpt-5.1?")
+    assert answer.query.upgrade
+    picks = {p.label: p.pick for p in chart_data(answer).points if p.pick}
+    if answer.verdict.startswith("Yes"):
+        assert picks == {answer.query.models[1]: "upgrade"}
+    else:
+        assert set(picks) <= {answer.query.models[0]}
 
 
 def test_same_model_at_two_providers_is_labelled_with_the_provider() -> None:

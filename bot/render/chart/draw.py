@@ -61,7 +61,9 @@ def _axes(ax: Any, data: ChartData) -> None:
     ax.set_xlim(lo / pad, hi * pad)
     low, high = min(scores), max(scores)
     margin = max(4.0, (high - low) * 0.18)
-    ax.set_ylim(max(0.0, low - margin), min(101.5, high + margin))
+    bottom, top = max(0.0, low - margin), min(104.0, high + margin)
+    ax.set_ylim(bottom, top)
+    ax.set_yticks([t for t in ax.get_yticks() if bottom <= t <= 100])  # room above 100 for a label, no tick
     decades = math.log10(hi * pad / (lo / pad))
     subs = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0) if decades < 1.5 else (1.0, 2.0, 5.0) if decades < 3 else (1.0,)
     ax.xaxis.set_major_locator(LogLocator(base=10, subs=subs))

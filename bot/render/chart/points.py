@@ -60,7 +60,7 @@ def chart_data(answer: Answer) -> ChartData:
             left_out[reason] += 1
         else:
             plotted.append(row)
-    picks = verdict_picks(answer.verdict or "", [r.model for r in plotted])
+    picks = _upgrade_pick(answer) or verdict_picks(answer.verdict or "", [r.model for r in plotted])
     if not picks and plotted and answer.intent == "recommend" and plotted[0] is answer.rows[0]:
         picks = {plotted[0].model: "pick"}
     names = short_names(plotted)
@@ -101,17 +101,36 @@ def _volume_given(answer: Answer, label: str) -> bool:
     return answer.query.tokens_per_month is not None or label != DEFAULT_LABEL
 
 
+# how verdicts name the model to take (the intents' wording): {id} is the model id, group 1 an optional condition
+_PICKS = (
+    (r"\bPick {id}(?: \([^)]*\))?(?: (if \w+ matters|on price|for \w+))?", "pick"),
+    (r"\bPick [^.]*?, {id} (for \w+)", "pick"),  # 'Pick A for quality, C for cost, B for value'
+    (r"; pick {id}:", "pick"),
+    (r"\bTry {id} instead", "try instead"),
+    (r"\bStay on {id}", "stay"),
+)
+
+
 def verdict_picks(verdict: str, models: list[str]) -> dict[str, str]:
-    """Models the verdict tells the user to take ("Pick X", "Try X instead"), with its condition if any."""
+    """Models the verdict tells the user to take ("Pick X", "Try X instead", "Stay on X"), with the condition."""
     found: list[tuple[int, str, str]] = []
     for model in dict.fromkeys(models):
-        pattern = rf"\b(Pick|Try) {re.escape(model)}(?![\w.\-])(?: \([^)]*\))?(?: (if \w+ matters|instead))?"
-        match = re.search(pattern, verdict)
-        if match:
-            word = "pick" if match.group(1) == "Pick" else "try"
-            condition = match.group(2) or ""
-            found.append((match.start(), model, f"{word} {condition}".strip()))
+        model_id = re.escape(model) + r"(?![\w\-]|\.\w)"
+        for pattern, word in _PICKS:
+            match = re.search(pattern.format(id=model_id), verdict)
+            if match:
+                condition = match.group(1) if match.groups() and match.group(1) else ""
+                found.append((match.start(), model, f"{word} {condition}".strip()))
+                break
     return {model: what for _, model, what in sorted(found)}
+
+
+def _upgrade_pick(answer: Answer) -> dict[str, str]:
+    """'Should I upgrade from A to B?' answered yes: B is the pick."""
+    query = answer.query
+    if query.upgrade and len(query.models) == 2 and (answer.verdict or "").startswith("Yes"):
+        return {query.models[1]: "upgrade"}
+    return {}
 
 
 def short_names(rows: list[Row]) -> list[str]:
