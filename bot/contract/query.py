@@ -69,6 +69,8 @@ class Query(BaseModel):
     followup: bool = Field(default=False, description="the text refines an earlier question")
     upgrade: bool = Field(default=False, description="a compare asked as 'upgrade from models[0] to models[1]'")
     refusal: str | None = Field(default=None, description="why the text was not parsed, said politely")
+    # beyond the contract, for the parser's own certainty (a channel listener stays silent below ~0.5)
+    confidence: float = Field(default=1.0, ge=0, le=1, description="how sure the parser is of the intent, 0-1")
 
     def contract(self) -> dict[str, Any]:
         """The parse as JSON-ready data: every contract field, then the extras."""

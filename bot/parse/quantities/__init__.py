@@ -13,9 +13,18 @@ from bot.parse.numbers import NUMBER, number_value
 from bot.parse.quantities.base import Num, Pass, Quantities, Rule, Scan, Spot
 from bot.parse.quantities.floors import CONTEXT, LIMIT, LONG, OUTPUT
 from bot.parse.quantities.money import MONEY
-from bot.parse.quantities.shares import PERCENT, RATIO
+from bot.parse.quantities.shares import CACHE_HITS, PERCENT, RATIO
 from bot.parse.quantities.speed import LATENCY_MS, LATENCY_SECONDS, SPEED, SUB_SECOND
-from bot.parse.quantities.volume import COUNT, IGNORED, PRICE_UNIT, SCALED, TOKENS, VOLUME
+from bot.parse.quantities.volume import (
+    COUNT,
+    IGNORED,
+    INPUT_SIZE,
+    PRICE_UNIT,
+    SCALED,
+    TOKENS,
+    TRAFFIC_PER_SECOND,
+    VOLUME,
+)
 
 __all__ = ["AFTER", "BEFORE", "RULES", "Pass", "Quantities", "Rule", "extract_quantities"]
 
@@ -23,9 +32,11 @@ BEFORE: tuple[Pass, ...] = (RATIO,)
 RULES: tuple[Rule, ...] = (
     IGNORED,
     MONEY,
+    CACHE_HITS,
     PERCENT,
     LATENCY_MS,
     LATENCY_SECONDS,
+    TRAFFIC_PER_SECOND,
     SPEED,
     CONTEXT,
     LONG,
@@ -36,7 +47,7 @@ RULES: tuple[Rule, ...] = (
     TOKENS,
     SCALED,
 )
-AFTER: tuple[Pass, ...] = (SUB_SECOND, VOLUME)
+AFTER: tuple[Pass, ...] = (SUB_SECOND, INPUT_SIZE, VOLUME)
 
 
 def extract_quantities(text: str) -> Quantities:

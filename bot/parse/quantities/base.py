@@ -58,6 +58,7 @@ class Amount:
     period: str | None
     raw: str
     weak_per_unit: bool = False  # "of 2k tokens": per request only when requests are counted
+    size: str | None = None  # "max": the most one input holds ("prompts up to 200k"); "each": one input's size
 
 
 @dataclass
