@@ -169,7 +169,15 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
 
 
 def _query(r: _Reading) -> Query:
-    """The contract query for a reading: help and unknown keep nothing, info keeps the model."""
+    """The contract query for a reading: help and unknown keep nothing, info keeps the model; an odd number is
+    said back as a refusal rather than used."""
+    if r.quantities.odd:
+        return Query(
+            intent=r.intent,
+            refusal=f"I can't use that number: {'; '.join(r.quantities.odd)}. Could you give a positive amount "
+            "(e.g. '50M tokens a month')?",
+            confidence=r.confidence,
+        )
     if r.intent in UNREFINABLE_INTENTS:  # help, unknown, changes: nothing else to keep
         return Query(
             intent=r.intent, unknown_models=r.unknown, assumptions=[], followup=r.followup, confidence=r.confidence

@@ -33,6 +33,7 @@ class Quantities:
     monthly_spend: float | None = None
     cache_hit_rate: float | None = None
     assumptions: list[str] = field(default_factory=list)
+    odd: list[str] = field(default_factory=list)  # numbers no question can mean ("-5M tokens", "0 tokens"), said back
 
 
 @dataclass
