@@ -74,6 +74,8 @@ class Query(BaseModel):
     )
     service_tier: ServiceTier | None = Field(default=None, description="a tier asked for by name: flex, priority")
     why_not: list[str] = Field(default_factory=list, description="models a follow-up asks about: 'why not claude?'")
+    # beyond the contract, for the parser's own certainty (a channel listener stays silent below ~0.5)
+    confidence: float = Field(default=1.0, ge=0, le=1, description="how sure the parser is of the intent, 0-1")
 
     def contract(self) -> dict[str, Any]:
         """The parse as JSON-ready data: every contract field, then the extras."""

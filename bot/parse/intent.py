@@ -1,12 +1,21 @@
-"""The intent of a question: what it asks the bot to do, from its cues, the models it names and what else it says.
+"""The intent of a question: what it asks the bot to do, how sure the parser is, and whether it is a follow-up.
 
-`intent(...)` decides among the contract's intents; `is_followup(...)` tells a refinement of the previous
-question ("what about 100M?", "only anthropic") from a new one.
+`decide(signals)` weighs the cues of `bot.parse.lexicon` and the ones here against what else the question
+says (models named, a task, filters, numbers) and returns the intent with a confidence from 0 to 1. The rules,
+in order:
+
+- two or more models: alternatives, cost or compare; one model: alternatives, compare, cost or info;
+- no model: help (greetings and "what can you do"), changes ("any new models since last week?"), list
+  (filters only), recommend, or unknown (chatter, and requests for things other than a model).
+
+Confidence is high when an explicit cue decides and the question is plainly about models; it is low for a
+guess from weak cues, and lowest for chatter, so a channel listener can stay silent on it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.parse.lexicon import (
     ALTERNATIVE,
@@ -18,52 +27,186 @@ from bot.parse.lexicon import (
     HELP_LINE,
     LIST_STRONG,
     LIST_WEAK,
+    MODEL_MARK,
     OFF_TOPIC_COMMAND,
     RECOMMEND,
 )
 from bot.parse.quantities import Quantities
 
+_M = MODEL_MARK
 _WORDS = re.compile(r"[\w$%.:/+-]+")
 _FOLLOWUP_START = re.compile(
     r"^(?:(?:so|ok|okay|cool|great|thanks|hmm+|right|nice)[,!.]?\s+)?(?:what|how) about\b|^(?:and|also|plus|but|or|now|then|ok and)\b"
     r"|^what if\b|^(?:only|just)\b|^(?:with|without|excluding|except|exclude|minus|not)\b|^instead\b|^same\b"
-    r"|^(?:make it|switch to|change (?:it )?to|try|drop|remove|add)\b"
+    r"|^(?:make it|switch to|change (?:it )?to|try|drop|remove|add|as an?|assume|assuming|say)\b"
 )
 _FOLLOWUP_PREP = re.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
 _LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = re.compile(r"\binstead\b")
 _MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")
+_COMPARE_WORD = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*")
+
+# greetings and questions about the bot itself
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya|howdy|yo|sup|greetings|heya|hallo|morning|evening|afternoon|good (?:morning|afternoon|evening|day)"
+    r"|what'?s up|wassup|hola|salut|ahoy)\b(?:\s+(?:there|bot|whichmodel|team|all|everyone|folks|y'?all|friend))*[\s,!.?]*)+"
+)
+_ABOUT_BOT = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+|um+\s+)?(?:what (?:are|r) (?:you|u) (?:for|good (?:at|for))|what(?:'s| is) (?:this|this bot|this thing|the bot|whichmodel) (?:for|about)"
+    r"|what (?:does|do|can) (?:this|this thing|this bot|the bot|whichmodel|you|u) (?:do|help with|answer)(?: exactly)?|who (?:are|r) (?:you|u)"
+    r"|what'?s (?:this|this thing|this bot|the bot|it) (?:do|for)\b"
+    r"|what (?:are|is) your (?:commands|options|features)|how (?:do|can|should) (?:i|we) (?:use|talk to|ask|work with|query) (?:you|u|this|it|this bot|the bot|whichmodel)"
+    r"|(?:any )?tips (?:on|for) (?:how to )?(?:use|using|ask\w*) (?:you|this|this bot|the bot)|what (?:questions|things|stuff) (?:should|can|could|do) (?:i|we) ask(?: you)?"
+    r"|how does (?:this|it|this bot|this thing|the bot|whichmodel) work|what can (?:you|u) (?:help|assist) (?:me |us )?with|i'?m new here\b.*|what do you do exactly"
+    r"|cheers|thanks(?: a lot| so much)?|thank you(?: so much)?|thx|ty|much appreciated|nice one|great,? thanks)\b"
+)
+_BOT_WORDS = re.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
+
+# what changed in the data
+_CHANGE_WORD = re.compile(
+    r"\b(?:chang\w*|new|newly|added|removed|dropped|launch\w*|released?|releases|shipped|appeared|arrived|updates?|updated"
+    r"|cuts?|drops?|increases?|hikes?|went (?:up|down)|moved)\b"
+)
+_CHANGE_TIME = re.compile(
+    r"\bsince\b|\blately\b|\brecent(?:ly)?\b|\bthis (?:week|month|morning|quarter|year)\b|\btoday\b|\byesterday\b"
+    r"|\b(?:last|past|previous) (?:\d+ )?(?:days?|weeks?|months?|week|month|quarter|release|refresh|update)\b|\bin the (?:last|past) \w+"
+)
+_CHANGES_ALONE = re.compile(
+    r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
+    r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |model )?(?:updates|news))\b"
+)
+_CHANGE_SUBJECT = re.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what)\b")
+_PICK = re.compile(r"\b(?:best|cheapest|fastest|should|recommend\w*|suggest\w*|for (?!the (?:last|past)))\b")
+
+# a model named as one to leave
+_LEAVING = re.compile(
+    rf"\bwhat else\b|\b(?:anything|something|options?|one|model)s? (?:\w+ ){{0,2}}(?:snappier|faster|quicker|cheaper|better|smarter|similar|close|comparable"
+    rf"|lighter|smaller|stronger|less expensive|more affordable)\b|\b(?:migrate|move|switch|go|jump|port|upgrade)\s+to\s*(?:what|\?|$)"
+    rf"|\bwhat (?:do|should|can|could|would) (?:we|i) (?:migrate|move|switch|go|jump|port)\b|\bwhat(?:'s| is) (?:quicker|faster|cheaper|snappier|better|smarter)\b"
+    rf"|\bwant (?:to (?:get|move) )?off\b|\bget off\b|\bcloser? to {_M}|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
+    rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?)\b"
+    rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
+)
+# requests for things other than a model
+_OTHER_THING = re.compile(
+    r"\b(?:podcasts?|books?|novels?|restaurants?|caf[eé]s?|bars?|pizza|lunch|dinner|breakfast|coffee|movies?|films?|shows?|series|songs?|music|playlists?"
+    r"|laptops?|phones?|monitors?|keyboards?|mouse|chairs?|desks?|headphones?|vpns?|themes?|fonts?|ides?|editors?|hotels?|flights?|gifts?|games?"
+    r"|courses?|conferences?|databases?|postgres|mysql|mongo\w*|redis|kafka|terraform|pulumi|kubernetes|k8s|docker|frameworks?|librar(?:y|ies)"
+    r"|way to learn|place to|places|recipes?|wine|beer|vacation|holiday|trip|gym|shoes?|cars?|bikes?|jokes?|poems?|weather|stocks?|crypto)\b"
+)
+# words that put a question inside the model world even without a model name
+_MODEL_WORLD = re.compile(
+    r"\b(?:models?|llms?|ai|apis?|tokens?|providers?|inference|embeddings?|prompts?|context|gpts?|weights|fine[- ]?tun\w*|endpoints?)\b"
+)
+_RECOMMEND_BARE = re.compile(
+    r"^(?:so\s+|ok\s+|hmm+\s+)?(?:what|which)(?: one)? (?:should|would|do|can) (?:i|we|you) (?:use|pick|choose|go with|recommend|try)\s*\??$"
+    r"|^(?:any )?(?:recommendations?|suggestions?)\s*\??$"
+)
 
 
-def intent(text: str, n_models: int, task: str | None, sort_by: str | None, constrained: bool, q: Quantities) -> str:
-    if n_models >= 2:
-        if ALTERNATIVE_STRONG.search(text):
-            return "alternatives"
-        if COST.search(text) and not COMPARE.search(text):
-            return "cost"
-        return "compare"
-    if n_models == 1:
-        if ALTERNATIVE.search(text):
-            return "alternatives"
-        if re.search(r"\bvs\.?\b|\bversus\b|\bcompar\w*", text):
-            return "compare"
-        if COST.search(text) or q.tokens_per_month is not None or q.max_monthly_cost is not None:
-            return "cost"
-        return "info"
+@dataclass(frozen=True)
+class Signals:
+    """What the rest of the parse found, as the intent rules need it."""
+
+    text: str  # lower case, model names masked
+    n_models: int
+    task: str | None
+    sort_by: str | None
+    constrained: bool  # any filter or number
+    specific: bool  # providers, capabilities, kinds, token or price numbers: things only model questions say
+    q: Quantities
+
+
+@dataclass(frozen=True)
+class Decision:
+    intent: str
+    confidence: float
+
+
+def decide(s: Signals) -> Decision:
+    """The intent of a question, and how sure the parser is of it."""
+    if s.n_models >= 2:
+        return _two_models(s)
+    if s.n_models == 1:
+        return _one_model(s)
+    return _no_model(s)
+
+
+def _two_models(s: Signals) -> Decision:
+    text = s.text
+    if ALTERNATIVE_STRONG.search(text):
+        return Decision("alternatives", 0.95)
+    if COST.search(text) and not COMPARE.search(text):
+        return Decision("cost", 0.9)
+    return Decision("compare", 0.95 if COMPARE.search(text) else 0.8)
+
+
+def _one_model(s: Signals) -> Decision:
+    text, q = s.text, s.q
+    if ALTERNATIVE.search(text) or _LEAVING.search(text):
+        return Decision("alternatives", 0.95)
+    if _COMPARE_WORD.search(text):
+        return Decision("compare", 0.85)
+    if COST.search(text) or q.tokens_per_month is not None or q.max_monthly_cost is not None:
+        return Decision("cost", 0.9)
+    return Decision("info", 0.9)
+
+
+def _no_model(s: Signals) -> Decision:
+    text = s.text
+    help_ = _help(text, s)
+    if help_ is not None:
+        return help_
+    if _changes(text):
+        return Decision("changes", 0.9)
+    if LIST_STRONG.search(text) and not (s.sort_by and not _LIST_WORD.search(text)):
+        return Decision("list", 0.9)  # "what are the 3 best models for X" asks for a pick, not an inventory
+    if LIST_WEAK.search(text) and not s.sort_by and not s.task:
+        return Decision("list", 0.85)
+    return _recommend_or_unknown(s)
+
+
+def _help(text: str, s: Signals) -> Decision | None:
     if HELP_LINE.match(text):
-        return "help"
-    if LIST_STRONG.search(text) and not (sort_by and not _LIST_WORD.search(text)):
-        return "list"  # "what are the 3 best models for X" asks for a pick, not an inventory
-    if HELP_ANYWHERE.search(text) and not (task or constrained):
-        return "help"
-    if LIST_WEAK.search(text) and not sort_by and not task:
-        return "list"
-    domain = bool(DOMAIN.search(text))
-    if OFF_TOPIC_COMMAND.match(text) and not domain and not constrained:
-        return "unknown"
-    if task or constrained or RECOMMEND.search(text) or (sort_by and domain):
-        return "recommend"
-    return "unknown"
+        return Decision("help", 0.95)
+    rest = _GREETING.sub("", text, count=1)
+    if rest != text and (not rest.strip() or HELP_LINE.match(rest) or _ABOUT_BOT.match(rest)):
+        return Decision("help", 0.95)  # "hello bot", "hi, what can you do?"
+    about = _ABOUT_BOT.match(rest)
+    if about and (not (s.task or s.constrained) or len(_WORDS.findall(rest[about.end() :])) <= 2):
+        return Decision("help", 0.9)  # "what's this bot for?" (the "bot" is not a chat task)
+    if HELP_ANYWHERE.search(text) and not (s.task or s.constrained):
+        return Decision("help", 0.85)
+    return None
+
+
+def _changes(text: str) -> bool:
+    """ "what changed?", "any new models since last week?", "price changes since october"."""
+    if _CHANGES_ALONE.search(text):
+        return True
+    change = _CHANGE_WORD.search(text)
+    if change is None or not _CHANGE_TIME.search(text) or not _CHANGE_SUBJECT.search(text):
+        return False
+    return not _PICK.search(text[: change.start()])  # "best new model for coding this week" is a pick
+
+
+def _recommend_or_unknown(s: Signals) -> Decision:
+    text = s.text
+    if s.specific or _MODEL_WORLD.search(text) or DOMAIN.search(text):
+        if s.task or s.constrained or s.sort_by or s.specific or RECOMMEND.search(text):
+            return Decision("recommend", 0.9 if (s.task or s.sort_by or s.specific) else 0.75)
+        return Decision("unknown", 0.3)
+    if OFF_TOPIC_COMMAND.match(text) or _OTHER_THING.search(text):
+        return Decision("unknown", 0.1)  # "recommend a podcast", "write me a poem", "best laptop?"
+    if _RECOMMEND_BARE.search(text):
+        return Decision("recommend", 0.6)  # "what should we use?"
+    if s.task and (s.sort_by or RECOMMEND.search(text) or s.constrained):
+        return Decision("recommend", 0.8)  # "cheapest for summarization"
+    if s.task or s.constrained:
+        return Decision("recommend", 0.6)  # "for coding?", "something that reads PDFs"
+    if RECOMMEND.search(text):
+        return Decision("recommend", 0.5)
+    return Decision("unknown", 0.15)
 
 
 def is_followup(

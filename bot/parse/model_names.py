@@ -37,13 +37,13 @@ from bot.parse.name_index import (
     NameIndex,
     Piece,
     bag,
+    build_index,
     compact,
     glue,
-    newest_rank,
-    raw_pieces,
-    build_index,
     name_index,
     name_pieces,
+    newest_rank,
+    raw_pieces,
 )
 
 _GAP_OK = re.compile(r"^[\s\-_./]{0,3}$")

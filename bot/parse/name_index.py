@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
 

@@ -18,17 +18,17 @@ import re
 from dataclasses import dataclass
 
 from bot.catalogue.store import Catalogue
-from bot.parse import words
-from bot.parse.intent import intent, is_followup
+from bot.contract.query import NUMERIC_FIELDS, Query
+from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
+from bot.parse import deployment, words
+from bot.parse.intent import Signals, decide, is_followup
 from bot.parse.lexicon import FREE, MODEL_MARK
 from bot.parse.model_names import Mention, find_mentions, name_index
 from bot.parse.numbers import words_to_digits
-from bot.parse.text import plain_text
 from bot.parse.provider_names import ProviderFilter, find_providers
 from bot.parse.quantities import Quantities, extract_quantities
-from bot.contract.query import NUMERIC_FIELDS, Query
-from bot.contract.vocab import MAX_QUESTION_CHARS
 from bot.parse.spelling import correct_spelling
+from bot.parse.text import plain_text
 
 log = logging.getLogger("whichmodel.parse")
 
@@ -42,11 +42,10 @@ _UPGRADE = re.compile(
 _UPGRADE_OVER = re.compile(
     rf"{MODEL_MARK}\s+(?:\w+\s+){{0,2}}worth\s+(?:it\s+|the\s+\w+\s+|paying\s+)?(?:over|vs\.?|compared to)\s+{MODEL_MARK}"
 )
+# a speech, transcription or image model does no text task: "read articles aloud" is not writing
+_KINDS_WITHOUT_TASK = ("speech", "transcription", "image_generation")
+_CHATTER_ONLY = re.compile(r"https?://|www\.|[^\s\w<>@#!:|&]")
 _SPACES = re.compile(r"\s{2,}")
-_CHANGES = re.compile(
-    r"^\W*(?:what(?:'s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:price\s+)?changes)\b", re.I
-)
-
 
 def parse(text: str, catalogue: Catalogue) -> Query:
     """The structured query for one question. Never raises: a failure becomes a polite refusal."""
@@ -74,13 +73,11 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
     if len(text) > MAX_INPUT_CHARS:
         return _too_long(len(text))
     plain = plain_text(text)
-    if not plain:
-        return Query(intent="help")
+    if not plain:  # a link or an emoji alone is chatter; nothing at all (or a bare mention) asks for help
+        return Query(intent="unknown", confidence=0.1) if _CHATTER_ONLY.search(text) else Query(intent="help")
     if len(plain) > MAX_QUESTION_CHARS:
         return _too_long(len(plain))
-    if _CHANGES.search(plain):
-        return Query(intent="changes")
-    return _query(_read(plain.lower(), catalogue))
+    return _query(_read(plain, catalogue))
 
 
 @dataclass
@@ -98,8 +95,27 @@ class _Reading:
     sort_by: str | None
     modalities: list[str]
     include_free: bool
+    batch: bool
+    region: str | None
+    kind: str | None
     intent: str = "unknown"
+    confidence: float = 0.0
     followup: bool = False
+
+    @property
+    def specific(self) -> bool:
+        """Whether the question says things only a question about models says: providers, capabilities, a
+        kind of model, token volumes, prices, context or output sizes, speeds, cache hits or a spend."""
+        q = self.quantities
+        numbers = (q.tokens_per_month, q.max_input_price, q.max_output_price, q.max_blended_price, q.min_context,
+                   q.min_output, q.min_speed, q.cache_hit_rate, q.monthly_spend)
+        return bool(
+            self.providers.providers
+            or self.providers.excluded
+            or self.capabilities
+            or self.kind
+            or any(v is not None for v in numbers)
+        )
 
     @property
     def constrained(self) -> bool:
@@ -110,18 +126,24 @@ class _Reading:
             or self.modalities
             or self.capabilities
             or self.include_free
+            or self.batch
+            or self.region
+            or self.kind
             or any(getattr(self.quantities, f) is not None for f in NUMERIC_FIELDS)
         )
 
 
-def _read(lower: str, catalogue: Catalogue) -> _Reading:
+def _read(plain: str, catalogue: Catalogue) -> _Reading:
     """Names, providers, numbers and words of a lower-cased question, and its intent."""
+    lower = plain.lower()
     index = name_index(catalogue)
     corrected = correct_spelling(lower, keep=index.vocab)
     mentions = _usable(find_mentions(corrected, catalogue), corrected)
     masked = _mask(corrected, mentions)
     quantities = _sane(extract_quantities(words_to_digits(masked)))
     capabilities, cap_tasks, rest = words.capabilities(masked)
+    kind = deployment.kind(masked)
+    modalities = words.modalities(masked)
     r = _Reading(
         masked=masked,
         models=list(dict.fromkeys(m.model_id for m in mentions if m.model_id)),
@@ -130,21 +152,38 @@ def _read(lower: str, catalogue: Catalogue) -> _Reading:
         providers=find_providers(masked, catalogue),
         quantities=quantities,
         capabilities=capabilities,
-        task=words.task(rest, cap_tasks),
-        sort_by=words.sort(masked),
-        modalities=words.modalities(masked),
+        task=None if kind in _KINDS_WITHOUT_TASK else words.task(rest, cap_tasks),
+        sort_by=words.sort(deployment.NOT_URGENT.sub(" ", masked)),
+        modalities=modalities,
         include_free=bool(FREE.search(masked)),
+        batch=deployment.batch(masked),
+        region=deployment.region(masked, plain),
+        kind=kind,
     )
-    r.intent = intent(masked, len(r.models) + len(r.unknown), r.task, r.sort_by, r.constrained, quantities)
+    decision = decide(
+        Signals(masked, len(r.models) + len(r.unknown), r.task, r.sort_by, r.constrained, r.specific, quantities)
+    )
+    r.intent, r.confidence = decision.intent, decision.confidence
     r.followup = is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
     return r
 
 
 def _query(r: _Reading) -> Query:
-    """The contract query for a reading: help and unknown keep nothing, info keeps the model."""
-    if r.intent in ("help", "unknown"):
-        return Query(intent=r.intent, unknown_models=r.unknown, assumptions=[], followup=r.followup)
+    """The contract query for a reading: help and unknown keep nothing, info keeps the model; an odd number is
+    said back as a refusal rather than used."""
+    if r.quantities.odd:
+        return Query(
+            intent=r.intent,
+            refusal=f"I can't use that number: {'; '.join(r.quantities.odd)}. Could you give a positive amount "
+            "(e.g. '50M tokens a month')?",
+            confidence=r.confidence,
+        )
+    if r.intent in UNREFINABLE_INTENTS:  # help, unknown, changes: nothing else to keep
+        return Query(
+            intent=r.intent, unknown_models=r.unknown, assumptions=[], followup=r.followup, confidence=r.confidence
+        )
     common = dict(
+        confidence=_confidence(r),
         models=r.models,
         input_modalities=r.modalities,
         unknown_models=r.unknown,
@@ -162,10 +201,19 @@ def _query(r: _Reading) -> Query:
         providers=r.providers.providers,
         exclude_providers=r.providers.excluded,
         include_free=r.include_free,
+        batch=True if r.batch else None,
+        region=r.region,
+        kind=r.kind,
         upgrade=upgrade,
         **common,
         **{name: getattr(r.quantities, name) for name in NUMERIC_FIELDS},
     )
+
+
+def _confidence(r: _Reading) -> float:
+    """The intent's confidence, lowered for each guess the parse made (a name read loosely, an unknown name)."""
+    penalty = 0.05 * len(r.assumptions) + 0.1 * len(r.unknown)
+    return round(max(0.05, r.confidence - min(penalty, 0.3)), 2)
 
 
 def _upgrade(r: _Reading) -> bool:

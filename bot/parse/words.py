@@ -100,6 +100,15 @@ def sort(text: str) -> str | None:
     return None
 
 
+_SCANNED = re.compile(r"\bscan(?:ned|s)\b")
+
+
 def modalities(text: str) -> list[str]:
+    """The input modalities the words ask for; "scanned contracts (PDF)" is a PDF, not an image too."""
     text = MODALITY_NOT_INPUT.sub(" ", text)
-    return [name for name, pattern in MODALITIES if pattern.search(text)]
+    found = [name for name, pattern in MODALITIES if pattern.search(text)]
+    if "pdf" in found and "image" in found:
+        image = next(pattern for name, pattern in MODALITIES if name == "image")
+        if not image.search(_SCANNED.sub(" ", text)):
+            found.remove("image")
+    return found

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bot.catalogue.store import Catalogue
-from bot.parse.pipeline import MAX_QUESTION_CHARS, parse_strict
 from bot.contract.query import Query
+from bot.parse.pipeline import MAX_QUESTION_CHARS, parse_strict
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 PIECES = st.sampled_from(

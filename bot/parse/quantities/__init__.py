@@ -9,13 +9,25 @@ holds its own examples. A new unit is one new rule in its module and one place i
 
 from __future__ import annotations
 
+import math
+import re
+
 from bot.parse.numbers import NUMBER, number_value
 from bot.parse.quantities.base import Num, Pass, Quantities, Rule, Scan, Spot
 from bot.parse.quantities.floors import CONTEXT, LIMIT, LONG, OUTPUT
 from bot.parse.quantities.money import MONEY
-from bot.parse.quantities.shares import PERCENT, RATIO
+from bot.parse.quantities.shares import CACHE_HITS, PERCENT, RATIO
 from bot.parse.quantities.speed import LATENCY_MS, LATENCY_SECONDS, SPEED, SUB_SECOND
-from bot.parse.quantities.volume import COUNT, IGNORED, PRICE_UNIT, SCALED, TOKENS, VOLUME
+from bot.parse.quantities.volume import (
+    COUNT,
+    IGNORED,
+    INPUT_SIZE,
+    PRICE_UNIT,
+    SCALED,
+    TOKENS,
+    TRAFFIC_PER_SECOND,
+    VOLUME,
+)
 
 __all__ = ["AFTER", "BEFORE", "RULES", "Pass", "Quantities", "Rule", "extract_quantities"]
 
@@ -23,9 +35,11 @@ BEFORE: tuple[Pass, ...] = (RATIO,)
 RULES: tuple[Rule, ...] = (
     IGNORED,
     MONEY,
+    CACHE_HITS,
     PERCENT,
     LATENCY_MS,
     LATENCY_SECONDS,
+    TRAFFIC_PER_SECOND,
     SPEED,
     CONTEXT,
     LONG,
@@ -36,7 +50,7 @@ RULES: tuple[Rule, ...] = (
     TOKENS,
     SCALED,
 )
-AFTER: tuple[Pass, ...] = (SUB_SECOND, VOLUME)
+AFTER: tuple[Pass, ...] = (SUB_SECOND, INPUT_SIZE, VOLUME)
 
 
 def extract_quantities(text: str) -> Quantities:
@@ -46,6 +60,7 @@ def extract_quantities(text: str) -> Quantities:
         for m in NUMBER.finditer(text)
     ]
     scan = Scan(text, nums)
+    _odd_numbers(scan)
     if not nums and "second" not in text:
         return scan.q
     for step in BEFORE:
@@ -61,3 +76,22 @@ def extract_quantities(text: str) -> Quantities:
     for step in AFTER:
         step.run(scan)
     return scan.q
+
+
+_MINUS = re.compile(r"(?:^|(?<=[\s(:=,]))[-\u2212]\s?$")
+_ZERO_AMOUNT = re.compile(r"^\s*(?:tokens?|toks?|requests?|calls?|dollars?|\$)\b")
+
+
+def _odd_numbers(scan: Scan) -> None:
+    """Set aside numbers no question can mean, and say so: too large to hold, negative, or a zero amount."""
+    for n in scan.nums:
+        before, after = scan.text[max(0, n.start - 2) : n.start], scan.text[n.end : n.end + 12]
+        if not math.isfinite(n.value) or n.value > 1e18:
+            n.role = "odd"
+            scan.q.odd.append(f"{n.raw[:12]}... is too large a number to use")
+        elif _MINUS.search(before):
+            n.role = "odd"
+            scan.q.odd.append(f"-{n.raw} is negative")
+        elif n.value == 0 and _ZERO_AMOUNT.match(after):
+            n.role = "odd"
+            scan.q.odd.append(f"{n.raw}{after.split()[0] if after.split() else ''} is zero".replace("0tokens", "0 tokens"))

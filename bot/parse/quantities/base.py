@@ -33,6 +33,7 @@ class Quantities:
     monthly_spend: float | None = None
     cache_hit_rate: float | None = None
     assumptions: list[str] = field(default_factory=list)
+    odd: list[str] = field(default_factory=list)  # numbers no question can mean ("-5M tokens", "0 tokens"), said back
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Amount:
     period: str | None
     raw: str
     weak_per_unit: bool = False  # "of 2k tokens": per request only when requests are counted
+    size: str | None = None  # "max": the most one input holds ("prompts up to 200k"); "each": one input's size
 
 
 @dataclass

@@ -35,6 +35,15 @@ IO_BEFORE_PRICE = re.compile(
 CAP_WORD = re.compile(r"\b(?:under|below|less than|at most|max|cap|no more than|cheaper than|<|<=|up to|within)\s*$")
 _PERIOD_WORD = re.compile(r"^\s*(?:total\s+)?(?:(?:in|for|of)\s+)?(?:a|one|per|each|every)?\s*(month|day|week|year)\b")
 _PERIOD_WORD_FACTORS = {"month": 1.0, "day": 30.0, "week": 52 / 12, "year": 1 / 12}
+# what the team spends now ("we spend $5k/mo on gpt-4o", "our bill is $3,000 a month"): a spend, not a cap
+_SPEND_VERB = re.compile(
+    r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|burn|burning|bill|bills|billed|invoice|invoiced|costs? us|costing us"
+    r"|runs? us|running us|(?:we'?re|we are|currently|now) at|comes? to|adds? up to|blow(?:ing)?|shell(?:ing)? out)\b[^$\d]{0,25}(?:\$|us\$|usd|€|£)?\s*$"
+)
+_CAP_WORDS = re.compile(
+    r"\b(?:can|could|can't|cannot|up to|at most|no more than|max(?:imum)?|under|below|less than|willing|want|wanna|afford|budget\w*|cap\w*"
+    r"|limit\w*|only|than|keep|stay|would|like to|hoping|hope|prefer|ok|okay|allowed|approved|should|need to|must|plan\w* to|if)\b"
+)
 _IO_IN_UNIT = re.compile(r"\b(input|prompt|output|completion)\b")
 
 
@@ -82,18 +91,35 @@ def _claim(scan: Scan, spot: Spot) -> bool:
     if io_before and budget is None:
         _set_price(q, io_of(io_before.group("io")), value)  # "input price under $1"
         return True
-    _budget(q, value, rest, budget is not None)
+    factor = _period_factor(rest)
+    if _is_spend(before):
+        q.monthly_spend = round(value * (factor or 1.0), 6)
+        if factor is None:
+            q.assumptions.append(f"${fmt(value)} taken as what you spend a month now.")
+        return True
+    _budget(q, value, factor, budget is not None)
     return True
 
 
-def _budget(q: Quantities, value: float, rest: str, said_budget: bool) -> None:
-    """An amount with no price unit: a monthly budget (per period), or a small bare amount as a blended price."""
+def _is_spend(before: str) -> bool:
+    """Whether the words before an amount say what is spent now rather than what may be spent."""
+    verb = _SPEND_VERB.search(before)
+    if verb is None:
+        return False
+    return not _CAP_WORDS.search(before[max(0, verb.start() - 24) :])
+
+
+def _period_factor(rest: str) -> float | None:
+    """The multiplier to a month for the period after an amount ("a day" -> 30), None when none is said."""
     period = PERIOD.match(rest.lstrip())
-    if period is None:
-        m = _PERIOD_WORD.match(rest)
-        factor = _PERIOD_WORD_FACTORS[m.group(1)] if m else None
-    else:
-        factor = period_factor(period)
+    if period is not None:
+        return period_factor(period)
+    m = _PERIOD_WORD.match(rest)
+    return _PERIOD_WORD_FACTORS[m.group(1)] if m else None
+
+
+def _budget(q: Quantities, value: float, factor: float | None, said_budget: bool) -> None:
+    """An amount with no price unit: a monthly budget (per period), or a small bare amount as a blended price."""
     if factor is None and not said_budget and value < 20:
         q.max_blended_price = value
         q.assumptions.append(f"${fmt(value)} taken as a price per million tokens.")
@@ -115,7 +141,7 @@ def _set_price(q: Quantities, io: str | None, value: float) -> None:
 MONEY = Rule(
     name="money",
     claim=_claim,
-    fills=("max_monthly_cost", "max_input_price", "max_output_price", "max_blended_price"),
+    fills=("max_monthly_cost", "monthly_spend", "max_input_price", "max_output_price", "max_blended_price"),
     examples=(
         ("budget $300 a month", {"max_monthly_cost": 300}),
         ("under $100/month", {"max_monthly_cost": 100}),
@@ -129,5 +155,13 @@ MONEY = Rule(
         ("max $0.002 per 1k tokens", {"max_blended_price": 2.0}),
         ("budget is 2000", {"max_monthly_cost": 2000}),
         ("monthly cost of 10m tokens", {"max_monthly_cost": None, "tokens_per_month": 10_000_000}),
+        ("we spend about $5k a month on gpt-4o", {"monthly_spend": 5000, "max_monthly_cost": None}),
+        ("we're spending $12k/mo on it", {"monthly_spend": 12000}),
+        ("our bill is $3,000 a month", {"monthly_spend": 3000}),
+        ("we spend $400 a day", {"monthly_spend": 12000}),
+        ("currently paying around 20k a month", {"monthly_spend": 20000}),
+        ("we can spend up to $2k a month", {"max_monthly_cost": 2000, "monthly_spend": None}),
+        ("don't want to spend more than $500/month", {"max_monthly_cost": 500, "monthly_spend": None}),
+        ("willing to pay $300 a month", {"max_monthly_cost": 300, "monthly_spend": None}),
     ),
 )

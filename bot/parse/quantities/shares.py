@@ -10,8 +10,35 @@ from bot.parse.quantities.units import IO_WORD
 PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|pct\b)")
 _RATIO = re.compile(r"(?<![\w.:$/])(?P<a>\d+(?:\.\d+)?)\s*(?P<sep>:|\bto\b)\s*(?P<b>\d+(?:\.\d+)?)(?![\w.:/%])")
 _SLASH = re.compile(r"(?<![\w.$/:])(?P<a>\d{1,3}(?:\.\d+)?)\s*(?P<sep>/)\s*(?P<b>\d{1,3}(?:\.\d+)?)(?![\w./:%])")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _IO_CONTEXT = re.compile(r"\b(?:input|output|prompt|completion|in|out|i/o|ratio|split|mix)\b")
 _REVERSED = re.compile(r"\b(?:output|out|completion)s?\s*(?::|/|to|-|vs\.?)\s*(?:input|in|prompt)s?\b")
+
+
+_CACHE = re.compile(r"\bcach\w*|\bprompt[- ]cach\w*|\bcache[- ]?hits?\b")
+_IO_NEXT = re.compile(r"^\s*(?:of (?:the )?tokens? )?(?:input|output|in|out|completion)\b")
+_CACHE_BEFORE = re.compile(
+    r"\bcache[- ]?hit(?:s|[- ]rate|[- ]ratio)?\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|around|about|roughly|~|near|close to|approx\w*)?\s*(?:about|around|~)?\s*$"
+)
+
+
+def _cache_hits(scan: Scan, spot: Spot) -> bool:
+    """ "80% cache hits", "cache hit rate of 0.7", "90% of the prompt is cached": the share of input served from cache."""
+    n, before = spot.n, spot.before
+    percent = PERCENT_AFTER.match(spot.after)
+    rest = spot.after[percent.end() :] if percent else spot.after
+    window = rest[: max(0, min(spot.stop - n.end, 45))]
+    if not (_CACHE.search(window) or _CACHE.search(before[-30:])) or _IO_NEXT.match(rest):
+        return False
+    if _CACHE_BEFORE.search(before) and not percent and 0 < n.value <= 1:
+        value = n.value  # "cache hit rate of 0.7"
+    elif percent and 0 <= n.value <= 100:
+        value = n.value / 100
+    else:
+        return False
+    scan.q.cache_hit_rate = round(value, 6)
+    n.role = "cache"
+    return True
 
 
 def _percent(scan: Scan, spot: Spot) -> bool:
@@ -41,8 +68,8 @@ def _ratios(scan: Scan) -> None:
                 continue
             if pattern is _SLASH and not (abs(a + b - 100) < 1e-6 or io_words) or (a, b) == (24, 7):
                 continue
-            if pattern is _RATIO and not io_words and (a > 100 or b > 100):
-                continue
+            if pattern is _RATIO and not io_words and (a > 100 or b > 100 or _CLOCK.fullmatch(m.group())):
+                continue  # "moved to 10:15" is a time
             share = a / (a + b)
             if _REVERSED.search(around):
                 share = 1 - share
@@ -62,6 +89,7 @@ RATIO = Pass(
         ("80/20 split", {"input_share": 0.8}),
         ("output:input 1:4", {"input_share": 0.8}),
         ("support 24/7", {"input_share": None}),
+        ("the standup moved to 10:15", {"input_share": None}),
     ),
 )
 PERCENT = Rule(
@@ -72,5 +100,18 @@ PERCENT = Rule(
         ("95% input", {"input_share": 0.95}),
         ("about 30 percent output", {"input_share": 0.7}),
         ("99.9% uptime", {"input_share": None}),
+    ),
+)
+CACHE_HITS = Rule(
+    name="cache_hits",
+    claim=_cache_hits,
+    fills=("cache_hit_rate",),
+    examples=(
+        ("with 70% cache hits", {"cache_hit_rate": 0.7, "input_share": None}),
+        ("80% cache hit rate", {"cache_hit_rate": 0.8}),
+        ("cache hit rate around 50%", {"cache_hit_rate": 0.5}),
+        ("a cache hit rate of 0.65", {"cache_hit_rate": 0.65}),
+        ("about 90% of our prompt is cached", {"cache_hit_rate": 0.9, "input_share": None}),
+        ("95% input, no caching", {"cache_hit_rate": None, "input_share": 0.95}),
     ),
 )

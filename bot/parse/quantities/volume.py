@@ -25,8 +25,30 @@ _PAGE_AFTER = re.compile(
 )
 _RANGE_END = re.compile(r"^\s*(?:-|to|or)\s*\d")
 _UNIT_BEFORE = re.compile(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
+_PAIR_BEFORE = re.compile(r"\b(?:input|in|prompt)\s*/\s*$")  # "4k input / 1k output": a pair, not "/1k tokens"
 _PER_BEFORE = re.compile(r"(?:\bper|/)\s*$")
-_IO_AFTER_TOKENS = re.compile(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion)\b")
+_IO_AFTER_TOKENS = re.compile(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion|in|out)\b")
+# "3k in / 600 out": an input or output size with no token word, read only beside a count of requests
+_IO_SHORT = re.compile(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
+_INPUT_NOUNS = (
+    r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|codebases?|repos?|inputs?|contexts?"
+    r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
+)
+_SIZE_NOUN_AFTER = re.compile(rf"^\s*-?\s*(?:tokens?|toks?)\s*-?\s*(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
+_SIZE_NOUN_BEFORE = re.compile(
+    rf"\b(?:{_INPUT_NOUNS})\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|up to|reach|hit|can be|over|exceed\w*|as long as"
+    rf"|as large as|as big as|at|roughly|typically|usually|often)\s*(?:about\s+|around\s+|roughly\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
+)
+_SIZE_MAX_BEFORE = re.compile(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
+_ONE_INPUT_AFTER = re.compile(
+    r"^[^.?!\d]{0,40}\b(?:in|into|within)\s+(?:one|a single|1|the same|each)\s+(?:prompt|request|call|go|context|window|shot)\b|^[^.?!\d]{0,40}\bat once\b"
+)
+# "we push 10k tokens per second": a rate of traffic, not a floor on output speed
+_TRAFFIC_BEFORE = re.compile(
+    r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*)"
+    r"\s*(?:about|around|roughly|~)?\s*$"
+)
+_PER_SECOND_AFTER = re.compile(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second)\b)")
 _PARAM_AFTER = re.compile(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
 _PERIOD_ADVERB = re.compile(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
 
@@ -53,14 +75,42 @@ def _ignored(scan: Scan, spot: Spot) -> bool:
 
 
 def _price_unit(scan: Scan, spot: Spot) -> bool:
-    if _UNIT_BEFORE.search(spot.before) and spot.n.value in (1.0, 1e3, 1e6):
+    if _UNIT_BEFORE.search(spot.before) and spot.n.value in (1.0, 1e3, 1e6) and not _PAIR_BEFORE.search(spot.before):
         spot.n.role = "unit"  # "per 1M tokens", "/1k tokens": a price's unit
         return True
     return False
 
 
 def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
-    return TOKENS_AFTER.match(spot.after) or (IO_AFTER.match(spot.after) if "token" in scan.text else None)
+    after = spot.after
+    found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "token" in scan.text else None)
+    if found is None and scan.counts and (spot.n.scale or spot.n.value >= 50):
+        found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out"
+    return found
+
+
+def _size(scan: Scan, spot: Spot) -> str | None:
+    """Whether a token amount is the size of one document or prompt: "max" (a ceiling: "prompts up to 200k
+    tokens", "800k tokens in one prompt") or "each" ("500k-token documents"), else None."""
+    before, after = spot.before, spot.after
+    if _ONE_INPUT_AFTER.match(after):
+        return "max"
+    noun_before = _SIZE_NOUN_BEFORE.search(before)
+    if noun_before and _SIZE_MAX_BEFORE.search(before):
+        return "max"
+    if noun_before or _SIZE_NOUN_AFTER.match(after):
+        return "each"
+    return None
+
+
+def _traffic_per_second(scan: Scan, spot: Spot) -> bool:
+    """ "we push 10k tokens per second" is a volume (x2,592,000 a month); "at least 100 tokens per second" a speed."""
+    if not _PER_SECOND_AFTER.match(spot.after) or not _TRAFFIC_BEFORE.search(spot.before):
+        return False
+    period = PERIOD.search(spot.after)
+    scan.amounts.append(_amount(spot, None, False, period))
+    spot.n.role = "tokens"
+    return True
 
 
 def _count(scan: Scan, spot: Spot) -> bool:
@@ -99,7 +149,9 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     period = None if per_unit else _period_after(scan, spot)
     if period is None and not per_unit:
         period = _period_before(before)
-    scan.amounts.append(_amount(spot, io, per_unit, period, bool(PER_UNIT_WEAK.search(before))))
+    amount = _amount(spot, io, per_unit, period, bool(PER_UNIT_WEAK.search(before)))
+    amount.size = None if io else _size(scan, spot)
+    scan.amounts.append(amount)
     spot.n.role = "tokens"
     return True
 
@@ -123,8 +175,20 @@ def _scaled(scan: Scan, spot: Spot) -> bool:
     return True
 
 
+def _input_sizes(scan: Scan) -> list[Amount]:
+    """Token amounts that are the size of one input become the context floor: always a ceiling ("up to"), a plain
+    size only when nothing is counted (with "3k requests a day" an 800-token size is per request)."""
+    sizes = [
+        a for a in scan.amounts if a.size == "max" or (a.size == "each" and not scan.counts and a.factor is None)
+    ]
+    if sizes:
+        scan.q.min_context = int(max(a.tokens for a in sizes))
+    return [a for a in scan.amounts if a not in sizes]
+
+
 def _volume(scan: Scan) -> None:
-    q, counts, amounts = scan.q, scan.counts, scan.amounts
+    q, counts = scan.q, scan.counts
+    amounts = _input_sizes(scan)
     if any(a.per_unit and a.io for a in amounts):
         for a in amounts:  # "2,000 input and 500 output tokens per request": the pair is per request
             if a.io and a.factor is None:
@@ -189,6 +253,9 @@ TOKENS = Rule(
         ("1.2b tokens per year", {"tokens_per_month": 1e8}),
         ("2,000 input and 500 output tokens per request, 10k requests a month",
          {"tokens_per_month": 25_000_000, "input_share": 0.8}),
+        ("2,400 calls a day at 3k in / 600 out", {"tokens_per_month": 259_200_000, "input_share": 0.833333}),
+        ("1m requests a month at 4k input / 1k output", {"tokens_per_month": 5e9, "input_share": 0.8}),
+        ("500 requests an hour, 1.5k tokens in and 300 out", {"tokens_per_month": 648_000_000}),
     ),
 )
 SCALED = Rule(
@@ -208,5 +275,28 @@ VOLUME = Pass(
     examples=(
         ("3k requests a day, 800 tokens each", {"tokens_per_month": 72_000_000}),
         ("5000 tickets at 1k tokens", {"tokens_per_month": 5_000_000}),
+    ),
+)
+TRAFFIC_PER_SECOND = Rule(
+    name="traffic_per_second",
+    claim=_traffic_per_second,
+    fills=("tokens_per_month",),
+    examples=(
+        ("we push 10k tokens per second", {"tokens_per_month": 1e4 * 2_592_000, "min_speed": None}),
+        ("at least 100 tokens per second", {"tokens_per_month": None, "min_speed": 100}),
+    ),
+)
+INPUT_SIZE = Pass(
+    name="input_size",
+    run=lambda scan: None,  # applied by the volume pass, which must leave input sizes out of the volume
+    fills=("min_context",),
+    examples=(
+        ("cheapest model that can read 500k-token documents", {"min_context": 500_000, "tokens_per_month": None}),
+        ("prompts up to 200k tokens", {"min_context": 200_000, "tokens_per_month": None}),
+        ("300k token contracts", {"min_context": 300_000, "tokens_per_month": None}),
+        ("stuff 800k tokens of logs into one prompt", {"min_context": 800_000, "tokens_per_month": None}),
+        ("documents of about 120k tokens each", {"min_context": 120_000}),
+        ("3k requests a day, 800 tokens each", {"min_context": None, "tokens_per_month": 72_000_000}),
+        ("5000 documents a day, 2k tokens each", {"min_context": None, "tokens_per_month": 300_000_000}),
     ),
 )

@@ -1,0 +1,126 @@
+"""How and where the work runs, and what kind of model it needs: batch, region and kind.
+
+- `batch`: the work can wait for a batch API ("batch API", "overnight job", "doesn't need to be real-time").
+- `region`: where the data must be processed ("EU hosted", "GDPR", "eu-west-1", "data must stay in Europe").
+- `kind`: a model that is not a chat model: embeddings, image generation, text-to-speech, transcription.
+
+Readers take the lower-cased text with model names masked; `region` also takes the text as typed, since
+"US" in capitals is a place and "us" a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+BATCH = re.compile(
+    r"\bbatch(?:es|ed|ing)?\b(?! (?:of|size)\b)|\bbulk\b|\bovernight\b|\bnightly\b|\boffline (?:job|processing|run|batch|pipeline)s?\b"
+    r"|\basync(?:hronous(?:ly)?)?\b|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)"
+    r"(?: \w+){0,3} (?:to be )?(?:real[- ]?time|instant\w*|immediate\w*|interactive|fast|quick\w*|synchronous|online|live)\b"
+    r"|\bnot (?:real[- ]?time|urgent|time[- ]sensitive|latency[- ]sensitive|interactive)\b|\bnon[- ]?(?:real[- ]?time|urgent|interactive|time[- ]sensitive)\b"
+    r"|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
+    r"|\b(?:can|could|may) wait\b|\bwithin (?:24|48) ?h(?:ours?|rs?)?\b|\bturnaround of (?:a day|24 ?h\w*)\b|\bbackfill\w*\b"
+    r"|\bin the background\b|\bno rush\b"
+)
+# the latency words a batch phrase uses: "doesn't need to be real-time" is not an objective
+NOT_URGENT = re.compile(
+    r"\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)(?: \w+){0,3} (?:to be )?real[- ]?time\b"
+    r"|\bnot real[- ]?time\b|\bnon[- ]?real[- ]?time\b|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
+)
+
+_REGIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "eu",
+        re.compile(
+            r"\beu\b|\be\.u\.|\beurope(?:an)?\b|\bgdpr\b|\beu-(?:west|central|north|south)-?\d?\b|\beurope-\w+\b|\bfrankfurt\b"
+            r"|\bgerman (?:servers|hosting|data ?cent\w+)\b|\bschrems\b|\beu[- ](?:hosted|based|only|region|data|residency|resident|servers?|data ?cent\w+|customers)\b"
+        ),
+    ),
+    ("uk", re.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b|\beu-west-2\b|\buk-south\b")),
+    (
+        "us",
+        re.compile(
+            r"\bu\.s\.(?:a\.)?|\busa\b|\bunited states\b|\bus-(?:east|west|central|gov)\w*(?:-\d)?\b|\bus[- ](?:hosted|based|only|region|data|servers?|residency|soil|customers)\b"
+            r"|\b(?:in|within|inside) the us\b|\bfedramp\b"
+        ),
+    ),
+    (
+        "apac",
+        re.compile(r"\bapac\b|\basia(?:[- ]pacific)?\b|\bap-(?:south|southeast|northeast|east)\w*(?:-\d)?\b|\bsingapore\b"),
+    ),
+    ("ca", re.compile(r"\bcanada\b|\bcanadian\b|\bca-central-?\d?\b")),
+    ("au", re.compile(r"\baustralia\w*\b|\bap-southeast-2\b")),
+    ("jp", re.compile(r"\bjapan\b|\bjapanese (?:region|servers|data ?cent\w+|hosting)\b|\bap-northeast-1\b|\bjp\b")),
+)
+# order of specificity: a region id inside a larger area ("ap-southeast-2" is Sydney, "eu-west-2" London)
+_SPECIFIC_FIRST = ("au", "jp", "uk", "ca", "eu", "us", "apac")
+_US_CAPS = re.compile(r"(?<![\w.])US(?![\w.])")
+_EU_CAPS = re.compile(r"(?<![\w.])EU(?![\w.])")
+_REGION_CONTEXT = re.compile(
+    r"\b(?:hosted|hosting|host|region|regions|residency|resident|stay|stays|kept|keep|process\w*|based|servers?|data ?cent\w+"
+    r"|only|located|location|available|availability|deploy\w*|run|runs|inside|within|in|compliance|compliant|sovereign\w*|law|laws)\b"
+)
+_LANGUAGE_USE = re.compile(r"\b(?:into|to|from|in) (?:japanese|korean|german|french)\b")
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "embedding",
+        re.compile(r"\bembed(?:ding|dings|der|s)?\b|\bvectori[sz]\w*|\bsentence[- ]transformers?\b"),
+    ),
+    (
+        "image_generation",
+        re.compile(
+            r"\b(?:image|picture|photo|art|illustration|logo|icon|avatar|thumbnail)s?[- ](?:generation|generator|gen|creation|model)s?\b(?<!image model)(?<!photo model)(?<!picture model)"
+            r"|\btext[- ]to[- ]image\b|\bt2i\b|\b(?:generat\w*|creat\w*|mak\w*|draw\w*|produc\w*|render\w*|design\w*) (?:an? |the |some |our |new )?(?:\w+ ){0,2}(?:images?|pictures?|photos?|illustrations?|art(?:work)?|logos?|icons?|avatars?|thumbnails?)\b"
+            r"|\bdiffusion models?\b|\bimage gen\b"
+        ),
+    ),
+    (
+        "speech",
+        re.compile(
+            r"\btext[- ]to[- ](?:speech|voice|audio)\b|\btts\b|\bspeech (?:synthesis|generation|output)\b|\bvoice (?:generation|synthesis|cloning|over|model|output)s?\b"
+            r"|\bvoiceovers?\b|\b(?:read|reads|reading|speak|speaks) (?:\w+ ){0,3}(?:aloud|out loud)\b|\bnarrat\w*|\bsynthes\w* (?:speech|voice)\b|\bgenerat\w* (?:speech|voice|audio)\b"
+        ),
+    ),
+    (
+        "transcription",
+        re.compile(
+            r"\btranscri(?:be|bes|bing|ption|ptions|pt model)\b|\bspeech[- ]to[- ]text\b|\bstt\b|\basr\b|\bspeech recognition\b|\bwhisper\b"
+            r"|\bcaptions? (?:for|of) (?:audio|video|calls|meetings)\b|\bsubtitl\w*\b|\bdictation\b"
+        ),
+    ),
+)
+# a transcription that is one step of a text task ("transcribe and summarize calls") asks for a chat model
+_TEXT_WORK_AFTER = re.compile(r"\b(?:and|then|,)\s+(?:then\s+)?(?:summari[sz]e|classify|tag|extract|analy[sz]e|translate|answer)\b")
+
+
+def batch(text: str) -> bool:
+    """Whether the work can wait for a batch API."""
+    return bool(BATCH.search(text))
+
+
+def region(text: str, typed: str) -> str | None:
+    """Where the data must be processed, from the lower-cased text and the text as typed."""
+    found = [name for name, pattern in _REGIONS if pattern.search(text)]
+    if not found:
+        if _EU_CAPS.search(typed):
+            found = ["eu"]
+        elif _US_CAPS.search(typed) and _REGION_CONTEXT.search(text):
+            found = ["us"]
+    if "jp" in found and _LANGUAGE_USE.search(text) and not re.search(r"\bjapan\b", text):
+        found.remove("jp")
+    for name in _SPECIFIC_FIRST:
+        if name in found:
+            return name
+    return None
+
+
+def kind(text: str) -> str | None:
+    """The kind of model asked for when it is not a chat model, else None."""
+    for name, pattern in _KINDS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if name == "transcription" and _TEXT_WORK_AFTER.search(text, m.end()):
+            continue
+        return name
+    return None
