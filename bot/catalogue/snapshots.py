@@ -7,9 +7,8 @@ bundled snapshot the first refresh replaced.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 
 from bot.catalogue.merge import merge
 from bot.catalogue.offers import Offer, newest_update, read_snapshot

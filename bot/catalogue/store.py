@@ -20,14 +20,14 @@ from typing import Any
 from bot.catalogue import cache as build_cache
 from bot.catalogue.grouping import Model, group_offers
 from bot.catalogue.knowledge import Knowledge, Metric, Score, Source, Speed, TaskProfile, knowledge_dir, load_knowledge
-from bot.catalogue.names import clean_id, key_is_lossy, model_key
 from bot.catalogue.merge import merge
+from bot.catalogue.names import clean_id, key_is_lossy, model_key
 from bot.catalogue.offers import DataError, Offer, Snapshot, newest_update, read_snapshot
+from bot.catalogue.scores import TaskScore, task_score
 from bot.catalogue.sources.common import SourceData
 from bot.catalogue.sources.models_dev import SOURCE as MODELS_DEV
 from bot.catalogue.sources.models_dev import bundled_label, bundled_path, offers_from, parse_models_dev
 from bot.catalogue.sources.prices import input_files, load_sources
-from bot.catalogue.scores import TaskScore, task_score
 from bot.catalogue.sources.team_file import ExtraFile, apply_extra, load_extra
 
 Index = Callable[["Catalogue"], Any]

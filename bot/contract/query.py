@@ -73,6 +73,7 @@ class Query(BaseModel):
         default_factory=list, description="languages or domains named that no benchmark in the data judges"
     )
     service_tier: ServiceTier | None = Field(default=None, description="a tier asked for by name: flex, priority")
+    asked_providers: list[str] = Field(default_factory=list, description="providers an info question asks about")
     why_not: list[str] = Field(default_factory=list, description="models a follow-up asks about: 'why not claude?'")
     # beyond the contract, for the parser's own certainty (a channel listener stays silent below ~0.5)
     confidence: float = Field(default=1.0, ge=0, le=1, description="how sure the parser is of the intent, 0-1")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.offers import offers_from, parse_models_dev, read_snapshot
-from bot.catalogue.snapshots import diff, previous_snapshot
+from bot.catalogue.snapshots import diff, previous_offers, previous_snapshot
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
@@ -27,8 +26,11 @@ def changes(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
             query=query,
             error=True,
         )
-    path, label = previous
-    before = offers_from(parse_models_dev(read_snapshot(path)))
+    found = previous_offers(catalogue)
+    if found is None:
+        label, before = previous[1], []
+    else:
+        label, before = found
     after = [o for m in catalogue.models for o in m.offers]
     changes, added, removed = diff(before, after)
     watched = set(policy.reference_providers)

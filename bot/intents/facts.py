@@ -17,10 +17,11 @@ def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], c
     """The one line that answers `query.facet` for `model` (None when the question asks for no one fact)."""
     name = model.id
     facet = query.facet
-    if facet == "availability" or (facet is None and query.providers):
-        return availability(name, query.providers, offers, catalogue.providers)
+    providers = query.providers or query.asked_providers
     if facet == "speed":
-        return speeds(model, query.providers, offers, catalogue)
+        return speeds(model, providers, offers, catalogue)
+    if providers and facet in (None, "availability", "price"):
+        return availability(name, providers, offers, catalogue.providers)
     if facet == "knowledge_cutoff":
         return f"{name}'s knowledge cutoff: {ref.knowledge_cutoff or fmt.NO_DATA} ({_where(ref)})."
     if facet == "context":

@@ -21,6 +21,7 @@ from bot.catalogue.store import Catalogue
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, words
+from bot.parse.facets import facet_of, tier_of, unjudged, why_not
 from bot.parse.intent import Signals, decide, is_followup
 from bot.parse.lexicon import FREE, MODEL_MARK
 from bot.parse.model_names import Mention, find_mentions, name_index
@@ -77,7 +78,8 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
         return Query(intent="unknown", confidence=0.1) if _CHATTER_ONLY.search(text) else Query(intent="help")
     if len(plain) > MAX_QUESTION_CHARS:
         return _too_long(len(plain))
-    return _query(_read(plain, catalogue))
+    reading = _read(plain, catalogue)
+    return _with_extras(_query(reading), reading)
 
 
 @dataclass
@@ -166,6 +168,17 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     r.intent, r.confidence = decision.intent, decision.confidence
     r.followup = is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
     return r
+
+
+def _with_extras(query: Query, r: _Reading) -> Query:
+    """Beyond the contract: the fact a direct question asks for, unjudged languages and domains, 'why not X?', and
+    the providers an info question names (kept for its yes/no answer, not in the contract's fields)."""
+    text = r.masked
+    extras: dict[str, object] = {"unjudged": unjudged(text), "why_not": why_not(text), "service_tier": tier_of(text)}
+    if query.intent == "info":
+        extras["facet"] = facet_of(text)
+        extras["asked_providers"] = list(r.providers.providers)
+    return query.model_copy(update=extras)
 
 
 def _query(r: _Reading) -> Query:
