@@ -89,7 +89,12 @@ def ranked_candidates(
     notes: list[Note] = []
     found = candidates(query, catalogue, policy, mix, floor=True, left=left)
     if not found:
-        found = candidates(query, catalogue, policy, mix, floor=False, left=Left())
+        # models that match but lack a score for this task: only those with some evidence of quality at all
+        found = [
+            c
+            for c in candidates(query, catalogue, policy, mix, floor=False, left=Left())
+            if catalogue.scores(c.model)
+        ]
         if found:
             notes.append(
                 Note(
