@@ -1,0 +1,128 @@
+"""Issue 14's rules through the whole path: typed questions, `whichmodel ask --json`, and every renderer.
+
+Each rule is pinned by three phrasings of its own, so a rule that holds for one wording only fails here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from adapters.cli import main
+from bot.assistant import Assistant
+from bot.catalogue.store import Catalogue
+from bot.render import render
+
+
+def ask_json(question: str) -> dict:
+    result = CliRunner().invoke(main, ["ask", "--json", question])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def everywhere(catalogue: Catalogue, question: str) -> list[str]:
+    answer = Assistant(catalogue).ask(question)
+    return [render(answer, fmt) for fmt in ("text", "markdown", "json")]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we spend $5k/mo on gpt-4o, what would gpt-4o-mini cost?",
+        "our gpt-4o bill is about $5,000 a month. how much would gpt-4o-mini be?",
+        "spending 5k a month on gpt-4o right now, what would we pay on gpt-4o-mini",
+    ],
+)
+def test_a_spend_is_priced_as_a_volume_with_the_saving(question: str) -> None:
+    data = ask_json(question)
+    assert data["query"]["monthly_spend"] == 5000
+    rows = {r["model"]: r for r in data["rows"]}
+    assert rows["gpt-4o"]["monthly_cost"] == pytest.approx(5000, rel=1e-6)
+    assert "a year" in data["verdict"] and "% less" in data["verdict"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "40k requests a day, 1.2k in and 200 out, cheapest for extraction",
+        "cheapest for extraction at 40,000 calls/day with 1200 input and 200 output tokens each",
+        "we do 40k req per day, ~1.2k tokens in / 200 out. cheapest model for pulling fields out of invoices?",
+    ],
+)
+def test_per_request_sizes_set_the_volume_and_mix(question: str) -> None:
+    data = ask_json(question)
+    assert data["query"]["tokens_per_month"] == pytest.approx(40_000 * 1_400 * 30, rel=0.03)
+    assert data["rows"][0]["input_share"] == pytest.approx(1200 / 1400, rel=0.03)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cheapest model that can read 500k-token documents",
+        "need to summarise 500k token documents, what's cheapest",
+        "which model handles 500K-token docs for the least money",
+    ],
+)
+def test_a_document_size_is_a_context_floor_every_row_fits(question: str) -> None:
+    data = ask_json(question)
+    assert data["query"]["min_context"] == 500_000 and data["query"]["tokens_per_month"] is None
+    assert data["rows"] and all(r["context"] >= 500_000 for r in data["rows"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "should we upgrade from gpt-4o to gpt-5.1?",
+        "is gpt-5.1 worth it over gpt-4o",
+        "should we switch from gpt-4o to gpt-5.1?",
+    ],
+)
+def test_an_upgrade_question_gets_a_position(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["verdict"].startswith(("Yes", "No", "Probably not")), data["verdict"]
+    for text in everywhere(catalogue, question):
+        assert "1.0x cheaper" not in text
+
+
+@pytest.mark.parametrize(
+    "question,first",
+    [
+        ("knowledge cutoff of gpt-5", "gpt-5's knowledge cutoff: "),
+        ("what's the context window of llama 3.3 70b", "llama-3.3-70b-instruct's context window: "),
+        ("is gpt-4.1-mini on azure?", "Yes: gpt-4.1-mini is on Azure"),
+    ],
+)
+def test_a_direct_question_gets_its_fact_first(catalogue: Catalogue, question: str, first: str) -> None:
+    assert ask_json(question)["verdict"].startswith(first)
+    for text in everywhere(catalogue, question)[:2]:
+        assert first in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which model has the lowest time to first token for chat",
+        "quickest to answer model for a support bot",
+        "we need snappier responses for chat, what's the lowest latency option",
+    ],
+)
+def test_a_latency_question_shows_ttft_in_every_renderer(catalogue: Catalogue, question: str) -> None:
+    assert ask_json(question)["query"]["sort_by"] == "latency"
+    text, markdown, _ = everywhere(catalogue, question)
+    assert "TTFT" in text and "TTFT" in markdown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "best value model for chat",
+        "what's the most cost-effective model for translation",
+        "bang for the buck for summarization?",
+    ],
+)
+def test_value_is_good_enough_then_cheapest(question: str) -> None:
+    data = ask_json(question)
+    assert {r["task_tier"] for r in data["rows"]} <= {"strong", "good"}
+    assert "One step up:" in data["verdict"]
