@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.catalogue.cost import PER_MILLION
 from bot.catalogue.offers import Offer
 
-PER_MILLION = 1_000_000
 # how a region the contract names appears in source data: data zones, cloud regions
 _REGION_PREFIXES = {
     "eu": ("eu", "europe"),
@@ -109,5 +109,9 @@ def rates(offer: Offer, work: Workload) -> Rates:
 
 def monthly(offer: Offer, work: Workload) -> float | None:
     """USD a month for the workload at the offer (None without a volume or a price)."""
-    found = rates(offer, work).blended
-    return None if found is None or work.tokens is None else work.tokens * found / PER_MILLION
+    return monthly_at(rates(offer, work), work.tokens)
+
+
+def monthly_at(paid: Rates, tokens: float | None) -> float | None:
+    """USD a month for `tokens` at rates already worked out (None without a volume or a price)."""
+    return None if paid.blended is None or tokens is None else tokens * paid.blended / PER_MILLION

@@ -70,8 +70,7 @@ def unknown_models(names: list[str], query: Query, catalogue: Catalogue) -> Answ
     """'I don't know X; did you mean ...?'"""
     lines = []
     for name in names:
-        guesses = closest(name, catalogue)
-        shown = name if len(name) <= 60 else name[:57] + "..."
+        shown, guesses = _named(name, catalogue)
         lines.append(f"I don't know '{shown}'" + (f"; did you mean {', '.join(guesses)}?" if guesses else "."))
     return Answer(
         intent=query.intent,
@@ -164,11 +163,15 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     return answer
 
 
+def _named(name: str, catalogue: Catalogue) -> tuple[str, list[str]]:
+    """A name as the answer shows it (long ones shortened) and the closest known models."""
+    return (name if len(name) <= 60 else name[:57] + "..."), closest(name, catalogue)
+
+
 def unknown_sentence(names: list[str], catalogue: Catalogue) -> str:
     """ "I don't know 'X' (did you mean a, b?), so it is left out." for names an answer went on without."""
     parts = []
     for name in names:
-        guesses = closest(name, catalogue)
-        shown = name if len(name) <= 60 else name[:57] + "..."
+        shown, guesses = _named(name, catalogue)
         parts.append(f"'{shown}'" + (f" (did you mean {', '.join(guesses)}?)" if guesses else ""))
     return f"I don't know {', '.join(parts)}, so {'they are' if len(names) > 1 else 'it is'} left out; newer than my data, or a typo?"

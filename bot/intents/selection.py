@@ -11,7 +11,7 @@ from bot.catalogue.knowledge import Speed
 from bot.catalogue.offers import Offer
 from bot.catalogue.scores import TaskScore
 from bot.catalogue.store import Catalogue
-from bot.catalogue.workload import Rates, Workload, monthly, rates
+from bot.catalogue.workload import Rates, Workload, monthly, monthly_at, rates
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents.index import index_for
@@ -256,7 +256,7 @@ def priced(model: Model, offer: Offer, query: Query, mix: Mix, score: TaskScore,
         model=model,
         offer=offer,
         blended=paid.blended,
-        monthly=tokens * paid.blended / 1e6 if tokens is not None and paid.blended is not None else None,
+        monthly=monthly_at(paid, tokens),
         score=score,
         speed=speed,
         rates=paid,

@@ -6,6 +6,7 @@ task's, else 3:1); the answer states both, and the saving of each alternative a 
 
 from __future__ import annotations
 
+from bot.catalogue.cost import PER_MILLION
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer
@@ -14,8 +15,6 @@ from bot.contract.query import Query
 from bot.intents.selection import display_candidate, mix_of
 from bot.render import fmt
 from bot.render.wording import mix_text
-
-PER_MILLION = 1_000_000
 
 
 def volume_from_spend(query: Query, current: Model, catalogue: Catalogue, policy: Policy) -> tuple[Query, str]:

@@ -186,7 +186,7 @@ def _query(r: _Reading) -> Query:
     said back as a refusal rather than used."""
     if r.quantities.odd:
         return Query(
-            intent=r.intent,
+            intent="unknown",
             refusal=f"I can't use that number: {'; '.join(r.quantities.odd)}. Could you give a positive amount "
             "(e.g. '50M tokens a month')?",
             confidence=r.confidence,

@@ -78,7 +78,7 @@ def extract_quantities(text: str) -> Quantities:
     return scan.q
 
 
-_MINUS = re.compile(r"(?:^|(?<=[\s(:=,]))[-\u2212]\s?$")
+_MINUS = re.compile(r"(?:^|(?<=[\s(:=,]))[-\u2212]$")  # a minus sign touches its number; " - " is a dash
 _ZERO_AMOUNT = re.compile(r"^\s*(?:tokens?|toks?|requests?|calls?|dollars?|\$)\b")
 
 
