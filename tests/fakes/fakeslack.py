@@ -77,7 +77,9 @@ class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.reject_tables = False
-        self.delay = 0.0  # seconds every request takes (a slow Web API)
+        self.gate = threading.Event()  # cleared: every request waits until the test opens it (a stalled Slack)
+        self.gate.set()
+        self.held: list[str] = []  # paths of requests that arrived while the gate was shut
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
         fake = self
@@ -89,8 +91,11 @@ class FakeSlack:
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
-                if fake.delay:  # a slow Slack: the latency it adds, not a wait for anything
-                    time.sleep(fake.delay)
+                if not fake.gate.is_set():
+                    with fake._cond:
+                        fake.held.append(self.path)
+                        fake._cond.notify_all()
+                    fake.gate.wait(120)
                 status, ctype, payload = fake._handle(self.path, dict(self.headers), raw)
                 body = payload if isinstance(payload, bytes) else payload.encode()
                 self.send_response(status)
@@ -155,6 +160,11 @@ class FakeSlack:
         self.wait_for(lambda calls: len(matching(calls)) >= count, timeout)
         with self._cond:
             return matching(self.calls)
+
+    def wait_held(self, predicate: Callable[[list[str]], bool], timeout: float = 30.0) -> None:
+        """Block until `predicate(held paths)` holds while the gate is shut."""
+        with self._cond:
+            assert self._cond.wait_for(lambda: predicate(self.held), timeout), f"held so far: {self.held}"
 
     def find(self, kind: str, method: str | None = None) -> list[Call]:
         with self._cond:
