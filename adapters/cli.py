@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 
 import click
+
+ONE_SHOT = frozenset({"ask", "parse", "catalogue", "config"})
 
 
 @click.group(invoke_without_command=True)
@@ -16,6 +19,8 @@ def main(ctx: click.Context) -> None:
 
     Bare `whichmodel` opens an interactive prompt (same as `whichmodel chat`).
     """
+    if ctx.invoked_subcommand in ONE_SHOT:
+        gc.disable()  # what a one-shot command makes lives until it exits: no cycle collector passes to pay for
     if ctx.invoked_subcommand is None:
         ctx.invoke(chat)
 

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from bot.catalogue.store import Catalogue, load_catalogue
 from bot.catalogue.checks import check_report, coverage, in_scope
-from bot.catalogue.offers import bundled_path, classify
+from bot.catalogue.offers import classify
+from bot.catalogue.sources.models_dev import bundled_path
+from bot.catalogue.store import Catalogue, load_catalogue
 
 
 @pytest.fixture(scope="module")

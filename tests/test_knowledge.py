@@ -11,12 +11,12 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.catalogue.store import load_catalogue
 from bot.catalogue.checks import check_report
 from bot.catalogue.knowledge import KnowledgeError, Metric, Score, TaskProfile, Tiers, knowledge_dir, load_knowledge
 from bot.catalogue.names import key_is_lossy, model_key
-from bot.catalogue.offers import bundled_path
 from bot.catalogue.scores import best_score, task_score, tier_for
+from bot.catalogue.sources.models_dev import bundled_path
+from bot.catalogue.store import load_catalogue
 
 
 @pytest.fixture()

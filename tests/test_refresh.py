@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from loopback import Server
 
-from bot.catalogue.store import CACHE_FILE, META_FILE, load_catalogue
+from bot.catalogue.refreshed import CACHE_FILE, META_FILE
+from bot.catalogue.store import load_catalogue
 from bot.runtime.refresh import refresh_data
 
 GOOD = {

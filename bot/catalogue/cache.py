@@ -9,12 +9,16 @@ kept. A cache that cannot be read or written is ignored: the catalogue is built 
 
 from __future__ import annotations
 
-import hashlib
-import importlib
+import importlib.util
 import os
 import pickle
 import sys
 from pathlib import Path
+
+try:  # the blake2 module alone: `hashlib` would load OpenSSL, a few ms of every cold start
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - Pythons built without it
+    from hashlib import blake2b
 
 PREFIX = "catalogue-"
 SUFFIX = ".pickle"
@@ -46,14 +50,17 @@ def _code(index_modules: tuple[str, ...]) -> bytes:
     """A digest of the source of every module that shapes a cached catalogue, read once per process.
 
     Hashing the files at every load would let a process that imported older code store its build under
-    the key of newer files on disk. The modules are all imported by the time a catalogue is loaded.
+    the key of newer files on disk. A module not imported yet is read where an import would find it, so a
+    load from the cache never imports the modules only a build needs.
     """
     digest_of = _code_digests.get(index_modules)
     if digest_of is None:
-        digest = hashlib.blake2b(digest_size=20)
+        digest = blake2b(digest_size=20)
         for name in (*BUILDING_MODULES, *index_modules):
-            module = sys.modules.get(name) or importlib.import_module(name)
-            digest.update(Path(module.__file__ or "").read_bytes())
+            module = sys.modules.get(name)
+            spec = None if module is not None else importlib.util.find_spec(name)
+            origin = module.__file__ if module is not None else spec.origin if spec is not None else None
+            digest.update(Path(origin or "").read_bytes())
         digest_of = _code_digests[index_modules] = digest.digest()
     return digest_of
 
@@ -66,7 +73,7 @@ def cache_key(
     more: list[Path] | None = None,
 ) -> str | None:
     """The hash of every input of a build (`index_modules` derive indexes kept with it), or None when one cannot be read."""
-    digest = hashlib.blake2b(FORMAT, digest_size=20)
+    digest = blake2b(FORMAT, digest_size=20)
     digest.update(sys.version.encode())
     try:
         digest.update(_code(tuple(sorted(set(index_modules or ())))))

@@ -17,8 +17,10 @@ from datetime import date
 from bot.catalogue.knowledge import Maker
 from bot.catalogue.names import clean_id, clean_name, model_key
 from bot.catalogue.offers import Kind, Offer
+from bot.catalogue.records import quick_unpickle
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Model:
     """A canonical model and every offer of it."""
@@ -132,6 +134,46 @@ def _split_pricier_snapshots(groups: dict[str, list[Offer]], own: dict[str, set[
             groups[snapshot] = moved
 
 
+def _keyed_groups(
+    offers: list[Offer], aliases: dict[str, str], exact: dict[str, str], distinct: frozenset[str]
+) -> tuple[dict[str, list[Offer]], dict[str, str]]:
+    """Offers by the key of the model they join, and the keys an alias pins to a canonical id."""
+    groups: dict[str, list[Offer]] = defaultdict(list)
+    pinned: dict[str, str] = {}
+    for offer in offers:
+        key = model_key(offer.id)
+        target = exact.get(clean_id(offer.id)) or aliases.get(key)
+        if target is not None:
+            key = clean_id(target) if target in distinct else model_key(target)
+            pinned[key] = target
+        groups[key].append(offer)
+    return groups, pinned
+
+
+def _model_of(key: str, members: list[Offer], maker: Maker | None, pinned: str | None) -> Model:
+    """One canonical model from its offers: the maker's own offers first, the reference offer names it."""
+    own = set(maker.providers) if maker else set()
+    for o in members:
+        o.first_party = o.provider in own
+    first_party = [o for o in members if o.first_party]
+    cid = pinned or _canonical_id(key, members, first_party)
+    primary = maker.providers[0] if maker and maker.providers else None
+    ranked = sorted(members, key=lambda o: (o.provider != primary, not o.first_party, *_offer_rank(o, cid)))
+    reference = ranked[0]
+    kinds = Counter(o.kind for o in members)
+    kind = reference.kind if kinds[reference.kind] * 2 >= len(members) else kinds.most_common(1)[0][0]
+    return Model(
+        id=cid,
+        name=clean_name(reference.name),
+        key=key,
+        maker=maker.id if maker else None,
+        maker_name=maker.name if maker else None,
+        kind=kind,
+        offers=tuple(ranked),
+        reference=reference,
+    )
+
+
 def group_offers(
     offers: list[Offer],
     makers: list[Maker],
@@ -148,53 +190,13 @@ def group_offers(
     (a dated snapshot such as `claude-3-5-sonnet-20240620`) is kept apart from the model its key normalises to.
     """
     patterns = compile_makers(makers)
-    groups: dict[str, list[Offer]] = defaultdict(list)
-    pinned: dict[str, str] = {}
-    exact = exact or {}
-    key_maker: dict[str, Maker | None] = {}
-    for offer in offers:
-        key = model_key(offer.id)
-        target = exact.get(clean_id(offer.id)) if exact else None
-        if target is None:
-            target = aliases.get(key)
-        if target is not None:
-            key = clean_id(target) if target in distinct else model_key(target)
-            pinned[key] = target
-        groups[key].append(offer)
-    for key in groups:
-        key_maker[key] = maker_for(key, makers, patterns)
+    groups, pinned = _keyed_groups(offers, aliases, exact or {}, distinct)
+    key_maker = {key: maker_for(key, makers, patterns) for key in groups}
     _split_pricier_snapshots(groups, {k: set(m.providers) for k, m in key_maker.items() if m is not None})
-
-    models: list[Model] = []
-    for key, members in groups.items():
-        if not members:
-            continue
-        maker = key_maker[key] if key in key_maker else maker_for(key, makers, patterns)
-        own = set(maker.providers) if maker else set()
-        for o in members:
-            o.first_party = o.provider in own
-        first_party = [o for o in members if o.first_party]
-        cid = pinned.get(key) or _canonical_id(key, members, first_party)
-        primary = maker.providers[0] if maker and maker.providers else None
-        ranked = sorted(
-            members,
-            key=lambda o: (o.provider != primary, not o.first_party, *_offer_rank(o, cid)),
-        )
-        reference = ranked[0]
-        kinds = Counter(o.kind for o in members)
-        kind = reference.kind if kinds[reference.kind] * 2 >= len(members) else kinds.most_common(1)[0][0]
-        name = clean_name(reference.name)
-        models.append(
-            Model(
-                id=cid,
-                name=name,
-                key=key,
-                maker=maker.id if maker else None,
-                maker_name=maker.name if maker else None,
-                kind=kind,
-                offers=tuple(ranked),
-                reference=reference,
-            )
-        )
+    models = [
+        _model_of(key, members, key_maker.get(key) or maker_for(key, makers, patterns), pinned.get(key))
+        for key, members in groups.items()
+        if members
+    ]
     models.sort(key=lambda m: m.id)
     return models

@@ -13,11 +13,16 @@ from pathlib import Path
 from typing import Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic.dataclasses import dataclass
 
+from bot.catalogue.records import quick_unpickle
 from bot.contract.vocab import Task as QueryTask
 
 Task = Literal[QueryTask, "general"]
 TASKS: tuple[str, ...] = (*get_args(QueryTask), "general")
+
+
+_ROW = ConfigDict(extra="forbid", defer_build=True)
 
 
 class _Strict(BaseModel):
@@ -137,7 +142,11 @@ class TasksFile(_Strict):
         return tasks
 
 
-class Score(_Strict):
+@quick_unpickle
+@dataclass(frozen=True, slots=True, kw_only=True, config=_ROW)
+class Score:
+    """One metric's value for a model, from one source (a plain slotted row: thousands load from the cache)."""
+
     metric: str
     value: float
     source: str
@@ -151,7 +160,11 @@ class ScoresFile(_Strict):
     scores: dict[str, list[Score]]
 
 
-class Speed(_Strict):
+@quick_unpickle
+@dataclass(frozen=True, slots=True, kw_only=True, config=_ROW)
+class Speed:
+    """Output speed and time to first token measured for a model, at one provider, by one source."""
+
     provider: str | None = None
     output_tps: float | None = Field(default=None, gt=0)
     ttft_s: float | None = Field(default=None, gt=0)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from bot.catalogue.records import quick_unpickle
+
 Kind = Literal[
     "chat",
     "embedding",
@@ -29,6 +31,7 @@ Kind = Literal[
 ServiceTierName = Literal["batch", "flex", "priority", "fast", "ultrafast"]
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class PriceTier:
     """Prices that apply once a request's context exceeds `above_tokens` (a cliff: the whole request)."""
@@ -39,6 +42,7 @@ class PriceTier:
     cache_read: float | None = None
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Window:
     """Hours of the week, in UTC: `start` inclusive, `end` exclusive, 'HH:MM'; `00:00-00:00` is the whole day.
@@ -51,6 +55,7 @@ class Window:
     weekday_timezone: str = "UTC"
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class OffPeak:
     """A lower price inside time windows; outside them the offer's list price applies.
@@ -65,6 +70,7 @@ class OffPeak:
     source: str
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class ServiceTier:
     """A priced way of calling the offer other than the default: batch, flex, priority, fast."""
@@ -77,6 +83,7 @@ class ServiceTier:
     source: str
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class RegionalPrice:
     """The offer processed in one region or data zone (`eu`, `us`, `us-gov`, `apac`, an AWS region ...)."""
@@ -89,6 +96,7 @@ class RegionalPrice:
     source: str
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class UnitPrice:
     """A price in a unit of its own (non-chat kinds): per image, per 1M characters, per minute of audio."""
@@ -100,6 +108,7 @@ class UnitPrice:
     source: str
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class PriceClaim:
     """One source's list price for an offer, and the date it is in effect from (or the source's as-of)."""
@@ -199,6 +208,7 @@ class Offer:
         return inp, out
 
 
+@quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """Where a set of offers came from and how old it is."""
@@ -264,15 +274,3 @@ def read_snapshot(path) -> bytes:  # type: ignore[no-untyped-def]
 def newest_update(offers: list[Offer]) -> date | None:
     """The newest `last_updated` date in a set of offers: how fresh the data is."""
     return max((o.last_updated for o in offers if o.last_updated), default=None)
-
-
-_MOVED = {"offers_from", "parse_models_dev", "bundled_path", "bundled_label"}
-
-
-def __getattr__(name: str):  # type: ignore[no-untyped-def]
-    """The models.dev reader's functions, which moved to `bot.catalogue.sources.models_dev`."""
-    if name in _MOVED:
-        from bot.catalogue.sources import models_dev
-
-        return getattr(models_dev, name)
-    raise AttributeError(name)

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from bot.catalogue.merge import merge
 from bot.catalogue.offers import Offer, newest_update, read_snapshot
+from bot.catalogue.refreshed import PREVIOUS_FILE, PREVIOUS_META_FILE, cache_dir, refreshed_meta
 from bot.catalogue.sources.models_dev import SOURCE as MODELS_DEV
 from bot.catalogue.sources.models_dev import bundled_label, bundled_path, offers_from, parse_models_dev
 from bot.catalogue.sources.prices import load_sources
-from bot.catalogue.store import PREVIOUS_FILE, PREVIOUS_META_FILE, Catalogue, cache_dir, refreshed_meta
+from bot.catalogue.store import Catalogue
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.snapshots import diff, previous_offers, previous_snapshot
+from bot.catalogue.snapshots import PriceChange, diff, previous_offers, previous_snapshot
 from bot.catalogue.store import Catalogue
-from bot.contract.answer import Answer, Note
+from bot.contract.answer import Answer, Note, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents.tables import cell, simple_table
@@ -39,25 +39,7 @@ def changes(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
         (c for c in changes if (c.provider, c.model) in first_party or c.provider in watched),
         key=lambda c: (-c.relative, c.provider, c.model),
     )
-    lines = [
-        [
-            cell(c.model, c.model),
-            cell(c.provider, c.provider),
-            cell(c.before[0], f"{fmt.price(c.before[0])} -> {fmt.price(c.after[0])}"),
-            cell(c.before[1], f"{fmt.price(c.before[1])} -> {fmt.price(c.after[1])}"),
-        ]
-        for c in important[:MAX_ROWS]
-    ]
-    table = simple_table(
-        "Price changes (makers and major providers)",
-        [
-            ("model", "Model", "text"),
-            ("provider", "Provider", "text"),
-            ("input", "In $/M", "text"),
-            ("output", "Out $/M", "text"),
-        ],
-        lines,
-    )
+    table = _price_table(important[:MAX_ROWS])
     verdict = (
         f"Between {label} and {catalogue.snapshot.label}: {len(changes)} price changes "
         f"({len(important)} at makers and major providers), {len(added)} new offers, {len(removed)} removed."
@@ -72,8 +54,28 @@ def changes(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
         intent="changes",
         title="What changed in prices",
         verdict=verdict,
-        tables=[table] if lines else [],
+        tables=[table] if important else [],
         notes=notes,
         query=query,
         total=len(important),
     )
+
+
+def _price_table(changed: list[PriceChange]) -> Table:
+    """The price changes shown: model, provider, input and output price before -> after."""
+    lines = [
+        [
+            cell(c.model, c.model),
+            cell(c.provider, c.provider),
+            cell(c.before[0], f"{fmt.price(c.before[0])} -> {fmt.price(c.after[0])}"),
+            cell(c.before[1], f"{fmt.price(c.before[1])} -> {fmt.price(c.after[1])}"),
+        ]
+        for c in changed
+    ]
+    columns = [
+        ("model", "Model", "text"),
+        ("provider", "Provider", "text"),
+        ("input", "In $/M", "text"),
+        ("output", "Out $/M", "text"),
+    ]
+    return simple_table("Price changes (makers and major providers)", columns, lines)

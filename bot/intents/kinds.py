@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.catalogue.grouping import Model
 from bot.catalogue.offers import Offer
 from bot.catalogue.store import Catalogue
-from bot.contract.answer import Answer, Note, Row
+from bot.contract.answer import Answer, Note, Row, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
@@ -70,20 +70,7 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     shown = found[offset : offset + limit]
     unit = UNIT_WORDS[kind]
     title = f"Cheapest {NAMES[kind]} models ({unit})"
-    lines = [
-        [cell(m.id, m.id), cell(o.provider, o.provider_name), cell(price, f"{fmt.price(price)} {unit}"), cell(how, how)]
-        for price, m, o, how in shown
-    ]
-    table = simple_table(
-        title,
-        [
-            ("model", "Model", "text"),
-            ("provider", "Provider", "text"),
-            ("price", "Price", "text"),
-            ("basis", "From", "text"),
-        ],
-        lines,
-    )
+    table = _kind_table(title, unit, shown)
     rows = [
         Row(
             model=m.id,
@@ -103,18 +90,10 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     if not shown:
         verdict = f"No {NAMES[kind]} model with a known price {unit} from the providers that count."
         return Answer(intent=query.intent, title=title, verdict=verdict, notes=notes, query=query, total=0)
-    price, model, offer, _ = shown[0]
-    verdict = (
-        f"Pick {model.id} ({offer.provider_name}): {fmt.price(price)} {unit}, the cheapest {NAMES[kind]} model I know."
-    )
-    if kind == "embedding" and query.tokens_per_month is not None:
-        verdict += f" At {fmt.tokens(query.tokens_per_month)} tokens a month: {fmt.money(price * query.tokens_per_month / 1e6)}."
-    if len(shown) > 1:
-        verdict += f" Next: {shown[1][1].id} at {fmt.price(shown[1][0])}."
     return Answer(
         intent=query.intent,
         title=title,
-        verdict=verdict,
+        verdict=_kind_verdict(kind, query, shown),
         tables=[table],
         rows=rows,
         notes=notes,
@@ -122,6 +101,33 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
         total=len(found),
         offset=offset,
     )
+
+
+def _kind_table(title: str, unit: str, shown: list[tuple[float, Model, Offer, str]]) -> Table:
+    """The models shown, with their provider, price in the kind's unit and what the price was read from."""
+    lines = [
+        [cell(m.id, m.id), cell(o.provider, o.provider_name), cell(price, f"{fmt.price(price)} {unit}"), cell(how, how)]
+        for price, m, o, how in shown
+    ]
+    columns = [
+        ("model", "Model", "text"),
+        ("provider", "Provider", "text"),
+        ("price", "Price", "text"),
+        ("basis", "From", "text"),
+    ]
+    return simple_table(title, columns, lines)
+
+
+def _kind_verdict(kind: str, query: Query, shown: list[tuple[float, Model, Offer, str]]) -> str:
+    """The pick, its price in the kind's unit (and at the volume for embeddings), and the runner-up."""
+    price, model, offer, _ = shown[0]
+    unit = UNIT_WORDS[kind]
+    verdict = f"Pick {model.id} ({offer.provider_name}): {fmt.price(price)} {unit}, the cheapest {NAMES[kind]} model I know."
+    if kind == "embedding" and query.tokens_per_month is not None:
+        verdict += f" At {fmt.tokens(query.tokens_per_month)} tokens a month: {fmt.money(price * query.tokens_per_month / 1e6)}."
+    if len(shown) > 1:
+        verdict += f" Next: {shown[1][1].id} at {fmt.price(shown[1][0])}."
+    return verdict
 
 
 def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[float, Model, Offer, str] | None:

@@ -9,7 +9,8 @@ from bot.catalogue.cost import Mix
 from bot.catalogue.store import Catalogue
 from bot.contract.policy import Policy
 from bot.contract.query import Query
-from bot.intents.selection import Candidate, Left, candidates, rank
+from bot.intents.ranking import rank
+from bot.intents.selection import Candidate, Left, candidates
 from bot.render import fmt
 
 # each constraint a question can set: the fields that drop it, and how to say what the nearest option misses

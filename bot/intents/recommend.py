@@ -9,17 +9,8 @@ from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.nearest import nearest
-from bot.intents.selection import (
-    Candidate,
-    Left,
-    candidates,
-    good_enough,
-    mix_of,
-    needs,
-    pareto_step,
-    rank,
-    with_cheaper,
-)
+from bot.intents.ranking import good_enough, needs, pareto_step, rank
+from bot.intents.selection import Candidate, Left, candidates, mix_of, with_cheaper
 from bot.intents.tables import ranking_table, row
 from bot.intents.why_not import why_not_sentences
 from bot.render import fmt

@@ -327,49 +327,6 @@ def with_cheaper(
     return [replace(c, cheaper=cheaper_elsewhere(c.model, c.offer, query, mix, policy, catalogue)) for c in cands]
 
 
-SORT_KEYS = {
-    "cost": lambda c: (c.monthly if c.monthly is not None else c.blended or 0.0, -(c.score.score or 0.0)),
-    "quality": lambda c: (-(c.score.score or -1.0), c.blended or 0.0),
-    "speed": lambda c: (-(c.tps or -1.0), c.blended or 0.0),
-    "latency": lambda c: (c.ttft if c.ttft is not None else float("inf"), c.blended or 0.0),
-    "context": lambda c: (-(c.offer.context or 0), c.blended or 0.0),
-    # value: good enough first (`good_enough`), then the cheapest; a tie in price goes to the higher score
-    "value": lambda c: (c.monthly if c.monthly is not None else c.blended or 0.0, -(c.score.score or 0.0)),
-}
-
-# the tiers "good enough" means, best first: value picks from the best of these that has any model
-VALUE_TIERS = (("strong", "good"), ("usable",), ("weak",))
-
-
-def good_enough(cands: list[Candidate]) -> tuple[list[Candidate], str | None]:
-    """The candidates at least "good" for the task, else those of the best tier any reaches, and that tier."""
-    for tiers in VALUE_TIERS:
-        found = [c for c in cands if c.score.tier in tiers]
-        if found:
-            return found, tiers[-1]
-    return cands, None
-
-
-def pareto_step(pick: Candidate, ranked: list[Candidate]) -> Candidate | None:
-    """The cheapest candidate that scores higher than the pick: the next step up the price-quality frontier."""
-    base = pick.score.score
-    if base is None or pick.blended is None:
-        return None
-    better = [c for c in ranked if c.score.score is not None and c.score.score >= base + 1 and c.blended is not None]
-    return min(better, key=lambda c: (c.blended, -(c.score.score or 0.0)), default=None)
-
-
-def rank(cands: list[Candidate], sort_by: str) -> list[Candidate]:
-    """Candidates in the order `sort_by` asks for (ties: cheaper first, then id for stability)."""
-    key = SORT_KEYS[sort_by]
-    return sorted(cands, key=lambda c: (key(c), c.model.id))
-
-
-def needs(sort_by: str) -> str | None:
-    """The data a sort needs; candidates without it cannot be ranked on it."""
-    return {"speed": "tps", "latency": "ttft"}.get(sort_by)
-
-
 def display_candidate(model: Model, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix) -> Candidate:
     """A named model at the offer an answer should quote, whatever the filters say.
 

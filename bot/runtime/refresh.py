@@ -23,11 +23,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.catalogue.offers import DataError
+from bot.catalogue.refreshed import CACHE_FILE, META_FILE, PREVIOUS_FILE, PREVIOUS_META_FILE, cache_dir
 from bot.catalogue.sources.common import SourceData, validate
 from bot.catalogue.sources.models_dev import SOURCE as MODELS_DEV
 from bot.catalogue.sources.models_dev import offers_from, parse_models_dev
 from bot.catalogue.sources.prices import PRICE_SOURCES, PriceSource, refreshed_files
-from bot.catalogue.store import CACHE_FILE, META_FILE, PREVIOUS_FILE, PREVIOUS_META_FILE, cache_dir
 
 log = logging.getLogger("whichmodel.refresh")
 

@@ -13,8 +13,9 @@ from loopback import Server
 from bot.assistant import Assistant
 from bot.catalogue import store as catalogue_mod
 from bot.catalogue.knowledge import KnowledgeError
-from bot.catalogue.offers import bundled_path, read_snapshot
+from bot.catalogue.offers import read_snapshot
 from bot.catalogue.snapshots import diff, previous_offers
+from bot.catalogue.sources.models_dev import bundled_path
 from bot.contract.answer import Answer
 from bot.contract.query import Query
 from bot.intents.registry import answer_for
