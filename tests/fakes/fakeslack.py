@@ -79,6 +79,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.reject_tables = False
         self.reject_charts = False
+        self.not_in: set[str] = set()  # channels the bot is not in: chat.postMessage there fails with not_in_channel
         self.delay = 0.0  # seconds every request takes (a slow Web API)
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
@@ -300,6 +301,10 @@ class FakeSlack:
                 "bot_id": BOT_ID,
                 "is_enterprise_install": False,
             }
+        if method == "conversations.open":  # the app's DM with a user: D + the user id's tail
+            return {"ok": True, "channel": {"id": "D" + str(params.get("users", ""))[1:]}}
+        if method == "chat.postMessage" and params.get("channel") in self.not_in:
+            return {"ok": False, "error": "not_in_channel"}
         if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
             refused = self._refused(params)
             if refused is not None:
@@ -462,3 +467,39 @@ def action_body(
         ],
     }
     return urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded"
+
+
+def message_shortcut_body(
+    text: str,
+    response_url: str,
+    message_ts: str,
+    thread_ts: str | None = None,
+    user: str = "U0ANN",
+    channel: str = "C0GENERAL",
+    callback_id: str = "whichmodel_ask_message",
+) -> tuple[bytes, str]:
+    """A message shortcut (message_action) as Slack posts it: form-encoded, the JSON in a `payload` field."""
+    message: dict[str, Any] = {"type": "message", "user": "U0BOB", "ts": message_ts, "text": text}
+    if thread_ts:
+        message["thread_ts"] = thread_ts
+    payload = {
+        "type": "message_action",
+        "token": "legacy-verification-token",
+        "action_ts": f"{time.time():.6f}",
+        "team": {"id": TEAM, "domain": "fake"},
+        "user": {"id": user, "username": "ann", "team_id": TEAM, "name": "ann"},
+        "channel": {"id": channel, "name": "general"},
+        "is_enterprise_install": False,
+        "enterprise": None,
+        "callback_id": callback_id,
+        "trigger_id": "1234.5678.abcdef",
+        "response_url": response_url,
+        "message_ts": message_ts,
+        "message": message,
+    }
+    return urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded"
+
+
+def home_opened(user: str = "U0ANN", tab: str = "home") -> dict[str, Any]:
+    """The `app_home_opened` event for `user` opening the app's `tab` ("home" or "messages")."""
+    return {"type": "app_home_opened", "user": user, "channel": "D" + user[1:], "tab": tab, "event_ts": "1.000100"}
