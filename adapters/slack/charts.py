@@ -61,7 +61,10 @@ def _bar_chart(title: str, series: str, y_label: str, points: list[tuple[str, fl
         "chart": {
             "type": "bar",
             "series": [
-                {"name": series[:MAX_SERIES_NAME], "data": [{"label": label, "value": value} for label, value in points]}
+                {
+                    "name": series[:MAX_SERIES_NAME],
+                    "data": [{"label": label, "value": value} for label, value in points],
+                }
             ],
             "axis_config": {"categories": [label for label, _ in points], "y_label": y_label[:MAX_AXIS_LABEL]},
         },

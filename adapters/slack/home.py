@@ -54,7 +54,8 @@ def settings_blocks(core: Assistant, extra: Path | None, today: date | None = No
     lines = [
         "*Providers that count:* each maker's own API, and "
         + (", ".join(f"`{escape(p)}`" for p in policy.default_providers) or "no others"),
-        "*For models none of those sell:* " + (", ".join(f"`{escape(p)}`" for p in policy.fallback_providers) or "none"),
+        "*For models none of those sell:* "
+        + (", ".join(f"`{escape(p)}`" for p in policy.fallback_providers) or "none"),
         "*Team prices file:* "
         + (f"`{escape(extra.name)}` (your prices override the listed ones)" if extra else "none: list prices only"),
         f"*Data:* {escape(snapshot.label)}; {data_age(snapshot.as_of, today)}",

@@ -46,8 +46,8 @@ from adapters.chat.ratelimit import RateLimiter
 from adapters.chat.state import MemoryState
 from adapters.slack.app import api_base_url, build_app, slack_question, socket_mode_handler
 from adapters.slack.blocks import button_action_id
-from adapters.slack.shortcut import SHORTCUT_ID
 from adapters.slack.server import RunningServer, build_asgi, start_in_thread
+from adapters.slack.shortcut import SHORTCUT_ID
 from bot.assistant import Assistant
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Action, Answer, Cell, Column, Row, Table

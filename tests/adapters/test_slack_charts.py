@@ -114,7 +114,12 @@ def test_thirty_long_and_repeated_names_stay_within_the_blocks_limits() -> None:
         within_limits(chart)
         assert len(points(chart)) == 20
     assert "first 20 of 30 rows" in note(blocks)
-    assert short_labels(rows[:4]) == ["same-model @p0", "a-very-long-mod… @p1", "a-very-long-mod… @p2", "same-model @p3"]
+    assert short_labels(rows[:4]) == [
+        "same-model @p0",
+        "a-very-long-mod… @p1",
+        "a-very-long-mod… @p2",
+        "same-model @p3",
+    ]
     twins = [Row(model=long, name="n", provider="provider-with-a-long-name") for _ in range(2)]
     assert short_labels(twins) == ["a-very-lo… @provide…", "a-very-lo… @provi… 2"]
 

@@ -112,4 +112,3 @@ def test_after_a_refresh_the_home_tab_shows_the_cores_table_of_price_changes(
     assert escape(expected.verdict or "") in sections(call)
     shown = [b for b in call.params["view"]["blocks"] if b["type"] == "section" and "```" in b["text"]["text"]]
     assert shown == monospace_sections(expected.tables[0])[0]  # the core's table of changes, as it made it
-
