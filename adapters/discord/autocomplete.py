@@ -4,7 +4,7 @@ Built once per catalogue (`Catalogue.index`) from the catalogue's own name index
 (`bot.intents.suggest.suggestion_names`: makers' and widely sold chat models, newest first), so a refresh that
 swaps the catalogue brings new models into the choices. A keystroke first looks for names that start with, then
 contain, what was typed (in the catalogue's normal form, so "GPT 4.1 mini" finds gpt-4.1-mini), and only then
-asks rapidfuzz for close spellings.
+asks rapidfuzz for names whose start is a close spelling of it ("cluade op" finds claude-opus-*).
 
 `/whichmodel question:` completes the question's last words as a model id; `/compare` completes model ids.
 """
@@ -22,7 +22,7 @@ from bot.intents.suggest import suggestion_names
 
 MAX_CHOICES = 25  # Discord's limit
 MAX_CHOICE_TEXT = 100  # a choice's name and a string value
-FUZZY_CUTOFF = 70
+FUZZY_CUTOFF = 75
 TAIL_WORDS = 3  # "... claude opus 4" completes the last three words
 
 
@@ -63,7 +63,9 @@ def _matches(index: NameChoices, typed: str, limit: int, fuzzy: bool = True) -> 
             contains.append(mid)
     found = list(dict.fromkeys(starts + contains))[:limit]
     if fuzzy and len(found) < limit and len(key) >= 3:
-        close = process.extract(key, index.keys, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=FUZZY_CUTOFF)
+        # close spellings of a name's start: each name cut to what was typed (plus one), scored by edit ratio
+        starts_of = [name[: len(key) + 1] for name in index.keys]
+        close = process.extract(key, starts_of, scorer=fuzz.ratio, limit=limit * 2, score_cutoff=FUZZY_CUTOFF)
         for _name, _score, i in close:
             if index.ids[i] not in found:
                 found.append(index.ids[i])
