@@ -22,7 +22,7 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button], template=FEEDBAC
     def __init__(self, custom_id: str) -> None:
         feedback = parse_feedback(custom_id)
         emoji, label = VOTE_LABELS[feedback.vote if feedback is not None else "up"]
-        button = discord.ui.Button(
+        button: discord.ui.Button[discord.ui.View] = discord.ui.Button(
             emoji=emoji, label=label, style=discord.ButtonStyle.secondary, custom_id=custom_id, row=FEEDBACK_ROW
         )
         super().__init__(button)

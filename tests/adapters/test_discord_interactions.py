@@ -205,8 +205,8 @@ def test_commands_sync_to_the_dev_guild_only_with_the_sync_flag(catalogue: Catal
             assert option["name"] == "question" and option["type"] == 3 and not option.get("required")
             assert option["autocomplete"] is True
             assert compare["name"] == "compare"
-            options = [(o["name"], o["type"], o.get("required", False), o.get("autocomplete", False)) for o in
-                       compare["options"]]
+            opts = compare["options"]
+            options = [(o["name"], o["type"], o.get("required", False), o.get("autocomplete", False)) for o in opts]
             assert options == [("model_a", 3, True, True), ("model_b", 3, True, True), ("volume", 3, False, False)]
             for command in put.body:  # installable on servers and users; usable in servers, bot DMs, group DMs
                 assert sorted(command["integration_types"]) == [0, 1] and sorted(command["contexts"]) == [0, 1, 2]

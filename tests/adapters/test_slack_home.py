@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakeslack import Call, direct_message, home_opened
+from fakeslack import Call, direct_message
 from loopback import Server
+from slackpayloads import home_opened
 from test_slack_app import CLASSIFY, CannedCore, Harness, fake, logs, start, test_settings  # noqa: F401 - fixtures
 
 from adapters.slack.assistant import suggested_prompts

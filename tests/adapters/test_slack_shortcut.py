@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fakeslack import message_shortcut_body
+from slackpayloads import message_shortcut_body
 from test_slack_app import CLASSIFY, Harness, fake, logs, start  # noqa: F401 - fixtures
 
 from adapters.slack.shortcut import NO_TEXT
