@@ -29,24 +29,32 @@ COMPARE_DESCRIPTION = "Compare two models: monthly cost at your volume, scores, 
 QuestionOption = Optional[app_commands.Range[str, 1, MAX_QUESTION_CHARS]]  # noqa: UP045
 ModelOption = app_commands.Range[str, 1, MAX_CHOICE_TEXT]
 VolumeOption = Optional[app_commands.Range[str, 1, 40]]  # noqa: UP045
-# "50M", "2.5 billion tokens", "500k tokens a month", "1,000,000"
+# "50M", "2.5 billion tokens", "500k tokens a week", "1,000,000 per day": an amount, then optionally a period
 VOLUME = re.compile(
-    r"\s*\d[\d,_]*(?:\.\d+)?\s*(?:[kmbt]|thousand|million|billion|trillion)?\s*(?:tok(?:en)?s?)?"
-    r"\s*(?:(?:a|per|/|each)\s*(?:month|mo))?\s*",
+    r"\s*(?P<amount>\d[\d,_]*(?:\.\d+)?\s*(?:[kmbt]|thousand|million|billion|trillion)?)\s*(?:tok(?:en)?s?)?"
+    r"\s*(?:(?:a|per|/|each)\s*(?P<period>day|week|month|mo|year|yr))?\s*",
     re.IGNORECASE,
 )
+PERIODS = {"mo": "month", "yr": "year"}
 
 
 def bad_volume_text(volume: str) -> str:
     return (
         f"I could not read {discord.utils.escape_markdown(volume)!r} as a volume: give tokens a month, "
-        "like 50M, 500k or 2.5B (or leave it out for 10M)."
+        "like 50M, 500k or 2.5B (or 5M a day), or leave it out for 10M a month."
     )
 
 
-def compare_question(model_a: str, model_b: str, volume: str | None) -> str:
-    """The question `/compare` asks the core."""
-    return f"{model_a.strip()} vs {model_b.strip()}" + (f" at {volume.strip()} tokens a month" if volume else "")
+def compare_question(model_a: str, model_b: str, volume: str | None) -> str | None:
+    """The question `/compare` asks the core ("a vs b at 50M tokens a month"); None when `volume` is unreadable."""
+    question = f"{model_a.strip()} vs {model_b.strip()}"
+    if not volume:
+        return question
+    match = VOLUME.fullmatch(volume)
+    if match is None:
+        return None
+    period = (match["period"] or "month").lower()
+    return f"{question} at {match['amount'].strip()} tokens a {PERIODS.get(period, period)}"
 
 
 # every command: installable on servers and on users; usable in servers, the bot's DMs and group DMs
@@ -88,10 +96,11 @@ def add_commands(client: WhichModelClient) -> None:
     async def compare(
         interaction: discord.Interaction, model_a: ModelOption, model_b: ModelOption, volume: VolumeOption = None
     ) -> None:
-        if volume and not VOLUME.fullmatch(volume):
-            await interaction.response.send_message(bad_volume_text(volume), ephemeral=True)
+        question = compare_question(model_a, model_b, volume)
+        if question is None:
+            await interaction.response.send_message(bad_volume_text(volume or ""), ephemeral=True)
             return
-        await client.on_slash(interaction, compare_question(model_a, model_b, volume))
+        await client.on_slash(interaction, question)
 
     client.tree.add_command(_everywhere(whichmodel))
     client.tree.add_command(_everywhere(compare))

@@ -54,6 +54,11 @@ def short_labels(rows: list[Row]) -> list[str]:
     return labels
 
 
+def chart_value(usd: float) -> float:
+    """A cost as a bar's value: cents from a dollar up, three significant digits below (a $0.004 bar is not 0)."""
+    return round(usd, 2) if abs(usd) >= 1 else float(f"{usd:.3g}")
+
+
 def _bar_chart(title: str, series: str, y_label: str, points: list[tuple[str, float]]) -> dict[str, Any]:
     return {
         "type": CHART_BLOCK,
@@ -92,11 +97,11 @@ def chart_blocks(answer: Answer) -> list[dict[str, Any]]:
     label = volume_label(rows)
     volume, given = _volume_words(answer, label)
     costs = [(lab, row_cost(r, label)) for lab, r in zip(labels, rows)]
-    priced = [(lab, round(c, 2)) for lab, c in costs if c is not None]
+    priced = [(lab, chart_value(c)) for lab, c in costs if c is not None]
     blocks: list[dict[str, Any]] = []
     notes: list[str] = []
     if priced:
-        title = f"Monthly cost at {volume}" + ("" if given else " (default)")
+        title = f"Monthly cost at {volume}" + ("" if given else " (no volume given)")
         blocks.append(_bar_chart(title, "USD a month", "USD a month", priced))
         if not given:
             notes.append(f"No volume given: costs are at {fmt.tokens(DEFAULT_VOLUME)} tokens a month.")

@@ -11,7 +11,8 @@ from fakediscord import APP_ID, Bot, buttons, drive, embed_within_limits, runnin
 
 from adapters.chat.feedback import THANKS_TEXT
 from adapters.discord.autocomplete import model_choices, name_choices, question_choices
-from adapters.discord.commands import bad_volume_text
+from adapters.discord.commands import bad_volume_text, compare_question
+from bot.assistant import Assistant
 from bot.catalogue.store import Catalogue
 from bot.contract.query import Query
 from bot.runtime.logs import digest
@@ -95,6 +96,20 @@ def test_compare_asks_the_two_models_at_the_volume_and_answers_in_the_channel(ca
             assert embed["title"] == bot.core.answers[-1].title and "gpt-4.1-nano" in str(embed)
 
     drive(scenario)
+
+
+@pytest.mark.parametrize(
+    ("volume", "per_month"),
+    [(None, None), ("50M", 5e7), ("500k tokens a week", 5e5 * 52 / 12), ("5M per day", 1.5e8), ("2.5B/yr", 2.5e9 / 12)],
+)
+def test_the_compare_question_is_one_the_core_reads_at_that_volume(
+    catalogue: Catalogue, volume: str | None, per_month: float | None
+) -> None:
+    question = compare_question("gpt-4.1-mini", "gpt-4.1-nano", volume)
+    assert question is not None
+    answer = Assistant(catalogue).ask_strict(question)
+    assert answer.intent == "compare" and answer.query.models == ["gpt-4.1-mini", "gpt-4.1-nano"]
+    assert answer.query.tokens_per_month == pytest.approx(per_month) if per_month else not answer.query.tokens_per_month
 
 
 @pytest.mark.parametrize("volume", ["lots", "50M per fortnight"])

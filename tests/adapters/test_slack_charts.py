@@ -9,7 +9,7 @@ from typing import Any
 from fakeslack import BOT_USER, mention
 from test_slack_app import CLASSIFY, CannedCore, Harness, fake, logs, start, types  # noqa: F401 - fixtures
 
-from adapters.slack.charts import CHART_BLOCK, CHART_NOTE_ID, chart_blocks, short_labels
+from adapters.slack.charts import CHART_BLOCK, CHART_NOTE_ID, chart_blocks, chart_value, short_labels
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Row
 from bot.contract.query import Query
@@ -56,7 +56,7 @@ def test_a_recommendation_charts_monthly_cost_at_the_users_volume_and_the_task_s
     within_limits(score)
     expected = answer_for(CannedCore.QUESTIONS[CLASSIFY.lower()], h.core.catalogue)
     assert cost["title"] == "Monthly cost at 50M tokens/mo"
-    assert points(cost) == [(r.model, round(r.costs_at["50M/mo"], 2)) for r in expected.rows]
+    assert points(cost) == [(r.model, chart_value(r.costs_at["50M/mo"])) for r in expected.rows]
     assert score["title"] == "Classification score (0-100)"
     assert points(score) == [(r.model, r.task_score) for r in expected.rows if r.task_score is not None]
     order = types(call)
@@ -71,9 +71,9 @@ def test_a_comparison_without_a_volume_charts_10m_tokens_a_month_and_says_so(sta
     (call,) = h.fake.wait_calls("api", "chat.postMessage")
     cost = charts(call)[0]
     within_limits(cost)
-    assert cost["title"] == "Monthly cost at 10M tokens/mo (default)"
+    assert cost["title"] == "Monthly cost at 10M tokens/mo (no volume given)"
     expected = answer_for(CannedCore.QUESTIONS["gpt-4.1 mini vs nano"], h.core.catalogue)
-    assert points(cost) == [(r.model, round(r.costs_at["10M/mo"], 2)) for r in expected.rows]
+    assert points(cost) == [(r.model, chart_value(r.costs_at["10M/mo"])) for r in expected.rows]
     assert "No volume given: costs are at 10M tokens a month." in note(call.blocks)
 
 
@@ -100,6 +100,10 @@ def test_nothing_to_plot_help_errors_and_other_intents_carry_no_chart(catalogue:
         assert chart_blocks(answer_for(query, catalogue)) == []
     refused = answer_for(Query(intent="compare", models=["gpt-9000-ultra", "claude-9000"]), catalogue)
     assert refused.error and chart_blocks(refused) == []
+
+
+def test_small_costs_keep_three_significant_digits_so_no_priced_bar_reads_zero() -> None:
+    assert [chart_value(v) for v in (2.6549, 0.0042137, 0.175, 1234.567)] == [2.65, 0.00421, 0.175, 1234.57]
 
 
 def test_thirty_long_and_repeated_names_stay_within_the_blocks_limits() -> None:
