@@ -104,7 +104,7 @@ class WhichModelClient(discord.Client):
             log.exception("could not load the catalogue at start; questions will retry")
 
     async def sync_tree(self) -> list[app_commands.AppCommand]:
-        """Register `/whichmodel` with Discord: in DISCORD_GUILD_ID only (instant) when set, else globally."""
+        """Register the slash commands with Discord: in DISCORD_GUILD_ID only (instant) when set, else globally."""
         guild_id = self.settings.discord_guild_id
         if guild_id:
             guild = discord.Object(id=guild_id)

@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 import pytest
-from fakediscord import APP_ID, Bot, buttons, drive, embed_within_limits, running_bot, votes
+from fakediscord import APP_ID, BOT_ID, CHANNEL_ID, Bot, buttons, drive, embed_within_limits, running_bot, votes
 
 from adapters.chat.feedback import THANKS_TEXT
 from adapters.discord.autocomplete import model_choices, name_choices, question_choices
@@ -155,6 +155,9 @@ def test_every_answer_has_thumbs_and_a_press_is_logged_and_thanked_only_to_the_v
                 "intent": "recommend",
                 "user_sha": digest(str(press["member"]["user"]["id"])),
             }
+            bot.send_message(f"<@{BOT_ID}> {CLASSIFY}")  # a mention's answer has them too
+            [reply] = await bot.wait_calls("POST", f"/channels/{CHANNEL_ID}/messages")
+            assert [v["custom_id"].split(":")[3] for v in votes(reply.body)] == [digest(CLASSIFY)] * 2
             help_payload = bot.slash("help")
             [help_answer] = await bot.wait_calls("POST", f"/webhooks/{APP_ID}/{help_payload['token']}")
             assert votes(help_answer.body) == []  # nothing to judge in help
