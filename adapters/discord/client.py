@@ -9,10 +9,11 @@ with DISCORD_TOKEN and serves until stopped. Every question and button press is 
   reply), which is all the bot reads. A reply with the ping switched off arrives without content and is ignored.
 - **Mentions** are answered as a reply. A reply to one of the bot's answers (or a follow-up such as
   "what about 100M?" from the same person in the same channel) refines the query that answer came from.
-- **`/whichmodel question:...`** is deferred at once, then answered with a follow-up. Help, refusals and errors
-  go only to the asker.
+- **`/whichmodel question:...`** and **`/compare`** (`adapters/discord/commands.py`, with model-name autocomplete)
+  are deferred at once, then answered with a follow-up. Help, refusals and errors go only to the asker.
 - **Buttons**: long answers are split into pages, and every action of the answer (show more, compare the top 2,
-  best quality or cheapest instead) is a button carrying a short id into the state store.
+  best quality or cheapest instead) is a button carrying a short id into the state store; thumbs up/down under
+  every answer are logged (`adapters/discord/feedback.py`).
 - **Safety**: `AllowedMentions.none()` on the client, so no answer can ping anyone; bots (this one included) and
   webhooks are ignored; a per-user token bucket answers politely when exceeded; any exception becomes an apology
   with an error id, logged with its traceback. The token is read from the settings only and never logged.
@@ -27,7 +28,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from typing import Any, Optional
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -35,21 +36,16 @@ from discord import app_commands
 from adapters.chat.state import ChatState
 from adapters.chat.stores import open_state, watch_state
 from adapters.chat.turn import Chat, Turn, question_text
+from adapters.discord.commands import COMMAND, add_commands, autocomplete_index
 from adapters.discord.embeds import Mode, Press, answer_pages
+from adapters.discord.feedback import FeedbackButton
 from adapters.discord.replies import ActionButton, InteractionReply, MessageReply, page_kwargs
 from bot.assistant import Assistant, apology, new_error_id
-from bot.contract.vocab import MAX_QUESTION_CHARS
 from bot.runtime.health import mark_stopping
 from bot.runtime.service import start_service
 from bot.runtime.settings import Settings, SettingsError
 
 log = logging.getLogger("whichmodel.discord")
-
-COMMAND = "whichmodel"
-COMMAND_DESCRIPTION = "Which LLM should we use? Cost at your volume, trade-offs, a verdict and sources."
-QUESTION_DESCRIPTION = "e.g. cheapest for 50M tokens of classification (leave empty for help)"
-# discord.py reads the command's annotations: an optional string option of 1 to 1,000 characters
-QuestionOption = Optional[app_commands.Range[str, 1, MAX_QUESTION_CHARS]]  # noqa: UP045
 
 
 def intents() -> discord.Intents:
@@ -89,9 +85,9 @@ class WhichModelClient(discord.Client):
         self.stopping = False
         self._idle = asyncio.Condition()
         self.tree = app_commands.CommandTree(self)
-        self.tree.add_command(_slash_command(self))
+        add_commands(self)  # /whichmodel and /compare (adapters/discord/commands.py)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
-        self.add_dynamic_items(ActionButton)
+        self.add_dynamic_items(ActionButton, FeedbackButton)
 
     @property
     def state(self) -> ChatState:
@@ -103,12 +99,12 @@ class WhichModelClient(discord.Client):
         if self.sync_commands:
             await self.sync_tree()
         try:
-            await asyncio.to_thread(lambda: self.chat.assistant.catalogue)  # load the data before the first question
+            await asyncio.to_thread(autocomplete_index, self)  # load the data (and names) before the first question
         except Exception:  # noqa: BLE001 - answers will apologise; starting is still useful
             log.exception("could not load the catalogue at start; questions will retry")
 
     async def sync_tree(self) -> list[app_commands.AppCommand]:
-        """Register `/whichmodel` with Discord: in DISCORD_GUILD_ID only (instant) when set, else globally."""
+        """Register the slash commands with Discord: in DISCORD_GUILD_ID only (instant) when set, else globally."""
         guild_id = self.settings.discord_guild_id
         if guild_id:
             guild = discord.Object(id=guild_id)
@@ -227,7 +223,7 @@ class WhichModelClient(discord.Client):
             public_notice=True,
         )
         mode: Mode = "e" if self._can_embed(message) else "t"
-        await self._run(turn, MessageReply(self, message, mode))
+        await self._run(turn, MessageReply(self, message, mode, question=text))
 
     # ---------------------------------------------------------------------------------------- interactions
 
@@ -242,7 +238,7 @@ class WhichModelClient(discord.Client):
             remember=(user_key,),
             delivery=f"discord:interaction:{interaction.id}",
         )
-        await self._run(turn, InteractionReply(self, interaction))
+        await self._run(turn, InteractionReply(self, interaction, question=question))
 
     async def on_press(self, interaction: discord.Interaction, press: Press | None) -> None:
         """A button under an answer: answer the action it stands for (an unknown one says so politely)."""
@@ -270,15 +266,6 @@ class WhichModelClient(discord.Client):
                 await interaction.response.send_message(**page_kwargs(answer_pages(sorry)[0]), ephemeral=True)
         except discord.HTTPException:
             log.exception("error_id=%s: could not even send the apology", error_id)
-
-
-def _slash_command(client: WhichModelClient) -> app_commands.Command[Any, Any, None]:
-    @app_commands.command(name=COMMAND, description=COMMAND_DESCRIPTION)
-    @app_commands.describe(question=QUESTION_DESCRIPTION)
-    async def whichmodel(interaction: discord.Interaction, question: QuestionOption = None) -> None:
-        await client.on_slash(interaction, (question or "").strip())
-
-    return whichmodel
 
 
 class WhichModelShardedClient(WhichModelClient, discord.AutoShardedClient):

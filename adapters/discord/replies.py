@@ -20,6 +20,7 @@ import discord
 
 from adapters.chat.state import ChatState
 from adapters.discord.embeds import BUTTON_TEMPLATE, Mode, Press, answer_pages, page_buttons
+from adapters.discord.feedback import FEEDBACK_TEMPLATE, FeedbackButton, feedback_buttons
 from bot.contract.answer import Answer
 
 log = logging.getLogger("whichmodel.discord")
@@ -55,14 +56,20 @@ class ActionButton(discord.ui.DynamicItem[discord.ui.Button], template=BUTTON_TE
             await client.on_press(interaction, self.press)
 
 
-def answer_view(answer: Answer, page: int, pages: int, mode: Mode, state: ChatState | None) -> discord.ui.View | None:
-    """The buttons under page `page` of `pages`, or None when there are none."""
+def answer_view(
+    answer: Answer, page: int, pages: int, mode: Mode, state: ChatState | None, question: str | None = None
+) -> discord.ui.View | None:
+    """The buttons under page `page` of `pages` (and, with `question`, the thumbs up/down on their own row),
+    or None when there are none."""
     buttons = page_buttons(answer, page, pages, mode, state)
-    if not buttons:
+    votes = feedback_buttons(question, answer)
+    if not buttons and not votes:
         return None
     view = discord.ui.View(timeout=None)
     for button in buttons:
         view.add_item(ActionButton(button.press.custom_id(), label=button.label))
+    for vote in votes:
+        view.add_item(vote)
     return view
 
 
@@ -72,7 +79,10 @@ def without_button(message: discord.Message | None, custom_id: str) -> discord.u
     for row in message.components if message is not None else []:
         for item in getattr(row, "children", []):
             if isinstance(item, discord.components.Button) and item.custom_id and item.custom_id != custom_id:
-                view.add_item(ActionButton(item.custom_id, label=item.label or "Show more"))
+                if re.fullmatch(FEEDBACK_TEMPLATE, item.custom_id):
+                    view.add_item(FeedbackButton(item.custom_id))
+                else:
+                    view.add_item(ActionButton(item.custom_id, label=item.label or "Show more"))
     return view
 
 
@@ -93,9 +103,9 @@ class _OnLoop:
 class MessageReply(_OnLoop):
     """Answers to a message: a reply to it in its channel (pings nobody: the client allows no mentions)."""
 
-    def __init__(self, client: BotClient, message: discord.Message, mode: Mode) -> None:
+    def __init__(self, client: BotClient, message: discord.Message, mode: Mode, question: str = "") -> None:
         super().__init__(client.loop)
-        self.client, self.message, self.mode = client, message, mode
+        self.client, self.message, self.mode, self.question = client, message, mode, question
 
     def start(self) -> None:
         """Nothing to acknowledge for a message."""
@@ -103,7 +113,7 @@ class MessageReply(_OnLoop):
     def answer(self, answer: Answer) -> Sequence[str]:
         pages = answer_pages(answer, self.mode)
         kwargs = page_kwargs(pages[0])
-        view = answer_view(answer, 0, len(pages), self.mode, self.client.state)
+        view = answer_view(answer, 0, len(pages), self.mode, self.client.state, self.question)
         if view is not None:
             kwargs["view"] = view
         sent = self.call(self._reply(**kwargs))
@@ -132,9 +142,11 @@ class InteractionReply(_OnLoop):
     the answer as a follow-up. Help, refusals and errors go only to the asker: Discord fixes a deferred reply's
     visibility when it is deferred, so the public "thinking..." placeholder is deleted first."""
 
-    def __init__(self, client: BotClient, interaction: discord.Interaction, press: Press | None = None) -> None:
+    def __init__(
+        self, client: BotClient, interaction: discord.Interaction, press: Press | None = None, question: str = ""
+    ) -> None:
         super().__init__(client.loop)
-        self.client, self.interaction, self.press = client, interaction, press
+        self.client, self.interaction, self.press, self.question = client, interaction, press, question
 
     def start(self) -> None:
         self.call(self._start())
@@ -165,7 +177,7 @@ class InteractionReply(_OnLoop):
             return None
         page = min(self.press.page if self.press is not None else 0, len(pages) - 1)
         kwargs = page_kwargs(pages[page])
-        view = answer_view(answer, page, len(pages), mode, self.client.state)
+        view = answer_view(answer, page, len(pages), mode, self.client.state, self.question)
         if view is not None:
             kwargs["view"] = view
         return await interaction.followup.send(**kwargs, wait=True)

@@ -1,4 +1,5 @@
-"""The Slack app: `/whichmodel`, @mentions in channels and direct messages, answered with Block Kit tables.
+"""The Slack app: `/whichmodel`, @mentions in channels and direct messages, answered with Block Kit tables; the
+assistant view, the Home tab and the "Ask whichmodel" message shortcut.
 
 One bolt `App` built by `build_app`; small listeners that acknowledge first and then run the chat turn
 (`adapters/chat/turn.py`). `run` serves it in Socket Mode when SLACK_APP_TOKEN is set, else over HTTP (see
@@ -30,7 +31,9 @@ from adapters.chat.turn import Chat, Turn, question_text
 from adapters.slack.assistant import build_assistant
 from adapters.slack.blocks import ACTION_PREFIX
 from adapters.slack.feedback import FEEDBACK_ACTION, on_feedback
+from adapters.slack.home import register_home
 from adapters.slack.replies import SlackReply, Upload, channel_sender, respond_sender
+from adapters.slack.shortcut import register_shortcut
 from bot.assistant import Assistant
 from bot.runtime.service import on_sigterm, start_service
 from bot.runtime.settings import Settings, SettingsError
@@ -177,6 +180,8 @@ def build_app(
 
     app.use(build_assistant(bot.chat.assistant, on_mention))  # assistant threads, before the DM listener
     app.action(FEEDBACK_ACTION)(ack=just_ack, lazy=[on_feedback])  # before the catch-all button route
+    register_home(app, bot.chat, settings.extra)  # the Home tab and its buttons (before the catch-all too)
+    register_shortcut(app, bot.chat, slack_question)  # the "Ask whichmodel" message shortcut
     app.command(COMMAND)(ack=just_ack, lazy=[on_command])
     app.event("app_mention")(ack=just_ack, lazy=[on_mention])
     app.event("message")(ack=just_ack, lazy=[on_message])

@@ -1,5 +1,6 @@
 """Sending answers to Slack: through a `response_url` (commands, buttons) or the Web API (mentions, DMs), with a
-monospace fallback when a workspace refuses table blocks, and the whole table as a CSV when a message had to cut it.
+monospace fallback when a workspace refuses table blocks, the charts dropped when it refuses those, and the
+whole table as a CSV when a message had to cut it.
 
 `SlackReply` is the chat turn's `Reply` on Slack.
 """
@@ -7,6 +8,7 @@ monospace fallback when a workspace refuses table blocks, and the whole table as
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 
 from adapters.chat.state import ChatState
 from adapters.slack.blocks import SlackMessage, render_answer, render_text, table_csv
+from adapters.slack.charts import CHART_BLOCK, has_charts, with_charts, without_charts
 from adapters.slack.feedback import with_feedback
 from bot.contract.answer import Answer
 
@@ -72,31 +75,48 @@ def channel_sender(client: WebClient, channel: str, thread_ts: str | None, user:
 def deliver(
     answer: Answer, send: Sender, ephemeral: bool, state: ChatState | None = None, question: str | None = None
 ) -> SlackMessage:
-    """Render and send; if Slack rejects the table block, send the tables as monospace text instead, once.
-    With `question`, the answer carries thumbs up/down buttons."""
-    message = with_feedback(render_answer(answer, state=state), question, answer)
-    try:
-        send(message, ephemeral)
-        return message
-    except InvalidBlocks as exc:
-        has_table = any(b.get("type") == "table" for b in message.blocks)
-        log.warning(
-            "Slack rejected the message blocks (invalid_blocks: %s); %s",
-            exc,
-            "resending with monospace tables" if has_table else "resending as plain text",
-        )
-        fallback = (
-            with_feedback(render_answer(answer, "monospace", state=state), question, answer)
-            if has_table
-            else SlackMessage(text=message.text)
-        )
-    try:
-        send(fallback, ephemeral)
-    except InvalidBlocks as exc:  # the monospace message too: the plain text never fails for its blocks
-        log.error("Slack rejected the monospace fallback too (invalid_blocks: %s); sending plain text", exc)
-        fallback = SlackMessage(text=message.text)
-        send(fallback, ephemeral)
-    return fallback
+    """Render and send; when Slack rejects the blocks, send again without what it refused (see `step_down`),
+    then as plain text. With `question`, the answer carries thumbs up/down buttons."""
+    message = with_charts(with_feedback(render_answer(answer, state=state), question, answer), answer)
+    while True:
+        try:
+            send(message, ephemeral)
+            return message
+        except InvalidBlocks as exc:
+            fallback = step_down(answer, message, str(exc), state, question)
+            if fallback is None:
+                raise
+            log.warning("Slack rejected the message blocks (invalid_blocks: %s); resending %s", exc, fallback[1])
+            message = fallback[0]
+
+
+def refused_types(message: SlackMessage, detail: str) -> set[str]:
+    """The block types an `invalid_blocks` error names ("unsupported type: table", "/blocks/3") in `message`."""
+    named = set(re.findall(r"unsupported type: ([a-z_]+)", detail))
+    for index in re.findall(r"/blocks/(\d+)", detail):
+        if int(index) < len(message.blocks):
+            named.add(str(message.blocks[int(index)].get("type", "")))
+    return named
+
+
+def step_down(
+    answer: Answer, rejected: SlackMessage, detail: str, state: ChatState | None, question: str | None
+) -> tuple[SlackMessage, str] | None:
+    """The message to send after `rejected` was refused, and what it is; None after the plain text.
+
+    Charts named (a workspace without them): the same message without the charts. Otherwise (tables named,
+    or nothing said, as through a response_url): the tables as monospace text and no charts, since a
+    workspace without tables has no charts either. Then plain text."""
+    named = refused_types(rejected, detail)
+    has_table = any(b.get("type") == "table" for b in rejected.blocks)
+    if has_charts(rejected) and ((named and named <= {CHART_BLOCK}) or not has_table):
+        return without_charts(rejected), "without the charts"
+    if has_table:
+        mono = with_feedback(render_answer(answer, "monospace", state=state), question, answer)
+        return mono, "with monospace tables" + (" and no charts" if has_charts(rejected) else "")
+    if rejected.blocks:
+        return SlackMessage(text=rejected.text), "as plain text"
+    return None
 
 
 @dataclass

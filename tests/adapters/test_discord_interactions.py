@@ -25,6 +25,7 @@ from fakediscord import (
     no_pings,
     running_bot,
     stored,
+    votes,
 )
 
 from adapters.discord.client import WhichModelShardedClient, build_client, run
@@ -114,7 +115,7 @@ def test_show_more_pages_to_the_next_rows_from_the_core(catalogue: Catalogue) ->
             [update] = bot.fake.matching("POST", f"/interactions/{click['id']}/")
             assert update.body["type"] == 7  # the pressed button is removed, the others stay
             kept = [c["custom_id"] for row in update.body["data"]["components"] for c in row["components"]]
-            assert kept == [b["custom_id"] for b in others]
+            assert kept == [b["custom_id"] for b in others + votes(first.body)]  # the thumbs stay too
             assert bot.core.paged[-1][1] == 5 and bot.core.paged[-1][0].task == "classification"
             [embed] = page2.body["embeds"]
             embed_within_limits(embed)
@@ -198,10 +199,17 @@ def test_commands_sync_to_the_dev_guild_only_with_the_sync_flag(catalogue: Catal
         async with running_bot(catalogue, guild_id=GUILD_ID, sync=True, ready=False) as bot:
             [put] = bot.fake.matching("PUT", "/commands")
             assert put.path == f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
-            [command] = put.body
-            assert command["name"] == "whichmodel"
-            [option] = command["options"]
+            whichmodel, compare = put.body
+            assert whichmodel["name"] == "whichmodel"
+            [option] = whichmodel["options"]
             assert option["name"] == "question" and option["type"] == 3 and not option.get("required")
+            assert option["autocomplete"] is True
+            assert compare["name"] == "compare"
+            opts = compare["options"]
+            options = [(o["name"], o["type"], o.get("required", False), o.get("autocomplete", False)) for o in opts]
+            assert options == [("model_a", 3, True, True), ("model_b", 3, True, True), ("volume", 3, False, False)]
+            for command in put.body:  # installable on servers and users; usable in servers, bot DMs, group DMs
+                assert sorted(command["integration_types"]) == [0, 1] and sorted(command["contexts"]) == [0, 1, 2]
 
     drive(scenario)
 

@@ -47,6 +47,7 @@ from adapters.chat.state import MemoryState
 from adapters.slack.app import api_base_url, build_app, slack_question, socket_mode_handler
 from adapters.slack.blocks import button_action_id
 from adapters.slack.server import RunningServer, build_asgi, start_in_thread
+from adapters.slack.shortcut import SHORTCUT_ID
 from bot.assistant import Assistant
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Action, Answer, Cell, Column, Row, Table
@@ -638,13 +639,17 @@ def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> No
         "im:history",
         "files:write",
         "assistant:write",
+        "im:write",
     }
     assert set(settings["event_subscriptions"]["bot_events"]) == {
         "app_mention",
         "message.im",
         "assistant_thread_started",
         "assistant_thread_context_changed",
+        "app_home_opened",
     }
+    assert features["app_home"]["home_tab_enabled"] is True
+    assert [(s["type"], s["callback_id"]) for s in features["shortcuts"]] == [("message", SHORTCUT_ID)]
     assert settings["interactivity"]["is_enabled"] is True and settings["socket_mode_enabled"] is True
 
 

@@ -669,6 +669,16 @@ def no_pings(body: dict[str, Any]) -> None:
 
 
 def buttons(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The answer's own buttons (show more, compare...), without the thumbs up/down (see `votes`)."""
+    return [c for c in all_buttons(body) if not str(c.get("custom_id", "")).startswith("fb:")]
+
+
+def votes(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The thumbs up/down buttons under an answer."""
+    return [c for c in all_buttons(body) if str(c.get("custom_id", "")).startswith("fb:")]
+
+
+def all_buttons(body: dict[str, Any]) -> list[dict[str, Any]]:
     return [c for row in body.get("components") or [] for c in row["components"]]
 
 

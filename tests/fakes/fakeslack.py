@@ -2,7 +2,8 @@
 
 It records every call and answers like Slack (`auth.test`, `chat.postMessage`, `chat.postEphemeral`, `chat.update`,
 `files.getUploadURLExternal` + the upload + `files.completeUploadExternal`). With `reject_tables` set, any message
-holding a `table` block is refused with `invalid_blocks`, as a workspace without table support does. Tests wait on
+holding a `table` block is refused with `invalid_blocks`, as a workspace without table support does (`reject_charts`:
+the same for `data_visualization` charts). Tests wait on
 `wait_for(...)` (a condition variable), never on sleeps. Also here: signing and shaping requests exactly as Slack
 sends them to an app.
 """
@@ -80,6 +81,8 @@ class FakeSlack:
         self.gate = threading.Event()  # cleared: every request waits until the test opens it (a stalled Slack)
         self.gate.set()
         self.held: list[str] = []  # paths of requests that arrived while the gate was shut
+        self.reject_charts = False
+        self.not_in: set[str] = set()  # channels the bot is not in: chat.postMessage there fails with not_in_channel
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
         fake = self
@@ -241,8 +244,14 @@ class FakeSlack:
             self.calls.append(call)
             self._cond.notify_all()
 
-    def _has_table(self, params: dict[str, Any]) -> bool:
-        return any(isinstance(b, dict) and b.get("type") == "table" for b in params.get("blocks") or [])
+    def _refused(self, params: dict[str, Any]) -> tuple[int, str] | None:
+        """The index and type of the first block this workspace does not support, if any."""
+        refused = {"table"} if self.reject_tables else set()
+        refused |= {"data_visualization"} if self.reject_charts else set()
+        for i, block in enumerate(params.get("blocks") or []):
+            if isinstance(block, dict) and block.get("type") in refused:
+                return i, block["type"]
+        return None
 
     def _handle(self, path: str, headers: dict[str, str], raw: bytes) -> tuple[int, str, str | bytes]:
         ctype = headers.get("Content-Type", "")
@@ -252,7 +261,7 @@ class FakeSlack:
         params = self._params(ctype, raw)
         if path.startswith("/respond/"):
             name = path.rsplit("/", 1)[1]
-            if self.reject_tables and self._has_table(params):
+            if self._refused(params) is not None:
                 self._record(Call("respond", name, params, headers, ok=False, error="invalid_blocks"))
                 return 400, "text/plain", "invalid_blocks"
             self._record(Call("respond", name, params, headers))
@@ -302,15 +311,19 @@ class FakeSlack:
                 "bot_id": BOT_ID,
                 "is_enterprise_install": False,
             }
+        if method == "conversations.open":  # the app's DM with a user: D + the user id's tail
+            return {"ok": True, "channel": {"id": "D" + str(params.get("users", ""))[1:]}}
+        if method == "chat.postMessage" and params.get("channel") in self.not_in:
+            return {"ok": False, "error": "not_in_channel"}
         if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
-            if self.reject_tables and self._has_table(params):
+            refused = self._refused(params)
+            if refused is not None:
+                error = f"unsupported type: {refused[1]} [json-pointer:/blocks/{refused[0]}/type]"
                 return {
                     "ok": False,
                     "error": "invalid_blocks",
-                    "errors": ["unsupported type: table [json-pointer:/blocks/2/type]"],
-                    "response_metadata": {
-                        "messages": ["[ERROR] unsupported type: table [json-pointer:/blocks/2/type]"]
-                    },
+                    "errors": [error],
+                    "response_metadata": {"messages": [f"[ERROR] {error}"]},
                 }
             if method == "chat.postEphemeral":
                 return {"ok": True, "message_ts": ts}
@@ -464,3 +477,4 @@ def action_body(
         ],
     }
     return urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded"
+
