@@ -6,13 +6,13 @@ DISCORD_TOKEN); everything else is WHICHMODEL_*. Secrets are `SecretStr` and nev
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from bot.contract.policy import BIG_CLOUDS, HOSTS, Policy
 
@@ -25,13 +25,13 @@ class SettingsError(ValueError):
     """A missing or malformed setting, said in one line naming it."""
 
 
-CsvList = Annotated[tuple[str, ...], NoDecode]
+CsvList = tuple[str, ...]  # a comma-separated list in the environment
 
 
-class Settings(BaseSettings):
-    """Every setting whichmodel reads."""
+class Settings(BaseModel):
+    """Every setting whichmodel reads (`load_settings` reads them from the environment and `.env`)."""
 
-    model_config = SettingsConfigDict(env_prefix="WHICHMODEL_", env_file=".env", extra="ignore", populate_by_name=True)
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     # Slack
     slack_bot_token: SecretStr | None = Field(
@@ -170,9 +170,17 @@ def mask_url(url: str) -> str:
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Settings from the environment; a malformed value raises SettingsError naming it."""
+    """Settings from the environment, then `.env` in the working directory, then `overrides` (by field name);
+    a malformed value raises SettingsError naming it."""
+    found = {**_dotenv(Path(".env")), **{k.upper(): v for k, v in os.environ.items()}}
+    values: dict[str, Any] = {}
+    for name in Settings.model_fields:
+        value = next((found[env] for env in _env_names(name) if env in found), None)
+        if value is not None:
+            values[name] = value
+    values.update(overrides)
     try:
-        return Settings(**overrides)
+        return Settings.model_validate(values)
     except ValidationError as exc:
         err = exc.errors()[0]
         name = ".".join(str(p) for p in err["loc"]) or "?"
@@ -182,7 +190,35 @@ def load_settings(**overrides: Any) -> Settings:
         raise SettingsError(f"bad setting {name}: {message}") from None
 
 
-def _env_name(name: str) -> str:
-    """The environment variable a setting is read from (the platform's own name for tokens)."""
+def _env_names(name: str) -> list[str]:
+    """The environment variables a setting is read from, first wins (the platform's own name for tokens)."""
     alias = Settings.model_fields[name].validation_alias
-    return str(alias.choices[0]) if isinstance(alias, AliasChoices) else f"WHICHMODEL_{name.upper()}"
+    return [str(c) for c in alias.choices] if isinstance(alias, AliasChoices) else [f"WHICHMODEL_{name.upper()}"]
+
+
+def _env_name(name: str) -> str:
+    """The environment variable a setting is documented under."""
+    return _env_names(name)[0]
+
+
+_DOTENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
+
+
+def _dotenv(path: Path) -> dict[str, str]:
+    """KEY=value lines of a `.env` file (`export`, quotes and `#` comments as in shells), names upper-cased."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _DOTENV_LINE.match(line)
+        if not match or line.lstrip().startswith("#"):
+            continue
+        value = match.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        else:
+            value = re.sub(r"\s+#.*$", "", value)
+        out[match.group(1).upper()] = value
+    return out

@@ -20,7 +20,8 @@ from adapters.slack.blocks import escape, monospace_sections
 from adapters.slack.home import HOME_ACTION, data_age
 from bot.assistant import Assistant
 from bot.catalogue import store as catalogue_mod
-from bot.catalogue.offers import bundled_path, read_snapshot
+from bot.catalogue.offers import read_snapshot
+from bot.catalogue.sources.models_dev import bundled_path
 from bot.catalogue.store import Catalogue
 from bot.contract.policy import BIG_CLOUDS, HOSTS
 from bot.contract.query import Query

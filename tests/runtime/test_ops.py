@@ -149,3 +149,23 @@ def test_question_log_lines_hash_the_text_and_hold_no_secrets() -> None:
     assert data["outcome"] == "answered" and len(data["question_sha"]) == 12 and "U123" not in hashed
     assert "secret project" not in hashed and "secret project" in plain
     assert secret not in plain and "[redacted]" in plain  # a token pasted into a logged question is blanked
+
+
+def test_settings_read_a_dotenv_file_under_the_environment_and_the_overrides(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / ".env").write_text(
+        "# team settings\nexport WHICHMODEL_ROWS=8\nWHICHMODEL_REDIS_PREFIX='team a:'  \n"
+        'SLACK_BOT_TOKEN="xoxb-from-dotenv-123"\nWHICHMODEL_LOG_LEVEL=DEBUG # chatty\nnot a line\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WHICHMODEL_ROWS", raising=False)
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("WHICHMODEL_LOG_LEVEL", "WARNING")  # the environment wins over the file
+    settings = load_settings(redis_prefix="override:")  # and what the code passes wins over both
+    assert settings.rows == 8 and settings.log_level == "WARNING" and settings.redis_prefix == "override:"
+    assert settings.slack_bot_token is not None and settings.slack_bot_token.get_secret_value() == "xoxb-from-dotenv-123"
+    (tmp_path / ".env").write_text("WHICHMODEL_REDIS_PREFIX='team a:'\nWHICHMODEL_LOG_LEVEL=DEBUG # chatty\n")
+    monkeypatch.delenv("WHICHMODEL_LOG_LEVEL")
+    settings = load_settings()
+    assert settings.redis_prefix == "team a:" and settings.log_level == "DEBUG"
