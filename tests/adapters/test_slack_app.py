@@ -638,12 +638,18 @@ def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> No
         "im:history",
         "files:write",
         "assistant:write",
+        "channels:history",
+        "groups:history",
+        "reactions:read",
     }
     assert set(settings["event_subscriptions"]["bot_events"]) == {
         "app_mention",
         "message.im",
         "assistant_thread_started",
         "assistant_thread_context_changed",
+        "message.channels",
+        "message.groups",
+        "reaction_added",
     }
     assert settings["interactivity"]["is_enabled"] is True and settings["socket_mode_enabled"] is True
 

@@ -1,7 +1,7 @@
 """A fake Slack on 127.0.0.1 for the Slack adapter's tests: the Web API, `response_url` webhooks and file uploads.
 
 It records every call and answers like Slack (`auth.test`, `chat.postMessage`, `chat.postEphemeral`, `chat.update`,
-`files.getUploadURLExternal` + the upload + `files.completeUploadExternal`). With `reject_tables` set, any message
+`chat.delete`, `files.getUploadURLExternal` + the upload + `files.completeUploadExternal`). With `reject_tables` set, any message
 holding a `table` block is refused with `invalid_blocks`, as a workspace without table support does. Tests wait on
 `wait_for(...)` (a condition variable), never on sleeps. Also here: signing and shaping requests exactly as Slack
 sends them to an app.
@@ -42,6 +42,7 @@ class Call:
     ok: bool = True
     error: str | None = None
     raw: bytes = b""
+    response: dict[str, Any] | None = None  # what the fake answered a Web API call with (a posted message's ts)
 
     @property
     def blocks(self) -> list[dict[str, Any]]:
@@ -78,6 +79,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.reject_tables = False
         self.delay = 0.0  # seconds every request takes (a slow Web API)
+        self.outside: set[str] = set()  # channels the bot is not in: posting there is `not_in_channel`
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
         fake = self
@@ -250,7 +252,9 @@ class FakeSlack:
         if path.startswith("/api/"):
             method = path[len("/api/") :].split("?", 1)[0]
             answer = self._api(method, params, headers)
-            self._record(Call("api", method, params, headers, ok=bool(answer.get("ok")), error=answer.get("error")))
+            self._record(
+                Call("api", method, params, headers, ok=bool(answer.get("ok")), error=answer.get("error"), response=answer)
+            )
             return 200, "application/json; charset=utf-8", json.dumps(answer)
         return 404, "text/plain", "not found"
 
@@ -292,6 +296,10 @@ class FakeSlack:
                 "bot_id": BOT_ID,
                 "is_enterprise_install": False,
             }
+        if method in ("chat.postMessage", "chat.postEphemeral") and params.get("channel") in self.outside:
+            return {"ok": False, "error": "not_in_channel"}
+        if method == "chat.delete":
+            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
         if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
             if self.reject_tables and self._has_table(params):
                 return {
