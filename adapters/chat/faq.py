@@ -110,9 +110,7 @@ class FaqChannels:
             return self._silent(place, message_id, "people are replying in its thread")
         if not self._allowed(place):
             return self._silent(place, message_id, f"rate limit: {self.per_hour} answers this hour in the channel")
-        log_question(
-            f"{place.platform}/faq", text, answer, time.monotonic() - started, log_text=self.log_questions
-        )
+        log_question(f"{place.platform}/faq", text, answer, time.monotonic() - started, log_text=self.log_questions)
         return answer
 
     @staticmethod

@@ -106,7 +106,9 @@ class SlackFaq:
         key = f"slack:{team}:{channel}:{ts}"
         self.chat.state.remember(key, answer.query)  # a follow-up mention in the thread refines it
         posted: list[str] = []
-        deliver(answer, self._sender(client, channel, ts, posted), ephemeral=False, state=self.chat.state, question=text)
+        deliver(
+            answer, self._sender(client, channel, ts, posted), ephemeral=False, state=self.chat.state, question=text
+        )
         for answer_ts in posted:
             self.channels.answered(place, answer_ts, text, answer)
 

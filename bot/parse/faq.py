@@ -85,7 +85,10 @@ def read(query: Query, text: str) -> Reading:
         linked=linked,
         asks=asks(plain) or (two and bool(_PAIR_ASKS.search(plain))),
         about_models=bool(
-            query.models or query.providers or MODEL_WORLD.search(plain) or (query.task and not OTHER_TOOLS.search(plain))
+            query.models
+            or query.providers
+            or MODEL_WORLD.search(plain)
+            or (query.task and not OTHER_TOOLS.search(plain))
         ),
         choice=pair or bool(CHOOSE.search(plain) or PRICE.search(plain)),
         strong=pair or bool(_STRONG.search(plain)) or bool(query.models and PRICE.search(plain)),

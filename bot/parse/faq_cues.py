@@ -90,8 +90,7 @@ FACT = re.compile(
 
 # asking how to use a model or an API, or why it misbehaves
 HOWTO_START = re.compile(
-    _CLAUSE
-    + r"(?:(?:any ?(?:one|body)|does any ?(?:one|body)|someone) (?:know|knows|remember) (?:why|how)\b"
+    _CLAUSE + r"(?:(?:any ?(?:one|body)|does any ?(?:one|body)|someone) (?:know|knows|remember) (?:why|how)\b"
     r"|(?:does )?(?:any ?(?:one|body)|someone) (?:have|got|has) (?:a|an|some)\b(?! (?:good |solid )?(?:recs?|recommendations?"
     r"|suggestions?|picks?|favou?rites?|go-to|opinions?|preference))"
     r"|how (?:do|can|should|would|could|did|does) (?:i|we|you|one|u|people|y'?all)\b(?! (?:choose|pick|decide|compare"

@@ -200,8 +200,9 @@ def test_commands_sync_to_the_dev_guild_only_with_the_sync_flag(catalogue: Catal
             assert put.path == f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
             [command] = put.body
             assert command["name"] == "whichmodel"
-            [option] = command["options"]
+            [option, faq] = command["options"]
             assert option["name"] == "question" and option["type"] == 3 and not option.get("required")
+            assert faq["name"] == "faq" and [c["value"] for c in faq["choices"]] == ["on", "off"]  # FAQ channels
 
     drive(scenario)
 

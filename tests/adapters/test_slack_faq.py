@@ -69,14 +69,14 @@ def reaction(name: str, channel: str, ts: str, user: str = "U0BOB") -> dict[str,
     }
 
 
-def thread_answers(fake: FakeSlack, ts: str) -> list[Any]:
-    return [c for c in fake.find("api", "chat.postMessage") if c.params.get("thread_ts") == ts]
+def thread_answers(slack: FakeSlack, ts: str) -> list[Any]:
+    return [c for c in slack.find("api", "chat.postMessage") if c.params.get("thread_ts") == ts]
 
 
-def answers(fake: FakeSlack, ts: str, n: int = 1) -> list[Any]:
+def answers(slack: FakeSlack, ts: str, n: int = 1) -> list[Any]:
     """Wait for `n` answers in the thread of `ts`; returns them."""
-    fake.wait_for(lambda calls: len(thread_answers(fake, ts)) >= n)
-    return thread_answers(fake, ts)
+    slack.wait_for(lambda calls: len(thread_answers(slack, ts)) >= n)
+    return thread_answers(slack, ts)
 
 
 def silent(h: Harness, ts: str, reason: str) -> None:
@@ -84,7 +84,7 @@ def silent(h: Harness, ts: str, reason: str) -> None:
 
 
 @pytest.fixture
-def start_faq(fake: FakeSlack, logs: LogWaiter, catalogue: Catalogue) -> Iterator[Callable[..., Harness]]:
+def start_faq(fake: FakeSlack, logs: LogWaiter, catalogue: Catalogue) -> Iterator[Callable[..., Harness]]:  # noqa: F811
     running: list[Harness] = []
 
     def _start(state: ChatState | None = None, **settings: Any) -> Harness:
@@ -294,4 +294,3 @@ def test_faq_mode_turned_on_in_one_worker_holds_in_another_with_redis(
         assert len(thread_answers(a.fake, ts)) == 1 and thread_answers(a.fake, later) == []
     finally:
         redis.stop()
-
