@@ -3,9 +3,10 @@
 
     python bench/bench_faq.py [SET.jsonl ...] [--threshold 0.6] [--show 10]
 
-With no paths, both message sets: `faq_messages.jsonl` (600, written by someone who had not seen the parser; the
+With no paths, every message set: `faq_messages.jsonl` (600, written by someone who had not seen the parser; the
 detector was tuned on it) and `faq_messages_2.jsonl` (200, written before any tuning on them; their figures before
-tuning are in the README's "FAQ channels" section). Each line is {"text": ..., "answer": true|false, "kind": ...}.
+tuning are in the README's "FAQ channels" section), and `faq_messages_3.jsonl` (80, written after all tuning and
+never tuned on). Each line is {"text": ..., "answer": true|false, "kind": ...}.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from bot.parse.faq import worth_answering
 from bot.parse.pipeline import parse
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = [ROOT / "tests" / "data" / name for name in ("faq_messages.jsonl", "faq_messages_2.jsonl")]
+SETS = [ROOT / "tests" / "data" / f"faq_messages{n}.jsonl" for n in ("", "_2", "_3")]
 
 
 def measure(path: Path, assistant: Assistant, threshold: float, show: int) -> None:

@@ -297,6 +297,18 @@ class FakeDiscord:
         self.messages[mid] = data
         return data
 
+    def channel_messages(self, call: Call, parts: list[str]) -> web.Response:
+        """POST a message; DELETE one; POST .../messages/{id}/threads (a thread on a message)."""
+        if call.method == "POST" and parts[3:4] and parts[4:] == ["threads"]:
+            return json_response(self.thread(int(parts[1]), int(parts[3]), call.body))
+        if call.method == "DELETE" and len(parts) == 4:
+            gone = self.messages.pop(int(parts[3]), None)
+            return web.Response(status=204) if gone else json_response({"message": "Unknown Message", "code": 10008}, 404)
+        if call.method == "POST" and len(parts) == 3:
+            extra = {} if int(parts[1]) == DM_CHANNEL_ID else {"guild_id": str(GUILD_ID)}
+            return json_response(self.message(int(parts[1]), call.body, **extra))
+        return json_response({"message": "404: Not Found", "code": 0}, 404)
+
     def thread(self, channel_id: int, message_id: int, body: dict[str, Any]) -> dict[str, Any]:
         """A public thread started on a message: Discord gives it the message's id."""
         return {
@@ -361,14 +373,8 @@ class FakeDiscord:
                     "bot": BOT_USER,
                 }
             )
-        if call.method == "POST" and len(parts) == 5 and parts[0] == "channels" and parts[2:5:2] == ["messages", "threads"]:
-            return json_response(self.thread(int(parts[1]), int(parts[3]), call.body))
-        if call.method == "DELETE" and len(parts) == 4 and parts[0] == "channels" and parts[2] == "messages":
-            gone = self.messages.pop(int(parts[3]), None)
-            return web.Response(status=204) if gone else json_response({"message": "Unknown Message", "code": 10008}, 404)
-        if call.method == "POST" and parts[0] == "channels" and parts[2:] == ["messages"]:
-            extra = {} if int(parts[1]) == DM_CHANNEL_ID else {"guild_id": str(GUILD_ID)}
-            return json_response(self.message(int(parts[1]), call.body, **extra))
+        if parts[0] == "channels" and len(parts) >= 3 and parts[2] == "messages":
+            return self.channel_messages(call, parts)
         if call.method == "POST" and parts[0] == "interactions" and parts[3:] == ["callback"]:
             return self.callback(int(parts[1]), parts[2], call)
         if parts[0] == "webhooks" and len(parts) == 3 and call.method == "POST":
