@@ -4,7 +4,7 @@
     python bench/bench_faq.py [SET.jsonl ...] [--threshold 0.6] [--show 10]
 
 With no paths, every message set: `faq_messages.jsonl` (600, written by someone who had not seen the parser; the
-detector was tuned on it) and `faq_messages_2.jsonl` (200, written before any tuning on them; their figures before
+detector was tuned on it), `faq_messages_2.jsonl` (200, written before any tuning on them; their figures before
 tuning are in the README's "FAQ channels" section), and `faq_messages_3.jsonl` (80, written after all tuning and
 never tuned on). Each line is {"text": ..., "answer": true|false, "kind": ...}.
 """
