@@ -85,13 +85,14 @@ class SlackFaq:
 
     def message(self, body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         """A channel message: answered in its thread when FAQ mode is on and it is a model question."""
-        if event.get("bot_id") or event.get("subtype") is not None or event.get("channel_type") == "im":
-            log.debug("slack FAQ: ignored a message (subtype=%s, bot_id=%s)", event.get("subtype"), event.get("bot_id"))
-            return  # bots (us too), edits, deletions, joins: never questions
         team, channel, ts = body.get("team_id", ""), event.get("channel", ""), event.get("ts", "")
         place = Place("slack", team, channel)
-        thread = event.get("thread_ts")
-        if thread and thread != ts:
+        thread, subtype = event.get("thread_ts"), event.get("subtype")
+        human = not event.get("bot_id") and event.get("channel_type") != "im"
+        if not human or (subtype is not None and not (thread and subtype == "thread_broadcast")):
+            log.debug("slack FAQ: ignored a message (subtype=%s, bot_id=%s)", subtype, event.get("bot_id"))
+            return  # bots (us too), edits, deletions, joins: never questions
+        if thread and thread != ts:  # a reply (also one sent to the channel too)
             if self.channels.is_on(place):
                 self.channels.reply_seen(place, thread)  # people talk in that thread: stay out of it
             log.debug("slack FAQ: a reply in thread %s", thread)

@@ -192,8 +192,9 @@ def test_edits_deletions_bots_and_thread_replies_are_ignored(start_faq: Callable
     h.event(channel_message(QUESTION, new_ts(), bot_id="B0OTHER"))
     h.event(channel_message(QUESTION, new_ts(), user=BOT_USER, bot_id=BOT_ID))  # our own
     h.event(channel_message(QUESTION, new_ts(), thread_ts=root))
+    h.event(channel_message(QUESTION, new_ts(), thread_ts=root, subtype="thread_broadcast"))
     h.logs.wait(lambda m: m.startswith("slack FAQ: ignored a message"), count=3)
-    h.logs.wait(lambda m: m == f"slack FAQ: a reply in thread {root}")
+    h.logs.wait(lambda m: m == f"slack FAQ: a reply in thread {root}", count=2)
     assert [c for c in h.fake.find("api", "chat.postMessage") if c.params.get("thread_ts")] == []
 
 
