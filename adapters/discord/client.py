@@ -279,7 +279,9 @@ class WhichModelClient(discord.Client):
 def _slash_command(client: WhichModelClient) -> app_commands.Command[Any, Any, None]:
     @app_commands.command(name=COMMAND, description=COMMAND_DESCRIPTION)
     @app_commands.describe(question=QUESTION_DESCRIPTION, faq=FAQ_DESCRIPTION)
-    async def whichmodel(interaction: discord.Interaction, question: QuestionOption = None, faq: FaqOption = None) -> None:
+    async def whichmodel(
+        interaction: discord.Interaction, question: QuestionOption = None, faq: FaqOption = None
+    ) -> None:
         if (choice := faq_choice(faq, question)) is not None:
             return await client.faq.command(interaction, choice)
         await client.on_slash(interaction, (question or "").strip())
@@ -340,7 +342,7 @@ def run(
     except discord.LoginFailure:
         sys.exit("error: Discord rejected DISCORD_TOKEN (reset it under Bot in the developer portal)")
     except discord.PrivilegedIntentsRequired:  # FAQ mode asked for Message Content, and the portal does not grant it
-        sys.exit("error: Discord refused the Message Content intent: enable it, or unset WHICHMODEL_DISCORD_MESSAGE_CONTENT")
+        sys.exit("error: Discord refused Message Content: enable the intent or unset WHICHMODEL_DISCORD_MESSAGE_CONTENT")
     except KeyboardInterrupt:
         pass
 
