@@ -342,7 +342,7 @@ def run(
     except discord.LoginFailure:
         sys.exit("error: Discord rejected DISCORD_TOKEN (reset it under Bot in the developer portal)")
     except discord.PrivilegedIntentsRequired:  # FAQ mode asked for Message Content, and the portal does not grant it
-        sys.exit("error: Discord refused Message Content: enable the intent or unset WHICHMODEL_DISCORD_MESSAGE_CONTENT")
+        sys.exit("error: Message Content intent refused: enable it, or unset WHICHMODEL_DISCORD_MESSAGE_CONTENT")
     except KeyboardInterrupt:
         pass
 
