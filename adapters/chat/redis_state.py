@@ -1,6 +1,9 @@
 """`ChatState` in Redis, shared by every Slack worker and Discord shard (WHICHMODEL_REDIS_URL).
 
 - Conversations and stored actions are JSON under `{prefix}conv:` and `{prefix}act:` with TTLs (a week, a month).
+- Values (per-channel settings, with no TTL, and short-lived notes) are plain strings under `{prefix}val:`. A read
+  that reaches Redis is the truth (a setting turned off on another worker is off here too); only while Redis is
+  unreachable does this process answer from the last value it wrote or read.
 - Dedupe is `SET key 1 NX EX ttl`: atomic, so of two workers handed the same retry exactly one answers.
 - The token bucket is one Lua script (read, refill by Redis's own clock, take, write), atomic across workers and
   free of their clock skew.
@@ -168,3 +171,21 @@ class RedisState:
             return Query.model_validate(data["q"]), int(data["o"])
         except (ValueError, KeyError, TypeError):
             return None
+
+    def value(self, key: str) -> str | None:
+        missing = object()
+        raw = self._try(lambda: self.redis.get(self.prefix + "val:" + key), lambda: missing)
+        if raw is missing:
+            return self.memory.value(key)
+        found = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        self.memory.set_value(key, found, None if found is None else SEEN_TTL_S)  # the last value seen, for outages
+        return found  # type: ignore[return-value]
+
+    def set_value(self, key: str, value: str | None, ttl_s: float | None = None) -> None:
+        self.memory.set_value(key, value, ttl_s)
+        name = self.prefix + "val:" + key
+        if value is None:
+            self._try(lambda: self.redis.delete(name), lambda: None)
+        else:
+            ex = None if ttl_s is None else max(1, int(ttl_s))
+            self._try(lambda: self.redis.set(name, value, ex=ex), lambda: None)

@@ -1,12 +1,14 @@
 """What a chat bot remembers between messages, behind one small interface (`ChatState`).
 
-Four things, keyed by strings the adapters build (platform, team, channel, thread):
+Five things, keyed by strings the adapters build (platform, team, channel, thread):
 - **conversations**: the last query answered in a thread, a DM or a user's channel, so follow-ups refine it;
 - **dedupe**: ids already handled (Slack event ids, Discord message and interaction ids, button presses), so a
   retry is answered once;
 - **rate-limit buckets**: a token bucket per user;
 - **stored actions**: a short id -> (Query, offset), what a button under an answer asks for. A button carries
-  only the id (Discord's custom_id holds 100 characters; forged ids find nothing).
+  only the id (Discord's custom_id holds 100 characters; forged ids find nothing);
+- **values**: short strings under a key: per-channel settings that never expire (FAQ mode on or off), and notes
+  that do (which of our messages are FAQ answers, threads people are replying in).
 
 `MemoryState` keeps them in this process (the default; bounded, least recently used first out).
 `adapters/chat/redis_state.py` keeps them in Redis, shared by every worker and shard; `adapters/chat/stores.py`
@@ -58,6 +60,14 @@ class ChatState(Protocol):
 
     def action(self, action_id: str) -> tuple[Query, int] | None:
         """The query and offset a button's id stands for, or None (expired, forged, or never ours)."""
+        ...
+
+    def value(self, key: str) -> str | None:
+        """The string kept under `key`, or None."""
+        ...
+
+    def set_value(self, key: str, value: str | None, ttl_s: float | None = None) -> None:
+        """Keep `value` under `key` (for `ttl_s` seconds; None: until changed); None removes it."""
         ...
 
     def status(self) -> str:
@@ -127,6 +137,9 @@ class MemoryState:
         self._conversations = _Lru(max_items, clock)
         self._seen = _Lru(max_items, clock)
         self._actions = _Lru(max_items, clock)
+        self._notes = _Lru(max_items, clock)
+        self._settings: dict[str, str] = {}  # never evicted: a channel's setting must not vanish under load
+        self._settings_lock = threading.Lock()
 
     def previous(self, key: str) -> Query | None:
         value = self._conversations.get(key)
@@ -157,6 +170,20 @@ class MemoryState:
             return None
         value = self._actions.get(action_id)
         return value if isinstance(value, tuple) else None  # type: ignore[return-value]
+
+    def value(self, key: str) -> str | None:
+        with self._settings_lock:
+            if key in self._settings:
+                return self._settings[key]
+        found = self._notes.get(key)
+        return found if isinstance(found, str) else None
+
+    def set_value(self, key: str, value: str | None, ttl_s: float | None = None) -> None:
+        with self._settings_lock:
+            self._settings.pop(key, None)
+            if value is not None and ttl_s is None:
+                self._settings[key] = value
+        self._notes.put(key, value, ttl_s if value is not None and ttl_s is not None else 0.0)
 
     def status(self) -> str:
         return "ok"

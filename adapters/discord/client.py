@@ -4,7 +4,8 @@
 with DISCORD_TOKEN and serves until stopped. Every question and button press is one chat turn
 (`adapters/chat/turn.py`), run on a worker thread; the replies are in `adapters/discord/replies.py`.
 
-- **No privileged intent.** The client asks only for guilds, guild messages and DMs. Discord still delivers the
+- **No privileged intent** (unless FAQ channels ask for Message Content: `adapters/discord/faq.py`). The client
+  asks only for guilds, guild messages and DMs. Discord still delivers the
   content of messages that mention the bot, DMs, and replies to the bot that ping it (Discord's default for a
   reply), which is all the bot reads. A reply with the ping switched off arrives without content and is ignored.
 - **Mentions** are answered as a reply. A reply to one of the bot's answers (or a follow-up such as
@@ -38,8 +39,10 @@ from adapters.chat.stores import open_state, watch_state
 from adapters.chat.turn import Chat, Turn, question_text
 from adapters.discord.commands import COMMAND, add_commands, autocomplete_index
 from adapters.discord.embeds import Mode, Press, answer_pages
+from adapters.discord.faq import DiscordFaq, faq_intents
 from adapters.discord.feedback import FeedbackButton
 from adapters.discord.replies import ActionButton, InteractionReply, MessageReply, page_kwargs
+from adapters.discord.shards import shard_options
 from bot.assistant import Assistant, apology, new_error_id
 from bot.runtime.health import mark_stopping
 from bot.runtime.service import start_service
@@ -70,7 +73,7 @@ class WhichModelClient(discord.Client):
         clock: Callable[[], float] = time.monotonic,
         **options: Any,
     ) -> None:
-        options.setdefault("intents", intents())
+        options.setdefault("intents", faq_intents(intents(), settings.discord_message_content))
         options.setdefault("allowed_mentions", discord.AllowedMentions.none())
         options.setdefault("max_messages", None)
         options.setdefault("chunk_guilds_at_startup", False)
@@ -88,6 +91,7 @@ class WhichModelClient(discord.Client):
         add_commands(self)  # /whichmodel and /compare (adapters/discord/commands.py)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
         self.add_dynamic_items(ActionButton, FeedbackButton)
+        self.faq = DiscordFaq(self)
 
     @property
     def state(self) -> ChatState:
@@ -206,7 +210,7 @@ class WhichModelClient(discord.Client):
         mentioned = self._mentioned(message)
         replied_to = await self._reply_to_me(message)
         if not (is_dm or mentioned or replied_to is not None):
-            return
+            return await self.faq.heard(message)  # FAQ channels read the messages nobody addressed to the bot
         text = self.question_text(message)
         if not text and not (mentioned or is_dm):
             return  # a reply without the ping: Discord withholds its content from bots without the intent
@@ -272,34 +276,6 @@ class WhichModelShardedClient(WhichModelClient, discord.AutoShardedClient):
     """The same bot over several gateway connections (Discord requires shards beyond 2,500 guilds)."""
 
 
-def shard_options(shards: str | int | None, shard_ids: str | None, shard_count: int | None) -> dict[str, Any] | None:
-    """discord.py's sharding options from the CLI: None for one connection; `--shards auto|N` for every shard in
-    this process; `--shard-ids 0,1 --shard-count 4` for some of them (the other processes run the rest)."""
-    if shard_ids:
-        if not shard_count or shard_count < 1:
-            raise SettingsError("--shard-ids needs --shard-count (the total across every process)")
-        try:
-            ids = sorted({int(part) for part in shard_ids.split(",") if part.strip()})
-        except ValueError:
-            raise SettingsError(f"bad --shard-ids {shard_ids!r}: use numbers separated by commas, e.g. 0,1") from None
-        if not ids or ids[0] < 0 or ids[-1] >= shard_count:
-            raise SettingsError(f"bad --shard-ids {shard_ids!r}: each must be from 0 to {shard_count - 1}")
-        return {"shard_ids": ids, "shard_count": shard_count}
-    if shard_count:
-        return {"shard_count": shard_count}
-    if shards is None or shards == "":
-        return None
-    if str(shards).lower() == "auto":
-        return {}
-    try:
-        count = int(shards)
-    except ValueError:
-        raise SettingsError(f"bad --shards {shards!r}: use 'auto' or a number") from None
-    if count < 1:
-        raise SettingsError("bad --shards: at least 1")
-    return {"shard_count": count}
-
-
 def build_client(
     settings: Settings,
     *,
@@ -348,8 +324,8 @@ def run(
         asyncio.run(_serve(client, settings.discord_token.get_secret_value(), settings.drain_seconds))
     except discord.LoginFailure:
         sys.exit("error: Discord rejected DISCORD_TOKEN (reset it under Bot in the developer portal)")
-    except discord.PrivilegedIntentsRequired:  # pragma: no cover - the bot asks for none
-        sys.exit("error: Discord refused the requested intents")
+    except discord.PrivilegedIntentsRequired:  # FAQ mode asked for Message Content, and the portal does not grant it
+        sys.exit("error: Message Content intent refused: enable it, or unset WHICHMODEL_DISCORD_MESSAGE_CONTENT")
     except KeyboardInterrupt:
         pass
 

@@ -15,6 +15,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.autocomplete import MAX_CHOICE_TEXT, model_choices, name_choices, question_choices
+from adapters.discord.faq import FAQ_DESCRIPTION, FaqOption, faq_choice
 from bot.contract.vocab import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
@@ -81,9 +82,13 @@ def add_commands(client: WhichModelClient) -> None:
         return [app_commands.Choice(name=n, value=v) for n, v in model_choices(index(), current)]
 
     @app_commands.command(name=COMMAND, description=COMMAND_DESCRIPTION)
-    @app_commands.describe(question=QUESTION_DESCRIPTION)
+    @app_commands.describe(question=QUESTION_DESCRIPTION, faq=FAQ_DESCRIPTION)
     @app_commands.autocomplete(question=complete_question)
-    async def whichmodel(interaction: discord.Interaction, question: QuestionOption = None) -> None:
+    async def whichmodel(
+        interaction: discord.Interaction, question: QuestionOption = None, faq: FaqOption = None
+    ) -> None:
+        if (choice := faq_choice(faq, question)) is not None:
+            return await client.faq.command(interaction, choice)
         await client.on_slash(interaction, (question or "").strip())
 
     @app_commands.command(name=COMPARE, description=COMPARE_DESCRIPTION)

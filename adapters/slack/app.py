@@ -30,6 +30,7 @@ from adapters.chat.stores import open_state, watch_state
 from adapters.chat.turn import Chat, Turn, question_text
 from adapters.slack.assistant import build_assistant
 from adapters.slack.blocks import ACTION_PREFIX
+from adapters.slack.faq import SlackFaq
 from adapters.slack.feedback import FEEDBACK_ACTION, on_feedback
 from adapters.slack.home import register_home
 from adapters.slack.replies import SlackReply, Upload, channel_sender, respond_sender
@@ -161,19 +162,23 @@ def build_app(
     )
     state = state or open_state(settings)
     bot = SlackBot(Chat(assistant or Assistant(policy=settings.policy()), state, settings.log_questions))
+    faq = SlackFaq(bot.chat, slack_question, settings.faq_threshold, settings.faq_per_hour)  # adapters/slack/faq.py
 
     def just_ack(ack: Any) -> None:
         ack()
 
-    def on_command(body: dict[str, Any], respond: Any) -> None:
-        bot.command(body, respond)
+    def on_command(body: dict[str, Any], respond: Any, client: WebClient) -> None:
+        if not faq.command(body, respond, client):
+            bot.command(body, respond)
 
     def on_mention(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         bot.message(body, event, client)
 
     def on_message(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
-        if event.get("channel_type") == "im":  # channel messages reach us only as app_mention
+        if event.get("channel_type") == "im":  # a channel's messages: FAQ mode's, mentions come as app_mention
             bot.message(body, event, client)
+        else:
+            faq.message(body, event, client)
 
     def on_button(body: dict[str, Any], action: dict[str, Any], respond: Any) -> None:
         bot.button(body, action, respond)
@@ -185,6 +190,7 @@ def build_app(
     app.command(COMMAND)(ack=just_ack, lazy=[on_command])
     app.event("app_mention")(ack=just_ack, lazy=[on_mention])
     app.event("message")(ack=just_ack, lazy=[on_message])
+    app.event("reaction_added")(ack=just_ack, lazy=[faq.reaction])
     app.action(re.compile(f"^{ACTION_PREFIX}"))(ack=just_ack, lazy=[on_button])
     return app
 

@@ -58,6 +58,10 @@ class Settings(BaseModel):
     # Chat adapters
     rate_capacity: int = Field(5, ge=1, description="questions a user may ask in a burst")
     rate_per_minute: float = Field(10.0, gt=0, description="questions a user may ask per minute, sustained")
+    # FAQ channels: answering un-addressed model questions in the channels that turn it on
+    faq_threshold: float = Field(0.6, ge=0, le=1, description="FAQ confidence a channel message needs for an answer")
+    faq_per_hour: int = Field(6, ge=1, le=600, description="FAQ answers per channel per hour, at most")
+    discord_message_content: bool = Field(False, description="the Discord app has the Message Content intent (FAQ)")
     # Many workers: shared state, and the work behind the acks
     redis_url: str | None = Field(None, description="redis:// or rediss:// URL for state shared by every worker")
     redis_prefix: str = Field("whichmodel:", min_length=1, max_length=64, description="prefix of every Redis key")
@@ -118,6 +122,7 @@ class Settings(BaseModel):
             default_providers=tuple(self.default_providers),
             fallback_providers=tuple(self.fallback_providers),
             rows=self.rows,
+            faq_threshold=self.faq_threshold,
         )
 
     def require(self, *names: str) -> None:

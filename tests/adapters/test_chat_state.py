@@ -103,3 +103,36 @@ def test_memory_state_expires_dedupe_after_its_ttl() -> None:
     assert state.first_time("k", ttl_s=5) and not state.first_time("k", ttl_s=5)
     now[0] = 6.0
     assert state.first_time("k", ttl_s=5)
+
+
+def test_a_setting_made_in_one_worker_holds_in_another_and_turning_it_off_does_too(redis_server: RedisServer) -> None:
+    a, b = two_workers(redis_server.url, "t-values:")
+    a.set_value("slack:faq:T:C:mode", "on")
+    assert b.value("slack:faq:T:C:mode") == "on" and a.redis.ttl("t-values:val:slack:faq:T:C:mode") == -1  # kept
+    b.set_value("slack:faq:T:C:mode", None)
+    assert a.value("slack:faq:T:C:mode") is None  # Redis is the truth: a's own memory copy does not win
+    a.set_value("note", "x", ttl_s=60)
+    assert 0 < a.redis.ttl("t-values:val:note") <= 60 and b.value("note") == "x"
+
+
+def test_values_fall_back_to_the_last_one_seen_while_redis_is_unreachable(tmp_path: Path) -> None:
+    server = RedisServer(tmp_path).start()
+    state = RedisState(server.url, "v-down:", timeout_s=0.2)
+    state.set_value("mode", "on")
+    server.stop()
+    assert state.value("mode") == "on" and state.status() == "degraded"
+    state.set_value("mode", None)
+    assert state.value("mode") is None
+
+
+def test_memory_values_keep_settings_and_expire_notes() -> None:
+    now = [0.0]
+    state = MemoryState(max_items=2, clock=lambda: now[0])
+    state.set_value("mode", "on")
+    state.set_value("note", "x", ttl_s=5)
+    for i in range(5):
+        state.set_value(f"other{i}", "y", ttl_s=100)  # notes are evicted least recently used first; settings never
+    now[0] = 10.0
+    assert state.value("mode") == "on" and state.value("note") is None
+    state.set_value("mode", None)
+    assert state.value("mode") is None

@@ -201,9 +201,10 @@ def test_commands_sync_to_the_dev_guild_only_with_the_sync_flag(catalogue: Catal
             assert put.path == f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
             whichmodel, compare = put.body
             assert whichmodel["name"] == "whichmodel"
-            [option] = whichmodel["options"]
+            [option, faq] = whichmodel["options"]
             assert option["name"] == "question" and option["type"] == 3 and not option.get("required")
             assert option["autocomplete"] is True
+            assert faq["name"] == "faq" and [c["value"] for c in faq["choices"]] == ["on", "off"]  # FAQ channels
             assert compare["name"] == "compare"
             opts = compare["options"]
             options = [(o["name"], o["type"], o.get("required", False), o.get("autocomplete", False)) for o in opts]

@@ -640,6 +640,9 @@ def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> No
         "files:write",
         "assistant:write",
         "im:write",
+        "channels:history",
+        "groups:history",
+        "reactions:read",
     }
     assert set(settings["event_subscriptions"]["bot_events"]) == {
         "app_mention",
@@ -647,6 +650,9 @@ def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> No
         "assistant_thread_started",
         "assistant_thread_context_changed",
         "app_home_opened",
+        "message.channels",
+        "message.groups",
+        "reaction_added",
     }
     assert features["app_home"]["home_tab_enabled"] is True
     assert [(s["type"], s["callback_id"]) for s in features["shortcuts"]] == [("message", SHORTCUT_ID)]

@@ -118,6 +118,21 @@ def test_the_rate_limit_is_one_bucket_across_workers(team: Team) -> None:
     assert "try again in about" in team.fake.find("respond", "rate-4")[0].params["text"]
 
 
+def test_faq_mode_turned_on_through_one_worker_holds_in_the_other(team: Team) -> None:
+    a, b = team.workers
+    body, ctype = command_body("faq on", team.fake.response_url("faq-on"), user="U0FAQ", channel="C0FAQ")
+    assert team.post(a.url, body, ctype).status_code == 200
+    a.wait_log('"event": "faq_mode"')
+    root = "1700003001.000100"
+    question = {"type": "message", "channel": "C0FAQ", "user": "U0ASKER", "ts": root, "channel_type": "channel"}
+    question["text"] = "which model is cheapest for tagging 50M tokens of support tickets a month?"
+    event, ctype = event_body(question, "EvFaqAcross1")
+    assert team.post(b.url, event, ctype).status_code == 200
+    team.fake.wait_for(lambda calls: any(c.params.get("thread_ts") == root for c in calls), timeout=30)
+    (answer,) = [c for c in team.fake.find("api", "chat.postMessage") if c.params.get("thread_ts") == root]
+    assert answer.params["channel"] == "C0FAQ" and "React with ✖" in answer.params["text"]
+
+
 BAD_UNSIGNED = [b"{not json", b"null", b"[]", b"\xff\xfe\x00binary", b"\xc3\x28", b"", MARKER.encode() * 40_000]
 
 

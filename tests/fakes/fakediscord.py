@@ -297,6 +297,40 @@ class FakeDiscord:
         self.messages[mid] = data
         return data
 
+    def channel_messages(self, call: Call, parts: list[str]) -> web.Response:
+        """POST a message; DELETE one; POST .../messages/{id}/threads (a thread on a message)."""
+        if call.method == "POST" and parts[3:4] and parts[4:] == ["threads"]:
+            return json_response(self.thread(int(parts[1]), int(parts[3]), call.body))
+        if call.method == "DELETE" and len(parts) == 4:
+            gone = self.messages.pop(int(parts[3]), None)
+            return web.Response(status=204) if gone else json_response({"message": "Unknown Message", "code": 10008}, 404)
+        if call.method == "POST" and len(parts) == 3:
+            extra = {} if int(parts[1]) == DM_CHANNEL_ID else {"guild_id": str(GUILD_ID)}
+            return json_response(self.message(int(parts[1]), call.body, **extra))
+        return json_response({"message": "404: Not Found", "code": 0}, 404)
+
+    def thread(self, channel_id: int, message_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        """A public thread started on a message: Discord gives it the message's id."""
+        return {
+            "id": str(message_id),
+            "guild_id": str(GUILD_ID),
+            "parent_id": str(channel_id),
+            "owner_id": str(BOT_ID),
+            "name": body["name"],
+            "type": 11,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "message_count": 0,
+            "member_count": 1,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": body.get("auto_archive_duration", 1440),
+                "archive_timestamp": timestamp(),
+                "locked": False,
+            },
+        }
+
     async def handle(self, request: web.Request) -> web.Response:
         path = "/" + request.match_info["tail"]
         raw = await request.read()
@@ -339,9 +373,8 @@ class FakeDiscord:
                     "bot": BOT_USER,
                 }
             )
-        if call.method == "POST" and parts[0] == "channels" and parts[2:] == ["messages"]:
-            extra = {} if int(parts[1]) == DM_CHANNEL_ID else {"guild_id": str(GUILD_ID)}
-            return json_response(self.message(int(parts[1]), call.body, **extra))
+        if parts[0] == "channels" and len(parts) >= 3 and parts[2] == "messages":
+            return self.channel_messages(call, parts)
         if call.method == "POST" and parts[0] == "interactions" and parts[3:] == ["callback"]:
             return self.callback(int(parts[1]), parts[2], call)
         if parts[0] == "webhooks" and len(parts) == 3 and call.method == "POST":
@@ -560,6 +593,22 @@ class Bot:
         self.client._connection.parse_message_create(data)
         return data
 
+    def react(self, message: dict[str, Any], emoji: str, who: int = BOB) -> None:
+        """A MESSAGE_REACTION_ADD: `who` reacts to `message` (as Discord stored it) with a unicode `emoji`."""
+        self.client._connection.parse_message_reaction_add(
+            {
+                "user_id": str(who),
+                "channel_id": message["channel_id"],
+                "message_id": message["id"],
+                "guild_id": str(GUILD_ID),
+                "member": {**member(), "user": user(who, "bob")},
+                "emoji": {"id": None, "name": emoji},
+                "burst": False,
+                "type": 0,
+                "message_author_id": str(BOT_ID),
+            }
+        )
+
     def interaction_payload(self, kind: int, data: dict[str, Any], who: int = ALICE, **extra: Any) -> dict[str, Any]:
         return {
             "id": str(next(self.ids)),
@@ -613,16 +662,23 @@ async def running_bot(
     sync: bool = False,
     shards: str | None = None,
     ready: bool = True,
+    message_content: bool = False,
+    state: Any = None,
+    core: FakeCore | None = None,
 ) -> AsyncIterator[Bot]:
     fake = FakeDiscord()
     await fake.start()
     old_base = discord.http.Route.BASE
     discord.http.Route.BASE = fake.base
     settings = load_settings(
-        discord_token=TOKEN, discord_guild_id=guild_id, rate_capacity=capacity, rate_per_minute=per_minute
+        discord_token=TOKEN,
+        discord_guild_id=guild_id,
+        rate_capacity=capacity,
+        rate_per_minute=per_minute,
+        discord_message_content=message_content,
     )
-    core, clock = FakeCore(catalogue), Clock()
-    client = build_client(settings, assistant=core, clock=clock, sync=sync, shards=shards)
+    core, clock = core or FakeCore(catalogue), Clock()
+    client = build_client(settings, assistant=core, clock=clock, sync=sync, shards=shards, state=state)
     try:
         await client.login(TOKEN)
         if ready:

@@ -1,7 +1,7 @@
 """A fake Slack on 127.0.0.1 for the Slack adapter's tests: the Web API, `response_url` webhooks and file uploads.
 
 It records every call and answers like Slack (`auth.test`, `chat.postMessage`, `chat.postEphemeral`, `chat.update`,
-`files.getUploadURLExternal` + the upload + `files.completeUploadExternal`). With `reject_tables` set, any message
+`chat.delete`, `files.getUploadURLExternal` + the upload + `files.completeUploadExternal`). With `reject_tables` set, any message
 holding a `table` block is refused with `invalid_blocks`, as a workspace without table support does (`reject_charts`:
 the same for `data_visualization` charts). Tests wait on
 `wait_for(...)` (a condition variable), never on sleeps. Also here: signing and shaping requests exactly as Slack
@@ -43,6 +43,7 @@ class Call:
     ok: bool = True
     error: str | None = None
     raw: bytes = b""
+    response: dict[str, Any] | None = None  # what the fake answered a Web API call with (a posted message's ts)
 
     @property
     def blocks(self) -> list[dict[str, Any]]:
@@ -269,7 +270,9 @@ class FakeSlack:
         if path.startswith("/api/"):
             method = path[len("/api/") :].split("?", 1)[0]
             answer = self._api(method, params, headers)
-            self._record(Call("api", method, params, headers, ok=bool(answer.get("ok")), error=answer.get("error")))
+            self._record(
+                Call("api", method, params, headers, ok=bool(answer.get("ok")), error=answer.get("error"), response=answer)
+            )
             return 200, "application/json; charset=utf-8", json.dumps(answer)
         return 404, "text/plain", "not found"
 
@@ -313,8 +316,10 @@ class FakeSlack:
             }
         if method == "conversations.open":  # the app's DM with a user: D + the user id's tail
             return {"ok": True, "channel": {"id": "D" + str(params.get("users", ""))[1:]}}
-        if method == "chat.postMessage" and params.get("channel") in self.not_in:
+        if method in ("chat.postMessage", "chat.postEphemeral") and params.get("channel") in self.not_in:
             return {"ok": False, "error": "not_in_channel"}
+        if method == "chat.delete":
+            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
         if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
             refused = self._refused(params)
             if refused is not None:
