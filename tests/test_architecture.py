@@ -36,10 +36,23 @@ def _tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"))
 
 
+def _type_only(node: ast.AST) -> bool:
+    """An `if TYPE_CHECKING:` block: imports for type hints, never run."""
+    return isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+
+
+def _nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node of `tree` that runs, leaving out `if TYPE_CHECKING:` blocks."""
+    for child in ast.iter_child_nodes(tree):
+        if not _type_only(child):
+            yield child
+            yield from _nodes(child)
+
+
 def _imports(path: Path) -> Iterator[str]:
-    """Every module `path` imports, absolute (relative imports resolved), at any depth of the file."""
+    """Every module `path` imports when it runs, absolute (relative imports resolved), at any depth of the file."""
     package = _module(path).split(".") if path.name == "__init__.py" else _module(path).split(".")[:-1]
-    for node in ast.walk(_tree(path)):
+    for node in _nodes(_tree(path)):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

@@ -132,6 +132,13 @@ class SlackBot:
 # ---------------------------------------------------------------------------------------------------------- the app
 
 
+def web_client(settings: Settings) -> WebClient:
+    """A WebClient on SLACK_BOT_TOKEN and SLACK_API_URL (a missing token stops with one line)."""
+    settings.require("slack_bot_token")
+    assert settings.slack_bot_token is not None
+    return WebClient(token=settings.slack_bot_token.get_secret_value(), base_url=api_base_url(settings.slack_api_url))
+
+
 def build_app(
     settings: Settings,
     client: WebClient | None = None,
@@ -142,12 +149,7 @@ def build_app(
 ) -> App:
     """The bolt App with every listener. `client` defaults to a WebClient on SLACK_BOT_TOKEN and SLACK_API_URL;
     `executor` (default: WHICHMODEL_WORKERS threads) runs the work behind the acks."""
-    if client is None:
-        settings.require("slack_bot_token")
-        assert settings.slack_bot_token is not None
-        client = WebClient(
-            token=settings.slack_bot_token.get_secret_value(), base_url=api_base_url(settings.slack_api_url)
-        )
+    client = client or web_client(settings)
     if settings.slack_app_token is None:  # HTTP mode: without the secret anyone could forge requests
         settings.require("slack_signing_secret")
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
@@ -185,7 +187,7 @@ def build_app(
 
     app.use(build_assistant(bot.chat.assistant, on_mention))  # assistant threads, before the DM listener
     app.action(FEEDBACK_ACTION)(ack=just_ack, lazy=[on_feedback])  # before the catch-all button route
-    register_home(app, bot.chat, settings.extra)  # the Home tab and its buttons (before the catch-all too)
+    register_home(app, bot.chat, settings.extra, faq)  # the Home tab and its buttons (before the catch-all too)
     register_shortcut(app, bot.chat, slack_question)  # the "Ask whichmodel" message shortcut
     app.command(COMMAND)(ack=just_ack, lazy=[on_command])
     app.event("app_mention")(ack=just_ack, lazy=[on_mention])

@@ -70,16 +70,22 @@ class SlackFaq:
             on = self.channels.is_on(place)
             respond(text=STATUS_TEXT[on].format(off=OFF_COMMAND, on=ON_COMMAND), response_type="ephemeral")
             return True
-        text = ON_TEXT.format(off=OFF_COMMAND) if words == "on" else OFF_TEXT
-        try:
-            client.chat_postMessage(channel=channel, text=text)
-        except SlackApiError as exc:
-            if exc.response.get("error") in ("not_in_channel", "channel_not_found") and words == "on":
-                respond(text=NOT_IN_CHANNEL_TEXT, response_type="ephemeral")
-                return True
-            log.warning("slack: could not announce FAQ mode in %s (%s)", channel, exc.response.get("error"))
-        self.channels.turn(place, words == "on", user)
+        refused = self.switch(place, words == "on", user, client)
+        if refused:
+            respond(text=refused, response_type="ephemeral")
         return True
+
+    def switch(self, place: Place, on: bool, user: str, client: WebClient) -> str | None:
+        """Turn FAQ mode on or off in `place` for `user` and say so in the channel; why not, or None when done."""
+        text = ON_TEXT.format(off=OFF_COMMAND) if on else OFF_TEXT
+        try:
+            client.chat_postMessage(channel=place.channel, text=text)
+        except SlackApiError as exc:
+            if exc.response.get("error") in ("not_in_channel", "channel_not_found") and on:
+                return NOT_IN_CHANNEL_TEXT
+            log.warning("slack: could not announce FAQ mode in %s (%s)", place.channel, exc.response.get("error"))
+        self.channels.turn(place, on, user)
+        return None
 
     # ------------------------------------------------------------------------------------------- messages
 

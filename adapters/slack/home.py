@@ -2,7 +2,8 @@
 
 `app_home_opened` (tab "home") publishes the view with `views.publish`. Each example is a button; a press answers
 that question in the user's DM with the app (`conversations.open`, then the chat turn), so a follow-up there
-refines it. Everything shown comes from the core (`bot.assistant.Assistant`) and the settings; nothing is computed
+refines it. Below them, a channel picker turns FAQ mode on or off in a channel the user is a member of
+(`conversations.members`). Everything shown comes from the core (`bot.assistant.Assistant`) and the settings; nothing is computed
 here.
 """
 
@@ -16,10 +17,13 @@ from typing import Any
 
 from slack_bolt import App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
+from adapters.chat.faq import Place
 from adapters.chat.turn import Chat, Turn
 from adapters.slack.assistant import suggested_prompts
 from adapters.slack.blocks import MAX_BUTTON_TEXT, clip, escape, monospace_sections, mrkdwn, plain
+from adapters.slack.faq import SlackFaq
 from adapters.slack.replies import SlackReply, channel_sender
 from bot.assistant import Assistant
 from bot.contract.query import Query
@@ -27,6 +31,9 @@ from bot.contract.query import Query
 log = logging.getLogger("whichmodel.slack")
 
 HOME_ACTION = "whichmodel_home_ask"  # under the buttons' prefix: registered before the catch-all button route
+HOME_FAQ = "whichmodel_home_faq"  # the FAQ channel picker and its on/off buttons
+NOT_A_MEMBER_TEXT = "Only a member of <#{channel}> can turn FAQ mode on or off there: join it first."
+PICK_FIRST_TEXT = "Pick a channel first, then press the button."
 EXAMPLES = 3
 MAX_CHANGE_SECTIONS = 4
 
@@ -93,7 +100,50 @@ def example_blocks(core: Assistant) -> list[dict[str, Any]]:
     return [head, {"type": "actions", "elements": buttons}] if buttons else []
 
 
-def home_view(core: Assistant, extra: Path | None, today: date | None = None) -> dict[str, Any]:
+def faq_blocks(status: str | None = None) -> list[dict[str, Any]]:
+    """FAQ channels: a channel picker with Turn on / Turn off, and what the last press did."""
+    head = _section(
+        "*FAQ channels:* in a channel you pick, I answer the model questions people ask each other, in their "
+        "thread, and stay quiet on everything else. Pick a channel you are in:"
+    )
+    picker = {
+        "type": "conversations_select",
+        "action_id": f"{HOME_FAQ}_channel",
+        "placeholder": plain("a channel"),
+        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
+    }
+    on = {"type": "button", "text": plain("Turn on"), "action_id": f"{HOME_FAQ}_on", "style": "primary"}
+    off = {"type": "button", "text": plain("Turn off"), "action_id": f"{HOME_FAQ}_off"}
+    blocks = [head, {"type": "actions", "block_id": HOME_FAQ, "elements": [picker, on, off]}]
+    if status:
+        blocks.append({"type": "context", "elements": [mrkdwn(clip(status, 2000))]})
+    return blocks
+
+
+def picked_channel(view: dict[str, Any]) -> str | None:
+    """The channel picked in the Home tab's FAQ picker (from the view's state), if any."""
+    values = ((view.get("state") or {}).get("values") or {}).get(HOME_FAQ) or {}
+    return (values.get(f"{HOME_FAQ}_channel") or {}).get("selected_conversation") or None
+
+
+def is_member(client: WebClient, channel: str, user: str) -> bool | None:
+    """Whether `user` is in `channel` (`conversations.members`, every page); None when Slack will not say."""
+    cursor = None
+    while True:
+        try:
+            page = client.conversations_members(channel=channel, cursor=cursor, limit=1000)
+        except SlackApiError:
+            return None
+        if user in (page.get("members") or []):
+            return True
+        cursor = (page.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return False
+
+
+def home_view(
+    core: Assistant, extra: Path | None, today: date | None = None, faq_status: str | None = None
+) -> dict[str, Any]:
     """The Home tab's view for `views.publish`."""
     intro = _section(
         "Ask me which LLM your team should use: `/whichmodel QUESTION`, mention @whichmodel in a channel, "
@@ -101,11 +151,26 @@ def home_view(core: Assistant, extra: Path | None, today: date | None = None) ->
     )
     blocks = [_header("whichmodel"), intro, *settings_blocks(core, extra, today)]
     blocks += [{"type": "divider"}, *changes_blocks(core), {"type": "divider"}, *example_blocks(core)]
-    return {"type": "home", "blocks": blocks[:100]}
+    blocks += [{"type": "divider"}, *faq_blocks(faq_status)]
+    return {"type": "home", "blocks": blocks[-100:] if len(blocks) > 100 else blocks}
 
 
-def register_home(app: App, chat: Chat, extra: Path | None) -> None:
-    """`app_home_opened` -> `views.publish`; the example buttons -> an answer in the user's DM with the app."""
+def faq_pressed(faq: SlackFaq, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> str:
+    """A press on Turn on / Turn off: the channel member's switch, or why not, as the line the Home tab shows."""
+    channel, user = picked_channel(body.get("view") or {}), (body.get("user") or {}).get("id", "")
+    if not channel:
+        return PICK_FIRST_TEXT
+    if is_member(client, channel, user) is False:
+        return NOT_A_MEMBER_TEXT.format(channel=escape(channel))
+    on = str(action.get("action_id", "")).endswith("_on")
+    team = (body.get("team") or {}).get("id", "")
+    refused = faq.switch(Place("slack", team, channel), on, user, client)
+    return refused or f"FAQ mode is {'on' if on else 'off'} in <#{escape(channel)}>."
+
+
+def register_home(app: App, chat: Chat, extra: Path | None, faq: SlackFaq) -> None:
+    """`app_home_opened` -> `views.publish`; the example buttons -> an answer in the user's DM with the app; the
+    FAQ buttons -> FAQ mode on or off in the picked channel, for a member of it, and the tab published again."""
 
     def just_ack(ack: Any) -> None:
         ack()
@@ -126,5 +191,12 @@ def register_home(app: App, chat: Chat, extra: Path | None) -> None:
         send = channel_sender(client, channel, None, user, dm=True)
         chat.run(turn, SlackReply(send, chat.state, question=text))
 
+    def on_faq(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        status = faq_pressed(faq, body, action, client)
+        user = (body.get("user") or {}).get("id", "")
+        client.views_publish(user_id=user, view=home_view(chat.assistant, extra, faq_status=status))
+
     app.event("app_home_opened")(ack=just_ack, lazy=[on_opened])
     app.action(re.compile(f"^{HOME_ACTION}_"))(ack=just_ack, lazy=[on_example])
+    app.action(f"{HOME_FAQ}_channel")(just_ack)  # picking a channel only fills the view's state
+    app.action(re.compile(f"^{HOME_FAQ}_o(n|ff)$"))(ack=just_ack, lazy=[on_faq])

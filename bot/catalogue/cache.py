@@ -102,9 +102,22 @@ def _path(directory: Path, key: str) -> Path:
     return directory / f"{PREFIX}{key}{SUFFIX}"
 
 
+def _trusted(path: Path) -> bool:
+    """A pickle runs code as it loads: only a file this user owns, in a folder only it can write to, is read."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows has no uid; the per-user folder must do
+        return True
+    for where in (path, path.parent):
+        info = where.stat()
+        if info.st_uid != os.getuid() or info.st_mode & 0o022:
+            return False
+    return True
+
+
 def load(directory: Path, key: str) -> object | None:
-    """The cached object for `key`, or None (missing, unreadable or from an incompatible build)."""
+    """The cached object for `key`, or None (missing, unreadable, not this user's own, or an incompatible build)."""
     try:
+        if not _trusted(_path(directory, key)):
+            return None
         with open(_path(directory, key), "rb") as fh:
             return pickle.load(fh)
     except Exception:  # noqa: BLE001 - any failure means "build it again"
@@ -116,7 +129,7 @@ def store(directory: Path, key: str, value: object) -> bool:
     try:
         import tempfile
 
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".catalogue-", dir=directory)
         try:
             with os.fdopen(fd, "wb") as fh:

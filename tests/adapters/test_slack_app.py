@@ -643,6 +643,8 @@ def test_the_manifest_declares_the_command_events_scopes_and_socket_mode() -> No
         "channels:history",
         "groups:history",
         "reactions:read",
+        "channels:read",
+        "groups:read",
     }
     assert set(settings["event_subscriptions"]["bot_events"]) == {
         "app_mention",

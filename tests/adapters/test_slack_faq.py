@@ -15,6 +15,7 @@ import httpx
 import pytest
 from fakeslack import BOT_ID, BOT_USER, SIGNING_SECRET, FakeSlack, event_body, mention
 from redisserver import RedisServer
+from slackpayloads import home_button_body
 from test_slack_app import Harness, LogWaiter, fake, logs, test_settings  # noqa: F401 - fixtures
 
 from adapters.chat.faq import FOOTER
@@ -22,6 +23,7 @@ from adapters.chat.ratelimit import RateLimiter
 from adapters.chat.redis_state import RedisState
 from adapters.chat.state import ChatState, MemoryState
 from adapters.slack.app import build_app
+from adapters.slack.home import HOME_FAQ, NOT_A_MEMBER_TEXT, PICK_FIRST_TEXT
 from adapters.slack.server import build_asgi, start_in_thread
 from bot.assistant import Assistant
 from bot.catalogue.store import Catalogue
@@ -295,3 +297,57 @@ def test_faq_mode_turned_on_in_one_worker_holds_in_another_with_redis(
         assert len(thread_answers(a.fake, ts)) == 1 and thread_answers(a.fake, later) == []
     finally:
         redis.stop()
+
+
+# ------------------------------------------------------------------------------------------------- the Home tab
+
+
+def press_home(h: Harness, button: str, channel: str | None, user: str = "U0ANN") -> Any:
+    """Press Turn on / Turn off in the Home tab with `channel` picked; returns the Home view published after it."""
+    picked = {HOME_FAQ: {f"{HOME_FAQ}_channel": {"type": "conversations_select", "selected_conversation": channel}}}
+    before = len(h.fake.find("api", "views.publish"))
+    body, ctype = home_button_body(f"{HOME_FAQ}_{button}", picked if channel else {}, user=user)
+    assert h.send(body, ctype).status_code == 200
+    calls = h.fake.wait_calls("api", "views.publish", count=before + 1)
+    return calls[-1].params["view"]
+
+
+def home_status(view: dict[str, Any]) -> str:
+    return view["blocks"][-1]["elements"][0]["text"]
+
+
+def test_a_member_turns_faq_mode_on_from_the_home_tab_and_the_channel_is_answered(
+    start_faq: Callable[..., Harness],
+) -> None:
+    h = start_faq()
+    h.fake.members[FAQ] = ["U0BOB", "U0ANN", BOT_USER]  # Ann is on the second page of members
+    view = press_home(h, "on", FAQ)
+    assert home_status(view) == f"FAQ mode is on in <#{FAQ}>."
+    (announce,) = [c for c in h.fake.find("api", "chat.postMessage") if c.params["channel"] == FAQ]
+    assert "FAQ mode is on" in announce.params["text"]
+    assert [c.params["channel"] for c in h.fake.find("api", "conversations.members")] == [FAQ, FAQ]  # both pages
+    ts = new_ts()
+    h.event(channel_message(QUESTION, ts))
+    (call,) = answers(h.fake, ts)
+    assert call.params["text"].rstrip().endswith(FOOTER)
+    view = press_home(h, "off", FAQ)
+    assert home_status(view) == f"FAQ mode is off in <#{FAQ}>."
+    ts = new_ts()
+    h.event(channel_message(QUESTION, ts))
+    silent(h, ts, "FAQ mode off")
+
+
+def test_the_home_tab_refuses_someone_outside_the_channel_and_a_press_with_no_channel_picked(
+    start_faq: Callable[..., Harness],
+) -> None:
+    h = start_faq()
+    h.fake.members[FAQ] = ["U0BOB", "U0CAROL", BOT_USER]
+    view = press_home(h, "on", FAQ)
+    assert home_status(view) == NOT_A_MEMBER_TEXT.format(channel=FAQ)
+    assert not [c for c in h.fake.find("api", "chat.postMessage") if c.params["channel"] == FAQ]
+    ts = new_ts()
+    h.event(channel_message(QUESTION, ts))
+    silent(h, ts, "FAQ mode off")
+    assert home_status(press_home(h, "on", None)) == PICK_FIRST_TEXT
+    picker = next(b for b in view["blocks"] if b.get("block_id") == HOME_FAQ)["elements"][0]
+    assert picker["type"] == "conversations_select" and picker["filter"]["include"] == ["public", "private"]

@@ -33,7 +33,8 @@ def sections(call: Call) -> list[str]:
 
 
 def example_buttons(call: Call) -> list[dict[str, Any]]:
-    return [e for b in call.params["view"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    elements = [e for b in call.params["view"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    return [e for e in elements if e["action_id"].startswith(HOME_ACTION)]
 
 
 def test_opening_the_home_tab_publishes_the_settings_what_changed_and_three_examples(

@@ -82,6 +82,7 @@ class FakeSlack:
         self.gate = threading.Event()  # cleared: every request waits until the test opens it (a stalled Slack)
         self.gate.set()
         self.held: list[str] = []  # paths of requests that arrived while the gate was shut
+        self.members: dict[str, list[str]] = {}  # channel -> its members (default: U0ANN and the bot)
         self.reject_charts = False
         self.not_in: set[str] = set()  # channels the bot is not in: chat.postMessage there fails with not_in_channel
         self._cond = threading.Condition()
@@ -318,6 +319,11 @@ class FakeSlack:
             return {"ok": True, "channel": {"id": "D" + str(params.get("users", ""))[1:]}}
         if method in ("chat.postMessage", "chat.postEphemeral") and params.get("channel") in self.not_in:
             return {"ok": False, "error": "not_in_channel"}
+        if method == "conversations.members":  # two pages, so callers must follow the cursor
+            members = self.members.get(str(params.get("channel")), ["U0ANN", BOT_USER])
+            if not params.get("cursor"):
+                return {"ok": True, "members": members[:1], "response_metadata": {"next_cursor": "page2"}}
+            return {"ok": True, "members": members[1:], "response_metadata": {"next_cursor": ""}}
         if method == "chat.delete":
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
         if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):

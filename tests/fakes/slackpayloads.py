@@ -8,7 +8,7 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
-from fakeslack import TEAM
+from fakeslack import APP_ID, TEAM
 
 
 def message_shortcut_body(
@@ -45,3 +45,22 @@ def message_shortcut_body(
 def home_opened(user: str = "U0ANN", tab: str = "home") -> dict[str, Any]:
     """The `app_home_opened` event for `user` opening the app's `tab` ("home" or "messages")."""
     return {"type": "app_home_opened", "user": user, "channel": "D" + user[1:], "tab": tab, "event_ts": "1.000100"}
+
+
+def home_button_body(action_id: str, picked: dict[str, dict[str, Any]], user: str = "U0ANN") -> tuple[bytes, str]:
+    """A button press in the app's Home tab (block_actions from a view): `picked` is the view's state values,
+    block id -> action id -> the element's value, as Slack sends what the user chose in the view."""
+    payload = {
+        "type": "block_actions",
+        "token": "legacy-verification-token",
+        "team": {"id": TEAM, "domain": "fake"},
+        "user": {"id": user, "username": "ann", "team_id": TEAM, "name": "ann"},
+        "api_app_id": APP_ID,
+        "trigger_id": "1234.5678.abcdef",
+        "container": {"type": "view", "view_id": "V0HOME"},
+        "view": {"id": "V0HOME", "type": "home", "state": {"values": picked}},
+        "actions": [
+            {"type": "button", "action_id": action_id, "block_id": "whichmodel_home_faq", "action_ts": "1.000200"}
+        ],
+    }
+    return urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded"
