@@ -41,11 +41,11 @@ def task_table(cands: list[Candidate], scores: dict[str, list[float | None]]) ->
     for task, values in scores.items():
         line = [cell(task, task_name(task))] + [cell(v, fmt.score(v)) for v in values]
         if two:
-            a, b = values
-            gap = None if a is None or b is None else b - a
-            line.append(
-                cell(gap, fmt.NO_DATA if gap is None else f"{gap:+.0f} for {cands[1].model.id}" if gap else "0")
-            )
+            a, b = (points(v) for v in values)
+            gap = None if a is None or b is None else a - b
+            leader = cands[0] if (gap or 0) > 0 else cands[1]
+            text = fmt.NO_DATA if gap is None else f"+{abs(gap)} {leader.model.id}" if gap else "tie"
+            line.append(cell(gap, text))
         else:
             known = [(v, c) for v, c in zip(values, cands) if v is not None]
             lead = max(known, key=lambda vc: vc[0])[1].model.id
@@ -75,39 +75,61 @@ def biggest_swing(a: Candidate, b: Candidate, catalogue: Catalogue, task: str | 
     return best[1] if best and best[0] > 0 else None
 
 
-def uses(cands: list[Candidate], scores: dict[str, list[float | None]], limit: int = 2) -> dict[str, list[str]]:
-    """Model id -> the tasks it is the pick for, with the margin: 'classification -4', 'RAG +28'.
+def points(score: float | None) -> int | None:
+    """A score as shown: whole points, so every difference said is the difference of the numbers shown."""
+    return None if score is None else round(score)
 
-    Two models at different prices: the cheaper one where it trails least (or leads), the dearer one where its lead
-    is widest, as the seed pages put it ("nano for classification, mini for extraction and code"). More models:
-    each task goes to its leader by `NEAR_ENOUGH` points or more, widest margins first.
+
+Use = tuple[str, int]  # a task and the pick's margin on it, in whole points (negative: how far it trails)
+
+
+def uses(cands: list[Candidate], scores: dict[str, list[float | None]], limit: int = 2) -> dict[str, list[Use]]:
+    """Model id -> the tasks it is the pick for, with its margin.
+
+    Two models at different prices: the cheaper one where it trails least or leads, while it trails by less than
+    `CHEAP_ENOUGH`; the dearer one where its lead is widest, `CLEAR_LEAD` or more, as the seed pages put it ("nano
+    for classification, mini for extraction and code"). More models: each task goes to its leader by
+    `NEAR_ENOUGH` points or more, widest margins first.
     """
-    picks: dict[str, list[str]] = {c.model.id: [] for c in cands}
+    picks: dict[str, list[Use]] = {c.model.id: [] for c in cands}
+    shown = {task: [points(v) for v in values] for task, values in scores.items()}
     priced = [c for c in cands if c.blended is not None]
     if len(cands) == 2 and len(priced) == 2 and priced[0].blended != priced[1].blended:
         cheap, dear = sorted(cands, key=lambda c: c.blended or 0.0)
         i_cheap, i_dear = cands.index(cheap), cands.index(dear)
-        gaps = sorted(
-            ((values[i_dear] - values[i_cheap], task) for task, values in scores.items() if None not in values),  # type: ignore[operator]
-        )
-        picks[cheap.model.id] = [f"{task_name(t)} {-g:+.0f}" for g, t in gaps[:limit] if g < CHEAP_ENOUGH]
-        picks[dear.model.id] = [f"{task_name(t)} +{g:.0f}" for g, t in reversed(gaps[-limit:]) if g >= CLEAR_LEAD]
+        gaps = sorted((v[i_dear] - v[i_cheap], task) for task, v in shown.items() if None not in v)  # type: ignore[operator]
+        picks[cheap.model.id] = [(t, -g) for g, t in gaps[:limit] if g < CHEAP_ENOUGH]
+        picks[dear.model.id] = [(t, g) for g, t in reversed(gaps[-limit:]) if g >= CLEAR_LEAD]
         return picks
-    margins: dict[str, list[tuple[float, str]]] = {c.model.id: [] for c in cands}
-    for task, values in scores.items():
+    for task, values in shown.items():
         known = sorted(((v, i) for i, v in enumerate(values) if v is not None), reverse=True)
         if len(known) >= 2 and known[0][0] - known[1][0] >= NEAR_ENOUGH:
-            margins[cands[known[0][1]].model.id].append((known[0][0] - known[1][0], task))
-    for mid, found in margins.items():
-        picks[mid] = [f"{task_name(t)} +{m:.0f}" for m, t in sorted(found, reverse=True)[:limit]]
-    return picks
+            picks[cands[known[0][1]].model.id].append((task, known[0][0] - known[1][0]))
+    return {mid: sorted(found, key=lambda u: -u[1])[:limit] for mid, found in picks.items()}
 
 
-def uses_sentence(found: dict[str, list[str]]) -> str | None:
-    """'By task: gpt-4.1-nano where it trails least (coding -10, reasoning -15); gpt-4.1-mini where it leads most
-    (long context +33, RAG +28).'"""
-    parts = [f"{mid} for {', '.join(tasks)}" for mid, tasks in found.items() if tasks]
-    return ("By task, pick " + "; ".join(parts) + " (points against the others).") if parts else None
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _use_phrase(mid: str, found: list[Use]) -> str:
+    """'gpt-4.1-mini leads on extraction (+12) and coding (+9)' or 'gpt-4.1-nano is within 4 points on
+    classification and chat' (or 'as good on ...')."""
+    ahead = [f"{task_name(t)} (+{m})" for t, m in found if m > 0]
+    behind = [(t, -m) for t, m in found if m <= 0]
+    parts = [f"leads on {_and(ahead)}"] if ahead else []
+    if behind:
+        worst = max(d for _, d in behind)
+        tasks = _and([task_name(t) for t, _ in behind])
+        parts.append(f"is as good on {tasks}" if worst == 0 else f"is within {worst} points on {tasks}")
+    return f"{mid} " + " and ".join(parts)
+
+
+def uses_sentence(found: dict[str, list[Use]]) -> str | None:
+    """'By task: gpt-4.1-mini leads on extraction (+12) and coding (+9); gpt-4.1-nano is within 4 points on
+    classification and chat.' None when no model is the pick for any task."""
+    parts = [_use_phrase(mid, tasks) for mid, tasks in found.items() if tasks]
+    return ("By task: " + "; ".join(parts) + ".") if parts else None
 
 
 def speed_table(cands: list[Candidate], catalogue: Catalogue) -> Table | None:

@@ -27,13 +27,30 @@ def good_enough(cands: list[Candidate]) -> tuple[list[Candidate], str | None]:
     return cands, None
 
 
+MIN_STEP = 5  # points: a smaller gain is noise between benchmarks, not a step up worth paying for
+GOOD_TIERS = ("strong", "good")
+
+
 def pareto_step(pick: Candidate, ranked: list[Candidate]) -> Candidate | None:
-    """The cheapest candidate that scores higher than the pick: the next step up the price-quality frontier."""
+    """The cheapest candidate scoring `MIN_STEP` or more points higher (as shown) than the pick: the next step
+    up the price-quality frontier."""
     base = pick.score.score
     if base is None or pick.blended is None:
         return None
-    better = [c for c in ranked if c.score.score is not None and c.score.score >= base + 1 and c.blended is not None]
+    better = [
+        c
+        for c in ranked
+        if c.score.score is not None and round(c.score.score) >= round(base) + MIN_STEP and c.blended is not None
+    ]
     return min(better, key=lambda c: (c.blended, -(c.score.score or 0.0)), default=None)
+
+
+def good_step(pick: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """When the pick is not rated good for the task, the cheapest candidate that is (None when it is, or none is)."""
+    if pick.score.tier in GOOD_TIERS:
+        return None
+    good = [c for c in ranked if c.score.tier in GOOD_TIERS and c.blended is not None]
+    return min(good, key=lambda c: (c.blended, -(c.score.score or 0.0)), default=None)
 
 
 def rank(cands: list[Candidate], sort_by: str) -> list[Candidate]:

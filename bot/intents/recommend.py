@@ -9,7 +9,7 @@ from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.nearest import nearest
-from bot.intents.ranking import good_enough, needs, pareto_step, rank
+from bot.intents.ranking import good_enough, good_step, needs, pareto_step, rank
 from bot.intents.selection import Candidate, Left, candidates, mix_of, with_cheaper
 from bot.intents.tables import ranking_table, row
 from bot.intents.why_not import why_not_sentences
@@ -137,8 +137,10 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, limit: in
     if offset:
         return verdict
     if (query.sort_by or "value") in ("value", "cost"):
-        step = pareto_step(top, ranked)
+        step, good = pareto_step(top, ranked), good_step(top, ranked)
         trade = step_sentence(top, step, query.task) if step is not None else None
+        if good is not None and good is not step:
+            trade = (trade + " " if trade else "") + good_sentence(top, good, query.task)
     else:
         trade = runner_up(top, ranked[1 : max(limit, 5)], query.sort_by or "value", query.task)
     return verdict + (" " + trade if trade else "")
@@ -150,6 +152,14 @@ def step_sentence(pick: Candidate, step: Candidate, task: str | None) -> str:
     gap = (step.score.score or 0.0) - (pick.score.score or 0.0)
     more = f"{ratio:.1f}x more" if ratio >= 1.095 else f"{(ratio - 1) * 100:.0f}% more"
     return f"One step up: {step.model.id} costs {more} for {points(gap, task)}."
+
+
+def good_sentence(pick: Candidate, good: Candidate, task: str | None) -> str:
+    """'The cheapest rated good: gpt-6-luna, 3.5x the price, scoring 86 (good) on summarization.'"""
+    ratio = fmt.ratio(good.blended, pick.blended) or 1.0
+    price = f"{ratio:.1f}x the price" if ratio >= 1.095 else "about the same price"
+    score = fmt.score(good.score.score, good.score.tier)
+    return f"The cheapest rated good: {good.model.id}, {price}, scoring {score} on {task_name(task)}."
 
 
 def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:

@@ -49,7 +49,7 @@ def pair_verdict(a: Candidate, b: Candidate, query: Query) -> str:
         if ratio < SAME_PRICE:
             return f"Same price ({fmt.price(cheap.blended)}/M blended); no {task} score for {unknown}."
         return f"Pick {cheap.model.id} on price: {cheaper_by(ratio)} per token (no {task} score for {unknown})."
-    gap = sd - sc
+    gap = round(sd) - round(sc)  # the difference of the scores shown
     if ratio < SAME_PRICE:
         if abs(gap) < 1:
             return f"Same price ({fmt.price(cheap.blended)}/M blended) and the same {task} score ({fmt.score(sc)})."
@@ -90,6 +90,11 @@ def _ranking_pick(scored: list[Candidate], priced: list[Candidate]) -> str:
     if not scored or not priced:
         return ""
     top, cheapest = scored[0], priced[0]
+    tied = [c for c in scored if round(c.score.score or 0.0) == round(top.score.score or 0.0)]
+    if len(tied) > 1 and any(c.blended is not None for c in tied):
+        pick = min((c for c in tied if c.blended is not None), key=lambda c: c.blended or 0.0)
+        names = ", ".join(c.model.id for c in tied)
+        return f"{names} tie on the score ({fmt.score(top.score.score)}); pick {pick.model.id}: it costs least of them."
     cheapest_price = cheapest.blended or 0.0
     if top.blended is not None and top.blended <= cheapest_price * SAME_PRICE:
         return f"Pick {top.model.id}: it scores highest and costs least."
@@ -115,7 +120,7 @@ def upgrade_verdict(old: Candidate, new: Candidate, query: Query) -> str:
     extra = _monthly_difference(old, new, query)
     if so is None or sn is None:
         return f"Can't tell from scores: no {task} score for {old.model.id if so is None else new.model.id}. {new.model.id} is {price}{extra}; test both on your own prompts."
-    gap = sn - so
+    gap = round(sn) - round(so)  # the difference of the scores shown
     scores = f"{fmt.score(so)} -> {fmt.score(sn)} on {task}"
     cheaper = ratio is not None and ratio <= 1
     if gap >= CLOSE and cheaper:
