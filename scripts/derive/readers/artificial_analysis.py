@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..rows import Readings, Row, num
+
+_PAREN = re.compile(r"\(([^)]*)\)\s*$")
+
+
+def variant(name: str) -> str | None:
+    """The effort or mode in a display name: 'GPT-5.4 (xhigh)' -> 'xhigh effort', '(Non-reasoning)' -> 'non-reasoning'."""
+    m = _PAREN.search(name or "")
+    if m is None:
+        return None
+    words = [w.strip().lower() for w in m.group(1).split(",")]
+    kept = [w for w in words if w in EFFORT_WORDS]
+    return ", ".join(f"{w} effort" if w in LEVELS else w for w in kept) or None
+
+
+LEVELS = ("minimal", "low", "medium", "high", "xhigh", "max")
+EFFORT_WORDS = frozenset({*LEVELS, "reasoning", "non-reasoning", "adaptive"})
 
 FIELDS = {
     "ii": "aa_intelligence",
@@ -26,12 +43,19 @@ def _snapshot(models: list[dict]) -> Readings:
                 continue  # an estimated index is not a measurement
             value = num(m.get(field))
             if value is not None:
-                out.scores.append(Row("artificial-analysis", m["slug"], metric, value))
+                out.scores.append(Row("artificial-analysis", m["slug"], metric, value, variant=variant(m["name"])))
         tps, ttft = num(m.get("speed")), num(m.get("ttft"))
         if tps or ttft:
-            out.speeds.append(Row("artificial-analysis", m["slug"], "speed", tps or 0.0, provider=None))
-            out.speeds.append(Row("artificial-analysis", m["slug"], "ttft", ttft or 0.0, provider=None))
+            effort = variant(m["name"])
+            out.speeds.append(Row("artificial-analysis", m["slug"], "speed", tps or 0.0, provider=None, variant=effort))
+            out.speeds.append(Row("artificial-analysis", m["slug"], "ttft", ttft or 0.0, provider=None, variant=effort))
     return out
+
+
+def release_dates(ref: Path) -> dict[str, str]:
+    """Slug -> the release date Artificial Analysis records (the maker's announcement), from the 2026-08 snapshot."""
+    models = json.loads((ref / "artificial-analysis/japhba_aa_models_20260822.json").read_text())
+    return {m["slug"]: str(m["release"])[:10] for m in models if m.get("release")}
 
 
 def read(ref: Path) -> Readings:
@@ -41,6 +65,7 @@ def read(ref: Path) -> Readings:
     for m in cache["models"]:
         tps, ttft = num(m.get("tps")), num(m.get("ttft"))
         if tps and ttft:  # 0 marks a retired model: no figure
-            out.speeds.append(Row("artificial-analysis-2026-10", m["slug"], "speed", tps))
-            out.speeds.append(Row("artificial-analysis-2026-10", m["slug"], "ttft", ttft))
+            effort = variant(m["name"])
+            out.speeds.append(Row("artificial-analysis-2026-10", m["slug"], "speed", tps, variant=effort))
+            out.speeds.append(Row("artificial-analysis-2026-10", m["slug"], "ttft", ttft, variant=effort))
     return out
