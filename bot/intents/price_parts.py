@@ -8,7 +8,7 @@ for its way of calling the model, not only the list price.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from bot.catalogue.offers import NO_OUTPUT_PRICE, Offer, OffPeak, RegionalPrice, UnitPrice
 from bot.catalogue.store import Catalogue
@@ -79,12 +79,38 @@ def unit_text(unit: UnitPrice) -> str:
 
 
 def window_text(off: OffPeak) -> str:
-    """'16:30-00:30 UTC' (every day), or the weekdays when the window keeps to some."""
-    spans = []
+    """'Mon-Fri 00:00-01:00, 10:00-24:00 UTC; Sat-Sun all day': the off-peak hours, grouped by the days they keep."""
+    by_days: dict[tuple[int, ...], list[str]] = {}
     for w in off.windows:
-        days = "" if len(w.weekdays) == 7 else " " + ",".join(_DAYS[d - 1] for d in w.weekdays)
-        spans.append(f"{w.start}-{w.end} UTC{days}")
-    return ", ".join(dict.fromkeys(spans)) or "hours not given"
+        whole = w.start == w.end == "00:00"
+        span = "all day" if whole else f"{w.start}-{'24:00' if w.end == '00:00' else w.end}"
+        by_days.setdefault(w.weekdays, []).append(span)
+    groups = []
+    for days, spans in by_days.items():
+        hours = ", ".join(dict.fromkeys(spans))
+        groups.append(f"{days_text(days)} {hours}" + ("" if hours == "all day" else " UTC"))
+    return "; ".join(groups) or "hours not given"
+
+
+def days_text(days: tuple[int, ...]) -> str:
+    """'every day', 'Mon-Fri', 'Sat-Sun', 'Mon, Wed'."""
+    if len(days) == 7:
+        return "every day"
+    if days == tuple(range(days[0], days[-1] + 1)) and len(days) > 1:
+        return f"{_DAYS[days[0] - 1]}-{_DAYS[days[-1] - 1]}"
+    return ", ".join(_DAYS[d - 1] for d in days)
+
+
+def off_peak_now(off: OffPeak, when: datetime) -> bool:
+    """Whether `when` (UTC) falls in one of the off-peak windows."""
+    hhmm = when.strftime("%H:%M")
+    for w in off.windows:
+        if when.isoweekday() not in w.weekdays:
+            continue
+        end = "24:00" if w.end == "00:00" else w.end
+        if w.start <= hhmm < end or (w.start > end and (hhmm >= w.start or hhmm < end)):
+            return True
+    return False
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -99,7 +125,7 @@ def _list_parts(o: Offer) -> list[Part]:
         value = getattr(o, field)
         if value is not None:
             label = label + (", 5 min" if timed and field == "cache_write_price" else "")
-            parts.append((label, f"{fmt.price(value)} in", _src(o, field)))
+            parts.append((label, f"{fmt.price(value)} in" if value else "no charge", _src(o, field)))
     return parts
 
 
@@ -124,7 +150,8 @@ def offer_parts(o: Offer) -> list[Part]:
         parts.append((f"over {fmt.tokens(tier.above_tokens)} context", text, _src(o, "tiers")))
     if o.off_peak is not None:
         off = o.off_peak
-        parts.append((f"off-peak {window_text(off)}", pair(off.input, off.output, o.kind, off.cache_read), off.source))
+        parts.append(("off-peak hours", pair(off.input, off.output, o.kind, off.cache_read), off.source))
+        parts.append(("  off-peak when", window_text(off), off.source))
     for r in o.regions:
         parts.append((region_name(r.region) + uplift_text(r, o), pair(r.input, r.output, o.kind), r.source))
     for u in o.units:

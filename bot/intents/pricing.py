@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.catalogue.cost import STANDARD_VOLUMES, cached_cost, monthly_cost, tier_applies
 from bot.catalogue.grouping import Model
+from bot.catalogue.offers import OffPeak
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents.price_parts import off_peak_now, pair, window_text
 from bot.intents.selection import Candidate, display_candidate, mix_of
 from bot.intents.tables import cell, row, simple_table
 from bot.render import fmt
@@ -38,6 +42,17 @@ def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
                 + (" (applied here, as you need that much context)." if applied else "."),
             )
         )
+    off = c.offer.off_peak
+    if off is not None:
+        now = datetime.now(UTC)
+        state = "it is off-peak now" if off_peak_now(off, now) else "the list price applies now"
+        notes.append(
+            Note(
+                kind="tip",
+                text=f"{c.model.id} at {c.offer.provider_name} costs {pair(off.input, off.output)} per 1M off-peak "
+                f"({window_text(off)}); {state} ({now:%a %H:%M} UTC).",
+            )
+        )
     if c.cheaper is not None:
         inp, out = c.cheaper.prices_at(query.min_context)
         notes.append(
@@ -47,6 +62,11 @@ def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
             )
         )
     return notes
+
+
+def off_peak_sentence(off: OffPeak) -> str:
+    """'Off-peak (Mon-Fri 10:00-24:00 UTC; Sat-Sun all day) it costs $0.15 in / $0.60 out per 1M.'"""
+    return f"Off-peak ({window_text(off)}) it costs {pair(off.input, off.output)} per 1M."
 
 
 def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy) -> Answer:
@@ -90,6 +110,8 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
                 f"{c.model.id} costs {fmt.price(c.offer.input_price)} per 1M input and {fmt.price(c.offer.output_price)} "
                 f"per 1M output tokens ({fmt.price(c.blended)} blended at {mix.share:.0%} input)."
             )
+        if c.offer.priced and c.offer.off_peak is not None:
+            head.append(off_peak_sentence(c.offer.off_peak))
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
     for c in cands:
         notes += price_notes(c, query, mix.share)

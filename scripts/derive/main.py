@@ -15,6 +15,7 @@ from .prices import write_prices
 from .rows import Row
 from .ranges import snapshot_ranges, with_ranges
 from .release import corrections, write_release_dates
+from .unmatched import unmatched_rows, write_unmatched
 from .speeds import speed_entries
 from .write import HEADER, Matched, best_rows, dump, write, write_curated_copies
 
@@ -94,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     speed_matched, dropped = _match_speeds(matcher, [row for r in readings for row in r.speeds], catalogue.providers)
     speeds = speed_entries(speed_matched, dates, lambda mid: catalogue.by_id[mid].maker)
     write_release_dates(args.out, corrections(catalogue, matcher.matches, args.reference), args.as_of)
+    speed_rows = [row for r in readings for row in r.speeds]
+    write_unmatched(args.out, unmatched_rows(dict(matcher.unmatched), score_rows, speed_rows), dates)
     ranges = snapshot_ranges(score_rows, {str(m["id"]): float(m["low"]) for m in curated.metrics})  # type: ignore[arg-type]
     write(args.out / "metrics.yaml", HEADER + dump({"metrics": with_ranges(curated.metrics, ranges)}))
 

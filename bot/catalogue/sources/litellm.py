@@ -26,6 +26,7 @@ from bot.catalogue.offers import (
     ServiceTier,
     UnitPrice,
     Window,
+    classify,
 )
 from bot.catalogue.sources.common import SourceData, unit_prices
 
@@ -277,6 +278,13 @@ def _offer(key: str, e: dict, provider: str, model: str, kind: Kind, as_of: date
     )
 
 
+def _kind(model: str, mode: str) -> Kind:
+    """The kind `mode` gives; a model served through the chat API whose name says it moderates (a guard), reads
+    documents (OCR), speaks or transcribes keeps that kind."""
+    kind = KINDS[mode]
+    return classify(model, None, [], []) if kind == "chat" else kind
+
+
 def _units(e: dict, kind: Kind) -> tuple[UnitPrice, ...]:
     """Unit prices; a transcription's per-second output price (LiteLLM bills the audio twice) is dropped."""
     units = unit_prices(e, SOURCE)
@@ -347,7 +355,7 @@ def offers(data: dict[str, dict], as_of: date) -> SourceData:
             offer = _offer(key, e, provider, size[0], KINDS[e["mode"]], as_of)
             sized.append((provider, size[0], size[1], offer))
             continue
-        offer = _offer(key, e, provider, model, KINDS[e["mode"]], as_of)
+        offer = _offer(key, e, provider, model, _kind(model, e["mode"]), as_of)
         if not offer.has_price:
             out.skipped["no price"] += 1
             continue
