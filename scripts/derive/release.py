@@ -1,6 +1,7 @@
 """Release dates: Artificial Analysis records each maker's announcement; where models.dev's date for a model is off
-by more than 45 days, the offers that carry the wrong date get Artificial Analysis's (`knowledge/release_dates.yaml`,
-applied by the models.dev reader whenever the date it reads is still that far off)."""
+by more than 45 days (or there is none: a model only the newer price maps sell), the offers that carry the wrong or no
+date get Artificial Analysis's (`knowledge/release_dates.yaml`, applied when offers are merged, whenever the date is
+still missing or that far off)."""
 
 from __future__ import annotations
 
@@ -29,12 +30,12 @@ def corrections(catalogue, matches: dict, ref: Path) -> dict[str, dict[str, obje
     for model_id, (day, slug) in sorted(found.items()):
         model = catalogue.by_id[model_id]
         was = model.release_date
-        if was is None or abs((was - day).days) <= MAX_DAYS_OFF:
+        if was is not None and abs((was - day).days) <= MAX_DAYS_OFF:
             continue
         offers = sorted(
             f"{o.provider}/{o.id}"
             for o in model.offers
-            if o.release_date is not None and abs((o.release_date - day).days) > MAX_DAYS_OFF
+            if o.release_date is None or abs((o.release_date - day).days) > MAX_DAYS_OFF
         )
         out[model_id] = {"date": day, "source_name": slug, "models_dev": was, "offers": offers}
     return out

@@ -11,7 +11,6 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from bot.catalogue.offers import NO_OUTPUT_PRICE, DataError, Offer, PriceTier, classify, day
-from bot.catalogue.sources.release_dates import corrected, load_corrections
 
 SOURCE = "models-dev"
 LIVE_URL = "https://models.dev/api.json"
@@ -142,9 +141,8 @@ def _offer(pid: str, prov: _Provider, mid: str, m: _Model) -> Offer:
 
 
 def offers_from(providers: dict[str, _Provider]) -> list[Offer]:
-    """Turn validated models.dev providers into offers (release dates more than 45 days off corrected)."""
-    offers = [_offer(pid, prov, mid, m) for pid, prov in providers.items() for mid, m in prov.models.items()]
-    return corrected(offers, load_corrections())
+    """Turn validated models.dev providers into offers."""
+    return [_offer(pid, prov, mid, m) for pid, prov in providers.items() for mid, m in prov.models.items()]
 
 
 def parse_models_dev(raw: bytes) -> dict[str, _Provider]:

@@ -1,6 +1,6 @@
 """Release-date corrections derived ahead of time (`knowledge/release_dates.yaml`): Artificial Analysis's record of a
-maker's announcement, for the models whose models.dev date is more than 45 days off. Read only when a catalogue is
-built (never on a cached load); an offer's date is replaced only while it is still that far off."""
+maker's announcement, for the models whose models.dev date is more than 45 days off or missing. Read only when a
+catalogue is built (never on a cached load); an offer's date is replaced only while it is missing or that far off."""
 
 from __future__ import annotations
 
@@ -34,11 +34,11 @@ def load_corrections(directory: Path | None = None) -> dict[tuple[str, str], dat
 
 
 def corrected(offers: list[Offer], fixes: dict[tuple[str, str], date]) -> list[Offer]:
-    """The offers with each listed release date replaced while it is more than 45 days off the recorded one."""
+    """The offers with each listed release date set where it is missing or more than 45 days off the recorded one."""
     out = []
     for o in offers:
         day = fixes.get((o.provider, o.id))
-        if day is not None and o.release_date is not None and abs((o.release_date - day).days) > MAX_DAYS_OFF:
+        if day is not None and (o.release_date is None or abs((o.release_date - day).days) > MAX_DAYS_OFF):
             o = replace(o, release_date=day, provenance=(*o.provenance, ("release_date", "artificial-analysis")))
         out.append(o)
     return out
