@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.catalogue.cost import STANDARD_VOLUMES, cached_cost, monthly_cost, tier_applies
+from bot.catalogue.cost import STANDARD_VOLUMES, Mix, cached_cost, monthly_cost, tier_applies
 from bot.catalogue.grouping import Model
 from bot.catalogue.offers import OffPeak
 from bot.catalogue.store import Catalogue
@@ -69,6 +69,24 @@ def off_peak_sentence(off: OffPeak) -> str:
     return f"Off-peak ({window_text(off)}) it costs {pair(off.input, off.output)} per 1M."
 
 
+def verdict_lines(cands: list[Candidate], query: Query, mix: Mix) -> list[str]:
+    """Each model's price (or monthly cost at the asked volume), and its off-peak price where it has one."""
+    head: list[str] = []
+    for c in cands:
+        if not c.offer.priced:
+            head.append(f"{c.model.id} has no known price at {c.offer.provider_name}.")
+        elif query.tokens_per_month is not None:
+            head.append(f"{c.model.id} costs {fmt.money(c.monthly)} a month at {fmt.volume(query.tokens_per_month)}.")
+        else:
+            head.append(
+                f"{c.model.id} costs {fmt.price(c.offer.input_price)} per 1M input and {fmt.price(c.offer.output_price)} "
+                f"per 1M output tokens ({fmt.price(c.blended)} blended at {mix.share:.0%} input)."
+            )
+        if c.offer.priced and c.offer.off_peak is not None:
+            head.append(off_peak_sentence(c.offer.off_peak))
+    return head
+
+
 def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy) -> Answer:
     mix = mix_of(query, catalogue)
     cands = [display_candidate(m, query, catalogue, policy, mix) for m in models]
@@ -99,19 +117,7 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
         ],
         lines,
     )
-    head = []
-    for c in cands:
-        if not c.offer.priced:
-            head.append(f"{c.model.id} has no known price at {c.offer.provider_name}.")
-        elif query.tokens_per_month is not None:
-            head.append(f"{c.model.id} costs {fmt.money(c.monthly)} a month at {fmt.volume(query.tokens_per_month)}.")
-        else:
-            head.append(
-                f"{c.model.id} costs {fmt.price(c.offer.input_price)} per 1M input and {fmt.price(c.offer.output_price)} "
-                f"per 1M output tokens ({fmt.price(c.blended)} blended at {mix.share:.0%} input)."
-            )
-        if c.offer.priced and c.offer.off_peak is not None:
-            head.append(off_peak_sentence(c.offer.off_peak))
+    head = verdict_lines(cands, query, mix)
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
     for c in cands:
         notes += price_notes(c, query, mix.share)

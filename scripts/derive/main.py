@@ -10,13 +10,13 @@ from pathlib import Path
 
 from .curated import ROOT, load_curated
 from .match import Matcher
-from .readers import all_readings
 from .prices import write_prices
-from .rows import Row
 from .ranges import snapshot_ranges, with_ranges
+from .readers import all_readings
 from .release import corrections, write_release_dates
-from .unmatched import unmatched_rows, write_unmatched
+from .rows import Row
 from .speeds import speed_entries
+from .unmatched import unmatched_rows, write_unmatched
 from .write import HEADER, Matched, best_rows, dump, write, write_curated_copies
 
 

@@ -28,7 +28,7 @@ from bot.catalogue.offers import (
     Window,
     classify,
 )
-from bot.catalogue.sources.common import SourceData, unit_prices
+from bot.catalogue.sources.common import SourceData, attach_sizes, sized_image_price, unit_prices
 
 SOURCE = "litellm"
 LIVE_URL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
@@ -77,7 +77,6 @@ _ROUTE = re.compile(
     r"|fireworks_ai/accounts/fireworks/(?:models|routers)/)"
 )
 _PREFIXES = frozenset(PROVIDERS) | {"vertex_ai", "bedrock", "fireworks_ai", "together_ai", "azure_ai", "moonshot"}
-_SIZE = re.compile(r"^(?:(?P<quality>[a-z]+)/)?(?P<w>\d+)-x-(?P<h>\d+)/")  # `low/1024-x-1536/gpt-image-1`
 
 
 def _per_m(value: object) -> float | None:
@@ -293,25 +292,6 @@ def _units(e: dict, kind: Kind) -> tuple[UnitPrice, ...]:
     return units
 
 
-def _sized(model: str, e: dict) -> tuple[str, UnitPrice] | None:
-    """(model id, its price per image at one size and quality) for a route such as `low/1024-x-1536/gpt-image-1`."""
-    m = _SIZE.match(model)
-    if m is None:
-        return None
-    w, h = int(m["w"]), int(m["h"])
-    price = next(
-        (e[k] for k in ("output_cost_per_image", "input_cost_per_image") if isinstance(e.get(k), (int, float)) and e[k]),
-        None,
-    )
-    per_pixel = e.get("input_cost_per_pixel") or e.get("output_cost_per_pixel")
-    if price is None and isinstance(per_pixel, (int, float)) and per_pixel:
-        price = per_pixel * w * h
-    if price is None:
-        return None
-    variant = f"{w}x{h}" + (f" {m['quality']}" if m["quality"] else "")
-    return model[m.end() :], UnitPrice("image", round(float(price), 6), "output", variant, SOURCE)
-
-
 def _date(value: object) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10]) if value else None
@@ -350,7 +330,7 @@ def offers(data: dict[str, dict], as_of: date) -> SourceData:
             continue
         provider = PROVIDERS[e["litellm_provider"]]
         model, region = _route(key)
-        size = _sized(model, e) if e["mode"] in ("image_generation", "image_edit") else None
+        size = sized_image_price(model, e, SOURCE) if e["mode"] in ("image_generation", "image_edit") else None
         if size is not None:
             offer = _offer(key, e, provider, size[0], KINDS[e["mode"]], as_of)
             sized.append((provider, size[0], size[1], offer))
@@ -368,7 +348,7 @@ def offers(data: dict[str, dict], as_of: date) -> SourceData:
             chosen[(provider, model.lower())] = (rank, offer)
     base = {k: o for k, (_, o) in chosen.items()}
     _attach_regions(base, regional, out.skipped)
-    _attach_sizes(base, sized)
+    attach_sizes(base, sized)
     out.offers = list(base.values())
     return out
 
@@ -390,13 +370,3 @@ def _attach_regions(base: dict[tuple[str, str], Offer], regional: list, skipped:
         else:
             skipped["duplicate regional row"] += 1
 
-
-def _attach_sizes(base: dict[tuple[str, str], Offer], sized: list[tuple[str, str, UnitPrice, Offer]]) -> None:
-    """Per-image prices by size and quality become unit prices of the model's offer (or make one)."""
-    for provider, model, unit, offer in sized:
-        home = base.get((provider, model.lower()))
-        if home is None:
-            offer.units, offer.input_price, offer.output_price, offer.price_source = (), None, None, None
-            home = base[(provider, model.lower())] = offer
-        if all(u.variant != unit.variant for u in home.units if u.unit == "image"):
-            home.units = (*home.units, unit)
