@@ -142,7 +142,7 @@ def test_small_or_old_models_are_weak(cat: Catalogue, name: str) -> None:
     assert cat.task_score(model, "reasoning").tier == "weak"
 
 
-@pytest.mark.parametrize("name", ["gpt-5", "claude-opus-4-5", "gemini-3-pro-preview", "claude-sonnet-4-5"])
+@pytest.mark.parametrize("name", ["gpt-5.5", "claude-opus-4-5", "gemini-3-pro-preview", "claude-opus-5", "gpt-5.6-sol"])
 @pytest.mark.parametrize("task", ["reasoning", "coding"])
 def test_frontier_models_are_strong_for_hard_tasks(cat: Catalogue, name: str, task: str) -> None:
     model = cat.model(name)

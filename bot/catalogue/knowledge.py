@@ -90,6 +90,7 @@ class Metric(_Strict):
     high: float
     description: str
     ranges: dict[str, tuple[float, float]] = Field(default_factory=dict, description="source id -> (low, high)")
+    family: str | None = Field(default=None, description="the measurement this is a version of (one piece of evidence)")
 
     @field_validator("high")
     @classmethod

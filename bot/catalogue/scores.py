@@ -7,7 +7,7 @@ the newest, then the best variant. The task score is the weighted mean over the 
 claim) counts at half its weight in both. A model with no data for a task has no score ("no data"), never 0.
 
 A task score ranks only when it rests on at least two independent metrics (`MIN_METRICS`: two different
-measurements; one metric reported by two sources is still one). A score on fewer is shown, marked "thin
+measurements; one metric reported by two sources, or two versions of one index, is still one). A score on fewer is shown, marked "thin
 evidence", and never ranked.
 """
 
@@ -21,6 +21,11 @@ NO_DATA = "no data"
 THIN = "thin evidence"
 VENDOR_WEIGHT = 0.5
 MIN_METRICS = 2
+
+
+def independent(parts: tuple[Part, ...] | list[Part]) -> int:
+    """How many independent metrics the parts rest on: two versions of one index (`Metric.family`) count once."""
+    return len({p.metric.family or p.metric.id for p in parts})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,7 @@ class TaskScore:
     @property
     def evidence(self) -> int:
         """How many independent metrics the score rests on."""
-        return len({p.metric.id for p in self.parts})
+        return independent(self.parts)
 
     @property
     def thin(self) -> bool:
@@ -102,5 +107,5 @@ def task_score(
     if not parts:
         return TaskScore(task, None, 0.0, NO_DATA, ())
     value = sum(p.weight * p.normalised for p in parts) / have
-    tier = tier_for(value, tiers) if len({p.metric.id for p in parts}) >= MIN_METRICS else THIN
+    tier = tier_for(value, tiers) if independent(parts) >= MIN_METRICS else THIN
     return TaskScore(task, round(value, 1), round(have / total, 3), tier, tuple(parts))

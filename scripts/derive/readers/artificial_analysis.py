@@ -1,4 +1,5 @@
-"""Artificial Analysis: scores and speeds from the 2026-08 snapshot, speeds from the 2026-10 cache."""
+"""Artificial Analysis: scores and speeds from the 2026-08 snapshot; speeds and its own-version indices (metrics of
+their own) from the 2026-10 cache."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ FIELDS = {
 }
 
 
+# the 2026-10 cache's indices are another version than the snapshot's: metrics of their own, never mixed
+CACHE_FIELDS = {"intel": "aa_intelligence_2026_10", "coding": "aa_coding_2026_10"}
+
+
 def _snapshot(models: list[dict]) -> Readings:
     out = Readings()
     for m in models:
@@ -59,10 +64,14 @@ def release_dates(ref: Path) -> dict[str, str]:
 
 
 def read(ref: Path) -> Readings:
-    """Scores and speeds from the snapshot; speed and TTFT only from the performance cache."""
+    """Scores and speeds from the snapshot; the cache's indices as their own metrics, and its speed and TTFT."""
     out = _snapshot(json.loads((ref / "artificial-analysis/japhba_aa_models_20260822.json").read_text()))
     cache = json.loads((ref / "artificial-analysis/llmval-1.0.2_aa_benchmarks_20261003.json").read_text())
     for m in cache["models"]:
+        for field, metric in CACHE_FIELDS.items():
+            value = num(m.get(field))
+            if value is not None:
+                out.scores.append(Row("artificial-analysis-2026-10", m["slug"], metric, value, variant=variant(m["name"])))
         tps, ttft = num(m.get("tps")), num(m.get("ttft"))
         if tps and ttft:  # 0 marks a retired model: no figure
             effort = variant(m["name"])
