@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from bot.catalogue.cost import STANDARD_VOLUMES, Mix
+from bot.catalogue.offers import Offer
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Note
 from bot.contract.query import Query
@@ -103,13 +104,17 @@ def data_notes(catalogue: Catalogue, cands: Iterable[Candidate], today: date | N
 
 def stale_notes(catalogue: Catalogue, cands: list[Candidate], today: date) -> list[Note]:
     """A caveat when the prices shown come from data more than 30 days old, with how to refresh it."""
+    return stale_offer_notes(catalogue, [c.offer for c in cands], today)
+
+
+def stale_offer_notes(catalogue: Catalogue, offers: list[Offer], today: date) -> list[Note]:
+    """A caveat when the prices of `offers` (or, with none, the catalogue's) are more than 30 days old."""
     dated: dict[str, date] = {}
-    for cand in cands:
-        source = cand.offer.price_source
-        snap = catalogue.price_sources.get(source or "")
+    for offer in offers:
+        snap = catalogue.price_sources.get(offer.price_source or "")
         if snap is not None and snap.as_of is not None:
             dated[snap.label] = snap.as_of
-    if not cands and catalogue.snapshot.as_of is not None:
+    if not offers and catalogue.snapshot.as_of is not None:
         dated[catalogue.snapshot.label] = catalogue.snapshot.as_of
     old = {label: when for label, when in dated.items() if (today - when).days > STALE_DAYS}
     if not old:
