@@ -8,8 +8,10 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from .rows import Row
-from .write import HEADER, dump, write
+from .write import HEADER, _Dumper, write
 
 
 def unmatched_rows(
@@ -35,8 +37,9 @@ def unmatched_rows(
 def write_unmatched(out: Path, rows: dict, dates: dict[str, date]) -> None:
     """`unmatched.yaml`: each source's unmatched names with their rows and the source's date."""
     body = {
-        "note": "rows whose source name matches no catalogue model; matched again when a catalogue is built",
+        "note": "rows whose source name matches no catalogue model; bot.catalogue.unmatched matches them against a newer catalogue",
         "as_of": {s: dates[s] for s in rows},
         "rows": rows,
     }
-    write(out / "unmatched.yaml", HEADER + dump(body))
+    text = yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
+    write(out / "unmatched.yaml", HEADER + text)  # leaf rows in flow style: a third of the block-style size
