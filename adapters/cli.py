@@ -119,8 +119,8 @@ def catalogue() -> None:
 def catalogue_check() -> None:
     """Print counts and problems; exit non-zero on errors."""
     from bot.assistant import load
-    from bot.catalogue.checks import check_report
     from bot.catalogue.knowledge import KnowledgeError
+    from bot.runtime.checks import check_report
 
     try:
         cat = load()
@@ -148,14 +148,25 @@ def catalogue_show(model: tuple[str, ...]) -> None:
 
 @main.command()
 @click.option("--url", default=None, help="Where to download models.dev api.json from.")
+@click.option("--source-url", "source_urls", multiple=True, metavar="SOURCE=URL",
+              help="Another URL for a source (models-dev, litellm, genai-prices); repeatable.")  # fmt: skip
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds before giving up.")
-def refresh(url: str | None, timeout: float) -> None:
-    """Download fresh models.dev data; keep the old data if the download is bad."""
-    from bot.runtime.refresh import DEFAULT_URL, refresh_data
+def refresh(url: str | None, source_urls: tuple[str, ...], timeout: float) -> None:
+    """Download fresh data from every live source (models.dev, LiteLLM, genai-prices); a source whose download
+    is bad keeps its last good data."""
+    from bot.runtime.refresh import refresh_all, source_ids
 
-    result = refresh_data(url or DEFAULT_URL, timeout=timeout)
-    click.echo(result.message)
-    sys.exit(0 if result.ok else 1)
+    urls = {"models-dev": url} if url else {}
+    for item in source_urls:
+        source, sep, where = item.partition("=")
+        if not sep or source not in source_ids():
+            click.echo(f"error: --source-url takes SOURCE=URL with SOURCE one of {', '.join(source_ids())}", err=True)
+            sys.exit(2)
+        urls[source] = where
+    results = refresh_all(timeout=timeout, urls=urls)
+    for result in results:
+        click.echo(result.message)
+    sys.exit(0 if all(r.ok for r in results) else 1)
 
 
 def _settings():  # type: ignore[no-untyped-def]

@@ -19,7 +19,6 @@ from bot.contract.query import Query
 from bot.intents.index import Index
 from bot.intents.registry import answer_for
 from bot.intents.suggest import suggestion_names
-from bot.parse.faq import worth_answering
 from bot.parse.followup import refine
 from bot.parse.model_names import build_index
 from bot.parse.pipeline import parse
@@ -59,6 +58,8 @@ class Assistant:
     def listen(self, text: str, threshold: float) -> Answer | None:
         """A channel message nobody addressed to the bot: its Answer if it is a model question the parse is sure of
         (confidence at or above `threshold`), else None: the bot stays silent."""
+
+        from bot.parse.faq import worth_answering  # only channel listeners pay for the detector's patterns
 
         def work() -> Answer | None:
             query = parse(text, self.catalogue)

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from bot.catalogue.checks import check_report, coverage, in_scope
 from bot.catalogue.offers import classify
 from bot.catalogue.sources.models_dev import bundled_path
 from bot.catalogue.store import Catalogue, load_catalogue
+from bot.runtime.checks import check_report, coverage, in_scope
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +129,7 @@ def test_task_scores_have_coverage_tier_and_sources(cat: Catalogue) -> None:
     assert cat.task_score(model, None).task == "general"
 
 
-@pytest.mark.parametrize("name", ["gpt-4.1-nano", "gpt-4o-mini", "gemini-2.5-flash-lite"])
+@pytest.mark.parametrize("name", ["gpt-4.1-nano", "gpt-5-nano", "gemini-2.5-flash-lite"])
 def test_small_current_models_are_usable_for_classification(cat: Catalogue, name: str) -> None:
     model = cat.model(name)
     assert model is not None
@@ -143,7 +143,7 @@ def test_small_or_old_models_are_weak(cat: Catalogue, name: str) -> None:
     assert cat.task_score(model, "reasoning").tier == "weak"
 
 
-@pytest.mark.parametrize("name", ["gpt-5", "claude-opus-4-5", "gemini-3-pro-preview", "claude-sonnet-4-5"])
+@pytest.mark.parametrize("name", ["gpt-5.5", "claude-opus-4-5", "gemini-3-pro-preview", "claude-opus-5", "gpt-5.6-sol"])
 @pytest.mark.parametrize("task", ["reasoning", "coding"])
 def test_frontier_models_are_strong_for_hard_tasks(cat: Catalogue, name: str, task: str) -> None:
     model = cat.model(name)

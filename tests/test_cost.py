@@ -88,3 +88,29 @@ def test_cached_input_lowers_the_cost_only_when_a_cache_price_exists() -> None:
     with_cache = _offer(cache_read_price=0.1)
     assert cached_cost(with_cache, 1e6, 0.5, hit_rate=0.5) == pytest.approx(1e6 * (0.5 * 0.55 + 0.5 * 4.0) / 1e6)
     assert cached_cost(with_cache, 1e6, 0.5) < monthly_cost(with_cache, 1e6, 0.5)
+
+
+def test_an_eu_hosted_makers_offer_processes_data_in_the_eu_at_its_list_price(catalogue: Catalogue) -> None:
+    from bot.catalogue.workload import Workload, rates
+
+    model = catalogue.model("mistral-large-2512")
+    assert model is not None
+    own = next(o for o in model.offers if o.provider == "mistral" and o.priced)
+    paid = rates(own, Workload(1e6, 0.75, region="eu"))
+    assert (paid.input, paid.output) == (own.input_price, own.output_price) and not paid.missing
+    assert "eu processing" in paid.applied
+    openai = next(o for o in catalogue.model("gpt-4.1-mini").offers if o.provider == "openai")  # type: ignore[union-attr]
+    assert "no EU processing" in rates(openai, Workload(1e6, 0.75, region="eu")).missing
+
+
+def test_batch_and_regional_prices_cost_a_workload_at_those_rates(catalogue: Catalogue) -> None:
+    from bot.catalogue.workload import Workload, rates
+
+    sol = catalogue.model("gpt-5.6-sol")
+    assert sol is not None
+    azure = next(o for o in sol.offers if o.provider == "azure" and o.id == "gpt-5.6-sol")
+    eu = rates(azure, Workload(1e6, 0.5, region="eu"))
+    assert (eu.input, eu.output) == (4.4, 22.0)
+    mini = next(o for o in catalogue.model("gpt-4.1-mini").offers if o.provider == "openai")  # type: ignore[union-attr]
+    batch = rates(mini, Workload(1e6, 0.5, tier="batch"))
+    assert (batch.input, batch.output) == (0.2, 0.8) and "batch price" in batch.applied

@@ -118,3 +118,69 @@ def test_unreachable_server_without_previous_data(cache: Path) -> None:
     result = refresh_data(url, timeout=2)
     assert not result.ok and "the bundled snapshot" in result.message
     assert not (cache / CACHE_FILE).exists()
+
+
+LITELLM_BODY = json.dumps(
+    {"xai/grok-9": {"litellm_provider": "xai", "mode": "chat", "input_cost_per_token": 3e-06,
+                    "output_cost_per_token": 1.5e-05}}  # fmt: skip
+).encode()
+GENAI_BODY = json.dumps(
+    [{"id": "x-ai", "name": "xAI", "models": [{"id": "grok-9", "prices": {"input_mtok": 3, "output_mtok": 15}}]}]
+).encode()
+
+
+def _servers(*bodies: bytes) -> list[Server]:
+    servers = []
+    for body in bodies:
+        srv = Server()
+        srv.body = body
+        servers.append(srv)
+    return servers
+
+
+def _refresh_cli(cache: Path, servers: list[Server]):  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from adapters.cli import main
+
+    md, lite, genai = servers
+    args = ["refresh", "--url", md.url, "--source-url", f"litellm={lite.url}", "--source-url", f"genai-prices={genai.url}"]
+    return CliRunner().invoke(main, args, env={"WHICHMODEL_CACHE_DIR": str(cache)})
+
+
+def test_the_refresh_command_pulls_every_live_source(cache: Path) -> None:
+    servers = _servers(BODY, LITELLM_BODY, GENAI_BODY)
+    try:
+        result = _refresh_cli(cache, servers)
+    finally:
+        for srv in servers:
+            srv.stop()
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 0, result.output
+    assert [line.split(" from ")[0] for line in lines] == [
+        "refreshed models.dev data",
+        "refreshed LiteLLM price map",
+        "refreshed genai-prices",
+    ]
+    assert (cache / CACHE_FILE).is_file() and (cache / "litellm.json").is_file() and (cache / "genai-prices.json").is_file()
+
+
+def test_a_failed_source_keeps_its_data_while_the_others_refresh(cache: Path) -> None:
+    servers = _servers(BODY, LITELLM_BODY, b"[{not json")
+    try:
+        result = _refresh_cli(cache, servers)
+    finally:
+        for srv in servers:
+            srv.stop()
+    assert result.exit_code == 1
+    assert "refresh of genai-prices failed" in result.output and "keeping its last good data" in result.output
+    assert (cache / "litellm.json").is_file() and not (cache / "genai-prices.json").exists()
+
+
+def test_the_refresh_command_refuses_an_unknown_source(cache: Path) -> None:
+    from click.testing import CliRunner
+
+    from adapters.cli import main
+
+    result = CliRunner().invoke(main, ["refresh", "--source-url", "nope=http://127.0.0.1:9/"])
+    assert result.exit_code == 2 and "SOURCE one of models-dev, litellm, genai-prices" in result.output

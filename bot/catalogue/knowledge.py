@@ -74,6 +74,7 @@ class Source(_Strict):
     attribution: str | None = None
     vendor_reported: bool = False
     notes: str | None = None
+    ttft_definition: str | None = Field(default=None, description="what this source's TTFT measures, one definition")
 
 
 class SourcesFile(_Strict):
@@ -81,7 +82,11 @@ class SourcesFile(_Strict):
 
 
 class Metric(_Strict):
-    """A measurement and how its raw values map onto 0-100 (low -> 0, high -> 100, clipped)."""
+    """A measurement and how its raw values map onto 0-100 (low -> 0, high -> 100, clipped).
+
+    `ranges` holds each source snapshot's own (lowest, highest) value of the metric, written by the derive
+    script: a figure maps onto 0-100 across its own snapshot's range, so the frontier of a newer snapshot does
+    not saturate at 100. The curated `low` and `high` anchors stand where a snapshot has no range."""
 
     id: str
     name: str
@@ -89,6 +94,8 @@ class Metric(_Strict):
     low: float
     high: float
     description: str
+    ranges: dict[str, tuple[float, float]] = Field(default_factory=dict, description="source id -> (low, high)")
+    family: str | None = Field(default=None, description="the measurement this is a version of (one piece of evidence)")
 
     @field_validator("high")
     @classmethod
@@ -98,9 +105,12 @@ class Metric(_Strict):
             raise ValueError("high must differ from low")
         return high
 
-    def normalise(self, value: float) -> float:
-        """The value on a 0-100 scale."""
-        return max(0.0, min(100.0, 100.0 * (value - self.low) / (self.high - self.low)))
+    def normalise(self, value: float, source: str | None = None) -> float:
+        """The value on a 0-100 scale: across `source`'s own snapshot range where known, else the anchors."""
+        low, high = self.ranges.get(source, (self.low, self.high)) if source else (self.low, self.high)
+        if high == low:
+            low, high = self.low, self.high
+        return max(0.0, min(100.0, 100.0 * (value - low) / (high - low)))
 
 
 class MetricsFile(_Strict):
@@ -160,18 +170,33 @@ class ScoresFile(_Strict):
     scores: dict[str, list[Score]]
 
 
+MIN_TPS = 5.0  # below this a served model's output speed is not a plausible measurement
+MAX_TTFT_S = 300.0  # a time to first token over 5 minutes is not a plausible measurement
+
+
+@quick_unpickle
+@dataclass(frozen=True, slots=True, kw_only=True, config=_ROW)
+class SpeedVariant:
+    """The same model measured at another reasoning effort or mode, listed beside the headline figure."""
+
+    variant: str
+    output_tps: float | None = Field(default=None, ge=MIN_TPS)
+    ttft_s: float | None = Field(default=None, gt=0, le=MAX_TTFT_S)
+
+
 @quick_unpickle
 @dataclass(frozen=True, slots=True, kw_only=True, config=_ROW)
 class Speed:
-    """Output speed and time to first token measured for a model, at one provider, by one source."""
+    """A source's headline speed for a model (at the default reasoning effort where it measured several)."""
 
     provider: str | None = None
-    output_tps: float | None = Field(default=None, gt=0)
-    ttft_s: float | None = Field(default=None, gt=0)
+    output_tps: float | None = Field(default=None, ge=MIN_TPS)
+    ttft_s: float | None = Field(default=None, gt=0, le=MAX_TTFT_S)
     source: str
     as_of: date
     source_name: str | None = None
     variant: str | None = Field(default=None, description="the source's mode or effort setting measured")
+    others: list[SpeedVariant] = Field(default_factory=list, description="the other efforts or modes measured")
 
 
 class SpeedsFile(_Strict):

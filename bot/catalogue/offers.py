@@ -28,6 +28,7 @@ Kind = Literal[
     "ocr",
     "realtime",
 ]
+NO_OUTPUT_PRICE: frozenset[str] = frozenset({"embedding", "rerank", "moderation"})  # priced on input only
 ServiceTierName = Literal["batch", "flex", "priority", "fast", "ultrafast"]
 
 
@@ -169,6 +170,11 @@ class Offer:
         return self.input_price is not None and self.output_price is not None
 
     @property
+    def has_price(self) -> bool:
+        """Some price is known: both token prices, the input price of a kind with no output price, or a unit price."""
+        return self.priced or bool(self.units) or (self.kind in NO_OUTPUT_PRICE and self.input_price is not None)
+
+    @property
     def free(self) -> bool:
         """A known price of zero on both sides: a free (often rate-limited or promotional) offer."""
         return self.priced and self.input_price == 0 and self.output_price == 0
@@ -220,31 +226,39 @@ class Snapshot:
 
 
 _GUARD = re.compile(r"\bguard|-guard|safeguard|prompt-guard")
-_IMAGE = re.compile(r"gpt-image|dall-e|imagen|image-gen|-image\b|\bimage-")
+_IMAGE = re.compile(r"gpt-image|dall-e|imagen|image-gen|-image\b|\bimage-|-image-preview")
 _TTS = re.compile(r"\btts\b|-tts|text-to-speech|melotts")
 _STT = re.compile(r"whisper|transcri|-asr\b")
+_OCR = re.compile(r"\bocr\b|-ocr\b")
+_REALTIME = re.compile(r"realtime")
 
 
 def classify(model_id: str, family: str | None, inputs: list[str], outputs: list[str]) -> Kind:
-    """What kind of model an offer is, so chat questions can skip embeddings, TTS, image models, ..."""
+    """What kind of model an offer is, from its modalities and name, so chat questions skip embeddings, TTS, ...
+
+    A model that answers in text is a chat model (one that can also draw or speak is still one), unless its
+    name says it embeds, reranks, moderates, reads documents (OCR), talks in real time or makes images."""
     text = f"{model_id} {family or ''}".lower()
-    if "rerank" in text:
-        return "rerank"
-    if "embed" in text:
-        return "embedding"
-    if "moderation" in text or _GUARD.search(text):
-        return "moderation"
-    if "video" in outputs:
-        return "video"
-    if "image" in outputs or _IMAGE.search(text):
-        return "image"
-    if "audio" in outputs:
-        return "audio" if "text" in outputs else "tts"
+    for pattern, kind in _BY_NAME:
+        if pattern(text):
+            return kind
+    if outputs and "text" not in outputs:
+        return "video" if "video" in outputs else "image" if "image" in outputs else "tts" if "audio" in outputs else "chat"
     if _TTS.search(text):
         return "tts"
-    if _STT.search(text) or ("text" not in inputs and "audio" in inputs):
+    if _STT.search(text) or (inputs and "text" not in inputs and "audio" in inputs):
         return "transcription"
     return "chat"
+
+
+_BY_NAME: tuple[tuple, ...] = (
+    (lambda t: "rerank" in t, "rerank"),
+    (lambda t: "embed" in t, "embedding"),
+    (lambda t: "moderation" in t or bool(_GUARD.search(t)), "moderation"),
+    (lambda t: bool(_OCR.search(t)), "ocr"),
+    (lambda t: bool(_REALTIME.search(t)), "realtime"),
+    (lambda t: bool(_IMAGE.search(t)), "image"),
+)
 
 
 EARLIEST = date(2015, 1, 1)  # older dates in the data are placeholders (1970-01-01), not facts

@@ -1,10 +1,14 @@
 """Task scores: one 0-100 figure per model and task, from the weighted metrics of the task's profile.
 
-Each metric maps its raw value onto 0-100 (`Metric.normalise`). Where a model has several scores for a
-metric, independent measurements win over vendor-reported ones, then the newest, then the best variant.
-The task score is the weighted mean over the metrics that have data; `coverage` is the share of the
-profile's weight that had data. A vendor-reported figure (the maker's own claim) counts at half its
-weight in both. A model with no data for a task has no score ("no data"), never 0.
+Each metric maps its raw value onto 0-100 across the range of its own source snapshot (`Metric.normalise`).
+Where a model has several scores for a metric, independent measurements win over vendor-reported ones, then
+the newest, then the best variant. The task score is the weighted mean over the metrics that have data;
+`coverage` is the share of the profile's weight that had data. A vendor-reported figure (the maker's own
+claim) counts at half its weight in both. A model with no data for a task has no score ("no data"), never 0.
+
+A task score ranks only when it rests on at least two independent metrics (`MIN_METRICS`: two different
+measurements; one metric reported by two sources, or two versions of one index, is still one). A score on fewer is shown, marked "thin
+evidence", and never ranked.
 """
 
 from __future__ import annotations
@@ -14,7 +18,14 @@ from dataclasses import dataclass
 from bot.catalogue.knowledge import Metric, Score, TaskProfile, Tiers
 
 NO_DATA = "no data"
+THIN = "thin evidence"
 VENDOR_WEIGHT = 0.5
+MIN_METRICS = 2
+
+
+def independent(parts: tuple[Part, ...] | list[Part]) -> int:
+    """How many independent metrics the parts rest on: two versions of one index (`Metric.family`) count once."""
+    return len({p.metric.family or p.metric.id for p in parts})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +54,21 @@ class TaskScore:
     def vendor_reported(self) -> bool:
         """Some of the evidence is the vendor's own claim."""
         return any(p.score.vendor_reported for p in self.parts)
+
+    @property
+    def evidence(self) -> int:
+        """How many independent metrics the score rests on."""
+        return independent(self.parts)
+
+    @property
+    def thin(self) -> bool:
+        """Known, but resting on fewer than two independent metrics: shown, never ranked."""
+        return self.known and self.evidence < MIN_METRICS
+
+    @property
+    def ranked(self) -> bool:
+        """The score may rank models: known and resting on at least two independent metrics."""
+        return self.known and not self.thin
 
 
 def best_score(scores: list[Score], metric_id: str) -> Score | None:
@@ -76,9 +102,10 @@ def task_score(
         chosen = best_score(scores, metric_id) if metric else None
         if metric and chosen:
             effective = weight * (VENDOR_WEIGHT if chosen.vendor_reported else 1.0)
-            parts.append(Part(metric, effective, chosen, metric.normalise(chosen.value)))
+            parts.append(Part(metric, effective, chosen, metric.normalise(chosen.value, chosen.source)))
     have = sum(p.weight for p in parts)
     if not parts:
         return TaskScore(task, None, 0.0, NO_DATA, ())
     value = sum(p.weight * p.normalised for p in parts) / have
-    return TaskScore(task, round(value, 1), round(have / total, 3), tier_for(value, tiers), tuple(parts))
+    tier = tier_for(value, tiers) if independent(parts) >= MIN_METRICS else THIN
+    return TaskScore(task, round(value, 1), round(have / total, 3), tier, tuple(parts))

@@ -10,6 +10,7 @@ from bot.catalogue.grouping import Model
 from bot.catalogue.offers import Offer
 from bot.catalogue.store import Catalogue
 from bot.contract.query import Query
+from bot.intents.price_parts import pair, window_text
 from bot.render import fmt
 
 
@@ -33,7 +34,11 @@ def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], c
     if facet == "open_weights":
         return f"{'Yes' if model.open_weights else 'No'}: {name} {'has' if model.open_weights else 'does not have'} open weights."
     if facet == "price":
-        return f"{name}: {fmt.price(ref.input_price)} in / {fmt.price(ref.output_price)} out per 1M tokens at {ref.provider_name}."
+        line = f"{name}: {fmt.price(ref.input_price)} in / {fmt.price(ref.output_price)} out per 1M tokens at {ref.provider_name}."
+        off = ref.off_peak
+        if off is not None:
+            line += f" Off-peak ({window_text(off)}): {pair(off.input, off.output)} per 1M."
+        return line
     return None
 
 

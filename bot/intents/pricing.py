@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from bot.catalogue.cost import STANDARD_VOLUMES, cached_cost, monthly_cost, tier_applies
+from datetime import UTC, datetime
+
+from bot.catalogue.cost import STANDARD_VOLUMES, Mix, cached_cost, tier_applies
 from bot.catalogue.grouping import Model
+from bot.catalogue.offers import OffPeak
 from bot.catalogue.store import Catalogue
+from bot.catalogue.workload import Rates, monthly_at, rates, regional
 from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
-from bot.intents.selection import Candidate, display_candidate, mix_of
+from bot.intents.price_parts import off_peak_now, pair, window_text
+from bot.intents.selection import Candidate, display_candidate, mix_of, workload_of
 from bot.intents.tables import cell, row, simple_table
 from bot.render import fmt
-from bot.render.wording import cost_sum
+from bot.render.wording import rates_sum
 
 
 def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
@@ -38,6 +43,17 @@ def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
                 + (" (applied here, as you need that much context)." if applied else "."),
             )
         )
+    off = c.offer.off_peak
+    if off is not None:
+        now = datetime.now(UTC)
+        state = "it is off-peak now" if off_peak_now(off, now) else "the list price applies now"
+        notes.append(
+            Note(
+                kind="tip",
+                text=f"{c.model.id} at {c.offer.provider_name} costs {pair(off.input, off.output)} per 1M off-peak "
+                f"({window_text(off)}); {state} ({now:%a %H:%M} UTC).",
+            )
+        )
     if c.cheaper is not None:
         inp, out = c.cheaper.prices_at(query.min_context)
         notes.append(
@@ -49,6 +65,52 @@ def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
     return notes
 
 
+def off_peak_sentence(off: OffPeak) -> str:
+    """'Off-peak (Mon-Fri 10:00-24:00 UTC; Sat-Sun all day) it costs $0.15 in / $0.60 out per 1M.'"""
+    return f"Off-peak ({window_text(off)}) it costs {pair(off.input, off.output)} per 1M."
+
+
+def paid_rates(c: Candidate, query: Query, mix: Mix) -> Rates:
+    """The rates the question's workload pays at the candidate's offer (batch, tier, region, cache, context)."""
+    return c.rates if c.rates is not None else rates(c.offer, workload_of(query, mix))
+
+
+def workload_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
+    """What was applied to the list price, and what the offer does not sell (with who does, for a region)."""
+    paid = paid_rates(c, query, mix)
+    notes = []
+    if paid.applied:
+        notes.append(Note(kind="assumption", text=f"{c.model.id} at {c.offer.provider_name}: priced with {', '.join(paid.applied)}."))
+    for gap in paid.missing:
+        notes.append(Note(kind="caveat", text=f"{c.model.id} at {c.offer.provider_name}: {gap}."))
+    if query.region and any("processing" in gap for gap in paid.missing):
+        found = [(o, regional(o, query.region)) for o in c.model.offers_by_provider().values()]
+        sold = [f"{o.provider_name} ({fmt.price(r[0])}/{fmt.price(r[1])}, {r[2]})" for o, r in found if r is not None]
+        where = ", ".join(sold[:4]) if sold else "no provider in my data"
+        notes.append(Note(kind="tip", text=f"{query.region.upper()} processing of {c.model.id}: {where}."))
+    return notes
+
+
+def verdict_lines(cands: list[Candidate], query: Query, mix: Mix) -> list[str]:
+    """Each model's price (or monthly cost at the asked volume), and its off-peak price where it has one."""
+    head: list[str] = []
+    for c in cands:
+        if not c.offer.priced:
+            head.append(f"{c.model.id} has no known price at {c.offer.provider_name}.")
+        elif query.tokens_per_month is not None:
+            head.append(f"{c.model.id} costs {fmt.money(c.monthly)} a month at {fmt.volume(query.tokens_per_month)}.")
+        else:
+            paid = paid_rates(c, query, mix)
+            how = f", with {', '.join(paid.applied)}" if paid.applied else ""
+            head.append(
+                f"{c.model.id} costs {fmt.price(paid.input)} per 1M input and {fmt.price(paid.output)} "
+                f"per 1M output tokens ({fmt.price(paid.blended)} blended at {mix.share:.0%} input{how})."
+            )
+        if c.offer.priced and c.offer.off_peak is not None:
+            head.append(off_peak_sentence(c.offer.off_peak))
+    return head
+
+
 def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy) -> Answer:
     mix = mix_of(query, catalogue)
     cands = [display_candidate(m, query, catalogue, policy, mix) for m in models]
@@ -56,9 +118,10 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
     volumes = [query.tokens_per_month] if query.tokens_per_month is not None else list(STANDARD_VOLUMES)
     lines = []
     for c in cands:
+        paid = paid_rates(c, query, mix)
         for v in volumes:
-            sum_text = cost_sum(c.offer, v, mix.share, query.min_context) if c.offer.priced else fmt.NO_DATA
-            amount = monthly_cost(c.offer, v, mix.share, query.min_context)
+            sum_text = rates_sum(paid, v, mix.share) if paid.blended is not None else fmt.NO_DATA
+            amount = monthly_at(paid, v)
             lines.append(
                 [
                     cell(c.model.id, c.model.id),
@@ -79,20 +142,10 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
         ],
         lines,
     )
-    head = []
-    for c in cands:
-        if not c.offer.priced:
-            head.append(f"{c.model.id} has no known price at {c.offer.provider_name}.")
-        elif query.tokens_per_month is not None:
-            head.append(f"{c.model.id} costs {fmt.money(c.monthly)} a month at {fmt.volume(query.tokens_per_month)}.")
-        else:
-            head.append(
-                f"{c.model.id} costs {fmt.price(c.offer.input_price)} per 1M input and {fmt.price(c.offer.output_price)} "
-                f"per 1M output tokens ({fmt.price(c.blended)} blended at {mix.share:.0%} input)."
-            )
+    head = verdict_lines(cands, query, mix)
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
     for c in cands:
-        notes += price_notes(c, query, mix.share)
+        notes += workload_notes(c, query, mix) + price_notes(c, query, mix.share)
     return Answer(
         intent="cost",
         title="Cost of " + ", ".join(m.name for m in models),

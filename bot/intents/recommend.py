@@ -147,11 +147,12 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, limit: in
 
 
 def step_sentence(pick: Candidate, step: Candidate, task: str | None) -> str:
-    """The Pareto step up from the pick: 'claude-haiku-4-5 costs 3.0x more for +12 points on coding'."""
+    """The Pareto step up from the pick: 'claude-haiku-4-5 costs 3.0x more for 12 points higher on coding (60, good)'."""
     ratio = fmt.ratio(step.blended, pick.blended) or 1.0
-    gap = (step.score.score or 0.0) - (pick.score.score or 0.0)
+    gap = round(step.score.score or 0.0) - round(pick.score.score or 0.0)
     more = f"{ratio:.1f}x more" if ratio >= 1.095 else f"{(ratio - 1) * 100:.0f}% more"
-    return f"One step up: {step.model.id} costs {more} for {points(gap, task)}."
+    score = fmt.score(step.score.score, step.score.tier)
+    return f"One step up: {step.model.id} costs {more} for {points(gap, task)} ({score})."
 
 
 def good_sentence(pick: Candidate, good: Candidate, task: str | None) -> str:

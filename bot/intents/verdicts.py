@@ -93,8 +93,8 @@ def _ranking_pick(scored: list[Candidate], priced: list[Candidate]) -> str:
     tied = [c for c in scored if round(c.score.score or 0.0) == round(top.score.score or 0.0)]
     if len(tied) > 1 and any(c.blended is not None for c in tied):
         pick = min((c for c in tied if c.blended is not None), key=lambda c: c.blended or 0.0)
-        names = ", ".join(c.model.id for c in tied)
-        return f"{names} tie on the score ({fmt.score(top.score.score)}); pick {pick.model.id}: it costs least of them."
+        others = ", ".join(c.model.id for c in tied if c is not pick)
+        return f"Pick {pick.model.id}: it ties {others} for the top score ({fmt.score(top.score.score)}) and costs least."
     cheapest_price = cheapest.blended or 0.0
     if top.blended is not None and top.blended <= cheapest_price * SAME_PRICE:
         return f"Pick {top.model.id}: it scores highest and costs least."

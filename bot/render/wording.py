@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.catalogue.cost import Mix, monthly_cost
 from bot.catalogue.offers import Offer
+from bot.catalogue.workload import Rates, monthly_at
 from bot.contract.query import Query
 from bot.render import fmt
 
@@ -69,6 +70,16 @@ def cost_sum(offer: Offer, tokens: float, share: float, context_tokens: int | No
     total = monthly_cost(offer, tokens, share, context_tokens)
     return (
         f"{fmt.tokens(tokens)} x ({share:.0%} x {fmt.price(inp)} + {1 - share:.0%} x {fmt.price(out)}) / 1M"
+        f" = {fmt.money(total)}"
+    )
+
+
+def rates_sum(paid: Rates, tokens: float, share: float) -> str:
+    """The cost sum at the rates a workload pays (batch, region, cache hits applied): '10M x (75% x $0.20 + ...'."""
+    inp = paid.effective_input if paid.effective_input is not None else paid.input
+    total = monthly_at(paid, tokens)
+    return (
+        f"{fmt.tokens(tokens)} x ({share:.0%} x {fmt.price(inp)} + {1 - share:.0%} x {fmt.price(paid.output)}) / 1M"
         f" = {fmt.money(total)}"
     )
 

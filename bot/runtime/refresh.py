@@ -191,6 +191,11 @@ def _refused(name: str, reason: str) -> RefreshResult:
     return RefreshResult(False, message)
 
 
+def source_ids() -> tuple[str, ...]:
+    """Every live source `refresh_all` pulls, models.dev first."""
+    return (MODELS_DEV, *(s.id for s in PRICE_SOURCES))
+
+
 def refresh_all(
     timeout: float = 30.0,
     directory: Path | None = None,
@@ -201,7 +206,7 @@ def refresh_all(
 
     `urls` replaces a source's live URL (source id -> URL). Each failure keeps that source's last good data."""
     urls = urls or {}
-    wanted = sources or (MODELS_DEV, *(s.id for s in PRICE_SOURCES))
+    wanted = sources or source_ids()
     results = []
     if MODELS_DEV in wanted:
         results.append(refresh_data(urls.get(MODELS_DEV, DEFAULT_URL), timeout, directory))

@@ -10,10 +10,14 @@ from pathlib import Path
 
 from .curated import ROOT, load_curated
 from .match import Matcher
-from .readers import all_readings
 from .prices import write_prices
+from .ranges import snapshot_ranges, with_ranges
+from .readers import all_readings
+from .release import corrections, write_release_dates
 from .rows import Row
-from .write import HEADER, Matched, best_rows, dump, speed_entries, write, write_curated_copies
+from .speeds import speed_entries
+from .unmatched import unmatched_rows, write_unmatched
+from .write import HEADER, Matched, best_rows, dump, write, write_curated_copies
 
 
 def _match_all(matcher: Matcher, rows: list[Row]) -> Matched:
@@ -21,7 +25,7 @@ def _match_all(matcher: Matcher, rows: list[Row]) -> Matched:
     for row in rows:
         model_id, variant = matcher.match(row.source, row.name)
         if model_id:
-            matched.append((model_id, variant, row))
+            matched.append((model_id, row.variant or variant, row))
     return matched
 
 
@@ -76,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     dates = curated.source_dates
     write_prices(args.reference, args.out, args.as_of)
     write_curated_copies(curated, args.out)  # names first: the catalogue groups offers and matches with them
+    for name in ("scores", "speeds"):  # outputs of this run: the catalogue that matches names needs none
+        write(args.out / f"{name}.yaml", HEADER + dump({name: {}}))
+    write_release_dates(args.out, {}, args.as_of)  # models.dev's own dates, to compare with
 
     sys.path.insert(0, str(ROOT))
     from bot.catalogue.store import load_catalogue  # after source_names.yaml is written
@@ -86,7 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     score_rows = [row for r in readings for row in r.scores]
     scores = best_rows(_match_all(matcher, score_rows), dates)
     speed_matched, dropped = _match_speeds(matcher, [row for r in readings for row in r.speeds], catalogue.providers)
-    speeds = speed_entries(speed_matched, dates)
+    speeds = speed_entries(speed_matched, dates, lambda mid: catalogue.by_id[mid].maker)
+    write_release_dates(args.out, corrections(catalogue, matcher.matches, args.reference), args.as_of)
+    speed_rows = [row for r in readings for row in r.speeds]
+    write_unmatched(args.out, unmatched_rows(dict(matcher.unmatched), score_rows, speed_rows), dates)
+    ranges = snapshot_ranges(score_rows, {str(m["id"]): float(m["low"]) for m in curated.metrics})  # type: ignore[arg-type]
+    write(args.out / "metrics.yaml", HEADER + dump({"metrics": with_ranges(curated.metrics, ranges)}))
 
     write(args.out / "scores.yaml", HEADER + dump({"scores": scores}))
     write(args.out / "speeds.yaml", HEADER + dump({"speeds": speeds}))

@@ -16,6 +16,7 @@ class Row:
     value: float
     vendor_reported: bool = False
     provider: str | None = None
+    variant: str | None = None  # the mode or effort the source names beside the model ("xhigh", "Non-reasoning")
 
 
 @dataclass

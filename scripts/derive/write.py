@@ -77,53 +77,6 @@ def best_rows(matched: Matched, dates: dict[str, date]) -> dict[str, list[dict[s
     return dict(sorted(out.items()))
 
 
-_DEFAULT_VARIANTS = {None, "FC", "medium effort", "medium", "default"}
-_SpeedKey = tuple[str, str, str | None]
-
-
-def _best_speeds(matched: Matched) -> dict[_SpeedKey, tuple[tuple, str, str | None, dict[str, float]]]:
-    """Per model, source and provider: the default variant's figures where a source has several."""
-    pairs: dict[tuple[str, str, str | None, str], dict[str, float]] = defaultdict(dict)
-    variants: dict[tuple[str, str, str | None, str], str | None] = {}
-    for model_id, variant, row in matched:
-        key = (model_id, row.source, row.provider, row.name)
-        pairs[key][row.metric] = row.value
-        variants[key] = variant
-    best: dict[_SpeedKey, tuple[tuple, str, str | None, dict[str, float]]] = {}
-    for (model_id, source, provider, name), figures in pairs.items():
-        variant = variants[(model_id, source, provider, name)]
-        rank = (variant in _DEFAULT_VARIANTS, -len(name), name)
-        key = (model_id, source, provider)
-        if key not in best or rank > best[key][0]:
-            best[key] = (rank, name, variant, figures)
-    return best
-
-
-def speed_entries(matched: Matched, dates: dict[str, date]) -> dict[str, list[dict[str, object]]]:
-    """Speed and TTFT per model, source and provider: the source's default variant where it has several."""
-    best = _best_speeds(matched)
-    out: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for (model_id, source, provider), (_, name, variant, figures) in sorted(
-        best.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")
-    ):
-        tps = figures.get("speed") or None
-        ttft = figures.get("ttft") or None
-        if tps is None and ttft is None:
-            continue
-        out[model_id].append(
-            {
-                "provider": provider,
-                "output_tps": round(tps, 1) if tps else None,
-                "ttft_s": round(ttft, 3) if ttft else None,
-                "source": source,
-                "as_of": dates[source],
-                "source_name": name,
-                "variant": variant,
-            }
-        )
-    return dict(sorted(out.items()))
-
-
 def write_curated_copies(curated: Curated, out: Path) -> None:
     """`source_names.yaml`, `sources.yaml` and `metrics.yaml`: the curated tables as the product reads them."""
     write(out / "source_names.yaml", source_names_yaml(curated))

@@ -37,7 +37,7 @@ def test_upgrade_question_is_answered_as_an_upgrade(catalogue: Catalogue) -> Non
     q = Query(intent="compare", models=["gpt-4.1-mini", "gpt-5.1"], upgrade=True)
     verdict = answer_for(q, catalogue).verdict or ""
     assert verdict.startswith(("Yes", "No", "Probably not")), "an upgrade question gets a position"
-    assert "4.9x the price" in verdict and "51 -> 82" in verdict
+    assert "4.9x the price" in verdict and "41 -> 70" in verdict
 
 
 def test_cost_shows_the_arithmetic_at_the_volume(catalogue: Catalogue) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -38,6 +39,7 @@ _UNITS = {
     "output_cost_per_audio_token": ("1M audio tokens", "output", 1e6),
 }
 _IMAGE_SIZES = ("512", "1024", "1536", "0.5K", "1K", "2K", "4K")
+_SIZE = re.compile(r"^(?:(?P<quality>[a-z]+)/)?(?P<w>\d+)-x-(?P<h>\d+)/")  # `low/1024-x-1536/gpt-image-1`
 
 
 def unit_prices(entry: dict, source: str) -> tuple[UnitPrice, ...]:
@@ -90,3 +92,33 @@ def validate(data: SourceData, previous_count: int | None) -> None:
             f"{data.source} data refused: {len(data.offers):,} offers, down from {previous_count:,} "
             f"(more than a fifth fewer)"
         )
+
+
+def sized_image_price(model: str, e: dict, source: str) -> tuple[str, UnitPrice] | None:
+    """(model id, its price per image at one size and quality) for a route such as `low/1024-x-1536/gpt-image-1`."""
+    m = _SIZE.match(model)
+    if m is None:
+        return None
+    w, h = int(m["w"]), int(m["h"])
+    price = next(
+        (e[k] for k in ("output_cost_per_image", "input_cost_per_image") if isinstance(e.get(k), (int, float)) and e[k]),
+        None,
+    )
+    per_pixel = e.get("input_cost_per_pixel") or e.get("output_cost_per_pixel")
+    if price is None and isinstance(per_pixel, (int, float)) and per_pixel:
+        price = per_pixel * w * h
+    if price is None:
+        return None
+    variant = f"{w}x{h}" + (f" {m['quality']}" if m["quality"] else "")
+    return model[m.end() :], UnitPrice("image", round(float(price), 6), "output", variant, source)
+
+
+def attach_sizes(base: dict[tuple[str, str], Offer], sized: list[tuple[str, str, UnitPrice, Offer]]) -> None:
+    """Per-image prices by size and quality become unit prices of the model's offer (or make one)."""
+    for provider, model, unit, offer in sized:
+        home = base.get((provider, model.lower()))
+        if home is None:
+            offer.units, offer.input_price, offer.output_price, offer.price_source = (), None, None, None
+            home = base[(provider, model.lower())] = offer
+        if all(u.variant != unit.variant for u in home.units if u.unit == "image"):
+            home.units = (*home.units, unit)

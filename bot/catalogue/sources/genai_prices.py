@@ -271,7 +271,7 @@ def offers(data: list[dict], day: date, as_of: date) -> SourceData:
                 out.skipped[f"provider {p['id']} (no models.dev id)"] += 1
                 continue
             offer = _offer(provider, str(p.get("name") or provider), m, day, as_of)
-            if not offer.priced and not offer.units:
+            if not offer.has_price:
                 out.skipped["no price"] += 1
                 continue
             for name in pointer_names(m.get("match")):

@@ -15,8 +15,20 @@ import re
 from collections import Counter
 from datetime import date
 
-from bot.catalogue.offers import DataError, Kind, Offer, OffPeak, PriceTier, RegionalPrice, ServiceTier, Window
-from bot.catalogue.sources.common import SourceData, unit_prices
+from bot.catalogue.offers import (
+    NO_OUTPUT_PRICE,
+    DataError,
+    Kind,
+    Offer,
+    OffPeak,
+    PriceTier,
+    RegionalPrice,
+    ServiceTier,
+    UnitPrice,
+    Window,
+    classify,
+)
+from bot.catalogue.sources.common import SourceData, attach_sizes, sized_image_price, unit_prices
 
 SOURCE = "litellm"
 LIVE_URL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
@@ -205,6 +217,8 @@ def _scaled(price: float | None, factor: float) -> float | None:
 
 def _modalities(e: dict, kind: Kind) -> tuple[tuple[str, ...], tuple[str, ...]]:
     inputs = list(e.get("supported_modalities") or [])
+    if not inputs and kind == "transcription":
+        inputs = ["audio"]
     if not inputs:
         inputs = ["text"] + [
             m
@@ -221,6 +235,8 @@ def _modalities(e: dict, kind: Kind) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _offer(key: str, e: dict, provider: str, model: str, kind: Kind, as_of: date) -> Offer:
     inp, out = _base_price(e, "input_cost_per_token"), _base_price(e, "output_cost_per_token")
+    if kind in NO_OUTPUT_PRICE and not out:
+        out = None  # an embedding returns vectors: it has no output price, which is not a free output
     inputs, outputs = _modalities(e, kind)
     structured = e.get("supports_response_schema") or e.get("supports_native_structured_output")
     return Offer(
@@ -252,13 +268,28 @@ def _offer(key: str, e: dict, provider: str, model: str, kind: Kind, as_of: date
         off_peak=_off_peak(e),
         service_tiers=_service_tiers(e),
         regions=tuple(_uplifts(e, model, inp, out)),
-        units=unit_prices(e, SOURCE),
+        units=_units(e, kind),
         deprecation_date=_date(e.get("deprecation_date")),
         successor=e.get("successor_model") if isinstance(e.get("successor_model"), str) else None,
         sources=(SOURCE,),
         price_source=SOURCE if inp is not None or out is not None else None,
         price_as_of=as_of,
     )
+
+
+def _kind(model: str, mode: str) -> Kind:
+    """The kind `mode` gives; a model served through the chat API whose name says it moderates (a guard), reads
+    documents (OCR), speaks or transcribes keeps that kind."""
+    kind = KINDS[mode]
+    return classify(model, None, [], []) if kind == "chat" else kind
+
+
+def _units(e: dict, kind: Kind) -> tuple[UnitPrice, ...]:
+    """Unit prices; a transcription's per-second output price (LiteLLM bills the audio twice) is dropped."""
+    units = unit_prices(e, SOURCE)
+    if kind == "transcription":
+        units = tuple(u for u in units if not (u.unit == "minute" and u.direction == "output"))
+    return units
 
 
 def _date(value: object) -> date | None:
@@ -287,6 +318,7 @@ def offers(data: dict[str, dict], as_of: date) -> SourceData:
     regional: list[tuple[str, str, str | None, Offer]] = []
     ranks = {p: i for i, p in enumerate(PROVIDERS)}
     chosen: dict[tuple[str, str], tuple[int, Offer]] = {}
+    sized: list[tuple[str, str, UnitPrice, Offer]] = []
     for key, e in data.items():
         if "alias_of" in e:
             provider = PROVIDERS.get(str(e.get("litellm_provider") or _route_provider(key)))
@@ -298,8 +330,13 @@ def offers(data: dict[str, dict], as_of: date) -> SourceData:
             continue
         provider = PROVIDERS[e["litellm_provider"]]
         model, region = _route(key)
-        offer = _offer(key, e, provider, model, KINDS[e["mode"]], as_of)
-        if not offer.priced and not offer.units:
+        size = sized_image_price(model, e, SOURCE) if e["mode"] in ("image_generation", "image_edit") else None
+        if size is not None:
+            offer = _offer(key, e, provider, size[0], KINDS[e["mode"]], as_of)
+            sized.append((provider, size[0], size[1], offer))
+            continue
+        offer = _offer(key, e, provider, model, _kind(model, e["mode"]), as_of)
+        if not offer.has_price:
             out.skipped["no price"] += 1
             continue
         if region:
@@ -311,6 +348,7 @@ def offers(data: dict[str, dict], as_of: date) -> SourceData:
             chosen[(provider, model.lower())] = (rank, offer)
     base = {k: o for k, (_, o) in chosen.items()}
     _attach_regions(base, regional, out.skipped)
+    attach_sizes(base, sized)
     out.offers = list(base.values())
     return out
 
@@ -331,3 +369,4 @@ def _attach_regions(base: dict[tuple[str, str], Offer], regional: list, skipped:
             home.regions = (*home.regions, price)
         else:
             skipped["duplicate regional row"] += 1
+

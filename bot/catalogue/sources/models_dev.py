@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from bot.catalogue.offers import DataError, Offer, PriceTier, classify, day
+from bot.catalogue.offers import NO_OUTPUT_PRICE, DataError, Offer, PriceTier, classify, day
 
 SOURCE = "models-dev"
 LIVE_URL = "https://models.dev/api.json"
@@ -107,15 +107,17 @@ def _offer(pid: str, prov: _Provider, mid: str, m: _Model) -> Offer:
     cost = m.cost or _Cost()
     limit = m.limit
     updated = day(m.last_updated)
+    kind = classify(mid, m.family, m.modalities.input, m.modalities.output)
+    output = None if kind in NO_OUTPUT_PRICE and not cost.output else cost.output  # vectors are not a free output
     return Offer(
         provider=pid,
         provider_name=prov.name,
         id=mid,
         name=m.name,
         family=m.family,
-        kind=classify(mid, m.family, m.modalities.input, m.modalities.output),
+        kind=kind,
         input_price=cost.input,
-        output_price=cost.output,
+        output_price=output,
         cache_read_price=cost.cache_read,
         cache_write_price=cost.cache_write,
         tiers=_tiers(cost),

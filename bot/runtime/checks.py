@@ -7,12 +7,15 @@ models of the big makers with no score, and too few models with speed figures.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.knowledge import TASKS
 from bot.catalogue.store import Catalogue
+from bot.catalogue.unmatched import load_unmatched, still_unmatched
+from bot.render import fmt
 
 BIG_MAKERS = ("openai", "anthropic", "google", "xai", "meta", "mistral", "deepseek", "qwen", "amazon", "cohere")
 SINCE = date(2024, 6, 1)
@@ -93,5 +96,42 @@ def check_report(catalogue: Catalogue) -> tuple[str, bool]:
         lines.append(f"{title}: {len(items)}")
         lines.extend(f"  - {item}" for item in items)
     ok = not errors
-    lines.append("ok" if ok else "FAILED")
+    lines += disagreement_lines(catalogue) + summary_lines(catalogue, ok)
     return "\n".join(lines), ok
+
+
+def _by_source(counter: Counter[str]) -> str:
+    return ", ".join(f"{source} {n:,}" for source, n in counter.most_common()) or "none"
+
+
+def disagreement_lines(catalogue: Catalogue, shown: int | None = None) -> list[str]:
+    """The offers whose price sources disagree, each claim with its date and the one used (all, or the first `shown`)."""
+    found = catalogue.disagreements()
+    if not found:
+        return []
+    lines = [f"price disagreements: {len(found):,} offers (the newest-dated claim is used)"]
+    for model, offer in found[:shown] if shown else found:
+        claims = "; ".join(
+            f"{c.source} {fmt.price(c.input)}/{fmt.price(c.output)} ({fmt.day(c.as_of)})" for c in offer.disagreement
+        )
+        lines.append(f"  - {offer.provider}/{offer.id} ({model.id}): {claims}; used {offer.price_source}")
+    if shown and len(found) > shown:
+        lines.append(f"  ... and {len(found) - shown:,} more")
+    return lines
+
+
+def summary_lines(catalogue: Catalogue, ok: bool = True) -> list[str]:
+    """The closing summary: models, unmatched source names and price disagreements, each counted by source."""
+    models: Counter[str] = Counter()
+    for m in catalogue.models:
+        models.update({s for o in m.offers for s in o.sources})
+    unmatched = still_unmatched(catalogue, load_unmatched())
+    disagree: Counter[str] = Counter()
+    for _, offer in catalogue.disagreements():
+        disagree.update({c.source for c in offer.disagreement})
+    return [
+        f"summary: {'ok' if ok else 'FAILED'}",
+        f"  models: {len(catalogue.models):,} (listed by {_by_source(models)})",
+        f"  unmatched source names: {sum(unmatched.values()):,} ({_by_source(+unmatched)})",
+        f"  price disagreements: {len(catalogue.disagreements()):,} offers ({_by_source(disagree)})",
+    ]
