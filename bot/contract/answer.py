@@ -82,6 +82,8 @@ class Row(BaseModel):
     ttft: float | None = None
     release_date: date | None = None
     cheaper_elsewhere: str | None = Field(default=None, description="cheaper provider for the same model")
+    region: str | None = Field(default=None, description="where the offer processes the data, when a region is asked")
+    price_basis: list[str] = Field(default_factory=list, description="what the prices apply: region, batch, cache hits")
 
 
 class Note(BaseModel):

@@ -54,11 +54,26 @@ def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
                 "say `on bedrock` or `via openrouter` for another provider.",
             )
         )
+    if query.region:
+        notes.append(Note(kind="assumption", text=region_text(query.region)))
     if query.max_monthly_cost is not None and query.tokens_per_month is None:
         notes.append(
             Note(kind="caveat", text="A monthly budget needs a volume to apply; say `for 20M tokens a month`.")
         )
     return notes
+
+
+REGION_NAMES = {"eu": "the EU", "us": "the US", "uk": "the UK", "apac": "Asia-Pacific", "ca": "Canada",
+                "au": "Australia", "jp": "Japan"}  # fmt: skip
+
+
+def region_text(region: str) -> str:
+    """What a region constraint did: only offers processing data there, at their regional price."""
+    where = REGION_NAMES.get(region, region.upper())
+    return (
+        f"Region: only offers that process data in {where}, at their regional price (the Region column); "
+        "my data says where a provider processes, not which certifications (GDPR, HIPAA) it holds: check its terms."
+    )
 
 
 def unjudged_text(word: str, query: Query) -> str:

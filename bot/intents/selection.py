@@ -175,7 +175,8 @@ def cheaper_elsewhere(
     """The cheapest reputable other provider for the same model, when it beats the chosen price."""
     if query.providers:
         return None
-    here = blended_price(chosen, mix.share, context_need(query))
+    work = workload_of(query, mix)
+    here = rates(chosen, work).blended
     best: tuple[float, Offer] | None = None
     reputable = policy.reference_providers
     for offer in index_for(catalogue).offers(model).values():
@@ -185,7 +186,10 @@ def cheaper_elsewhere(
             continue
         if query.min_context and (offer.context or 0) < query.min_context:
             continue
-        price = blended_price(offer, mix.share, context_need(query))
+        paid = rates(offer, work)  # at the workload's own rates: its region, batch or tier, cache hits
+        if query.region and any("processing" in m for m in paid.missing):
+            continue
+        price = paid.blended
         if price is not None and here is not None and price < here * 0.98 and (best is None or price < best[0]):
             best = (price, offer)
     return best[1] if best else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.catalogue.cost import STANDARD_VOLUMES, Mix
-from bot.catalogue.workload import monthly
+from bot.catalogue.workload import monthly, rates
 from bot.contract.answer import Cell, Column, Row, Table, Unit
 from bot.contract.query import Query
 from bot.intents.selection import Candidate, context_need, workload_of
@@ -24,8 +24,12 @@ def costs_at(cand: Candidate, mix: Mix, query: Query) -> dict[str, float | None]
 
 
 def row(cand: Candidate, mix: Mix, query: Query) -> Row:
-    """The JSON row for a candidate."""
-    inp, out = cand.offer.prices_at(context_need(query))
+    """The JSON row for a candidate, priced as the workload pays: its region, batch or tier, long context."""
+    paid = rates(cand.offer, workload_of(query, mix))
+    listed = cand.offer.prices_at(context_need(query))
+    inp = paid.input if paid.input is not None else listed[0]
+    out = paid.output if paid.output is not None else listed[1]
+    region = next((a for a in paid.applied if a.endswith("processing") or "processing (" in a), None)
     return Row(
         model=cand.model.id,
         name=cand.model.name,
@@ -49,6 +53,8 @@ def row(cand: Candidate, mix: Mix, query: Query) -> Row:
         ttft=cand.ttft,
         release_date=cand.model.release_date,
         cheaper_elsewhere=_cheaper_text(cand, mix, query),
+        region=region if query.region else None,
+        price_basis=list(paid.applied),
     )
 
 
@@ -82,16 +88,29 @@ def asked_about(query: Query) -> set[str]:
         asked.add("ttft")
     if query.sort_by == "context" or query.min_context is not None:
         asked.add("context")
+    if query.region:
+        asked.add("region")
     return asked
 
 
 def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query, first: int = 1) -> Table:
-    """One line per model: prices, cost at the volume(s), task score, speed, latency, context.
+    """One line per model: prices, cost at the volume(s), task score, speed, latency, context (and region).
 
     The columns the question is about keep priority 1, so no renderer drops them for space.
     """
-    task = task_name(query.task)
     asked = asked_about(query)
+    cols = _price_columns(rows) + _fact_columns(query)
+    cols = [(c.model_copy(update={"priority": 1}) if c.key in asked else c, g) for c, g in cols]
+    table_rows = []
+    for i, (cand, r) in enumerate(zip(cands, rows)):
+        cells = [getter(cand, r) for _, getter in cols]
+        cells[0] = cell(first + i, str(first + i))
+        table_rows.append(cells)
+    return Table(columns=[c for c, _ in cols], rows=table_rows)
+
+
+def _price_columns(rows: Sequence[Row]) -> list[tuple[Column, Getter]]:
+    """Rank, model, provider, the prices paid, and the monthly cost at each volume (the last one always shown)."""
     cols: list[tuple[Column, Getter]] = [
         (Column(key="rank", label="#", unit="count", align="right"), lambda c, r: cell(None, "")),
         (Column(key="model", label="Model"), lambda c, r: cell(r.model, r.model)),
@@ -107,19 +126,17 @@ def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query,
     ]
     labels = list(rows[0].costs_at) if rows else []
     for i, label in enumerate(labels):
-        cols.append(
-            (
-                Column(
-                    key=f"cost:{label}",
-                    label=f"@{label}",
-                    unit="usd",
-                    align="right",
-                    priority=1 if i == len(labels) - 1 else 3,
-                ),
-                lambda c, r, label=label: cell(r.costs_at.get(label), fmt.money(r.costs_at.get(label))),
-            )
+        column = Column(
+            key=f"cost:{label}", label=f"@{label}", unit="usd", align="right", priority=1 if i == len(labels) - 1 else 3
         )
-    cols += [
+        cols.append((column, lambda c, r, label=label: cell(r.costs_at.get(label), fmt.money(r.costs_at.get(label)))))
+    return cols
+
+
+def _fact_columns(query: Query) -> list[tuple[Column, Getter]]:
+    """Task score, speed, TTFT and context, and the region the data is processed in when one is asked."""
+    task = task_name(query.task)
+    cols: list[tuple[Column, Getter]] = [
         (
             Column(key="task_score", label=f"{task[0].upper() + task[1:]} score", unit="score", align="right"),
             lambda c, r: cell(r.task_score, score_text(c)),
@@ -137,13 +154,9 @@ def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query,
             lambda c, r: cell(r.context, fmt.tokens(r.context)),
         ),
     ]
-    cols = [(c.model_copy(update={"priority": 1}) if c.key in asked else c, g) for c, g in cols]
-    table_rows = []
-    for i, (cand, r) in enumerate(zip(cands, rows)):
-        cells = [getter(cand, r) for _, getter in cols]
-        cells[0] = cell(first + i, str(first + i))
-        table_rows.append(cells)
-    return Table(columns=[c for c, _ in cols], rows=table_rows)
+    if query.region:
+        cols.append((Column(key="region", label="Region"), lambda c, r: cell(r.region, r.region or fmt.NO_DATA)))
+    return cols
 
 
 def simple_table(title: str | None, headers: Sequence[tuple[str, str, Unit]], lines: Sequence[Sequence[Cell]]) -> Table:

@@ -126,3 +126,24 @@ def test_value_is_good_enough_then_cheapest(question: str) -> None:
     data = ask_json(question)
     assert {r["task_tier"] for r in data["rows"]} <= {"strong", "good"}
     assert "One step up:" in data["verdict"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "EU hosted model for customer support, cheapest good one?",
+        "our data must stay in Europe: best model for summarizing tickets",
+        "cheapest coding model with processing in the EU",
+    ],
+)
+def test_a_region_keeps_only_offers_processing_there_at_their_regional_price(question: str, catalogue: Catalogue) -> None:
+    data = ask_json(question)
+    assert data["query"]["region"] == "eu"
+    assert data["rows"] and all(r["region"] and r["region"].startswith("eu") for r in data["rows"])
+    for r in data["rows"]:
+        offer = next(o for o in catalogue.model(r["model"]).offers if o.provider == r["provider"])
+        eu = next(rp for rp in offer.regions if rp.region.startswith("eu"))
+        assert eu.input is None or r["input_price"] == pytest.approx(eu.input)
+    assert any(n["text"].startswith("Region: only offers that process data in the EU") for n in data["notes"])
+    for shown in everywhere(catalogue, question)[:2]:
+        assert "Region" in shown and "eu processing" in shown
