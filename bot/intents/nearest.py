@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import combinations
 from typing import Any
 
 from bot.catalogue.cost import Mix
@@ -14,7 +15,8 @@ from bot.intents.selection import Candidate, Left, candidates
 from bot.render import fmt
 
 # each constraint a question can set: the fields that drop it, and how to say what the nearest option misses
-_RELAXABLE: tuple[tuple[str, dict[str, Any], Callable[[Query, Candidate], str]], ...] = (
+Relaxable = tuple[str, dict[str, Any], Callable[[Query, Candidate], str]]
+_RELAXABLE: tuple[Relaxable, ...] = (
     (
         "max_monthly_cost",
         {"max_monthly_cost": None},
@@ -80,14 +82,31 @@ _NEEDS = {"max_latency": "ttft", "min_speed": "tps"}
 
 
 def nearest(query: Query, catalogue: Catalogue, policy: Policy, mix: Mix) -> str | None:
-    """'Nearest: X, which costs $12.00 a month, over your $10.00.' (dropping one constraint at a time), or None."""
-    for field, relaxed, misses in _RELAXABLE:
-        if not getattr(query, field):
-            continue
-        loose = query.model_copy(update=relaxed)
-        sort_by = _NEAREST_BY.get(field, query.sort_by or "value")
-        found = candidates(loose, catalogue, policy, mix, floor=True, left=Left())
-        found = rank([c for c in found if field not in _NEEDS or getattr(c, _NEEDS[field]) is not None], sort_by)
-        if found:
-            return f"Nearest: {found[0].model.id} ({found[0].offer.provider_name}), which {misses(query, found[0])}."
+    """'Nearest: X, which costs $12.00 a month, over your $10.00.': dropping one constraint at a time, else two
+    (and saying both it misses); None when even that finds nothing."""
+    active = [entry for entry in _RELAXABLE if getattr(query, entry[0])]
+    for size in (1, 2):
+        for combo in combinations(active, size):
+            found = _nearest_without(query, catalogue, policy, mix, combo)
+            if found is not None:
+                misses = " and ".join(miss(query, found) for _, _, miss in combo)
+                return f"Nearest: {found.model.id} ({found.offer.provider_name}), which {misses}."
     return None
+
+
+def _nearest_without(
+    query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, dropped: tuple[Relaxable, ...]
+) -> Candidate | None:
+    """The best candidate once the `dropped` constraints are lifted, ranked by how near it is to the first one."""
+    relaxed: dict[str, Any] = {}
+    for _, fields, _ in dropped:
+        relaxed.update(fields)
+    loose = query.model_copy(update=relaxed)
+    first = dropped[0][0]
+    found = candidates(loose, catalogue, policy, mix, floor=True, left=Left())
+    needs = [_NEEDS[f] for f, _, _ in dropped if f in _NEEDS]
+    found = rank(
+        [c for c in found if all(getattr(c, n) is not None for n in needs)],
+        _NEAREST_BY.get(first, query.sort_by or "value"),
+    )
+    return found[0] if found else None

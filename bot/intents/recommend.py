@@ -172,11 +172,13 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
     shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in shown]
     if not shown:
+        near = nearest(query, catalogue, policy, mix)
+        hint = "Loosen what it misses" if near else "Loosen a constraint"
         return Answer(
             intent="recommend",
             title=title_for(query),
-            verdict=" ".join(filter(None, ["No model matches all of that.", nearest(query, catalogue, policy, mix)]))
-            + " Loosen that constraint, or ask for another (a higher price cap, a smaller context, another provider).",
+            verdict=" ".join(filter(None, ["No model matches all of that.", near]))
+            + f" {hint} (a higher price cap, a smaller context, another provider).",
             notes=notes + _notes(query, mix, catalogue, [], left),
             query=query,
             total=0,

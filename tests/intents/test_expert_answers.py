@@ -106,6 +106,15 @@ def test_the_column_a_question_is_about_is_always_shown(catalogue: Catalogue, qu
         (Query(intent="recommend", task="coding", max_monthly_cost=1, tokens_per_month=100e6), "over your $1.00"),
         (Query(intent="recommend", task="chat", max_latency=0.05), "to the first token, over your 50 ms"),
         (Query(intent="recommend", task="coding", min_speed=3000), "under your 3,000 tok/s"),
+        (  # two constraints no model meets at once: the nearest misses both, and says so
+            Query(intent="recommend", task="coding", capabilities=["open_weights"], min_context=2_000_000,
+                  max_blended_price=0.10),
+            " context, under your 2M",
+        ),  # fmt: skip
+        (
+            Query(intent="recommend", task="chat", min_context=20_000_000, max_latency=0.05),
+            " and ",
+        ),
     ],
 )
 def test_nothing_matches_names_the_nearest_option_and_what_it_misses(
