@@ -150,8 +150,30 @@ def _keyed_groups(
     return groups, pinned
 
 
+CAPABILITY_SOURCE = "models-dev"  # the one source that says what a model can do; the price maps mostly do not
+
+
+def _fill_capabilities(members: list[Offer]) -> None:
+    """Offers only a price map lists carry no word on open weights, reasoning or tools (read as False): give them
+    what most of the same model's models.dev offers say, so a reseller's silence never makes gpt-oss closed."""
+    described = [o for o in members if CAPABILITY_SOURCE in o.sources]
+    if not described:
+        return
+
+    def most(flag: str) -> bool:
+        return sum(bool(getattr(o, flag)) for o in described) * 2 > len(described)
+
+    open_weights, reasoning, tools = most("open_weights"), most("reasoning"), most("tool_calling")
+    for o in members:
+        if CAPABILITY_SOURCE not in o.sources:
+            o.open_weights = open_weights
+            o.reasoning = o.reasoning or reasoning
+            o.tool_calling = o.tool_calling or tools
+
+
 def _model_of(key: str, members: list[Offer], maker: Maker | None, pinned: str | None) -> Model:
     """One canonical model from its offers: the maker's own offers first, the reference offer names it."""
+    _fill_capabilities(members)
     own = set(maker.providers) if maker else set()
     for o in members:
         o.first_party = o.provider in own

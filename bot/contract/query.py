@@ -73,6 +73,12 @@ class Query(BaseModel):
         default_factory=list, description="languages or domains named that no benchmark in the data judges"
     )
     service_tier: ServiceTier | None = Field(default=None, description="a tier asked for by name: flex, priority")
+    kind_volume: float | None = Field(
+        default=None,
+        ge=0,
+        description="a non-chat model's monthly amount in its own unit: hours of audio to transcribe, images to "
+        "generate, characters to speak",
+    )
     asked_providers: list[str] = Field(default_factory=list, description="providers an info question asks about")
     why_not: list[str] = Field(default_factory=list, description="models a follow-up asks about: 'why not claude?'")
     # beyond the contract, for the parser's own certainty (a channel listener stays silent below ~0.5)

@@ -28,6 +28,8 @@ NAMES = {
     "transcription": "transcription",
 }
 _IMAGE_DEFAULTS = ("1024x1024", "standard", "medium")
+# a kind's monthly amount (Query.kind_volume): what it counts, and the share of the priced unit one of it is
+AMOUNTS = {"transcription": ("hours of audio", 1.0), "image_generation": ("images", 1.0), "speech": ("characters", 1e-6)}
 
 
 def unit_price(offer: Offer, kind: str) -> tuple[float | None, str]:
@@ -80,8 +82,9 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
             first_party=o.first_party,
             input_price=o.input_price,
             output_price=o.output_price,
+            monthly_cost=kind_monthly(kind, query, price),
         )
-        for _, m, o, _ in shown
+        for price, m, o, _ in shown
     ]
     notes = [
         Note(kind="caveat", text=f"No quality benchmark for {NAMES[kind]} models in my sources: ranked on price only."),
@@ -118,13 +121,25 @@ def _kind_table(title: str, unit: str, shown: list[tuple[float, Model, Offer, st
     return simple_table(title, columns, lines)
 
 
+def kind_monthly(kind: str, query: Query, price: float) -> float | None:
+    """USD a month at the amount the question gives in the kind's own unit (tokens for embeddings), or None."""
+    if kind == "embedding":
+        return None if query.tokens_per_month is None else price * query.tokens_per_month / 1e6
+    if kind in AMOUNTS and query.kind_volume is not None:
+        return price * query.kind_volume * AMOUNTS[kind][1]
+    return None
+
+
 def _kind_verdict(kind: str, query: Query, shown: list[tuple[float, Model, Offer, str]]) -> str:
     """The pick, its price in the kind's unit (and at the volume for embeddings), and the runner-up."""
     price, model, offer, _ = shown[0]
     unit = UNIT_WORDS[kind]
     verdict = f"Pick {model.id} ({offer.provider_name}): {fmt.price(price)} {unit}, the cheapest {NAMES[kind]} model I know."
-    if kind == "embedding" and query.tokens_per_month is not None:
-        verdict += f" At {fmt.tokens(query.tokens_per_month)} tokens a month: {fmt.money(price * query.tokens_per_month / 1e6)}."
+    cost = kind_monthly(kind, query, price)
+    if cost is not None and kind == "embedding":
+        verdict += f" At {fmt.tokens(query.tokens_per_month)} tokens a month: {fmt.money(cost)}."
+    elif cost is not None:
+        verdict += f" At {query.kind_volume:,.0f} {AMOUNTS[kind][0]} a month: {fmt.money(cost)}."
     if len(shown) > 1:
         verdict += f" Next: {shown[1][1].id} at {fmt.price(shown[1][0])}."
     return verdict

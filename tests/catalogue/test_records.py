@@ -29,3 +29,4 @@ def test_every_model_and_price_part_of_the_catalogue_survives_the_round_trip(cat
     for before, after in zip(models, back):
         assert [o.service_tiers for o in after.offers] == [o.service_tiers for o in before.offers]
         assert all(isinstance(t, ServiceTier) for o in after.offers for t in o.service_tiers)
+

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.assistant import ask
 from bot.catalogue.store import Catalogue
+from bot.contract.query import Query
+from bot.intents.registry import answer_for
 
 KIND_OF = {"embedding": "embedding", "image_generation": "image", "transcription": "transcription", "speech": "tts"}
 
@@ -33,3 +37,16 @@ def test_an_image_answer_prices_images_by_size(catalogue: Catalogue) -> None:
     answer = ask("best image generation model", catalogue=catalogue)
     basis = answer.tables[0].column_texts("basis")
     assert any("x" in b and b[0].isdigit() for b in basis), basis  # '1024x1024 low'
+
+
+@pytest.mark.parametrize(
+    "kind,amount,words",
+    [("transcription", 5000, "hours of audio"), ("image_generation", 10_000, "images"), ("speech", 2e6, "characters")],
+)
+def test_an_amount_in_the_kinds_own_unit_is_priced_a_month(catalogue: Catalogue, kind: str, amount: float, words: str) -> None:
+    answer = answer_for(Query(intent="recommend", kind=kind, kind_volume=amount), catalogue)
+    top = answer.rows[0]
+    per = {"speech": 1e-6}.get(kind, 1.0)
+    price = float(re.search(r": \$([\d.,]+) per ", answer.verdict or "").group(1).replace(",", ""))  # type: ignore[union-attr]
+    assert top.monthly_cost == pytest.approx(price * amount * per, rel=0.02)
+    assert f"At {amount:,.0f} {words} a month: $" in (answer.verdict or "")
