@@ -46,6 +46,7 @@ def refine(previous: Query, new: Query) -> Query:
     )
     data["assumptions"] = list(dict.fromkeys(kept + new.assumptions))
     data["unknown_models"] = list(new.unknown_models)
+    data["why_not"] = list(new.why_not)  # asked of this answer only: the next follow-up does not ask it again
     data["followup"] = True
     data["refusal"] = None
     data["upgrade"] = previous.upgrade and data["models"] == previous.models

@@ -147,3 +147,16 @@ def test_a_region_keeps_only_offers_processing_there_at_their_regional_price(que
     assert any(n["text"].startswith("Region: only offers that process data in the EU") for n in data["notes"])
     for shown in everywhere(catalogue, question)[:2]:
         assert "Region" in shown and "eu processing" in shown
+
+
+@pytest.mark.parametrize("family", ["claude", "gemini", "llama"])
+def test_why_not_a_family_after_an_answer_says_where_its_best_model_ranked(catalogue: Catalogue, family: str) -> None:
+    core = Assistant(catalogue)
+    first = core.ask("cheapest model for coding")
+    answer = core.ask(f"why not {family}?", previous=first.query)
+    assert answer.query.intent == "recommend" and answer.query.task == "coding"
+    verdict = answer.verdict or ""
+    reason = verdict.split(". Pick ")[0]
+    assert reason.startswith(f"Why not {family}: ") and family in reason.split(": ", 1)[1], verdict
+    assert " ranks #" in reason or " is left out for coding (" in reason, verdict
+    assert answer.rows and answer.rows[0].model == first.rows[0].model  # the same answer, with the reason first
