@@ -102,7 +102,7 @@ def _path(directory: Path, key: str) -> Path:
     return directory / f"{PREFIX}{key}{SUFFIX}"
 
 
-def _trusted(path: Path) -> bool:
+def trusted(path: Path) -> bool:
     """A pickle runs code as it loads: only a file this user owns, in a folder only it can write to, is read."""
     if not hasattr(os, "getuid"):  # pragma: no cover - Windows has no uid; the per-user folder must do
         return True
@@ -116,7 +116,7 @@ def _trusted(path: Path) -> bool:
 def load(directory: Path, key: str) -> object | None:
     """The cached object for `key`, or None (missing, unreadable, not this user's own, or an incompatible build)."""
     try:
-        if not _trusted(_path(directory, key)):
+        if not trusted(_path(directory, key)):
             return None
         with open(_path(directory, key), "rb") as fh:
             return pickle.load(fh)
