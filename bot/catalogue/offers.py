@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -121,6 +122,18 @@ class PriceClaim:
     as_of: date | None
 
 
+_day: tuple[int, date] = (-1, date.min)
+
+
+def current_day() -> date:
+    """Today's date, read from the clock at most once a minute (answers ask it for every offer they weigh)."""
+    global _day
+    minute = int(time.time() // 60)
+    if _day[0] != minute:
+        _day = (minute, date.today())
+    return _day[1]
+
+
 @dataclass(slots=True, eq=False)
 class Offer:
     """One provider's listing of one model (read-only once the catalogue is built)."""
@@ -182,7 +195,9 @@ class Offer:
     @property
     def deprecated(self) -> bool:
         """Deprecated today: so marked, or past its deprecation date."""
-        return self.deprecated_on(date.today())
+        return self.status == "deprecated" or (
+            self.deprecation_date is not None and self.deprecation_date <= current_day()
+        )
 
     def deprecated_on(self, day: date) -> bool:
         """Marked deprecated, or its deprecation date is on or before `day`."""

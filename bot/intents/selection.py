@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from bot.catalogue.cost import Mix, blended_price, mix_for
 from bot.catalogue.grouping import Model
 from bot.catalogue.knowledge import Speed
-from bot.catalogue.offers import Offer
+from bot.catalogue.offers import Offer, current_day
 from bot.catalogue.scores import TaskScore
 from bot.catalogue.store import Catalogue
 from bot.catalogue.workload import Rates, Workload, monthly, monthly_at, rates
@@ -74,8 +74,23 @@ def mix_of(query: Query, catalogue: Catalogue) -> Mix:
     return mix_for(query.input_share, query.task, task_share)
 
 
+_last_workload: tuple[Query | None, Mix | None, float | None, Workload | None] = (None, None, None, None)
+
+
 def workload_of(query: Query, mix: Mix, tokens: float | None = None) -> Workload:
-    """What the question says about its traffic, for pricing (`tokens` overrides the question's volume)."""
+    """What the question says about its traffic, for pricing (`tokens` overrides the question's volume).
+
+    An answer asks this for every offer it weighs, with the same query: the last one is kept (by identity)."""
+    global _last_workload
+    last_query, last_mix, last_tokens, last = _last_workload
+    if last is not None and last_query is query and last_mix == mix and last_tokens == tokens:
+        return last
+    work = _workload(query, mix, tokens)
+    _last_workload = (query, mix, tokens, work)
+    return work
+
+
+def _workload(query: Query, mix: Mix, tokens: float | None) -> Workload:
     tier = "batch" if query.batch else query.service_tier
     return Workload(
         tokens if tokens is not None else query.tokens_per_month,
@@ -135,14 +150,10 @@ def offer_problem(offer: Offer, model: Model, query: Query, mix: Mix, speed: Spe
     if query.input_modalities and not set(query.input_modalities) <= set(offer.input_modalities):
         return "input modality missing"
     for cap in query.capabilities:
-        ok = {
-            "tool_calling": offer.tool_calling,
-            "structured_output": offer.structured_output is True,
-            "reasoning": offer.reasoning,
-            "open_weights": model.open_weights,
-        }[cap]
-        if not ok:
+        if not _has(cap, offer, model):
             return f"no {cap.replace('_', ' ')}"
+    if not priced_constraints(query):
+        return speed_problem(query, speed)
     work = workload_of(query, mix)
     paid = rates(offer, work)
     if query.region and paid.missing and any("processing" in m for m in paid.missing):
@@ -158,6 +169,33 @@ def offer_problem(offer: Offer, model: Model, query: Query, mix: Mix, speed: Spe
         cost = monthly(offer, work)
         if cost is None or cost > query.max_monthly_cost:
             return "over budget"
+    return speed_problem(query, speed)
+
+
+def _has(capability: str, offer: Offer, model: Model) -> bool:
+    """Whether the offer (or, for open weights, the model) has the capability."""
+    if capability == "tool_calling":
+        return offer.tool_calling
+    if capability == "structured_output":
+        return offer.structured_output is True
+    if capability == "reasoning":
+        return offer.reasoning
+    return model.open_weights
+
+
+def priced_constraints(query: Query) -> bool:
+    """Whether a constraint depends on the price an offer charges this workload (region, caps, a budget)."""
+    return bool(
+        query.region
+        or query.max_input_price is not None
+        or query.max_output_price is not None
+        or query.max_blended_price is not None
+        or (query.max_monthly_cost is not None and query.tokens_per_month is not None)
+    )
+
+
+def speed_problem(query: Query, speed: Speed | None) -> str | None:
+    """Why an offer's measured speed or latency fails the query (None when it passes or none is asked)."""
     if query.min_speed is not None and (speed is None or speed.output_tps is None):
         return "no speed data"
     if query.min_speed is not None and speed and speed.output_tps is not None and speed.output_tps < query.min_speed:
@@ -237,17 +275,18 @@ def candidate_for(
     context = context_need(query)
 
     primary = model.reference.provider if model.reference.first_party else None
+    today = current_day()
 
     def preference(item: tuple[Offer, Speed | None]) -> tuple:
         offer = item[0]
         return (
             offer.provider != primary,
             not offer.first_party,
-            offer.deprecated,
+            offer.deprecated_on(today),
             blended_price(offer, mix.share, context) or 0.0,
         )
 
-    offer, speed = min(passing, key=preference)
+    offer, speed = passing[0] if len(passing) == 1 else min(passing, key=preference)
     return priced(model, offer, query, mix, score, speed)
 
 

@@ -66,7 +66,11 @@ def _cheaper_text(cand: Candidate, mix: Mix, query: Query) -> str | None:
 
 
 def cell(value: object, text: str) -> Cell:
-    return Cell(value=value if isinstance(value, (int, float, str, bool)) or value is None else str(value), text=text)
+    """A table cell: the value as JSON carries it (other types as text) and its display text.
+
+    Built without validation: the two fields are made right here, and a long list builds hundreds of cells."""
+    plain = value if isinstance(value, (int, float, str, bool)) or value is None else str(value)
+    return Cell.model_construct(value=plain, text=str(text))
 
 
 def score_text(cand: Candidate) -> str:
