@@ -11,8 +11,9 @@ from bot.contract.answer import Answer, Cell, Column, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents.constraints import mix_of
 from bot.intents.head_to_head import biggest_swing, speed_table, task_scores, task_table, uses, uses_sentence
-from bot.intents.selection import Candidate, display_candidate, mix_of
+from bot.intents.selection import Candidate, display_candidate
 from bot.intents.tables import cell, costs_at, row, score_text
 from bot.intents.verdicts import pair_verdict, ranking_verdict, upgrade_verdict
 from bot.render import fmt

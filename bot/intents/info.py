@@ -11,9 +11,10 @@ from bot.contract.answer import Answer, Note, Row, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents.constraints import mix_of
 from bot.intents.facts import direct_answer
 from bot.intents.price_parts import own_unit_price, price_parts_table
-from bot.intents.selection import display_candidate, mix_of
+from bot.intents.selection import display_candidate
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
 from bot.render.wording import metric_text, task_name

@@ -10,8 +10,9 @@ from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents.constraints import mix_of
 from bot.intents.ranking import needs, rank
-from bot.intents.selection import Candidate, Left, candidates, display_candidate, mix_of, with_cheaper
+from bot.intents.selection import Candidate, Left, candidates, display_candidate, with_cheaper
 from bot.intents.tables import ranking_table, row
 from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name

@@ -13,8 +13,9 @@ from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents.constraints import mix_of, workload_of
 from bot.intents.price_parts import off_peak_now, pair, window_text
-from bot.intents.selection import Candidate, display_candidate, mix_of, workload_of
+from bot.intents.selection import Candidate, display_candidate
 from bot.intents.tables import cell, row, simple_table
 from bot.render import fmt
 from bot.render.wording import rates_sum

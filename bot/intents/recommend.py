@@ -8,9 +8,10 @@ from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents.constraints import mix_of
 from bot.intents.nearest import nearest
 from bot.intents.ranking import good_enough, good_step, needs, pareto_step, rank
-from bot.intents.selection import Candidate, Left, candidates, mix_of, with_cheaper
+from bot.intents.selection import Candidate, Left, candidates, with_cheaper
 from bot.intents.tables import ranking_table, row
 from bot.intents.why_not import why_not_sentences
 from bot.render import fmt

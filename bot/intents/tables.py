@@ -8,7 +8,8 @@ from bot.catalogue.cost import STANDARD_VOLUMES, Mix
 from bot.catalogue.workload import monthly, rates
 from bot.contract.answer import Cell, Column, Row, Table, Unit
 from bot.contract.query import Query
-from bot.intents.selection import Candidate, context_need, workload_of
+from bot.intents.constraints import context_need, workload_of
+from bot.intents.selection import Candidate
 from bot.render import fmt
 from bot.render.wording import task_name
 

@@ -3,17 +3,16 @@ non-chat ever wins 'cheapest' by accident. Checked over many generated queries."
 
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.contract.answer import Answer, Row
 from bot.catalogue.store import Catalogue
-from bot.intents.registry import answer_for
-from bot.intents.selection import FIT_TIERS
+from bot.contract.answer import Answer, Row
 from bot.contract.query import Query
 from bot.contract.vocab import TASKS as QUERY_TASKS
+from bot.intents.registry import answer_for
+from bot.intents.selection import FIT_TIERS
 
 PROVIDERS = [
     "openai",

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from adapters.cli import main
 from bot.assistant import ask
 from bot.catalogue.store import Catalogue
-from adapters.cli import main
 from bot.render import render
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev-questions.jsonl"
