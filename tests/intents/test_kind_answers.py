@@ -33,3 +33,27 @@ def test_an_image_answer_prices_images_by_size(catalogue: Catalogue) -> None:
     answer = ask("best image generation model", catalogue=catalogue)
     basis = answer.tables[0].column_texts("basis")
     assert any("x" in b and b[0].isdigit() for b in basis), basis  # '1024x1024 low'
+
+
+def test_best_of_a_kind_without_a_quality_benchmark_says_so_then_prices(catalogue: Catalogue) -> None:
+    verdict = ask("best image generation model", catalogue=catalogue).verdict or ""
+    assert verdict.startswith("No benchmark in my sources ranks image generation models by quality")
+    assert "per image is the cheapest I know" in verdict
+
+
+def test_a_model_its_maker_retired_leaves_kind_answers(catalogue: Catalogue) -> None:
+    mini = catalogue.model("gpt-image-1-mini")
+    assert mini is not None and mini.first_party and all(o.deprecated for o in mini.first_party)
+    from bot.contract.query import Query
+    from bot.intents.registry import answer_for
+
+    answer = answer_for(Query(intent="recommend", kind="image_generation", sort_by="cost", limit=200), catalogue)
+    shown = {r.model for r in answer.rows}
+    assert len(shown) > 20 and "gpt-image-1-mini" not in shown
+
+
+def test_image_models_priced_only_per_image_token_are_named_not_ranked(catalogue: Catalogue) -> None:
+    answer = ask("cheapest image generation model", catalogue=catalogue)
+    note = next(n.text for n in answer.notes if "per 1M image tokens" in n.text)
+    assert "gpt-image-2" in note and "not ranked here" in note
+    assert "gpt-image-2" not in {r.model for r in answer.rows}
