@@ -245,12 +245,15 @@ class Refresher:
 
     def run_once(self) -> RefreshResult:
         from bot.catalogue.store import reload, swap
+        from bot.catalogue.unmatched import adopt_late_matches
 
         results = refresh_all(self.timeout, urls=self.urls, sources=self.only)
         result = next((r for r in results if r.ok), results[0])
         if any(r.ok for r in results):
             try:
-                swap(reload())
+                fresh = reload()
+                adopt_late_matches(fresh)  # score and speed rows kept for models the new data now lists
+                swap(fresh)
             except Exception as exc:  # noqa: BLE001 - a bad build must not take the bot down
                 log.exception("refresh: the new data did not build; keeping the old catalogue")
                 result = RefreshResult(
