@@ -182,3 +182,37 @@ def test_model_key_is_idempotent(name: str) -> None:
 def test_lossy_keys_are_matched_exactly_only() -> None:
     assert key_is_lossy("chatgpt-4o-latest-20250326") and key_is_lossy("deepseek.v3-v1:0")
     assert not key_is_lossy("llama-3.3-70b-instruct") and not key_is_lossy("grok-4-0709")
+
+
+def test_derive_takes_the_makers_default_effort_as_the_headline_speed() -> None:
+    from scripts.derive.speeds import _entry, is_default
+
+    assert is_default("high effort", "anthropic") and not is_default("high effort", "openai")
+    assert is_default(None, "openai") and is_default("reasoning", "xai") and not is_default("non-reasoning", "xai")
+    measured = [
+        ("gpt-9", "xhigh effort", {"speed": 120.0, "ttft": 133.7}),
+        ("gpt-9-low", "low effort", {"speed": 130.0, "ttft": 2.0}),
+    ]
+    name, variant, head, others = _entry(measured, "openai")  # type: ignore[misc]
+    assert head == (None, None) and "not measured" in (variant or "")
+    assert {o["variant"] for o in others} == {"xhigh effort", "low effort"}
+    measured.append(("gpt-9-medium", "medium effort", {"speed": 125.0, "ttft": 9.0}))
+    name, variant, head, others = _entry(measured, "openai")  # type: ignore[misc]
+    assert (name, variant, head) == ("gpt-9-medium", "medium effort", (125.0, 9.0))
+
+
+def test_derive_drops_implausible_speed_figures() -> None:
+    from scripts.derive.speeds import plausible
+
+    assert plausible({"speed": 2.1, "ttft": 0.3}) == (None, 0.3)
+    assert plausible({"speed": 97.6, "ttft": 588.9}) == (97.6, None)
+
+
+def test_derive_ranges_span_each_snapshot_but_never_under_the_low_anchor() -> None:
+    from scripts.derive.ranges import snapshot_ranges
+    from scripts.derive.rows import Row
+
+    rows = [Row("arena", f"m{i}", "arena_text", v) for i, v in enumerate([918.0, 1200.0, 1300.0, 1400.0, 1551.0])]
+    rows += [Row("tiny", "a", "arena_text", 1300.0), Row("tiny", "b", "arena_text", 1400.0)]
+    ranges = snapshot_ranges(rows, {"arena_text": 1180.0})
+    assert ranges == {"arena_text": {"arena": [1180.0, 1551.0]}}  # too few rows in 'tiny': the anchors stand

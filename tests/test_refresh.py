@@ -184,3 +184,22 @@ def test_the_refresh_command_refuses_an_unknown_source(cache: Path) -> None:
 
     result = CliRunner().invoke(main, ["refresh", "--source-url", "nope=http://127.0.0.1:9/"])
     assert result.exit_code == 2 and "SOURCE one of models-dev, litellm, genai-prices" in result.output
+
+
+def test_a_scheduled_refresh_that_adds_a_model_gives_it_its_kept_scores(cache: Path) -> None:
+    from bot.catalogue import store
+    from bot.runtime.refresh import Refresher
+
+    entry = {"litellm_provider": "gemini", "mode": "chat", "input_cost_per_token": 1e-07, "output_cost_per_token": 4e-07}
+    md, lite = _servers(BODY, json.dumps({"gemini/gemma-4-12b": entry}).encode())
+    before = store.swap(None)  # type: ignore[arg-type]
+    try:
+        result = Refresher(md.url, timeout=5, urls={"litellm": lite.url}).run_once()
+        assert result.ok, result.message
+        fresh = store.current()
+        model = fresh.model("gemma-4-12b")
+        assert model is not None and {s.source for s in fresh.scores(model)} >= {"artificial-analysis"}
+    finally:
+        store.swap(before)  # type: ignore[arg-type]
+        md.stop()
+        lite.stop()

@@ -19,6 +19,7 @@ from bot.catalogue.sources.models_dev import SOURCE as MODELS_DEV
 from bot.catalogue.sources.models_dev import bundled_path, offers_from, parse_models_dev
 from bot.catalogue.sources.prices import load_sources
 from bot.catalogue.sources.team_file import ExtraFile, apply_extra
+from bot.catalogue.unmatched import adopt_late_matches
 
 
 def build(
@@ -64,7 +65,7 @@ def build(
     by_exact = {name: by_id[target] for name, target in exact.items() if target in by_id}
     by_id.update({k.lower(): v for k, v in list(by_id.items()) if k.lower() not in by_id})
     problems = cross_reference_problems(knowledge, by_id, set(providers) | {o.provider for o in offers}) + extra_problems
-    return Catalogue(
+    catalogue = Catalogue(
         price_sources=snapshots,
         source_counts={k: len(v) for k, v in by_source.items()},
         skipped={k: dict(d.skipped) for k, d in priced.items()},
@@ -80,6 +81,8 @@ def build(
         sources={s.id: s for s in knowledge.sources.sources},
         by_exact=by_exact,
     )
+    adopt_late_matches(catalogue)  # score and speed rows kept by source name, for models this data now lists
+    return catalogue
 
 
 def _combined(snapshots: dict[str, Snapshot]) -> Snapshot:

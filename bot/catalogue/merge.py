@@ -29,6 +29,7 @@ _FIELDS = (
     "deprecation_date", "successor", "off_peak",
 )  # fmt: skip
 _TUPLES = ("tiers", "service_tiers", "regions", "units")
+ROUNDED = ("cache_write_price",)
 TOLERANCE = 0.011  # relative: models.dev rounds to two decimals
 
 
@@ -95,6 +96,8 @@ def _join(group: list[Offer]) -> Offer:
         current = getattr(base, name)
         if name == "context" and base.sources[0] == "litellm":
             current = None  # LiteLLM's max_input_tokens is the context less the output for OpenAI's models
+        if name in ROUNDED and base.sources[0] == "models-dev":
+            current = None  # models.dev rounds cache prices: a source that keeps them exact (and newer) gives them
         if current in (None, ()):
             donor = next((o for o in _donors(group, name) if getattr(o, name) not in (None, ())), None)
             if donor is not None:

@@ -85,3 +85,18 @@ def still_unmatched(catalogue, unmatched: Unmatched) -> Counter[str]:  # type: i
             for source, names in unmatched.rows.items()
         }
     )
+
+
+def adopt_late_matches(catalogue, unmatched: Unmatched | None = None) -> int:  # type: ignore[no-untyped-def]
+    """Give the catalogue's knowledge the kept rows it can now match (a source's rows only where the model has none
+    from that source yet); returns how many models gained rows. Meant to run once, as a catalogue is built."""
+    scores, speeds = late_matches(catalogue, unmatched if unmatched is not None else load_unmatched())
+    gained: set[str] = set()
+    for table, found in ((catalogue.knowledge.scores.scores, scores), (catalogue.knowledge.speeds.speeds, speeds)):
+        for model_id, rows in found.items():
+            have = {r.source for r in table.get(model_id, [])}
+            new = [r for r in rows if r.source not in have]
+            if new:
+                table[model_id] = [*table.get(model_id, []), *new]
+                gained.add(model_id)
+    return len(gained)

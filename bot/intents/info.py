@@ -142,7 +142,7 @@ def facts_table(model: Model, ref: Offer) -> Table:
     facts = [
         ("Model id", model.id),
         ("Maker", model.maker_name or fmt.NO_DATA),
-        ("Kind", model.kind),
+        ("Kind", KIND_WORDS.get(model.kind, "a chat model").split(" ", 1)[1].removesuffix(" model")),
         ("Context", fmt.tokens(ref.context, exact=True)),
         ("Max input", fmt.tokens(ref.max_input, exact=True)),
         ("Max output", fmt.tokens(ref.max_output, exact=True)),

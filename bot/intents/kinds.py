@@ -88,8 +88,10 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     ]
     notes = [
         Note(kind="caveat", text=f"No quality benchmark for {NAMES[kind]} models in my sources: ranked on price only."),
-        *notes_mod.data_notes(catalogue, []),
+        *notes_mod.data_notes(catalogue, [], offers=[o for _, _, o, _ in shown]),
     ]
+    if kind == "image_generation":
+        notes += token_priced_note(catalogue, query, policy)
     if not shown:
         verdict = f"No {NAMES[kind]} model with a known price {unit} from the providers that count."
         return Answer(intent=query.intent, title=title, verdict=verdict, notes=notes, query=query, total=0)
@@ -135,6 +137,11 @@ def _kind_verdict(kind: str, query: Query, shown: list[tuple[float, Model, Offer
     price, model, offer, _ = shown[0]
     unit = UNIT_WORDS[kind]
     verdict = f"Pick {model.id} ({offer.provider_name}): {fmt.price(price)} {unit}, the cheapest {NAMES[kind]} model I know."
+    if query.sort_by == "quality":  # "best ...": say why the answer is the cheapest instead
+        verdict = (
+            f"No benchmark in my sources ranks {NAMES[kind]} models by quality, so I cannot name the best one; "
+            f"by price: {model.id} ({offer.provider_name}) at {fmt.price(price)} {unit} is the cheapest I know."
+        )
     cost = kind_monthly(kind, query, price)
     if cost is not None and kind == "embedding":
         verdict += f" At {fmt.tokens(query.tokens_per_month)} tokens a month: {fmt.money(cost)}."
@@ -145,7 +152,32 @@ def _kind_verdict(kind: str, query: Query, shown: list[tuple[float, Model, Offer
     return verdict
 
 
+def token_priced_note(catalogue: Catalogue, query: Query, policy: Policy) -> list[Note]:
+    """Image models sold per 1M image tokens with no per-image price: named, since they cannot be ranked per image."""
+    found = []
+    for model in catalogue.models:
+        if model.kind != "image" or retired(model) or _best_offer(model, "image_generation", query, policy):
+            continue
+        own = next((o for o in model.offers if o.first_party and not o.deprecated), None)
+        out = next((u for u in own.units if u.unit == "1M image tokens" and u.direction == "output"), None) if own else None
+        if own is not None and out is not None:
+            found.append(f"{model.id} ({fmt.price(out.price)} per 1M image tokens out at {own.provider_name})")
+    if not found:
+        return []
+    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+    return [Note(kind="caveat", text=f"Priced per 1M image tokens, not per image, so not ranked here: {', '.join(found[:3])}{more}.")]
+
+
+def retired(model: Model) -> bool:
+    """The maker sells the model and every one of its own offers is past its deprecation date."""
+    own = model.first_party
+    return bool(own) and all(o.deprecated for o in own)
+
+
 def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[float, Model, Offer, str] | None:
+    """The model's cheapest offer in the kind's unit from the providers that count (None when retired or unpriced)."""
+    if retired(model):
+        return None  # a model its maker has retired leaves recommendations, wherever else it is still listed
     offers = [o for o in model.offers if not o.deprecated and o.provider not in query.exclude_providers]
     if query.providers:
         offers = [o for o in offers if o.provider in query.providers]

@@ -86,13 +86,17 @@ def unjudged_text(word: str, query: Query) -> str:
     return f"No {word}-specific benchmark in my sources; ranked on {basis} scores. Test on your own {word} samples."
 
 
-def data_notes(catalogue: Catalogue, cands: Iterable[Candidate], today: date | None = None) -> list[Note]:
+def data_notes(
+    catalogue: Catalogue, cands: Iterable[Candidate], today: date | None = None, offers: list[Offer] | None = None
+) -> list[Note]:
     """Where prices, scores and speeds come from, with their dates, how old they are, who sells the model and
-    where the sources disagree (and what reasoning does to cost)."""
+    where the sources disagree (and what reasoning does to cost). `offers`: the offers priced, where an answer
+    has no candidates (non-chat kinds)."""
     cands = list(cands)
     snap = catalogue.snapshot
     notes = [Note(kind="data", text=f"Prices and limits: {snap.label}, data as of {fmt.day(snap.as_of)}.")]
-    notes += stale_notes(catalogue, cands, today or date.today())
+    priced = offers if offers is not None else [c.offer for c in cands]
+    notes += stale_offer_notes(catalogue, priced, today or date.today())
     notes += seller_notes(cands) + disagreement_notes(catalogue, cands)
     score_sources: dict[str, None] = {}
     speed_sources: dict[str, None] = {}

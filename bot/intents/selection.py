@@ -63,7 +63,7 @@ def unfit(score: TaskScore, min_coverage: float) -> str | None:
     """Why a task score does not clear the quality floor (None when it does)."""
     if not score.known:
         return "no score"
-    if score.coverage < min_coverage:
+    if score.coverage < min_coverage or score.thin:
         return "thin evidence"
     if score.tier not in FIT_TIERS:
         return "weak for the task"

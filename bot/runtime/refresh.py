@@ -250,7 +250,7 @@ class Refresher:
         result = next((r for r in results if r.ok), results[0])
         if any(r.ok for r in results):
             try:
-                swap(reload())
+                swap(reload())  # the build adopts the kept score and speed rows the new data now matches
             except Exception as exc:  # noqa: BLE001 - a bad build must not take the bot down
                 log.exception("refresh: the new data did not build; keeping the old catalogue")
                 result = RefreshResult(

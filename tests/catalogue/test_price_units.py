@@ -58,3 +58,11 @@ def test_shipped_gpt_image_1_sells_per_image_by_size(catalogue: Catalogue) -> No
     sizes = {u.variant: u.price for u in openai.units if u.unit == "image"}
     assert sizes["1024x1024 low"] == 0.011 and sizes["1536x1024 high"] == 0.25
     assert not any("/" in o.id for o in model.offers if o.provider == "openai")
+
+
+def test_a_cache_write_price_comes_from_a_source_that_keeps_it_exact(catalogue: Catalogue) -> None:
+    sonnet = catalogue.model("claude-sonnet-4-5")
+    assert sonnet is not None
+    own = next(o for o in sonnet.offers if o.provider == "anthropic" and o.id == "claude-sonnet-4-5")
+    assert own.cache_write_price == 3.75 and own.source_of("cache_write_price") == "litellm"
+    assert own.cache_write_1h_price == 6.0

@@ -55,7 +55,7 @@ def test_shipped_snapshot_ranges_put_only_the_best_figure_at_100(catalogue: Cata
 
 
 def test_best_model_for_math_has_no_tie_at_the_top(catalogue: Catalogue) -> None:
-    answer = answer_for(Query(intent="recommend", task="math"), catalogue)
+    answer = answer_for(Query(intent="recommend", task="math", sort_by="quality"), catalogue)
     scores = [r.task_score for r in answer.rows]
     assert len(scores) >= 3 and all(s is not None for s in scores)
     assert len(set(scores[:5])) == len(scores[:5]), f"tied scores at the top: {scores[:5]}"
@@ -121,3 +121,19 @@ def test_mistral_large_2512_has_artificial_analysis_release_date(catalogue: Cata
     assert model is not None and model.release_date == date(2025, 12, 2)
     card = answer_for(Query(intent="info", models=["mistral-large-2512"]), catalogue)
     assert "2024-11-01" not in (card.verdict or "") and "released 2025-12-02" in (card.verdict or "")
+
+
+def test_a_release_date_is_corrected_only_when_missing_or_over_45_days_off() -> None:
+    import json
+
+    from bot.catalogue.sources import litellm
+    from bot.catalogue.sources.release_dates import corrected
+
+    entry = {"litellm_provider": "mistral", "mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06}
+    [offer] = litellm.offers(litellm.parse(json.dumps({"mistral/m-9": entry}).encode()), date(2026, 11, 5)).offers
+    fixes = {("mistral", "m-9"): date(2025, 12, 2)}
+    assert corrected([offer], fixes)[0].release_date == date(2025, 12, 2)  # missing
+    offer.release_date = date(2024, 11, 1)
+    assert corrected([offer], fixes)[0].release_date == date(2025, 12, 2)  # 396 days off
+    offer.release_date = date(2025, 11, 1)
+    assert corrected([offer], fixes)[0].release_date == date(2025, 11, 1)  # 31 days off: kept

@@ -50,3 +50,24 @@ def test_an_amount_in_the_kinds_own_unit_is_priced_a_month(catalogue: Catalogue,
     price = float(re.search(r": \$([\d.,]+) per ", answer.verdict or "").group(1).replace(",", ""))  # type: ignore[union-attr]
     assert top.monthly_cost == pytest.approx(price * amount * per, rel=0.02)
     assert f"At {amount:,.0f} {words} a month: $" in (answer.verdict or "")
+
+
+def test_best_of_a_kind_without_a_quality_benchmark_says_so_then_prices(catalogue: Catalogue) -> None:
+    verdict = ask("best image generation model", catalogue=catalogue).verdict or ""
+    assert verdict.startswith("No benchmark in my sources ranks image generation models by quality")
+    assert "per image is the cheapest I know" in verdict
+
+
+def test_a_model_its_maker_retired_leaves_kind_answers(catalogue: Catalogue) -> None:
+    mini = catalogue.model("gpt-image-1-mini")
+    assert mini is not None and mini.first_party and all(o.deprecated for o in mini.first_party)
+    answer = answer_for(Query(intent="recommend", kind="image_generation", sort_by="cost", limit=200), catalogue)
+    shown = {r.model for r in answer.rows}
+    assert len(shown) > 20 and "gpt-image-1-mini" not in shown
+
+
+def test_image_models_priced_only_per_image_token_are_named_not_ranked(catalogue: Catalogue) -> None:
+    answer = ask("cheapest image generation model", catalogue=catalogue)
+    note = next(n.text for n in answer.notes if "per 1M image tokens" in n.text)
+    assert "gpt-image-2" in note and "not ranked here" in note
+    assert "gpt-image-2" not in {r.model for r in answer.rows}
