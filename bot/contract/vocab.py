@@ -31,7 +31,8 @@ Kind = Literal["embedding", "image_generation", "speech", "transcription"]
 ServiceTier = Literal["flex", "priority"]
 # beyond the contract: the one fact a direct question asks for ("knowledge cutoff of gpt-5", "is X on bedrock?")
 Facet = Literal[
-    "knowledge_cutoff", "context", "max_output", "release_date", "availability", "speed", "price", "open_weights"
+    "knowledge_cutoff", "context", "max_output", "release_date", "availability", "speed", "price", "open_weights",
+    "batch", "cache",
 ]
 
 INTENTS: tuple[str, ...] = get_args(Intent)

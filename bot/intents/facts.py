@@ -21,6 +21,10 @@ def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], c
     providers = query.providers or query.asked_providers
     if facet == "speed":
         return speeds(model, providers, offers, catalogue)
+    if facet == "batch":
+        return batch_line(name, ref, offers)
+    if facet == "cache":
+        return cache_line(name, ref, offers)
     if providers and facet in (None, "availability", "price"):
         return availability(name, providers, offers, catalogue.providers)
     if facet == "knowledge_cutoff":
@@ -40,6 +44,40 @@ def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], c
             line += f" Off-peak ({window_text(off)}): {pair(off.input, off.output)} per 1M."
         return line
     return None
+
+
+def _off(price: float | None, listed: float | None) -> str:
+    """'50% off the $4.00 list price' (or '' without both prices)."""
+    if price is None or not listed:
+        return ""
+    return f", {(1 - price / listed) * 100:.0f}% off the {fmt.price(listed)} list price"
+
+
+def batch_line(name: str, ref: Offer, offers: list[Offer]) -> str:
+    """Yes with the batch price (and its discount), at the maker's offer or the first that sells one; else no."""
+    seller = next((o for o in [ref, *offers] if o.service_tier("batch") is not None), None)
+    if seller is None:
+        return f"No batch price for {name} in my data, at {ref.provider_name} or elsewhere: price it at the standard rate."
+    tier = seller.service_tier("batch")
+    assert tier is not None
+    where = seller.provider_name if seller is ref else f"{seller.provider_name} (not at {ref.provider_name})"
+    return (
+        f"Yes: {name}'s batch price at {where} is {pair(tier.input, tier.output)} per 1M"
+        f"{_off(tier.input, seller.input_price)}."
+    )
+
+
+def cache_line(name: str, ref: Offer, offers: list[Offer]) -> str:
+    """Yes with the cached-input price, its discount and any cache-write price; else no."""
+    seller = next((o for o in [ref, *offers] if o.cache_read_price is not None), None)
+    if seller is None:
+        return f"No cached-input price for {name} in my data: count all input at the full price."
+    line = f"Yes: cached input for {name} at {seller.provider_name} costs {fmt.price(seller.cache_read_price)} per 1M"
+    line += _off(seller.cache_read_price, seller.input_price) + "."
+    writes = [(w, p) for w, p in (("5-minute", seller.cache_write_price), ("1-hour", seller.cache_write_1h_price)) if p]
+    if writes:
+        line += " Cache writes: " + ", ".join(f"{fmt.price(p)} per 1M ({w})" for w, p in writes) + "."
+    return line
 
 
 def availability(name: str, providers: list[str], offers: list[Offer], names: dict[str, str]) -> str:

@@ -21,6 +21,16 @@ class FacetRule:
 
 FACET_RULES: tuple[FacetRule, ...] = (
     FacetRule(
+        "batch",
+        re.compile(r"\bbatch(?:es|ed)?\b(?: api)?.{0,30}\b(?:price|pricing|discount|cheaper|rate|cost|sold|offer)|\b(?:price|pricing|discount|rate|cost)s? (?:for|of|on|with) (?:the )?batch\b|\bbatch discount\b|\bis there (?:a )?batch\b"),
+        ("is there a batch discount on gemini-4-argon?", "batch api price for claude-opus-5?", "does gpt-5 have batch pricing"),
+    ),
+    FacetRule(
+        "cache",
+        re.compile(r"\bcach(?:e|ed|ing)\b.{0,30}\b(?:price|pricing|discount|cheaper|rate|cost|read|write)s?\b|\bprompt caching\b|\bcached (?:input|tokens?)\b"),
+        ("does deepseek-v4-pro have cached input pricing?", "prompt caching discount on claude sonnet 4.5", "what do cache writes cost on opus 5"),
+    ),
+    FacetRule(
         "knowledge_cutoff",
         re.compile(
             r"\b(?:knowledge|training|data)[ -]?cut[ -]?off\b|\bcut[ -]?off (?:date|of)\b|\bcutoff\b|\btrained (?:up )?(?:to|until|through)\b"
