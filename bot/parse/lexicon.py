@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
+from bot.parse.fast_patterns import fast
+
 MODEL_MARK = "¤"  # stands for a model name found in the text; plain_text() never leaves one behind
 _M = MODEL_MARK
 
 # --- tasks: (task, priority, pattern); the highest priority wins, then the earliest mention ----------
 
 TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
-    (task, prio, re.compile(pattern))
+    (task, prio, fast(pattern))
     for task, prio, pattern in (
         (
             "coding",
@@ -77,7 +79,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         (
             "agents",
             4,
-            r"(?<!support )(?<!service )(?<!customer )(?<!sales )\bagent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
+            r"\ba(?<!support a)(?<!service a)(?<!customer a)(?<!sales a)gent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
             r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\bplanning\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
             r"|\bautomat(?:ion|ing|e)\b|\bworkflows?\b|\bautonomous\w*|\bmcp\b|\borchestrat\w*",
         ),
@@ -117,16 +119,16 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
 
 # --- what the user optimises ("sort_by"); earlier entries win over later ones, speed/cost by position --
 
-SORT_VALUE = re.compile(
+SORT_VALUE = fast(
     r"\bbest value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang for (?:the |your |my |our )?bucks?\b"
     r"|\bbest bang\b|\bcost[- ]?effective\w*|\bcost[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
     r"|\bquality[- /]per[- ](?:dollar|\$)|\bquality[- /](?:to[- ])?(?:price|cost)\b|\bbest (?:price|cost)[- /](?:performance|quality)\b|\bbest deal\b"
 )
-SORT_CONTEXT = re.compile(
+SORT_CONTEXT = fast(
     r"\b(?:biggest|largest|longest|most|max(?:imum)?|bigger|larger|longer|more|highest) context\b"
     r"|\b(?:biggest|largest|longest|bigger|larger|longer) (?:context )?windows?\b|\bmost tokens of context\b"
 )
-SORT_LATENCY = re.compile(
+SORT_LATENCY = fast(
     r"\blow(?:est|er)?[- ]latency\b|\bless latency\b|\b(?:quick|fast)(?:est|er)?[- ]respond\w*|\brespond\w* (?:the )?(?:fastest|quickest)\b|\bleast latency\b|\bminimal latency\b|\bminimi[sz]e latency\b|\bbest latency\b|\blatency[- ](?:sensitive|critical)\b"
     r"|\bquick(?:est|er)? (?:response|responses|reply|replies|to respond|to answer|to reply|first token|turnaround)\b"
     r"|\b(?:answers?|replies|reply|responds?) (?:the )?(?:quicker|faster|sooner|quickest|fastest)\b|\b(?:low(?:er|est)?|small(?:er|est)|short(?:er|est)|better) (?:ttft|time[- ]to[- ]first[- ]token)\b"
@@ -135,19 +137,19 @@ SORT_LATENCY = re.compile(
     r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|quick\w*|sooner)\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
     r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
 )
-SORT_SPEED = re.compile(
+SORT_SPEED = fast(
     r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\bhigh(?:est)? (?:throughput|speed|output speed|tokens? per second|tok/s)\b"
     r"|\bmost (?:tokens? per second|throughput)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
     r"|\bblazing\b|\bquick(?= models?\b)|\bquicker\b|\bby (?:speed|throughput)\b"
 )
-SORT_COST = re.compile(
+SORT_COST = fast(
     r"\bcheap\w*|\blowest[- ](?:cost|price|pric\w+)\b|\bleast (?:expensive|costly)\b|\bless (?:expensive|costly)\b|\blow[- ]cost\b"
     r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
     r"|\bsave (?:money|costs?)\b|\bcost[- ]?sensitive\b|\blowest (?:bill|spend)\b|\beconomical\b|\bcost[- ]saving\w*|\blowest[- ]priced\b"
     r"|\b(?:on|by|for) (?:price|cost)\b|\b(?:price|cost)[- ]wise\b|\bin terms of (?:price|cost)\b|\bpricing[- ]wise\b"
     r"|\bcosts? less\b(?! than)|\bcosting less\b(?! than)|\bfor less\b|\bless money\b|\bcosts? (?:too|way too|so) much\b|\btoo (?:expensive|pricey|costly)\b|\bpricier than\b"
 )
-SORT_QUALITY = re.compile(
+SORT_QUALITY = fast(
     r"\bbest\b|\bsmartest\b|\bsmarter\b|\bmost (?:accurate|capable|intelligent|powerful|advanced|reliable|precise|competent|clever)\b"
     r"|\bmore (?:accurate|capable|intelligent|powerful|reliable)\b|\bhighest[- ](?:quality|accuracy|scor\w*|rated|ranked)\b|\bstrongest\b"
     r"|\bstronger\b|\bbetter\b|\btop[- ](?:tier|notch|quality|performing|rated|ranked)\b|\bstate[- ]of[- ]the[- ]art\b|\bsota\b"
@@ -158,30 +160,30 @@ SORT_QUALITY = re.compile(
 
 # --- input modalities ---------------------------------------------------------------------------------
 
-MODALITY_NOT_INPUT = re.compile(
+MODALITY_NOT_INPUT = fast(
     r"\b(?:generat\w*|creat\w*|mak\w*|draw\w*|produc\w*|output\w*|render\w*) (?:an? |the )?(?:\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b"
     r"|\b(?:images?|video|audio|speech|voice) (?:generation|gen|output|creation|synthesis)\b|\btext[- ]to[- ](?:image|video|speech|audio)\b|\btts\b|\bspeech[- ]to[- ]text\b|\bstt\b"
 )
 MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "image",
-        re.compile(
+        fast(
             r"\bvision\b|\bimages?\b|\bimagery\b|\bscreenshots?\b|\bphotos?\b|\bpictures?\b|\bdiagrams?\b|\bcharts?\b|\bmulti-?modal\b"
             r"|\bvisual\b|\bscanned\b|\bscans\b|\bocr\b|\bvlms?\b|\bjpe?gs?\b|\bpngs?\b|\bfigures\b|\bhandwrit\w*|\bsee (?:images|pictures)\b"
         ),
     ),
     (
         "audio",
-        re.compile(
+        fast(
             r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
             r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*|\bsound\b"
         ),
     ),
     (
         "video",
-        re.compile(r"\bvideos?\b|\bfootage\b|\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
+        fast(r"\bvideos?\b|\bfootage\b|\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
     ),
-    ("pdf", re.compile(r"\bpdfs?\b")),
+    ("pdf", fast(r"\bpdfs?\b")),
 )
 
 # --- capabilities: a phrase after "for" names the task instead ------------------------------------------
@@ -191,14 +193,14 @@ CAPABILITIES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
     (
         "tool_calling",
         "agents",
-        re.compile(
+        fast(
             r"\btool[- ]?(?:calling|calls?|use|usage|support)\b|\bfunction[- ]?(?:calling|calls?)\b|\btools\b|\bfunction[- ]call(?:ing)? support\b"
         ),
     ),
     (
         "structured_output",
         "extraction",
-        re.compile(
+        fast(
             r"\bjson[- ](?:mode|output|outputs|schemas?|responses?|format|support)\b|\bstructured[- ](?:outputs?|json|responses?|generation)\b"
             r"|\bresponse[_ ]format\b|\bschema[- ](?:adherence|following|constrained)\b|\bconstrained decoding\b|\bjson\b(?= (?:models?|llms?)\b)"
             r"|(?<=with )json\b|(?<=supports )json\b|(?<=support )json\b|(?<=outputs )json\b|(?<=output )json\b|(?<=returns )json\b|(?<=return )json\b|(?<=valid )json\b"
@@ -207,14 +209,14 @@ CAPABILITIES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
     (
         "reasoning",
         "reasoning",
-        re.compile(
+        fast(
             r"\b(?:reasoning|thinking)\b(?![- ](?:tasks?|problems?|questions?|skills?|abilit\w+|benchmarks?|heavy)\b)"
         ),
     ),
     (
         "open_weights",
         None,
-        re.compile(
+        fast(
             r"\bopen[- ]?(?:source|weights?|sourced)\b|\bopen models?\b|\bopen llms?\b|\bself[- ]?host\w*|\bon[- ]?prem\w*"
             r"|\brun (?:it |them |models? )?(?:locally|offline|on (?:our|my) own)\b|\blocal(?:ly)?[- ](?:hosted|run|models?|llms?|deployment)\b"
             r"|\bdownloadable (?:weights|models?)\b|\bweights (?:are )?available\b|\boss (?:models?|llms?)\b|\bopen[- ]licen[sc]e\w*"
@@ -265,19 +267,19 @@ CAP_FILTER_CUES = frozenset(
     }
 )
 CAP_TASK_CUES = frozenset({"for", "at", "on", "in", "doing", "handles", "handle", "handling", "to"})
-CAP_FILTER_AFTER = re.compile(
+CAP_FILTER_AFTER = fast(
     r"^\s*(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?)\b"
 )
 
 # --- free models ---------------------------------------------------------------------------------------
 
-FREE = re.compile(
+FREE = fast(
     r"(?<![\w-])free(?![\w-])(?!\s+(?:form|text|of hallucinations|of charge for))(?<!feel free)|\bno[- ]cost\b|\bgratis\b|\bzero[- ]cost\b|\bcosts? nothing\b|\$0(?![.\d])"
 )
 
 # --- intents -----------------------------------------------------------------------------------------
 
-HELP_LINE = re.compile(
+HELP_LINE = fast(
     r"^(?:please\s+)?(?:help|h|\?+|hi|hello|hey|hey there|yo|hiya|howdy|start|menu|usage|commands|examples?|options|about|info|"
     r"what can you do|what do you do|what do you know|what do you know about|who are you|what are you|"
     r"how do(?:es)? (?:this|it|you|this bot|the bot) work|how (?:do|can|should) (?:i|we) use (?:you|this|it|this bot|the bot)|"
@@ -287,11 +289,11 @@ HELP_LINE = re.compile(
     r"what(?:'s| is) (?:whichmodel|this bot)|what do you cover|what kind of questions|show me what you can do|what else can you do)"
     r"(?:\s+(?:please|bot|whichmodel|you|you guys))?[\s?!.]*$"
 )
-HELP_ANYWHERE = re.compile(
+HELP_ANYWHERE = fast(
     r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"
     r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b|\bwhat commands\b|\bwhat (?:do|can) you support\b"
 )
-ALTERNATIVE = re.compile(
+ALTERNATIVE = fast(
     rf"\balternatives?\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
     rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
@@ -300,44 +302,44 @@ ALTERNATIVE = re.compile(
     rf"|\b(?:cheaper|faster|better|smarter|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )
-ALTERNATIVE_STRONG = re.compile(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b")
-COMPARE = re.compile(
+ALTERNATIVE_STRONG = fast(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b")
+COMPARE = fast(
     r"\bvs\.?\b|\bv\.?\s|\bversus\b|\bcompar\w*|\bdifferen\w*|\bdiffer\b|\bbetter\b|\bworse\b|\bupgrad\w*|\bdowngrad\w*"
     r"|\bworth\b|\bover\b|\bagainst\b|\bhead[- ]to[- ]head\b|\bwhich (?:is|one|of|would|should|will|do|does)\b|\bbetween\b"
     r"|\b(?:cheaper|faster|smarter|quicker|slower|stronger|more expensive|pricier)\b|\bor\b|\bswitch\w*|\bmove from\b"
 )
-COST = re.compile(
+COST = fast(
     r"\bcosts?\b|\bcosting\b|\bprice[sd]?\b|\bpricing\b|\bhow much (?:is|are|does|do|would|will|for|to|money|\$|it|per)\b|\bhow much\W*$"
     r"|\bspend\b|\bbill\w*|\bexpensive\b|\bpricey\b|\bcharge[sd]?\b|\bfees?\b|\brates?\b(?! limit)|\bpay\b|\bdollars?\b|\$|\btco\b"
     r"|\bper (?:million|1m|m|token|1k|thousand|mtok)\b|\bmonthly (?:cost|bill|spend)\b|\bwhat would (?:\w+ ){0,4}run\b|\bset me back\b"
 )
-INFO = re.compile(
+INFO = fast(
     r"\bcontext\b|\bwindow\b|\bmax(?:imum)? output\b|\boutput (?:limit|length|tokens|size)\b|\bwhen\b|\breleased?\b|\bcome out\b"
     r"|\bcame out\b|\blaunch\w*|\bwho (?:offers|sells|hosts|serves|provides|has|makes|made)\b|\bwhere (?:can|to|is|do)\b|\bproviders?\b"
     r"|\bavailab\w*|\bhost\w*|\bsupports?\b|\bmodalit\w*|\bcutoff\b|\bknowledge\b|\bparameters?\b|\btell me about\b|\bspecs?\b"
     r"|\binfo\w*|\bdetails?\b|\blimits?\b|\blicen[sc]e\w*|\bdeprecat\w*|\bspeed\b|\blatency\b|\bhow (?:fast|good|smart|big|old|new)\b"
     r"|\bbenchmarks?\b|\bscores?\b|\bdoes\b|\bcan (?:it|i)\b|\btake[s]?\b|\baccepts?\b|\bread\b|\bhandles?\b|\bwhat is\b|\bwhat's\b"
 )
-LIST_STRONG = re.compile(
+LIST_STRONG = fast(
     r"\blist\b|\benumerate\b|\bshow (?:me )?(?:all|everything)\b|\beverything (?:under|below|with|that|from|on)\b|\bgive me all\b|\ball (?:the |of the )?(?:[\w-]+ ){0,3}models\b|\bevery (?:[\w-]+ ){0,2}models?\b"
     r"|\bwhat are (?:all )?the (?:[\w-]+ ){0,2}models\b|\bhow many models\b"
 )
-LIST_WEAK = re.compile(
+LIST_WEAK = fast(
     r"^(?:\w+ ){0,2}(?:which|what|show|give|any|are there|do you have|find|get)\b.*\bmodels\b|^(?:\w+ ){0,2}models\b"
     r"|\bmodels (?:that|which|with|under|below|supporting|from|on|available|offering|having|able|capable)\b|\bany models?\b|\bare there (?:any )?models?\b"
 )
-RECOMMEND = re.compile(
+RECOMMEND = fast(
     r"\bshould (?:i|we) (?:use|pick|choose|go with|try)\b|\brecommend\w*|\bsuggest\w*|\bwhich (?:model|llm|one|ai|provider|api)\b"
     r"|\bwhat (?:model|llm|ai|api)\b|\bgood (?:model|llm|choice|option|pick)s?\b|\bneed an? (?:model|llm)\b|\blooking for\b"
     r"|\bpick\b|\bchoose\b|\bgo[- ]to\b|\bwhat to use\b|\bwhich to use\b|\bmodel for\b|\bllm for\b|\bmodels for\b|\bwhat (?:do|would) you (?:use|recommend)\b"
     r"|\bwhat'?s (?:the )?(?:best|cheapest|fastest|smartest|good)\b|\bhelp me (?:pick|choose|decide|find)\b|\boptions? for\b"
 )
-DOMAIN = re.compile(
+DOMAIN = fast(
     r"\bmodels?\b|\bllms?\b|\bai\b|\bapis?\b|\bgpts?\b|\btokens?\b|\bprovider\w*|\binference\b|\bprompts?\b|\bembedding\w*"
     r"|\bcontext window\b|\blanguage models?\b|\bgen ?ai\b|\bfoundation models?\b|\bchatbots?\b|\bweights\b|\bopen[- ]source\b"
     + rf"|{_M}"
 )
-OFF_TOPIC_COMMAND = re.compile(
+OFF_TOPIC_COMMAND = fast(
     r"^(?:please\s+|can you\s+|could you\s+)?(?:write|translate|summari[sz]e|tell me a|explain|generate|draft|compose|rewrite|fix|"
     r"solve|calculate|create|make me|give me a (?:joke|poem|story|recipe)|sing|play|book|order|remind)\b"
 )

@@ -89,10 +89,14 @@ def _fix_family(piece: str, vocab: set[str]) -> str:
     return _fix_family_cached(piece)
 
 
+_FAMILY_WORDS = sorted(FAMILIES | set(LINE_WORDS))
+_FAMILY_WORDS_NEAR = {n: [w for w in _FAMILY_WORDS if abs(len(w) - n) <= 1] for n in range(64)}
+
+
 @lru_cache(maxsize=4096)
 def _fix_family_cached(piece: str) -> str:
-    choices = sorted(FAMILIES | set(LINE_WORDS))
-    hits = process.extract(piece, choices, scorer=OSA.distance, score_cutoff=1, limit=2)
+    choices = _FAMILY_WORDS_NEAR.get(len(piece), [])  # one edit away has a length within one
+    hits = process.extract(piece, choices, scorer=OSA.distance, score_cutoff=1, limit=2) if choices else []
     if len(hits) == 1 or (len(hits) > 1 and hits[0][1] < hits[1][1]):
         return hits[0][0]
     return piece
@@ -226,6 +230,8 @@ def _close_spelling(index: NameIndex, span: _Span) -> Found:
     """Step 6: a close spelling with the same digits ("gemni-2.5-flash")."""
     if _span_family(span) is None or len(span.pieces) < 2 or not index.fuzzy_keys:
         return None, None
+    if not (span.strong or span.line_word or span.versions):
+        return None, None  # "multi-step": a family word that is also a common word names a model only with a version
     key = compact(span.pieces)
     hit = process.extractOne(key, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
     if hit is None or "".join(_DIGITS.findall(hit[0])) != "".join(_DIGITS.findall(key)):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
@@ -63,8 +64,9 @@ _DATE = re.compile(r"(?<!\d)(?:\d{4}-\d{2}-\d{2}|20\d{6})(?!\d)")
 _REGION = re.compile(r"^(?:us|eu|apac|au|jp|global|ca)\.")
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
+    """One piece of a question or name: a letter run or a number, with where it sits."""
+
     text: str
     start: int
     end: int
@@ -184,15 +186,25 @@ class NameIndex:
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_ids: list[str] = field(default_factory=list)
     families: frozenset[str] = FAMILIES
+    ranks: dict[str, tuple] = field(default_factory=dict)  # model id -> _rank, filled as models are ranked
+
+    def rank(self, m: Model) -> tuple:
+        """`_rank(m)`, worked out once per model."""
+        found = self.ranks.get(m.id)
+        if found is None:
+            found = self.ranks[m.id] = _rank(m)
+        return found
 
     def best(self, ids: set[str] | list[str], typed: frozenset[str] | None = None) -> Model | None:
         """The model to pick among `ids`; one whose own id has exactly the typed pieces comes first."""
         found = [self.models[i] for i in ids if i in self.models]
         if not found:
             return None
+        if len(found) == 1:
+            return found[0]
         if typed is None:
-            return min(found, key=_rank)
-        return min(found, key=lambda m: (m.kind != "chat", bag(name_pieces(m.id)) != typed, *_rank(m)[1:]))
+            return min(found, key=self.rank)
+        return min(found, key=lambda m: (m.kind != "chat", bag(name_pieces(m.id)) != typed, *self.rank(m)[1:]))
 
 
 def _add(table: dict, key, mid: str) -> None:

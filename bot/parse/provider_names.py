@@ -145,6 +145,7 @@ _SEP = re.compile(r"[\s-]+")
 class _Table:
     names: dict[str, tuple[str, bool]]  # words joined by one space -> (provider id, counts without a cue)
     longest: int  # words in the longest name
+    first_words: frozenset[str] = frozenset()  # the first word of every name: no other word starts a match
 
 
 _ACCOUNT_AFTER = re.compile(r"^(?:'s)?\s+(?:bill|bills|invoice|invoices|spend|spending|costs|account|usage|contract)\b")
@@ -163,20 +164,23 @@ def provider_table(catalogue: Catalogue) -> _Table:
             key = _norm(name)
             if len(key) >= 3 and key not in names and key not in _ORDINARY:
                 names[key] = (pid, False)
-    return _Table(names, max(len(n.split()) for n in names))
+    return _Table(names, max(len(n.split()) for n in names), frozenset(n.split()[0] for n in names))
 
 
 def _matches(text: str, table: _Table) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of each provider name in `text`, longest first, not inside a hyphenated word."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    first = table.first_words
     i = 0
     while i < len(tokens):
+        if tokens[i][2] not in first:
+            i += 1
+            continue
         for n in range(min(table.longest, len(tokens) - i), 0, -1):
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            gaps = (text[tokens[k][1] : tokens[k + 1][0]] for k in range(i, i + n - 1))
-            if not all(_SEP.fullmatch(g) for g in gaps):
+            if not all(_SEP.fullmatch(text[tokens[k][1] : tokens[k + 1][0]]) for k in range(i, i + n - 1)):
                 continue
-            key = _norm(text[start:end])
+            key = " ".join(t[2] for t in tokens[i : i + n])
             if key not in table.names:
                 continue
             if start > 0 and text[start - 1] == "-" and not text[:start].endswith("non-"):

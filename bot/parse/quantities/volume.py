@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.parse.fast_patterns import fast
 from bot.parse.numbers import PERIOD, period_factor, period_name
 from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_of
 from bot.parse.quantities.units import (
@@ -20,37 +21,37 @@ from bot.parse.quantities.units import (
     TOKENS_AFTER,
 )
 
-_PAGE_AFTER = re.compile(
+_PAGE_AFTER = fast(
     r"^\s*-\s*(?:page|pages|word|words|line|lines|minute|min|second|sec|hour|day|month|year|shot|step|bit|core)\b"
 )
-_RANGE_END = re.compile(r"^\s*(?:-|to|or)\s*\d")
-_UNIT_BEFORE = re.compile(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
-_PAIR_BEFORE = re.compile(r"\b(?:input|in|prompt)\s*/\s*$")  # "4k input / 1k output": a pair, not "/1k tokens"
-_PER_BEFORE = re.compile(r"(?:\bper|/)\s*$")
-_IO_AFTER_TOKENS = re.compile(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion|in|out)\b")
+_RANGE_END = fast(r"^\s*(?:-|to|or)\s*\d")
+_UNIT_BEFORE = fast(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
+_PAIR_BEFORE = fast(r"\b(?:input|in|prompt)\s*/\s*$")  # "4k input / 1k output": a pair, not "/1k tokens"
+_PER_BEFORE = fast(r"(?:\bper|/)\s*$")
+_IO_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion|in|out)\b")
 # "3k in / 600 out": an input or output size with no token word, read only beside a count of requests
-_IO_SHORT = re.compile(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
+_IO_SHORT = fast(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
 _INPUT_NOUNS = (
     r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|codebases?|repos?|inputs?|contexts?"
     r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
 )
-_SIZE_NOUN_AFTER = re.compile(rf"^\s*-?\s*(?:tokens?|toks?)\s*-?\s*(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
-_SIZE_NOUN_BEFORE = re.compile(
+_SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)\s*-?\s*(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
+_SIZE_NOUN_BEFORE = fast(
     rf"\b(?:{_INPUT_NOUNS})\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|up to|reach|hit|can be|over|exceed\w*|as long as"
     rf"|as large as|as big as|at|roughly|typically|usually|often)\s*(?:about\s+|around\s+|roughly\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
 )
-_SIZE_MAX_BEFORE = re.compile(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
-_ONE_INPUT_AFTER = re.compile(
+_SIZE_MAX_BEFORE = fast(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
+_ONE_INPUT_AFTER = fast(
     r"^[^.?!\d]{0,40}\b(?:in|into|within)\s+(?:one|a single|1|the same|each)\s+(?:prompt|request|call|go|context|window|shot)\b|^[^.?!\d]{0,40}\bat once\b"
 )
 # "we push 10k tokens per second": a rate of traffic, not a floor on output speed
-_TRAFFIC_BEFORE = re.compile(
+_TRAFFIC_BEFORE = fast(
     r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*)"
     r"\s*(?:about|around|roughly|~)?\s*$"
 )
-_PER_SECOND_AFTER = re.compile(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second)\b)")
-_PARAM_AFTER = re.compile(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
-_PERIOD_ADVERB = re.compile(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
+_PER_SECOND_AFTER = fast(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second)\b)")
+_PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
+_PERIOD_ADVERB = fast(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
 
 
 def _period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
