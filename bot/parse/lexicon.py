@@ -80,7 +80,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "agents",
             4,
             r"\ba(?<!support a)(?<!service a)(?<!customer a)(?<!sales a)gent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
-            r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\bplanning\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
+            r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\bplanning\b(?! (?:to|on)\b)|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
             r"|\bautomat(?:ion|ing|e)\b|\bworkflows?\b|\bautonomous\w*|\bmcp\b|\borchestrat\w*",
         ),
         (

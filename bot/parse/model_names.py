@@ -53,6 +53,7 @@ _O_SERIES = re.compile(r"o\d+")
 _TYPED_DATE = re.compile(r"(?<=[a-z0-9])-(?:\d{4}-\d{2}-\d{2}|20\d{6})(?![\d-])")
 _SMALL_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _ARTICLE = re.compile(r"\b(?:a|an)\s+$")
+_NUMERIC = re.compile(r"[\d.]+")
 
 __all__ = ["Mention", "build_index", "find_mentions", "name_index", "name_pieces"]
 
@@ -359,7 +360,7 @@ def _scan_run(index: NameIndex, run: list[Piece], text: str) -> list[Mention]:
             if model is not None:
                 out.extend(_unknown_stretch(index, run, stretch, text))
                 stretch = []
-                bare = all(_is_version(p) for p in texts[i:j])
+                bare = all(_NUMERIC.fullmatch(p) for p in texts[i:j])  # "4.1" alone; "4o" is a name
                 out.append(Mention(run[i].start, run[j - 1].end, typed, model.id, note, bare))
                 i = j
                 break

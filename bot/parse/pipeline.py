@@ -30,18 +30,15 @@ from bot.parse.provider_names import ProviderFilter, find_providers
 from bot.parse.quantities import Quantities, extract_quantities
 from bot.parse.spelling import correct_spelling
 from bot.parse.text import plain_text
+from bot.parse.upgrade import upgrade_order
 
 log = logging.getLogger("whichmodel.parse")
 
 MAX_INPUT_CHARS = 50_000
 
-_BARE_NUMBER_OK = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bover\b|\bupgrad\w*|\bswitch\w*")
-_UPGRADE = re.compile(
-    rf"\b(?:upgrad\w*|switch\w*|mov\w*|migrat\w*|go(?:ing)?|jump\w*|transition\w*)\s+(?:up\s+)?from\s+{MODEL_MARK}\s+(?:to|for)\s+{MODEL_MARK}"
-    rf"|\bfrom\s+{MODEL_MARK}\s+to\s+{MODEL_MARK}"
-)
-_UPGRADE_OVER = re.compile(
-    rf"{MODEL_MARK}\s+(?:\w+\s+){{0,2}}worth\s+(?:it\s+|the\s+\w+\s+|paying\s+)?(?:over|vs\.?|compared to)\s+{MODEL_MARK}"
+_BARE_NUMBER_OK = re.compile(
+    r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bover\b|\bupgrad\w*|\bswitch\w*|\bmov(?:e|es|ing)\b|\bmigrat\w*"
+    r"|\bjump\w*|\breplac\w*|\bfrom\b.{1,12}\bto\b"
 )
 # a speech, transcription or image model does no text task: "read articles aloud" is not writing
 _KINDS_WITHOUT_TASK = ("speech", "transcription", "image_generation")
@@ -231,14 +228,12 @@ def _confidence(r: _Reading) -> float:
 
 def _upgrade(r: _Reading) -> bool:
     """Whether a comparison is asked as an upgrade from models[0] to models[1] (the order fixed in place)."""
-    if r.intent != "compare" or len(r.models) < 2:
+    if r.intent != "compare" or len(r.models) != 2:
         return False
-    if _UPGRADE.search(r.masked):
-        return True
-    if _UPGRADE_OVER.search(r.masked):
+    order = upgrade_order(r.masked)
+    if order == "to_first":
         r.models[0], r.models[1] = r.models[1], r.models[0]
-        return True
-    return False
+    return order is not None
 
 
 def _sane(q: Quantities) -> Quantities:
