@@ -45,6 +45,10 @@ _LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = re.compile(r"\binstead\b")
 _MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")
 _COMPARE_WORD = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*")
+_NOT_MODELS_COMPARED = re.compile(
+    r"\b(?:input|in|prompt)\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:output|out|completion)\b"
+    r"|\b(?:batch|real[- ]?time|cached|uncached|flex|priority|standard)\s*(?:vs\.?|versus)\s*(?:batch|real[- ]?time|cached|uncached|flex|priority|standard|sync\w*)\b"
+)
 
 # greetings and questions about the bot itself
 _GREETING = re.compile(
@@ -73,7 +77,8 @@ _CHANGE_TIME = re.compile(
 )
 _CHANGES_ALONE = re.compile(
     r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
-    r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |model )?(?:updates|news))\b"
+    r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |model )?(?:updates|news)"
+    r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?changes)\b"
 )
 _CHANGE_SUBJECT = re.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what)\b")
 _PICK = re.compile(r"\b(?:best|cheapest|fastest|should|recommend\w*|suggest\w*|for (?!the (?:last|past)))\b")
@@ -115,6 +120,7 @@ class Signals:
     constrained: bool  # any filter or number
     specific: bool  # providers, capabilities, kinds, token or price numbers: things only model questions say
     q: Quantities
+    n_providers: int = 0  # providers named, kept or excluded
 
 
 @dataclass(frozen=True)
@@ -145,7 +151,8 @@ def _one_model(s: Signals) -> Decision:
     text, q = s.text, s.q
     if ALTERNATIVE.search(text) or _LEAVING.search(text):
         return Decision("alternatives", 0.95)
-    if _COMPARE_WORD.search(text):
+    # "input vs output", "on cerebras vs groq": the one model's prices or offers side by side, not two models
+    if _COMPARE_WORD.search(_NOT_MODELS_COMPARED.sub(" ", text)) and s.n_providers < 2:
         return Decision("compare", 0.85)
     if COST.search(text) or q.tokens_per_month is not None or q.max_monthly_cost is not None:
         return Decision("cost", 0.9)
@@ -175,7 +182,8 @@ def _help(text: str, s: Signals) -> Decision | None:
     about = _ABOUT_BOT.match(rest)
     if about and (not (s.task or s.constrained) or len(_WORDS.findall(rest[about.end() :])) <= 2):
         return Decision("help", 0.9)  # "what's this bot for?" (the "bot" is not a chat task)
-    if HELP_ANYWHERE.search(text) and not (s.task or s.constrained):
+    bot_as_chat = s.task == "chat" and _BOT_WORDS.search(text)  # "what this bot does": the bot, not a chat task
+    if HELP_ANYWHERE.search(text) and not s.constrained and (not s.task or bot_as_chat):
         return Decision("help", 0.85)
     return None
 

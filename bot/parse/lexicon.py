@@ -94,7 +94,8 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         (
             "reasoning",
             2,
-            r"\breasoning\b|\banaly[sz]\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
+            r"\breasoning\b|\b(?:contract|legal|document|policy|compliance|risk|due[- ]diligence) (?:review|analysis|checks?)\w*"
+            r"|\breview\w* (?:of )?(?:our |the )?(?:contracts|legal documents|filings|policies)\b|\banaly[sz]\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
             r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b|\bfinancial\b|\bscientific\b|\bscience\b"
             r"|\bmedical\b|\bdiagnos\w*|\bdecision[- ]making\b|\bstrateg\w*|\bthink(?:ing)? (?:hard|deeply)\b|\bdeep thinking\b"
             r"|\binsights?\b|\bdue diligence\b|\bforecast\w*",
@@ -113,6 +114,12 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"|\bstor(?:y|ies)\b|\bfiction\b|\bpoe(?:m|ms|try)\b|\bnovels?\b|\bmarketing\b|\bcontent (?:generation|creation)\b"
             r"|\brewrit\w*|\brephras\w*|\bparaphras\w*|\bproofread\w*|\bgrammar\b|\bdraft\w*|\bnewsletters?\b|\bsocial media\b"
             r"|\bslogans?\b|\bheadlines?\b|\bscripts\b|\bproduct descriptions\b|\bcover letters?\b|\bbrand voice\b|\bprose\b",
+        ),
+        (  # the work is producing the text: "generating long reports" is writing, not reading a long document
+            "writing",
+            4,
+            r"\b(?:generat\w*|writ(?:e|es|ing)|draft\w*|produc(?:e|es|ed|ing)|compos(?:e|es|ing)|churn\w* out) (?:\w+ ){0,2}?"
+            r"(?:reports?|articles?|essays?|blog posts?|posts?|copy|content|stories|emails?|letters?|newsletters?|press releases?)\b",
         ),
     )
 )
@@ -135,11 +142,13 @@ SORT_LATENCY = fast(
     r"|\bfast(?:est|er)? (?:response|responses|reply|replies|first token|time to first token|to respond|turnaround)\b"
     r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
     r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|quick\w*|sooner)\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
+    r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:fast|quick)\w*"
     r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
 )
 SORT_SPEED = fast(
     r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\bhigh(?:est)? (?:throughput|speed|output speed|tokens? per second|tok/s)\b"
-    r"|\bmost (?:tokens? per second|throughput)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
+    r"|\bmost (?:tokens? per second|throughput)\b|\b(?:most|highest|max(?:imum)?|best|top) (?:output )?(?:tokens?|toks?)\s*(?:/|per)\s*(?:s|sec|second)\b"
+    r"|\b(?:most|highest|max(?:imum)?|best|top) (?:tps|tok/s|t/s)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
     r"|\bblazing\b|\bquick(?= models?\b)|\bquicker\b|\bby (?:speed|throughput)\b"
 )
 SORT_COST = fast(
@@ -161,7 +170,7 @@ SORT_QUALITY = fast(
 # --- input modalities ---------------------------------------------------------------------------------
 
 MODALITY_NOT_INPUT = fast(
-    r"\b(?:generat\w*|creat\w*|mak\w*|draw\w*|produc\w*|output\w*|render\w*) (?:an? |the )?(?:\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b"
+    r"\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw\w*|produc(?:e|es|ed|ing)|output\w*|render\w*) (?:an? |the )?(?:\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b"
     r"|\b(?:images?|video|audio|speech|voice) (?:generation|gen|output|creation|synthesis)\b|\btext[- ]to[- ](?:image|video|speech|audio)\b|\btts\b|\bspeech[- ]to[- ]text\b|\bstt\b"
 )
 MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -292,9 +301,11 @@ HELP_LINE = fast(
 HELP_ANYWHERE = fast(
     r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"
     r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b|\bwhat commands\b|\bwhat (?:do|can) you support\b"
+    r"|\bwhat (?:questions|things|stuff|topics|kinds? of (?:questions|things)) (?:do|can|will|could|should) (?:you|u) (?:answer|handle|help with|do|take)\b"
+    r"|\bwhat (?:this|the) (?:bot|thing|tool|app|assistant) (?:does|is for|can do|is about|is)\b|\bwhat (?:you|u) (?:do|can do|are for)\b"
 )
 ALTERNATIVE = fast(
-    rf"\balternatives?\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
+    rf"\balternatives?\b|\balts? (?:to|for)\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
     rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
     rf"|\b(?:cheaper|faster|better|smarter|quicker|smaller|lighter|bigger|stronger|more accurate|less expensive|more affordable"
@@ -302,7 +313,7 @@ ALTERNATIVE = fast(
     rf"|\b(?:cheaper|faster|better|smarter|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )
-ALTERNATIVE_STRONG = fast(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b")
+ALTERNATIVE_STRONG = fast(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b|\balts?\b(?= (?:to|for)\b)")
 COMPARE = fast(
     r"\bvs\.?\b|\bv\.?\s|\bversus\b|\bcompar\w*|\bdifferen\w*|\bdiffer\b|\bbetter\b|\bworse\b|\bupgrad\w*|\bdowngrad\w*"
     r"|\bworth\b|\bover\b|\bagainst\b|\bhead[- ]to[- ]head\b|\bwhich (?:is|one|of|would|should|will|do|does)\b|\bbetween\b"

@@ -54,6 +54,7 @@ _TYPED_DATE = re.compile(r"(?<=[a-z0-9])-(?:\d{4}-\d{2}-\d{2}|20\d{6})(?![\d-])"
 _SMALL_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _ARTICLE = re.compile(r"\b(?:a|an)\s+$")
 _NUMERIC = re.compile(r"[\d.]+")
+_ID_SEPARATORS = re.compile(r"[\s_]+")
 
 __all__ = ["Mention", "build_index", "find_mentions", "name_index", "name_pieces"]
 
@@ -143,7 +144,10 @@ def _match(index: NameIndex, pieces: tuple[str, ...], typed: str) -> Found:
     curated = _curated(index, span)
     if curated is not None:
         return curated
-    if not (span.strong or span.weak_family or span.line_word or span.alnum or _dotted_line(index, span)):
+    if not (
+        span.strong or span.weak_family or span.line_word or span.alnum or _dotted_line(index, span)
+        or _named_by_pieces(index, span)
+    ):
         return None, None
     for step in (_exact, _family_left_out, _newest_of_line, _close_spelling):
         model, note = step(index, span)
@@ -163,7 +167,10 @@ def _curated(index: NameIndex, span: _Span) -> Found | None:
         return index.models.get(index.aliases[pieces]), None
     if len(pieces) == 1 and (span.strong or span.weak_family):
         if pieces[0] in SINGLE_NAMES:  # "codestral": a family that is also a model's name
-            return index.best(set(index.bags.get(frozenset(pieces), ())) & index.notable, frozenset(pieces)), None
+            same = set(index.bags.get(frozenset(pieces), ())) & index.notable
+            # "whisper": no model is called just that; the family's own first-party model is ("whisper-1")
+            line = same or index.by_piece.get((pieces[0], pieces[0]), set())
+            return index.best(line, frozenset(pieces)), None
         return None, None  # "gpt", "claude", "gemini" alone name a family, not a model
     return None
 
@@ -182,7 +189,16 @@ def _exact(index: NameIndex, span: _Span) -> Found:
         cands.update(index.compact.get(compact(pieces), ()))
     if not named:
         cands &= index.notable
+    typed_id = _ID_SEPARATORS.sub("-", span.typed.strip())
+    if typed_id in cands:
+        return index.models[typed_id], None  # "mistral-large-4": the id typed, not its "-4-0" twin
     return index.best(cands, bag(pieces)), None
+
+
+def _named_by_pieces(index: NameIndex, span: _Span) -> bool:
+    """A name with no family word that spells a known model's id or name in order, with its version:
+    "text-embedding-3-large", "whisper-1", "tts-1"."""
+    return len(span.pieces) >= 2 and bool(span.versions) and bool(set(index.seq.get(span.pieces, ())) & index.notable)
 
 
 def _family_left_out(index: NameIndex, span: _Span) -> Found:

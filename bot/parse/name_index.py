@@ -21,12 +21,12 @@ from bot.catalogue.store import Catalogue
 FAMILIES: frozenset[str] = frozenset(
     """gpt chatgpt claude gemini gemma llama mistral mixtral ministral magistral codestral devstral pixtral voxtral
     qwen qwq qvq deepseek grok kimi glm minimax phi nemotron ernie mimo hunyuan jamba granite olmo hermes wizardlm
-    codex""".split()
+    codex whisper""".split()
 )
 # family words that are also ordinary words: they count only next to a version or line word
 WEAK_FAMILIES: frozenset[str] = frozenset("command nova sonar mercury step trinity intellect morph titan".split())
 # family words that, alone, name one model ("codestral" is codestral-latest)
-SINGLE_NAMES: frozenset[str] = frozenset("codestral devstral magistral pixtral voxtral qwq codex".split())
+SINGLE_NAMES: frozenset[str] = frozenset("codestral devstral magistral pixtral voxtral qwq codex whisper".split())
 # line words that name one family
 LINE_WORDS: dict[str, str] = {"sonnet": "claude", "opus": "claude", "haiku": "claude"}
 # order in which families are tried when a name leaves the family out ("4.1" -> gpt before grok)

@@ -87,6 +87,7 @@ _PERIOD_FACTORS = {
     "year": 1 / 12,
 }
 _PERIOD_WORDS = {
+    "s": "second",
     "sec": "second",
     "second": "second",
     "seconds": "second",
@@ -129,7 +130,7 @@ _PERIOD_WORDS = {
 }
 PERIOD = re.compile(
     r"(?:\b(?:per|a|an|each|every|every\s+single|in\s+a|in\s+one|in\s+an|over\s+a|over\s+one|within\s+a)\s+|/\s*)"
-    r"(?P<unit>second|sec|minute|min|hour|hr|h|day|d|night|week|wk|month|mo|mth|year|yr|annum)\b"
+    r"(?P<unit>second|sec|minute|min|hour|hr|h|day|d|night|week|wk|month|mo|mth|year|yr|annum|(?<=/)s(?=\s|$|[,.;)?!]))\b"
     r"|\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|per\s+annum|minutely)\b"
 )
 

@@ -141,11 +141,12 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     masked = _mask(corrected, mentions)
     quantities = _sane(extract_quantities(words_to_digits(masked)))
     capabilities, cap_tasks, rest = words.capabilities(masked)
-    kind = deployment.kind(masked)
-    modalities = words.modalities(masked)
+    models = list(dict.fromkeys(m.model_id for m in mentions if m.model_id))
+    kind = deployment.kind(masked) or _kind_of_models(models, index.models)
+    modalities = words.modalities(masked, kind)
     r = _Reading(
         masked=masked,
-        models=list(dict.fromkeys(m.model_id for m in mentions if m.model_id)),
+        models=models,
         unknown=list(dict.fromkeys(m.text for m in mentions if m.model_id is None)),
         assumptions=[m.assumption for m in mentions if m.assumption] + quantities.assumptions,
         providers=find_providers(masked, catalogue),
@@ -160,11 +161,24 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
         kind=kind,
     )
     decision = decide(
-        Signals(masked, len(r.models) + len(r.unknown), r.task, r.sort_by, r.constrained, r.specific, quantities)
+        Signals(
+            masked, len(r.models) + len(r.unknown), r.task, r.sort_by, r.constrained, r.specific, quantities,
+            len(r.providers.providers) + len(r.providers.excluded),
+        )
     )
     r.intent, r.confidence = decision.intent, decision.confidence
     r.followup = is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
     return r
+
+
+# the catalogue's kinds of model that are a contract kind
+_CONTRACT_KINDS = {"embedding": "embedding", "image": "image_generation", "tts": "speech", "transcription": "transcription"}
+
+
+def _kind_of_models(models: list[str], known: dict) -> str | None:
+    """The contract kind the named models share when it is not chat: "alternative to whisper" is transcription."""
+    kinds = {_CONTRACT_KINDS.get(known[m].kind) if m in known else None for m in models}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _with_extras(query: Query, r: _Reading) -> Query:
@@ -188,7 +202,12 @@ def _query(r: _Reading) -> Query:
             "(e.g. '50M tokens a month')?",
             confidence=r.confidence,
         )
-    if r.intent in UNREFINABLE_INTENTS:  # help, unknown, changes: nothing else to keep
+    if r.intent == "changes":  # what changed, optionally from whom and for what kind of model
+        return Query(
+            intent="changes", providers=r.providers.providers, exclude_providers=r.providers.excluded, kind=r.kind,
+            unknown_models=r.unknown, followup=r.followup, confidence=r.confidence,
+        )
+    if r.intent in UNREFINABLE_INTENTS:  # help, unknown: nothing else to keep
         return Query(
             intent=r.intent, unknown_models=r.unknown, assumptions=[], followup=r.followup, confidence=r.confidence
         )

@@ -121,7 +121,8 @@ _CUE_BEFORE = re.compile(
     r"\s+(?:the\s+|an?\s+)?(?:(?:api|platform|cloud|endpoint)s?\s+(?:of\s+)?)?)$"
 )
 _CUE_AFTER = re.compile(
-    r"^\s*(?:'s\s+)?(?:only|api|apis|models?|platform|endpoints?|hosted|cloud|catalog(?:ue)?|offers?|offerings)\b"
+    r"^\s*(?:'s\s+)?(?:only|api|apis|models?|platform|endpoints?|hosted|cloud|catalog(?:ue)?|offers?|offerings"
+    r"|hosts?|serves?|sells?|provides?|runs?|has available)\b"
 )
 _EXCLUDE_BEFORE = re.compile(
     r"(?:\b(?:not|no|(?:is|are|was|were)n'?t|(?:does|do)n'?t come|excluding|exclude|excluded|except|without|avoid(?:ing)?|other than|besides|but not|minus|apart from"

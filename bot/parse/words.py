@@ -81,7 +81,16 @@ def task(text: str, cap_tasks: list[tuple[str, int]]) -> str | None:
     return best[2] if best else None
 
 
+# a comparative against a number is a cap or a floor, not what to optimise: "cheaper than $1/M", "faster than 100 tok/s"
+_AGAINST_A_NUMBER = re.compile(
+    r"\b(?:cheaper|less expensive|lower[- ]priced|pricier|faster|quicker|snappier|bigger|larger|longer|more) than\s*"
+    r"(?:~|about|around|roughly)?\s*(?:\$|€|£|usd\s*)?\d"
+)
+
+
 def sort(text: str) -> str | None:
+    """What the question optimises: value, context, latency, speed, cost or quality (None when it says none)."""
+    text = _AGAINST_A_NUMBER.sub(" ", text)
     for name, pattern in (("value", SORT_VALUE), ("context", SORT_CONTEXT), ("latency", SORT_LATENCY)):
         if pattern.search(text):
             return name
@@ -100,12 +109,20 @@ def sort(text: str) -> str | None:
     return None
 
 
-_SCANNED = re.compile(r"\bscan(?:ned|s)\b")
+# what a PDF holds, not an image input beside it: "scanned contracts (PDF)", "handwritten forms we scan to pdf"
+_SCANNED = re.compile(r"\bscan(?:ned|s)\b|\bhandwrit\w*|\bocr\b")
 
 
-def modalities(text: str) -> list[str]:
-    """The input modalities the words ask for; "scanned contracts (PDF)" is a PDF, not an image too."""
+_TRANSCRIBE = re.compile(r"\btranscri(?:b\w*|ption\w*|pts?)\b")
+
+
+def modalities(text: str, kind: str | None = None) -> list[str]:
+    """The input modalities the words ask for; "scanned contracts (PDF)" is a PDF, not an image too. A
+    transcription model takes audio by what it is: "transcription models" asks for no modality, "transcription of
+    call recordings" names audio."""
     text = MODALITY_NOT_INPUT.sub(" ", text)
+    if kind == "transcription":
+        text = _TRANSCRIBE.sub(" ", text)
     found = [name for name, pattern in MODALITIES if pattern.search(text)]
     if "pdf" in found and "image" in found:
         image = next(pattern for name, pattern in MODALITIES if name == "image")

@@ -37,7 +37,8 @@ _INPUT_NOUNS = (
 )
 _SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)\s*-?\s*(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
 _SIZE_NOUN_BEFORE = fast(
-    rf"\b(?:{_INPUT_NOUNS})\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|up to|reach|hit|can be|over|exceed\w*|as long as"
+    rf"\b(?:{_INPUT_NOUNS})\s*\(\s*(?:~|about|around|roughly|approx\w*|up to|at most|max)?\s*$"  # "whole codebases (~1.5M tokens)"
+    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;]?\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|up to|reach|hit|can be|over|exceed\w*|as long as"
     rf"|as large as|as big as|at|roughly|typically|usually|often)\s*(?:about\s+|around\s+|roughly\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
 )
 _SIZE_MAX_BEFORE = fast(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
@@ -49,7 +50,7 @@ _TRAFFIC_BEFORE = fast(
     r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*)"
     r"\s*(?:about|around|roughly|~)?\s*$"
 )
-_PER_SECOND_AFTER = fast(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second)\b)")
+_PER_SECOND_AFTER = fast(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second|s)\b)")
 _PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
 _PERIOD_ADVERB = fast(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
 
@@ -84,10 +85,16 @@ def _price_unit(scan: Scan, spot: Spot) -> bool:
 
 def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
     after = spot.after
-    found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "token" in scan.text else None)
-    if found is None and scan.counts and (spot.n.scale or spot.n.value >= 50):
-        found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out"
+    # "20M input + 5M output": an input or output word after an amount with a magnitude is a token amount
+    found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "token" in scan.text or spot.n.scale else None)
+    if found is None and scan.counts and (spot.n.scale or spot.n.value >= 50 or _after_input(scan)):
+        found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "1.5k in 20 out"
     return found
+
+
+def _after_input(scan: Scan) -> bool:
+    """Whether the amount just read was an input size: the next number can be its output ("1.5k in 20 out")."""
+    return bool(scan.amounts) and scan.amounts[-1].io == "in"
 
 
 def _size(scan: Scan, spot: Spot) -> str | None:
