@@ -62,6 +62,8 @@ _ABOUT_BOT = re.compile(
     r"|what (?:are|is) your (?:commands|options|features)|how (?:do|can|should) (?:i|we) (?:use|talk to|ask|work with|query) (?:you|u|this|it|this bot|the bot|whichmodel)"
     r"|(?:any )?tips (?:on|for) (?:how to )?(?:use|using|ask\w*) (?:you|this|this bot|the bot)|what (?:questions|things|stuff) (?:should|can|could|do) (?:i|we) ask(?: you)?"
     r"|how does (?:this|it|this bot|this thing|the bot|whichmodel) work|what can (?:you|u) (?:help|assist) (?:me |us )?with|i'?m new here\b.*|what do you do exactly"
+    r"|what (?:are|r) (?:you|u) (?:able|capable|meant|supposed) to (?:do|help with|answer)|what(?:'s| is) your (?:deal|purpose|job|thing)"
+    r"|what are your (?:capabilities|skills|limits)|what do you (?:even )?do here"
     r"|cheers|thanks(?: a lot| so much)?|thank you(?: so much)?|thx|ty|much appreciated|nice one|great,? thanks)\b"
 )
 _BOT_WORDS = re.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
@@ -69,8 +71,11 @@ _BOT_WORDS = re.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
 # what changed in the data
 _CHANGE_WORD = re.compile(
     r"\b(?:chang\w*|new|newly|added|removed|dropped|launch\w*|released?|releases|shipped|appeared|arrived|updates?|updated"
-    r"|cuts?|drops?|increases?|hikes?|went (?:up|down)|moved)\b"
+    r"|cuts?|drops?|increases?|increased|decreased|hikes?|hiked|(?:went|gone|go|going|come|came) (?:up|down)|moved|ris(?:e|en)|rose|fell|fallen"
+    r"|deprecat\w*|retired?|sunset\w*|discontinu\w*|got(?:ten)? (?:cheaper|pricier|more expensive))\b"
 )
+# a change word that is the question's subject by itself: "updates since friday?", "any removals this week"
+_CHANGE_NOUN_FIRST = re.compile(r"^\W*(?:(?:so|ok|hey|and)\s+)?(?:any\s+)?(?:updates|changes|news|additions|removals|deprecations)\b")
 _CHANGE_TIME = re.compile(
     r"\bsince\b|\blately\b|\brecent(?:ly)?\b|\bthis (?:week|month|morning|quarter|year)\b|\btoday\b|\byesterday\b"
     r"|\b(?:last|past|previous) (?:\d+ )?(?:days?|weeks?|months?|week|month|quarter|release|refresh|update)\b|\bin the (?:last|past) \w+"
@@ -91,6 +96,7 @@ _LEAVING = re.compile(
     rf"|\bwant (?:to (?:get|move) )?off\b|\bget off\b|\bcloser? to {_M}|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
     rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?)\b"
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
+    rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
 )
 # requests for things other than a model
 _OTHER_THING = re.compile(
@@ -103,6 +109,7 @@ _OTHER_THING = re.compile(
 _MODEL_WORLD = re.compile(
     r"\b(?:models?|llms?|ai|apis?|tokens?|providers?|inference|embeddings?|prompts?|context|gpts?|weights|fine[- ]?tun\w*|endpoints?)\b"
 )
+_HOW_TO = re.compile(r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could) (?:i|we|you|one)|how to|how's|what's the (?:syntax|command|difference between))\b")
 _RECOMMEND_BARE = re.compile(
     r"^(?:so\s+|ok\s+|hmm+\s+)?(?:what|which)(?: one)? (?:should|would|do|can) (?:i|we|you) (?:use|pick|choose|go with|recommend|try)\s*\??$"
     r"|^(?:any )?(?:recommendations?|suggestions?)\s*\??$"
@@ -166,9 +173,10 @@ def _no_model(s: Signals) -> Decision:
         return help_
     if _changes(text):
         return Decision("changes", 0.9)
-    if LIST_STRONG.search(text) and not (s.sort_by and not _LIST_WORD.search(text)):
+    about_models = s.specific or s.constrained or DOMAIN.search(text)  # "how do i reverse a linked list" lists nothing
+    if LIST_STRONG.search(text) and about_models and not (s.sort_by and not _LIST_WORD.search(text)):
         return Decision("list", 0.9)  # "what are the 3 best models for X" asks for a pick, not an inventory
-    if LIST_WEAK.search(text) and not s.sort_by and not s.task:
+    if LIST_WEAK.search(text) and about_models and not s.sort_by and not s.task:
         return Decision("list", 0.85)
     return _recommend_or_unknown(s)
 
@@ -193,14 +201,19 @@ def _changes(text: str) -> bool:
     if _CHANGES_ALONE.search(text):
         return True
     change = _CHANGE_WORD.search(text)
-    if change is None or not _CHANGE_TIME.search(text) or not _CHANGE_SUBJECT.search(text):
+    if change is None or not _CHANGE_TIME.search(text):
+        return False
+    if not (_CHANGE_SUBJECT.search(text) or _CHANGE_NOUN_FIRST.search(text)):
         return False
     return not _PICK.search(text[: change.start()])  # "best new model for coding this week" is a pick
 
 
 def _recommend_or_unknown(s: Signals) -> Decision:
     text = s.text
-    if s.specific or _MODEL_WORLD.search(text) or DOMAIN.search(text):
+    world = s.specific or _MODEL_WORLD.search(text) or DOMAIN.search(text)
+    if not world and _HOW_TO.search(text):
+        return Decision("unknown", 0.2)  # "how do i center a div": a question for a model, not about one
+    if world:
         if s.task or s.constrained or s.sort_by or s.specific or RECOMMEND.search(text):
             return Decision("recommend", 0.9 if (s.task or s.sort_by or s.specific) else 0.75)
         return Decision("unknown", 0.3)

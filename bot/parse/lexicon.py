@@ -26,8 +26,8 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"|\bwrit\w* (?:\w+ )?tests\b|\bcode[- ]?review\w*|\bautocomplet\w*|\bauto-complet\w*|\bcompletions? in (?:the )?(?:ide|editor)\b"
             r"|\brefactor\w*|\bdebug\w*|\bsoftware (?:engineering|development|dev)\b|\bsql\b|\bpython\b|\bjavascript\b"
             r"|\btypescript\b|\bjava\b|\brust\b|\bgolang\b|\bc\+\+|\bbug[- ]?fix\w*|\bpull requests?\b|\bpr reviews?\b"
-            r"|\bswe[- ]?bench\b|\bcodebases?\b|\bvibe[- ]?cod\w*|\bcopilot\b|\bide\b|\bfront[- ]?end\b|\bback[- ]?end\b"
-            r"|\bhtml\b|\bcss\b|\breact\b|\bdevops\b|\bcli tools?\b|\bcommit messages?\b|\bstack traces?\b",
+            r"|\bswe[- ]?bench\b|\bcodebases?\b|\bvibe[- ]?cod\w*|\b(?:github|code|coding|dev|developer|programming) copilot\b|\bide\b|\bfront[- ]?end\b|\bback[- ]?end\b"
+            r"|\bhtml\b|\bcss\b|\breact\b|\bdevops\b|\bterraform\b|\bbash\b|\bshell scripts?\b|\bregex\w*|\bdockerfiles?\b|\byaml\b|\bkubernetes manifests\b|\bcli tools?\b|\bcommit messages?\b|\bstack traces?\b",
         ),
         (
             "math",
@@ -89,6 +89,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\blong[- ](?:context|documents?|docs|files|inputs?|texts?|transcripts?|reports?|contracts?|pdfs?|videos?"
             r"|conversations?|threads?|prompts?)\b|\b(?:large|huge|big|massive) (?:documents?|docs|files|codebases?|inputs?|contexts?|pdfs?)\b"
             r"|\b(?:entire|whole|full) (?:books?|codebases?|repos?|repositories|documents?|manuals?)\b|\bbooks?\b|\blengthy\b"
+            r"|\b(?:large|huge|big|massive|giant|enormous|very long) (?:transcripts?|reports?|contracts?|books?|threads?|logs?|filings?|manuals?|recordings?|spreadsheets?|datasets?)\b"
             r"|\bhundreds of pages\b|\b\d+[- ]pages?\b|\bneedle[- ]in[- ]a[- ]haystack\b",
         ),
         (
@@ -104,7 +105,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "chat",
             2,
             r"\bchat(?:s|bots?|ting)?\b|\bsupport (?:bot|agent|assistant|chat|widget)s?\b|\bcustomer[- ](?:support|service|care|success)\b"
-            r"|\bhelp ?desk\b|\bassistants?\b|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
+            r"|\bhelp ?desk\b|\bassistants?\b|\bcopilots?\b|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
             r"|\btalk(?:ing)? (?:to|with) (?:users|customers)\b|\bdialog\w*|\bslack ?bots?\b|\bdiscord ?bots?\b|\bbots?\b|\bsmall talk\b",
         ),
         (
@@ -146,7 +147,7 @@ SORT_LATENCY = fast(
     r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
 )
 SORT_SPEED = fast(
-    r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\bhigh(?:est)? (?:throughput|speed|output speed|tokens? per second|tok/s)\b"
+    r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\b(?:high(?:er|est)?|more|better|best|max(?:imum)?) (?:throughput|output speed|tokens? per second|tok/s)\b|\bhigh(?:er|est)? speed\b"
     r"|\bmost (?:tokens? per second|throughput)\b|\b(?:most|highest|max(?:imum)?|best|top) (?:output )?(?:tokens?|toks?)\s*(?:/|per)\s*(?:s|sec|second)\b"
     r"|\b(?:most|highest|max(?:imum)?|best|top) (?:tps|tok/s|t/s)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
     r"|\bblazing\b|\bquick(?= models?\b)|\bquicker\b|\bby (?:speed|throughput)\b"
@@ -296,7 +297,7 @@ HELP_LINE = fast(
     r"how to use(?: this| you)?|instructions|tutorial|getting started|get started|what can this bot do|what does this bot do|"
     r"help me|can you help(?: me)?|what can you help (?:me )?with|thanks|thank you|ty|test|ping|man|docs|readme|"
     r"what(?:'s| is) (?:whichmodel|this bot)|what do you cover|what kind of questions|show me what you can do|what else can you do)"
-    r"(?:\s+(?:please|bot|whichmodel|you|you guys))?[\s?!.]*$"
+    r"(?:\s+(?:please|pls|plz|bot|whichmodel|you|you guys|me|anyone|thx|thanks))*[\s?!.]*$"
 )
 HELP_ANYWHERE = fast(
     r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"
