@@ -35,7 +35,10 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
             r"\beu\b|\be\.u\.|\bgdpr\b|\beu-(?:west|central|north|south)-?\d?\b|\beurope-\w+\b|\bschrems\b"
             r"|\bgerman (?:servers|hosting|data ?cent\w+)\b|\beu[- ](?:hosted|based|only|region|data|residency|resident|servers?|data ?cent\w+|customers)\b"
         ),
-        re.compile(r"\beurope(?:an)?\b(?! (?:languages?|french|spanish|portuguese)\b)|\bfrankfurt\b"),
+        re.compile(
+            r"\beurope(?:an)?\b(?! (?:languages?|french|spanish|portuguese)\b)|\bfrankfurt\b|\bparis\b|\bamsterdam\b|\bdublin\b"
+            r"|\b(?:germany|france|netherlands|ireland|spain|italy|sweden|finland|poland|belgium|austria|denmark|portugal)\b"
+        ),
     ),
     ("uk", re.compile(r"\beu-west-2\b|\buk-south\b"), re.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b")),
     (
@@ -64,6 +67,7 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
 _PLACE_CONTEXT = re.compile(
     r"\b(?:hosted|hosting|host|region|regions|residency|resident|stay|stays|kept|keep|process\w*|based|servers?|data ?cent\w+"
     r"|located|location|available|availability|deploy\w*|runs?|inside|within|compliance|compliant|sovereign\w*|law|laws|data"
+    r"|leave|leaves|leaving|cross|crosses|outside|border|borders|jurisdiction"
     r"|models?|llms?|ai|apis?|tokens?|providers?|inference|endpoints?|customers|users)\b|¤"
     r"|^\W*(?:(?:and|or|but|ok|so|what about|how about)\s+)*(?:(?:only|just)\s+)?(?:in|for|within|inside|from)\s+(?:the\s+)?\w+\W*(?:only\W*)?$"
 )
@@ -93,14 +97,14 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "speech",
         re.compile(
-            r"\btext[- ]to[- ](?:speech|voice|audio)\b|\btts\b|\bspeech (?:synthesis|generation|output)\b|\bvoice (?:generation|synthesis|cloning|over|model|output)s?\b"
+            r"\btext[- ]to[- ](?:speech|voice|audio)\b|\b(?:turn\w*|convert\w*) (?:\w+ ){0,2}?(?:text|articles?|posts?|scripts?) (?:in)?to (?:speech|audio|voice)\b|\btts\b|\bspeech (?:synthesis|generation|output)\b|\bvoice (?:generation|synthesis|cloning|over|model|output)s?\b"
             r"|\bvoiceovers?\b|\b(?:read|reads|reading|speak|speaks) (?:\w+ ){0,3}(?:aloud|out loud)\b|\bnarrat\w*|\bsynthes\w* (?:speech|voice)\b|\bgenerat\w* (?:speech|voice|audio)\b"
         ),
     ),
     (
         "transcription",
         re.compile(
-            r"\btranscri(?:be|bes|bing|ption|ptions|pt model)\b|\bspeech[- ]to[- ]text\b|\bstt\b|\basr\b|\bspeech recognition\b|\bwhisper\b"
+            r"\btranscri(?:be|bes|bing|ption|ptions|pt model)\b|\bspeech[- ]to[- ]text\b|\b(?:turn\w*|convert\w*) (?:\w+ ){0,2}?(?:speech|audio|voice|calls?|recordings?) (?:in)?to text\b|\bstt\b|\basr\b|\bspeech recognition\b|\bwhisper\b"
             r"|\bcaptions? (?:for|of) (?:audio|video|calls|meetings)\b|\bsubtitl\w*\b|\bdictation\b"
         ),
     ),

@@ -96,6 +96,7 @@ _LEAVING = re.compile(
     rf"|\bwant (?:to (?:get|move) )?off\b|\bget off\b|\bcloser? to {_M}|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
     rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?)\b"
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
+    rf"|\b(?:cheaper|faster|quicker|snappier|better|smarter|lighter|smaller|similar|comparable|open[- ]?(?:source|weights?)) (?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
     rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
 )
 # requests for things other than a model
@@ -107,7 +108,7 @@ _OTHER_THING = re.compile(
 )
 # words that put a question inside the model world even without a model name
 _MODEL_WORLD = re.compile(
-    r"\b(?:models?|llms?|ai|apis?|tokens?|providers?|inference|embeddings?|prompts?|context|gpts?|weights|fine[- ]?tun\w*|endpoints?)\b"
+    r"\b(?:models?|llms?|ai|apis?|tokens?|providers?|inference|embeddings?|prompts?|context|gpts?|weights|fine[- ]?tun\w*|endpoints?|rerank\w*)\b"
 )
 _HOW_TO = re.compile(r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could) (?:i|we|you|one)|how to|how's|what's the (?:syntax|command|difference between))\b")
 _RECOMMEND_BARE = re.compile(

@@ -344,7 +344,7 @@ RECOMMEND = fast(
     r"\bshould (?:i|we) (?:use|pick|choose|go with|try)\b|\brecommend\w*|\bsuggest\w*|\bwhich (?:model|llm|one|ai|provider|api)\b"
     r"|\bwhat (?:model|llm|ai|api)\b|\bgood (?:model|llm|choice|option|pick)s?\b|\bneed an? (?:model|llm)\b|\blooking for\b"
     r"|\bpick\b|\bchoose\b|\bgo[- ]to\b|\bwhat to use\b|\bwhich to use\b|\bmodel for\b|\bllm for\b|\bmodels for\b|\bwhat (?:do|would) you (?:use|recommend)\b"
-    r"|\bwhat'?s (?:the )?(?:best|cheapest|fastest|smartest|good)\b|\bhelp me (?:pick|choose|decide|find)\b|\boptions? for\b"
+    r"|\bwhat'?s (?:the )?(?:best|cheapest|fastest|smartest|good)\b|\bwhat'?s an? (?:good|decent|solid|great|reliable)\b|\bhelp me (?:pick|choose|decide|find)\b|\boptions? for\b"
 )
 DOMAIN = fast(
     r"\bmodels?\b|\bllms?\b|\bai\b|\bapis?\b|\bgpts?\b|\btokens?\b|\bprovider\w*|\binference\b|\bprompts?\b|\bembedding\w*"

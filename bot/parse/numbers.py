@@ -51,12 +51,13 @@ _WORD_RUN = re.compile(rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:and|of|a|an)
 # a number in digits, optionally with a magnitude suffix; 't' is not a suffix before '/' ("100 t/s")
 NUMBER = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{1,2})?|\.\d+)"
-    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillion|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
+    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillion|grand|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
     re.I,
 )
 
 _SCALE_VALUES = {
     "k": 1e3,
+    "grand": 1e3,
     "thousand": 1e3,
     "m": 1e6,
     "mm": 1e6,
@@ -180,10 +181,16 @@ def _replace_words(m: re.Match[str]) -> str:
 _PART_OF_A_SECOND = re.compile(r"\b(half|(?:a\s+)?quarter)\s+(?:of\s+)?(?:a|one)\s+(seconds?|secs?)\b")
 
 
+# "a dollar", "a buck", "a grand": one of the unit
+_ONE_UNIT = re.compile(r"\b(?:a|one) (dollar|buck|grand|cent|penny)\b")
+
+
 def words_to_digits(text: str) -> str:
     """Number words written as digits: "twenty million" -> "20000000", "half a million" -> "500000",
-    "half a second" -> "0.5 second"."""
+    "half a second" -> "0.5 second", "under a dollar" -> "under 1 dollar"."""
     text = _PART_OF_A_SECOND.sub(lambda m: f"{0.5 if m.group(1) == 'half' else 0.25} {m.group(2)}", text)
+    if "a " in text or "one " in text:
+        text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
     if not _WORD_RUN.search(text):
         return text
     return _WORD_RUN.sub(_replace_words, text)

@@ -18,6 +18,7 @@ _CONTEXT_BEFORE = re.compile(
 _OUTPUT_AFTER = re.compile(
     r"^\s*\+?\s*(?:-?\s*(?:tokens?|toks?)\s*)?(?:of\s+)?(?:max(?:imum)?\s+)?(?:output|completion|generation)s?(?:\s+(?:tokens?|length|limit|window|size))?\b"
 )
+_FLOOR_AFTER = re.compile(r"\s*(?:minimum|min|or more|at least|floor|required|needed|or above|or higher)\b")  # "32k output minimum"
 _LONG_AFTER = re.compile(r"^\s*(?:-?\s*(?:tokens?|toks?)\s*[- ])?long\b")
 _OUTPUT_NOUN = re.compile(
     r"\b(?:respons\w*|outputs?|answers?|repl(?:y|ies)|completions?|generations?|generated|essays?|articles?)\b"
@@ -67,9 +68,9 @@ def _long(scan: Scan, spot: Spot) -> bool:
 
 def _output(scan: Scan, spot: Spot) -> bool:
     before, after = spot.before, spot.after
-    said = (_OUTPUT_AFTER.match(after) and (_FLOOR_BEFORE.search(before) or re.match(r"^\s*\+", after))) or (
-        _OUTPUT_BEFORE.search(before)
-    )
+    output_after = _OUTPUT_AFTER.match(after)
+    floor = _FLOOR_BEFORE.search(before) or re.match(r"^\s*\+", after) or (output_after and _FLOOR_AFTER.match(after, output_after.end()))
+    said = (output_after and floor) or _OUTPUT_BEFORE.search(before)
     if not said or PER_UNIT_AFTER.match(after) or _has_input_amount(scan, spot.i):
         return False
     scan.q.min_output = int(spot.n.value)
