@@ -63,7 +63,12 @@ _ABOUT_BOT = re.compile(
     r"|(?:any )?tips (?:on|for) (?:how to )?(?:use|using|ask\w*) (?:you|this|this bot|the bot)|what (?:questions|things|stuff) (?:should|can|could|do) (?:i|we) ask(?: you)?"
     r"|how does (?:this|it|this bot|this thing|the bot|whichmodel) work|what can (?:you|u) (?:help|assist) (?:me |us )?with|i'?m new here\b.*|what do you do exactly"
     r"|what (?:are|r) (?:you|u) (?:able|capable|meant|supposed) to (?:do|help with|answer)|what(?:'s| is) your (?:deal|purpose|job|thing)"
-    r"|what are your (?:capabilities|skills|limits)|what do you (?:even )?do here"
+    r"|what are your (?:capabilities|skills|limits)|what do you (?:even )?do here|what else can (?:you|u) (?:do|tell me|help with|answer)"
+    r"|who (?:made|built|created|wrote|runs|maintains|owns) (?:you|u|this bot|this thing|whichmodel)|are (?:you|u) (?:an? )?(?:ai|bot|human|llm|real person|person)"
+    r"|what (?:data|sources?|info\w*) (?:do|does) (?:you|u|this bot|the bot) (?:use|rely on|draw on|know)|where (?:do|does) (?:you|u|your|the bot'?s?) (?:\w+ )?(?:get|come from|coming from)"
+    r"|where (?:does|do) (?:your|the) (?:data|prices|pricing|numbers|info\w*|scores|benchmarks) come from"
+    r"|how (?:up[- ]to[- ]date|fresh|current|recent|old|accurate|reliable) (?:is|are) (?:your|the bot'?s?) (?:data|info\w*|prices|pricing|numbers|catalog\w*|scores)"
+    r"|when (?:was|is|were) (?:your|the) (?:data|prices|pricing|catalog\w*) (?:last )?(?:updated|refreshed)"
     r"|cheers|thanks(?: a lot| so much)?|thank you(?: so much)?|thx|ty|much appreciated|nice one|great,? thanks)\b"
 )
 _BOT_WORDS = re.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
@@ -103,6 +108,7 @@ _LEAVING = re.compile(
 _OTHER_THING = re.compile(
     r"\b(?:podcasts?|books?|novels?|restaurants?|caf[eé]s?|bars?|pizza|lunch|dinner|breakfast|coffee|movies?|films?|shows?|series|songs?|music|playlists?"
     r"|laptops?|phones?|monitors?|keyboards?|mouse|chairs?|desks?|headphones?|vpns?|themes?|fonts?|ides?|editors?|hotels?|flights?|gifts?|games?"
+    r"|gpus?|graphics cards?|hardware|vector (?:dbs?|databases?|stores?)|cloud providers?|hosting providers?"
     r"|courses?|conferences?|databases?|postgres|mysql|mongo\w*|redis|kafka|terraform|pulumi|kubernetes|k8s|docker|frameworks?|librar(?:y|ies)"
     r"|way to learn|place to|places|recipes?|wine|beer|vacation|holiday|trip|gym|shoes?|cars?|bikes?|jokes?|poems?|weather|stocks?|crypto)\b"
 )
@@ -110,7 +116,19 @@ _OTHER_THING = re.compile(
 _MODEL_WORLD = re.compile(
     r"\b(?:models?|llms?|ai|apis?|tokens?|providers?|inference|embeddings?|prompts?|context|gpts?|weights|fine[- ]?tun\w*|endpoints?|rerank\w*)\b"
 )
-_HOW_TO = re.compile(r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could) (?:i|we|you|one)|how to|how's|what's the (?:syntax|command|difference between))\b")
+_HOW_TO = re.compile(
+    r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could|does|did) (?:i|we|you|one|it|this|that|my|our)|how to|how's|why (?:is|are|does|do|did)"
+    r"|what's the (?:syntax|command|difference between)|what (?:is|are) the difference)\b"
+)
+# questions of fact about the world, not a pick: they name at most a provider or a task word
+_TRIVIA = re.compile(
+    r"^(?:\w+[,!]?\s+){0,2}?(?:who (?:is|was|are|founded|owns|runs|leads)|when (?:was|did|is) \w+ (?:founded|started|ipo)|is \w+(?: \w+)? (?:down|up|working|out)\b)"
+)
+# asking what a word means: "what is rag", "explain function calling", "difference between fine-tuning and rag"
+_DEFINITION = re.compile(
+    r"^(?:\w+[,!]?\s+){0,2}?(?:what (?:is|are|does) (?:a |an |the )?\w+(?:[- ]\w+)? (?:mean|stand for)|what(?:'s| is| are) (?:a |an )?\w+(?:[- ]\w+)?\s*\??$"
+    r"|(?:can you |pls |please )?(?:explain|define)\b|what(?:'s| is| are) the difference between)"
+)
 _RECOMMEND_BARE = re.compile(
     r"^(?:so\s+|ok\s+|hmm+\s+)?(?:what|which)(?: one)? (?:should|would|do|can) (?:i|we|you) (?:use|pick|choose|go with|recommend|try)\s*\??$"
     r"|^(?:any )?(?:recommendations?|suggestions?)\s*\??$"
@@ -212,8 +230,13 @@ def _changes(text: str) -> bool:
 def _recommend_or_unknown(s: Signals) -> Decision:
     text = s.text
     world = s.specific or _MODEL_WORLD.search(text) or DOMAIN.search(text)
-    if not world and _HOW_TO.search(text):
-        return Decision("unknown", 0.2)  # "how do i center a div": a question for a model, not about one
+    picking = s.sort_by or RECOMMEND.search(text) or _MODEL_WORD.search(text)
+    if _HOW_TO.search(text) and not (picking or s.n_models) and (not world or not s.task):
+        return Decision("unknown", 0.2)  # "how do i center a div", "how do i get an api key": not choosing a model
+    if _TRIVIA.search(text) and not (picking or s.task):
+        return Decision("unknown", 0.2)  # "who is the ceo of openai", "is openai down?"
+    if _DEFINITION.search(text) and not picking:
+        return Decision("unknown", 0.2)  # "what is rag": a definition, not a pick
     if world:
         if s.task or s.constrained or s.sort_by or s.specific or RECOMMEND.search(text):
             return Decision("recommend", 0.9 if (s.task or s.sort_by or s.specific) else 0.75)

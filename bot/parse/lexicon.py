@@ -105,7 +105,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "chat",
             2,
             r"\bchat(?:s|bots?|ting)?\b|\bsupport (?:bot|agent|assistant|chat|widget)s?\b|\bcustomer[- ](?:support|service|care|success)\b"
-            r"|\bhelp ?desk\b|\bassistants?\b|\bcopilots?\b|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
+            r"|\bhelp ?desk\b|\bassistants?\b|\bcopilots?\b|\bfor (?:customer |user |tech |it )?support\b(?! (?:for|of)\b)|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
             r"|\btalk(?:ing)? (?:to|with) (?:users|customers)\b|\bdialog\w*|\bslack ?bots?\b|\bdiscord ?bots?\b|\bbots?\b|\bsmall talk\b",
         ),
         (
@@ -353,5 +353,7 @@ DOMAIN = fast(
 )
 OFF_TOPIC_COMMAND = fast(
     r"^(?:please\s+|can you\s+|could you\s+)?(?:write|translate|summari[sz]e|tell me a|explain|generate|draft|compose|rewrite|fix|"
-    r"solve|calculate|create|make me|give me a (?:joke|poem|story|recipe)|sing|play|book|order|remind)\b"
+    r"solve|calculate|create|make me|give me a (?:joke|poem|story|recipe)|sing|play|book|order|remind|proofread|edit|review|check|convert|debug"
+    r"|refactor|analy[sz]e|format|reformat|clean up|shorten|expand|paraphrase|rephrase|reword|polish|grade|classify|tag|extract|parse|implement"
+    r"|build me|find me a (?!model|llm)|look up|search for|google|send|email|message|ping|schedule|draw|sketch|design)\b"
 )
