@@ -85,6 +85,7 @@ _PERIOD_FACTORS = {
     "day": 30.0,
     "week": 52 / 12,
     "month": 1.0,
+    "quarter": 1 / 3,
     "year": 1 / 12,
 }
 _PERIOD_WORDS = {
@@ -119,6 +120,9 @@ _PERIOD_WORDS = {
     "month": "month",
     "months": "month",
     "monthly": "month",
+    "quarter": "quarter",
+    "quarterly": "quarter",
+    "qtr": "quarter",
     "yr": "year",
     "yrs": "year",
     "year": "year",
@@ -131,8 +135,8 @@ _PERIOD_WORDS = {
 }
 PERIOD = re.compile(
     r"(?:\b(?:per|a|an|each|every|every\s+single|in\s+a|in\s+one|in\s+an|over\s+a|over\s+one|within\s+a)\s+|/\s*)"
-    r"(?P<unit>second|sec|minute|min|hour|hr|h|day|d|night|week|wk|month|mo|mth|year|yr|annum|(?<=/)s(?=\s|$|[,.;)?!]))\b"
-    r"|\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|per\s+annum|minutely)\b"
+    r"(?P<unit>second|sec|minute|min|hour|hr|h|day|d|night|week|wk|month|mo|mth|quarter|qtr|year|yr|annum|(?<=/)s(?=\s|$|[,.;)?!]))\b"
+    r"|\b(?P<adverb>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually|per\s+annum|minutely)\b"
 )
 
 

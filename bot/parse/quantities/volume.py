@@ -121,7 +121,19 @@ def _traffic_per_second(scan: Scan, spot: Spot) -> bool:
     return True
 
 
+# requests with their period in one word: "50 rps", "20 qps", "300 rpm"
+_RATE_UNIT = re.compile(r"^\s*(?P<unit>rps|qps|rpm|rph|rpd|req/s|reqs/s|requests/s)\b")
+_RATE_PERIOD = {"rps": "second", "qps": "second", "req/s": "second", "reqs/s": "second", "requests/s": "second",
+                "rpm": "minute", "rph": "hour", "rpd": "day"}
+
+
 def _count(scan: Scan, spot: Spot) -> bool:
+    rate = _RATE_UNIT.match(spot.after)
+    if rate is not None:
+        period = PERIOD.search("per " + _RATE_PERIOD[rate.group("unit")])
+        scan.counts.append(Count(spot.n.value, period_factor(period), period_name(period)))
+        spot.n.role = "count"
+        return True
     if _token_word(scan, spot) is not None or not COUNT_AFTER.match(spot.after) or TOKEN_ADJ.match(spot.after):
         return False
     period = _period_after(scan, spot)
@@ -155,7 +167,7 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
         io = io_of(m.group(1)) if m else None
     per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after) or PER_UNIT_BEFORE.search(before))
     period = None if per_unit else _period_after(scan, spot)
-    if period is None and not per_unit:
+    if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
         period = _period_before(before)
     amount = _amount(spot, io, per_unit, period, bool(PER_UNIT_WEAK.search(before)))
     amount.size = None if io else _size(scan, spot)
