@@ -51,7 +51,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\btranslat\w*|\bmulti-?lingual\b|\blocali[sz]\w*|\bl10n\b|\bi18n\b|\bmulti-?language\b"
             r"|\b(?:into|to|from) (?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic"
             r"|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew"
-            r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b",
+            r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b|\b(?:\d+|many|multiple|several|lots of|dozens of|all the) (?:\w+ )?languages\b",
         ),
         (
             "summarization",
@@ -212,7 +212,7 @@ CAPABILITIES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
         "extraction",
         fast(
             r"\bjson[- ](?:mode|output|outputs|schemas?|responses?|format|support)\b|\bstructured[- ](?:outputs?|json|responses?|generation)\b"
-            r"|\bresponse[_ ]format\b|\bschema[- ](?:adherence|following|constrained)\b|\bconstrained decoding\b|\bjson\b(?= (?:models?|llms?)\b)"
+            r"|\bresponse[_ ]format\b|\b(?:schema|json)[- ](?:adherence|following|constrained|compliance|validity)\b|\bconstrained decoding\b|\bjson\b(?= (?:models?|llms?)\b)"
             r"|(?<=with )json\b|(?<=supports )json\b|(?<=support )json\b|(?<=outputs )json\b|(?<=output )json\b|(?<=returns )json\b|(?<=return )json\b|(?<=valid )json\b"
         ),
     ),
@@ -220,7 +220,7 @@ CAPABILITIES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
         "reasoning",
         "reasoning",
         fast(
-            r"\b(?:reasoning|thinking)\b(?![- ](?:tasks?|problems?|questions?|skills?|abilit\w+|benchmarks?|heavy)\b)"
+            r"\b(?:reasoning|thinking)\b(?![- ](?:tasks?|problems?|questions?|skills?|abilit\w+|benchmarks?|heavy)\b)|(?<=can )reason\b|(?<=that )reasons\b"
         ),
     ),
     (
