@@ -27,6 +27,7 @@ from rapidfuzz.distance import OSA
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
+from bot.parse.spelling import KNOWN, TARGETS
 from bot.parse.name_index import (
     FAMILIES,
     FAMILY_ORDER,
@@ -86,12 +87,13 @@ def _is_version(p: str) -> bool:
 
 def _fix_family(piece: str, vocab: set[str]) -> str:
     """A typo of a family or line word ("gemni", "sonet", "cluade") spelt right; other pieces as they are."""
-    if len(piece) < 5 or not piece.isalpha() or piece in vocab:
-        return piece
+    if len(piece) < 5 or not piece.isalpha() or piece in vocab or piece in _ENGLISH:
+        return piece  # "images" is a word, not a typo of "imagen"
     return _fix_family_cached(piece)
 
 
 _FAMILY_WORDS = sorted(FAMILIES | set(LINE_WORDS))
+_ENGLISH = frozenset(TARGETS) | KNOWN | frozenset("images imaging imagine fluxes titans novel novels grocery".split())
 _FAMILY_WORDS_NEAR = {n: [w for w in _FAMILY_WORDS if abs(len(w) - n) <= 1] for n in range(64)}
 
 

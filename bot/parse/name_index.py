@@ -21,7 +21,7 @@ from bot.catalogue.store import Catalogue
 FAMILIES: frozenset[str] = frozenset(
     """gpt chatgpt claude gemini gemma llama mistral mixtral ministral magistral codestral devstral pixtral voxtral
     qwen qwq qvq deepseek grok kimi glm minimax phi nemotron ernie mimo hunyuan jamba granite olmo hermes wizardlm
-    codex whisper""".split()
+    codex whisper imagen flux""".split()
 )
 # family words that are also ordinary words: they count only next to a version or line word
 WEAK_FAMILIES: frozenset[str] = frozenset("command nova sonar mercury step trinity intellect morph titan".split())
