@@ -19,7 +19,7 @@ BATCH = re.compile(
     r"|\bnot (?:real[- ]?time|urgent|time[- ]sensitive|latency[- ]sensitive|interactive)\b|\bnon[- ]?(?:real[- ]?time|urgent|interactive|time[- ]sensitive)\b"
     r"|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
     r"|\b(?:can|could|may) wait\b|\bwithin (?:24|48) ?h(?:ours?|rs?)?\b|\bturnaround of (?:a day|24 ?h\w*)\b|\bbackfill\w*\b"
-    r"|\bin the background\b|\bno rush\b|\b(?:every|each) (?:night|evening|weekend)\b|\bat night\b|\bwhile we sleep\b"
+    r"|\bin the background\b|\bno rush\b|\bcron(?: ?jobs?)?\b|\bscheduled (?:jobs?|tasks?|runs?|pipelines?)\b|\b(?:every|each) (?:night|evening|weekend)\b|\bat night\b|\bwhile we sleep\b"
 )
 # the latency words a batch phrase uses: "doesn't need to be real-time" is not an objective
 NOT_URGENT = re.compile(
@@ -40,7 +40,7 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
             r"|\b(?:germany|france|netherlands|ireland|spain|italy|sweden|finland|poland|belgium|austria|denmark|portugal)\b"
         ),
     ),
-    ("uk", re.compile(r"\beu-west-2\b|\buk-south\b"), re.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b")),
+    ("uk", re.compile(r"\beu-west-2\b|\buk-south\b"), re.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b|\blondon\b")),
     (
         "us",
         re.compile(
@@ -54,12 +54,12 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         re.compile(r"\bapac\b|\bap-(?:south|southeast|northeast|east)\w*(?:-\d)?\b"),
         re.compile(r"\basia(?:[- ]pacific)?\b|\bsingapore\b"),
     ),
-    ("ca", re.compile(r"\bca-central-?\d?\b"), re.compile(r"\bcanada\b|\bcanadian\b")),
-    ("au", re.compile(r"\bap-southeast-2\b"), re.compile(r"\baustralia\w*\b")),
+    ("ca", re.compile(r"\bca-central-?\d?\b"), re.compile(r"\bcanada\b|\bcanadian\b|\btoronto\b|\bmontreal\b")),
+    ("au", re.compile(r"\bap-southeast-2\b"), re.compile(r"\baustralia\w*\b|\bsydney\b|\bmelbourne\b")),
     (
         "jp",
         re.compile(r"\bjapanese (?:region|servers|data ?cent\w+|hosting)\b|\bap-northeast-1\b|\bjp\b"),
-        re.compile(r"\bjapan\b"),
+        re.compile(r"\bjapan\b|\btokyo\b|\bosaka\b"),
     ),
 )
 # a place name is a region only in a question about where models run or data stays ("what's the capital of

@@ -152,6 +152,9 @@ class _Table:
 _ACCOUNT_AFTER = re.compile(r"^(?:'s)?\s+(?:bill|bills|invoice|invoices|spend|spending|costs|account|usage|contract)\b")
 
 
+_SPEND_BEFORE = re.compile(r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|bill|billed)\b[^.?!;]{0,30}\b(?:on|to|with)\s+$")
+
+
 def _norm(name: str) -> str:
     return " ".join(w for w in _SEP.split(name.strip()) if w)
 
@@ -207,8 +210,8 @@ def find_providers(text: str, catalogue: Catalogue) -> ProviderFilter:
         after = text[end : end + 24]
         if after.lstrip().startswith(MODEL_MARK) or re.match(rf"^'s\s+{MODEL_MARK}", after):
             continue  # "OpenAI's gpt-4o": the maker of a named model
-        if _ACCOUNT_AFTER.match(after):
-            continue  # "our openai bill is $3k": where the team pays now, not where it wants to buy
+        if _ACCOUNT_AFTER.match(after) or _SPEND_BEFORE.search(before):
+            continue  # "our openai bill is $3k", "we spend $15k a month on openai": where the team pays now
         joined = previous_end >= 0 and _LIST_JOIN.match(text[previous_end:start]) is not None
         if _EXCLUDE_BEFORE.search(before) or (joined and previous_excluded):
             excluded = True

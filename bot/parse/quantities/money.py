@@ -17,7 +17,8 @@ CURRENCY_BEFORE = re.compile(r"(?:\$|us\$|usd|€|eur|£|gbp)\s*$")
 CURRENCY_AFTER = re.compile(r"^\s*(?P<unit>dollars?|usd|bucks|cents?|¢|€|eur|euros?|£|gbp)\b")
 BUDGET_BEFORE = re.compile(
     r"\b(?:budget\w*|spend(?:ing)?|afford|bill|cap|capped|max(?:imum)? cost|monthly cost|cost(?:s|ing)? (?:me |us )?(?:under|below|less than|at most)|pay(?:ing)?)"
-    r"\s*(?:is|of|:|=|around|about|at|under|below|max|up to|no more than|less than|at most|of up to|roughly|~|only)?\s*$"
+    r"(?:\s+(?:on|for|with)\s+(?:[\w.¤-]+\s+){0,2}?[\w.¤-]+)?"  # "our monthly spend on claude is around 20k"
+    r"\s*(?:is|of|:|=|around|about|at|under|below|max|up to|no more than|less than|at most|of up to|roughly|~|only)?\s*(?:around|about|roughly|~)?\s*$"
 )
 PER_MILLION = re.compile(
     r"^\s*(?:/|per|a|an|for each|for every|each|every|for)\s*(?:1\s*m\b|m\b|mtoks?\b|mil\b|million\b|1,000,000\b|1000000\b|mln\b|one million\b"
