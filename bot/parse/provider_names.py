@@ -129,7 +129,7 @@ _EXCLUDE_BEFORE = re.compile(
     r"|outside(?: of)?|anything but|never|nothing (?:from|on)|skip(?:ping)?|ban(?:ning)?|drop(?:ping)?|leave out|leaving out|rule out"
     r"|none (?:from|on|of))\s+(?:(?:from|on|via|through|using|in|at|by|any|the|of|anything)\s+){0,2}|\bnon[\s-]?)$"
 )
-_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\+|or|and|nor|,\s*or|,\s*and|,\s*nor)\s*(?:from\s+|on\s+)?$")
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\+|or|and|nor|vs\.?|versus|,\s*or|,\s*and|,\s*nor)\s*(?:from\s+|on\s+|via\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,10 @@ _SPEND_VERB = re.compile(
     r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|burn|burning|bill|bills|billed|invoice|invoiced|costs? us|costing us"
     r"|runs? us|running us|(?:we'?re|we are|currently|now) at|comes? to|adds? up to|blow(?:ing)?|shell(?:ing)? out)\b[^$\d]{0,25}(?:\$|us\$|usd|€|£)?\s*$"
 )
+# the spend named after the amount: "our $10k/month gpt-4o spend", "a $3k monthly bill"
+_SPEND_AFTER = re.compile(
+    r"^\s*(?:(?:/|a|per)\s*(?:mo|month|day|week|year)\w*\s*|monthly\s+|daily\s+)?(?:(?:¤|on ¤|(?!to\b|can\b|could\b)[\w.-]+)\s+)?(?:spend|bill|invoice|burn)\b"
+)
 _CAP_WORDS = re.compile(
     r"\b(?:can|could|can't|cannot|up to|at most|no more than|max(?:imum)?|under|below|less than|willing|want|wanna|afford|budget\w*|cap\w*"
     r"|limit\w*|only|than|keep|stay|would|like to|hoping|hope|prefer|ok|okay|allowed|approved|should|need to|must|plan\w* to|if)\b"
@@ -93,7 +97,7 @@ def _claim(scan: Scan, spot: Spot) -> bool:
         _set_price(q, io_of(io_before.group("io")), value)  # "input price under $1"
         return True
     factor = _period_factor(rest)
-    if _is_spend(before):
+    if _is_spend(before) or _SPEND_AFTER.match(rest):
         q.monthly_spend = round(value * (factor or 1.0), 6)
         if factor is None:
             q.assumptions.append(f"${fmt(value)} taken as what you spend a month now.")
@@ -160,6 +164,7 @@ MONEY = Rule(
         ("we're spending $12k/mo on it", {"monthly_spend": 12000}),
         ("our bill is $3,000 a month", {"monthly_spend": 3000}),
         ("we spend $400 a day", {"monthly_spend": 12000}),
+        ("what would our $10k/month openai spend be elsewhere", {"monthly_spend": 10000}),
         ("currently paying around 20k a month", {"monthly_spend": 20000}),
         ("we can spend up to $2k a month", {"max_monthly_cost": 2000, "monthly_spend": None}),
         ("don't want to spend more than $500/month", {"max_monthly_cost": 500, "monthly_spend": None}),
