@@ -113,6 +113,7 @@ def sort(text: str) -> str | None:
 _SCANNED = re.compile(r"\bscan(?:ned|s)\b|\bhandwrit\w*|\bocr\b")
 
 
+_SPOKEN_OUTPUT = re.compile(r"\b(?:speech|voice|audio|spoken|sound)\b(?! (?:input|in|notes?|messages?|recordings?|files?)\b)")
 _TRANSCRIBE = re.compile(r"\btranscri(?:b\w*|ption\w*|pts?)\b")
 
 
@@ -123,6 +124,8 @@ def modalities(text: str, kind: str | None = None) -> list[str]:
     text = MODALITY_NOT_INPUT.sub(" ", text)
     if kind == "transcription":
         text = _TRANSCRIBE.sub(" ", text)
+    elif kind == "speech":
+        text = _SPOKEN_OUTPUT.sub(" ", text)  # "turn text into speech": speech is what comes out
     found = [name for name, pattern in MODALITIES if pattern.search(text)]
     if "pdf" in found and "image" in found:
         image = next(pattern for name, pattern in MODALITIES if name == "image")

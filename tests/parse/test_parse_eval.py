@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GRADER = ROOT.parent / "shared" / "eval" / "grade.py"
 DEV = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "parse_cases.jsonl"
-BLIND = sorted((ROOT / "tests" / "data").glob("blind_cases*.jsonl")) + [ROOT / "tests" / "data" / "paraphrase_cases.jsonl"]
+BLIND = sorted((ROOT / "tests" / "data").glob("blind_cases*.jsonl")) + sorted((ROOT / "tests" / "data").glob("paraphrase_cases*.jsonl"))
 
 
 def _grader():
