@@ -135,6 +135,7 @@ SORT_VALUE = fast(
 SORT_CONTEXT = fast(
     r"\b(?:biggest|largest|longest|most|max(?:imum)?|bigger|larger|longer|more|highest) context\b"
     r"|\b(?:biggest|largest|longest|bigger|larger|longer) (?:context )?windows?\b|\bmost tokens of context\b"
+    r"|\b(?:by|on) context(?: length| size| window)?\b|\bcontext[- ]wise\b"
 )
 SORT_LATENCY = fast(
     r"\blow(?:est|er)?[- ]latency\b|\bless latency\b|\b(?:quick|fast)(?:est|er)?[- ]respond\w*|\brespond\w* (?:the )?(?:fastest|quickest)\b|\bleast latency\b|\bminimal latency\b|\bminimi[sz]e latency\b|\bbest latency\b|\blatency[- ](?:sensitive|critical)\b"
@@ -337,7 +338,8 @@ LIST_STRONG = fast(
     r"|\bwhat are (?:all )?the (?:[\w-]+ ){0,2}models\b|\bhow many models\b"
 )
 LIST_WEAK = fast(
-    r"^(?:\w+ ){0,2}(?:which|what|show|give|any|are there|do you have|find|get)\b.*\bmodels\b|^(?:\w+ ){0,2}models\b"
+    r"^(?:\w+ ){0,2}(?:which|what|show|give|any|are there|do you have|find|get)\b.*\b(?:models|llms)\b|^(?:\w+ ){0,2}(?:models|llms)\b"
+    r"|\bwhat(?:'s| is| are)? (?:all )?(?:the )?(?:options|available|on offer|offered|there)\s+(?:on|in|at|from|via|through)\b"
     r"|\bmodels (?:that|which|with|under|below|supporting|from|on|available|offering|having|able|capable)\b|\bany models?\b|\bare there (?:any )?models?\b"
 )
 RECOMMEND = fast(
