@@ -190,9 +190,21 @@ def _scaled(scan: Scan, spot: Spot) -> bool:
     if _PER_BEFORE.search(spot.before):
         n.role = "unit"  # "per 1M tokens"
         return True
-    scan.amounts.append(_amount(spot, None, False, _period_after(scan, spot) or _period_before(spot.before)))
+    amount = _amount(spot, None, False, _period_after(scan, spot) or _period_before(spot.before))
+    amount.bare = True
+    scan.amounts.append(amount)
     n.role = "tokens"
     return True
+
+
+def _bare_counts(scan: Scan, amounts: list[Amount]) -> None:
+    """ "~20k/day @ 500 tokens each": with no count said, a bare amount with a period is the count the size per
+    item multiplies."""
+    if scan.counts or not any(a.per_unit and not a.weak_per_unit for a in amounts):
+        return
+    for a in [a for a in amounts if a.bare and a.factor is not None]:
+        scan.counts.append(Count(a.tokens, a.factor, a.period))
+        amounts.remove(a)
 
 
 def _input_sizes(scan: Scan) -> list[Amount]:
@@ -207,8 +219,10 @@ def _input_sizes(scan: Scan) -> list[Amount]:
 
 
 def _volume(scan: Scan) -> None:
-    q, counts = scan.q, scan.counts
+    q = scan.q
     amounts = _input_sizes(scan)
+    _bare_counts(scan, amounts)
+    counts = scan.counts
     if any(a.per_unit and a.io for a in amounts):
         for a in amounts:  # "2,000 input and 500 output tokens per request": the pair is per request
             if a.io and a.factor is None:
