@@ -121,8 +121,10 @@ def batch(text: str) -> bool:
 def region(text: str, typed: str) -> str | None:
     """Where the data must be processed, from the lower-cased text and the text as typed."""
     found = [name for name, named, _ in _REGIONS if named.search(text)]
-    if not found and _PLACE_CONTEXT.search(text):
+    if not found:
         found = [name for name, _, place in _REGIONS if place is not None and place.search(text)]
+        if found and not _PLACE_CONTEXT.search(text):
+            found = []
     if not found:
         if _EU_CAPS.search(typed):
             found = ["eu"]
