@@ -45,6 +45,7 @@ _LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = re.compile(r"\binstead\b")
 _MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")
 _COMPARE_WORD = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*")
+_FAMILIES_COMPARED = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bbetween\b|\bagainst\b")
 _NOT_MODELS_COMPARED = re.compile(
     r"\b(?:input|in|prompt)\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:output|out|completion)\b"
     r"|\b(?:batch|real[- ]?time|cached|uncached|flex|priority|standard)\s*(?:vs\.?|versus)\s*(?:batch|real[- ]?time|cached|uncached|flex|priority|standard|sync\w*)\b"
@@ -103,6 +104,9 @@ _LEAVING = re.compile(
     rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?)\b"
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
     rf"|\b(?:cheaper|faster|quicker|snappier|better|smarter|lighter|smaller|similar|comparable|open[- ]?(?:source|weights?)) (?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
+    rf"|\b(?:we(?:'re| are)? (?:currently |now |already )?(?:use|using|on|running|run)|currently (?:on|using))\s+{_M}.{{0,60}}"
+    rf"\b(?:what(?:'s| is) (?:the )?(?:best|cheapest|fastest|better|smartest)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "
+    rf"(?:use|pick|recommend|suggest)|recommend\w*|suggest\w*)\b"
     rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
 )
 # requests for things other than a model
@@ -148,6 +152,7 @@ class Signals:
     specific: bool  # providers, capabilities, kinds, token or price numbers: things only model questions say
     q: Quantities
     n_providers: int = 0  # providers named, kept or excluded
+    n_families: int = 0  # model families named without a model ("claude", "gpt"): "claude vs gpt for coding"
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,8 @@ class Decision:
 
 def decide(s: Signals) -> Decision:
     """The intent of a question, and how sure the parser is of it."""
+    if s.n_models < 2 <= s.n_models + s.n_families and _FAMILIES_COMPARED.search(s.text):
+        return Decision("compare", 0.7)  # "is claude better than gpt for writing?": lines, not models
     if s.n_models >= 2:
         return _two_models(s)
     if s.n_models == 1:

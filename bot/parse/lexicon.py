@@ -139,9 +139,9 @@ SORT_CONTEXT = fast(
 )
 SORT_LATENCY = fast(
     r"\blow(?:est|er)?[- ]latency\b|\bless latency\b|\b(?:quick|fast)(?:est|er)?[- ]respond\w*|\brespond\w* (?:the )?(?:fastest|quickest)\b|\bleast latency\b|\bminimal latency\b|\bminimi[sz]e latency\b|\bbest latency\b|\blatency[- ](?:sensitive|critical)\b"
-    r"|\bquick(?:est|er)? (?:response|responses|reply|replies|to respond|to answer|to reply|first token|turnaround)\b"
+    r"|\bquick(?:est|er)? (?:response|responses|reply|replies|answers?|to respond|to answer|to reply|first token|turnaround)\b"
     r"|\b(?:answers?|replies|reply|responds?) (?:the )?(?:quicker|faster|sooner|quickest|fastest)\b|\b(?:low(?:er|est)?|small(?:er|est)|short(?:er|est)|better) (?:ttft|time[- ]to[- ]first[- ]token)\b"
-    r"|\bfast(?:est|er)? (?:response|responses|reply|replies|first token|time to first token|to respond|turnaround)\b"
+    r"|\bfast(?:est|er)? (?:response|responses|reply|replies|answers|first token|time to first token|to respond|turnaround)\b"
     r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
     r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|quick\w*|sooner)\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
     r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:fast|quick)\w*"

@@ -42,6 +42,8 @@ _BARE_NUMBER_OK = re.compile(
 )
 # a speech, transcription or image model does no text task: "read articles aloud" is not writing
 _KINDS_WITHOUT_TASK = ("speech", "transcription", "image_generation")
+# a model family named alone, that is no provider's name too ("claude", "gpt", "gemini"; not "mistral")
+_FAMILY_WORD = re.compile(r"\b(?:gpt|chatgpt|claude|gemini|gemma|llama|qwen|grok|kimi|glm|phi|nemotron|sonnet|opus|haiku)\b")
 _CHATTER_ONLY = re.compile(r"https?://|www\.|[^\s\w<>@#!:|&]")
 _SPACES = re.compile(r"\s{2,}")
 
@@ -163,7 +165,7 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     decision = decide(
         Signals(
             masked, len(r.models) + len(r.unknown), r.task, r.sort_by, r.constrained, r.specific, quantities,
-            len(r.providers.providers) + len(r.providers.excluded),
+            len(r.providers.providers) + len(r.providers.excluded), len(set(_FAMILY_WORD.findall(masked))),
         )
     )
     r.intent, r.confidence = decision.intent, decision.confidence

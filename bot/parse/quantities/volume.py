@@ -47,7 +47,8 @@ _ONE_INPUT_AFTER = fast(
 )
 # "we push 10k tokens per second": a rate of traffic, not a floor on output speed
 _TRAFFIC_BEFORE = fast(
-    r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*)"
+    r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*"
+    r"|have|has|get|gets|see|sees|receiv\w*|generat\w*|do|does|hit|hits|run at|running at)"
     r"\s*(?:about|around|roughly|~)?\s*$"
 )
 _PER_SECOND_AFTER = fast(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second|s)\b)")
