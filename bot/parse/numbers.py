@@ -185,8 +185,9 @@ def _replace_words(m: re.Match[str]) -> str:
 _PART_OF_A_SECOND = re.compile(r"\b(half|(?:a\s+)?quarter)\s+(?:of\s+)?(?:a|one)\s+(seconds?|secs?)\b")
 
 
-# "a dollar", "a buck", "a grand": one of the unit
+# "a dollar", "a buck", "a grand": one of the unit; "a couple of options": two of them
 _ONE_UNIT = re.compile(r"\b(?:a|one) (dollar|buck|grand|cent|penny)\b")
+_COUPLE = re.compile(r"\ba couple (?:of )?(?=(?:\w+ )?(?:options|models|picks|choices|alternatives|suggestions|llms)\b)")
 
 
 def words_to_digits(text: str) -> str:
@@ -195,6 +196,7 @@ def words_to_digits(text: str) -> str:
     text = _PART_OF_A_SECOND.sub(lambda m: f"{0.5 if m.group(1) == 'half' else 0.25} {m.group(2)}", text)
     if "a " in text or "one " in text:
         text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
+        text = _COUPLE.sub("2 ", text)
     if not _WORD_RUN.search(text):
         return text
     return _WORD_RUN.sub(_replace_words, text)
