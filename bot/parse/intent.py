@@ -78,18 +78,32 @@ _BOT_WORDS = re.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
 _CHANGE_WORD = re.compile(
     r"\b(?:chang\w*|new|newly|added|removed|dropped|launch\w*|released?|releases|shipped|appeared|arrived|updates?|updated"
     r"|cuts?|drops?|increases?|increased|decreased|hikes?|hiked|(?:went|gone|go|going|come|came) (?:up|down)|moved|ris(?:e|en)|rose|fell|fallen"
-    r"|deprecat\w*|retired?|sunset\w*|discontinu\w*|got(?:ten)? (?:cheaper|pricier|more expensive))\b"
+    r"|deprecat\w*|retired?|sunset\w*|discontinu\w*|got(?:ten)? (?:cheaper|pricier|more expensive)|ship|ships|came out|come out|announced)\b"
 )
 # a change word that is the question's subject by itself: "updates since friday?", "any removals this week"
-_CHANGE_NOUN_FIRST = re.compile(r"^\W*(?:(?:so|ok|hey|and)\s+)?(?:any\s+)?(?:updates|changes|news|additions|removals|deprecations)\b")
+_CHANGE_NOUN_FIRST = re.compile(
+    r"^\W*(?:(?:so|ok|hey|and)\s+)?(?:any\s+)?(?:new\s+)?(?:updates|changes|news|additions|removals|deprecations|releases|launches)\b"
+)
 _CHANGE_TIME = re.compile(
-    r"\bsince\b|\blately\b|\brecent(?:ly)?\b|\bthis (?:week|month|morning|quarter|year)\b|\btoday\b|\byesterday\b"
+    r"\bsince\b|\blately\b|\brecent(?:ly)?\b|\bthis (?:week|month|morning|quarter|year)\b|\btoday\b|\byesterday\b|\bovernight\b|\bthese days\b"
     r"|\b(?:last|past|previous) (?:\d+ )?(?:days?|weeks?|months?|week|month|quarter|release|refresh|update)\b|\bin the (?:last|past) \w+"
 )
 _CHANGES_ALONE = re.compile(
-    r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
-    r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |model )?(?:updates|news)"
+    r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
+    r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |pricing |model |catalog\w* )?(?:updates|news|changes)"
+    r"|(?:did|has|have) (?:anything|something|any\w*) (?:change|changed|moved|happen\w*)|(?:the )?latest (?:news|updates|changes)"
+    r"|(?:any\s+)?new (?:[\w-]+ ){0,2}models?(?=\s*\??$)|diff (?:vs|versus|since|from|against)|what'?s the latest (?:news|updates|changes)"
     r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?changes)\b"
+)
+# a release said anywhere: "has anthropic released anything new?", "what did openai ship recently?"
+_RELEASED_NEW = re.compile(
+    r"\b(?:releas\w*|ship\w*|launch\w*|put out|added|add|drop\w*|announc\w*) (?:any(?:thing)?|something|a|some) (?:new\b|models?\b)"
+    r"|\b(?:price|pricing) (?:changes?|drops?|cuts?|hikes?|increases?)\b"
+)
+# a change to one named model's data: "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
+_MODEL_CHANGED = re.compile(
+    r"\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|get cheaper|got cheaper|gotten cheaper|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated)\b"
+    r"|\bany (?:price |pricing )?(?:changes|updates) (?:to|for|on)\b"
 )
 _CHANGE_SUBJECT = re.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what)\b")
 _PICK = re.compile(r"\b(?:best|cheapest|fastest|should|recommend\w*|suggest\w*|for (?!the (?:last|past)))\b")
@@ -185,6 +199,8 @@ def _one_model(s: Signals) -> Decision:
     text, q = s.text, s.q
     if ALTERNATIVE.search(text) or _LEAVING.search(text):
         return Decision("alternatives", 0.95)
+    if _MODEL_CHANGED.search(text) and (_CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text):
+        return Decision("changes", 0.8)  # "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
     # "input vs output", "on cerebras vs groq": the one model's prices or offers side by side, not two models
     if _COMPARE_WORD.search(_NOT_MODELS_COMPARED.sub(" ", text)) and s.n_providers < 2:
         return Decision("compare", 0.85)
@@ -225,7 +241,7 @@ def _help(text: str, s: Signals) -> Decision | None:
 
 def _changes(text: str) -> bool:
     """ "what changed?", "any new models since last week?", "price changes since october"."""
-    if _CHANGES_ALONE.search(text):
+    if _CHANGES_ALONE.search(text) or _RELEASED_NEW.search(text) and not _PICK.search(text):
         return True
     change = _CHANGE_WORD.search(text)
     if change is None or not _CHANGE_TIME.search(text):
