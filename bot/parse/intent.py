@@ -129,7 +129,18 @@ _OTHER_THING = re.compile(
     r"|laptops?|phones?|monitors?|keyboards?|mouse|chairs?|desks?|headphones?|vpns?|themes?|fonts?|ides?|editors?|hotels?|flights?|gifts?|games?"
     r"|gpus?|graphics cards?|hardware|vector (?:dbs?|databases?|stores?)|cloud providers?|hosting providers?"
     r"|courses?|conferences?|databases?|postgres|mysql|mongo\w*|redis|kafka|terraform|pulumi|kubernetes|k8s|docker|frameworks?|librar(?:y|ies)"
-    r"|way to learn|place to|places|recipes?|wine|beer|vacation|holiday|trip|gym|shoes?|cars?|bikes?|jokes?|poems?|weather|stocks?|crypto)\b"
+    r"|way to learn|place to|places|recipes?|wine|beer|vacation|holiday|trip|gym|shoes?|cars?|bikes?|jokes?|poems?|weather|stocks?|crypto"
+    r"|programming languages?|languages? to learn|macbooks?|servers? to buy|h100s?|a100s?)\b"
+)
+# a pick of something that is no model: "best gpu for training", "which laptop is best for running llms"
+_PICK_OTHER = re.compile(
+    rf"\b(?:best|which|what|recommend\w*|cheapest|good|top|suggest\w*|buy\w*)\s+(?:an?\s+|the\s+)?(?:(?!models?\b|llms?\b)[\w-]+\s+){{0,2}}?(?:{_OTHER_THING.pattern[5:-3]})\b"
+)
+# a request to do the work rather than choose who does it: "summarize this article using gpt-4o"
+_DO_IT_FOR_ME = re.compile(
+    r"^(?:please\s+|pls\s+|can you\s+|could you\s+|hey\s+)?(?:use \S+(?: \S+)? to\s+)?(?:summari[sz]e|translate|rewrite|write|draft|proofread|fix|explain"
+    r"|answer|review|classify|tag|extract|convert|format|check|debug|generate|make|create)\b.{0,40}?\b(?:this|these|that|my|the following|it|below"
+    r"|attached|above|for me|me a|me an|us a)\b"
 )
 # words that put a question inside the model world even without a model name
 _MODEL_WORLD = re.compile(
@@ -197,6 +208,8 @@ def _two_models(s: Signals) -> Decision:
 
 def _one_model(s: Signals) -> Decision:
     text, q = s.text, s.q
+    if _DO_IT_FOR_ME.search(text) and not s.sort_by and not RECOMMEND.search(text):
+        return Decision("unknown", 0.2)  # "translate this to spanish with gpt-5": a job for the model, not a question
     if ALTERNATIVE.search(text) or _LEAVING.search(text):
         return Decision("alternatives", 0.95)
     if _MODEL_CHANGED.search(text) and (_CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text):
@@ -255,6 +268,11 @@ def _recommend_or_unknown(s: Signals) -> Decision:
     text = s.text
     world = s.specific or _MODEL_WORLD.search(text) or DOMAIN.search(text)
     picking = s.sort_by or RECOMMEND.search(text) or _MODEL_WORD.search(text)
+    other = _PICK_OTHER.search(text)
+    if other and not _MODEL_WORD.search(text, 0, other.start()):
+        return Decision("unknown", 0.15)  # "best gpu for training", "which laptop is best for running llms"
+    if _DO_IT_FOR_ME.search(text) and not (picking or s.q.tokens_per_month):
+        return Decision("unknown", 0.15)  # "write me a python script that calls the openai api"
     if _HOW_TO.search(text) and not (picking or s.n_models) and (not world or not s.task):
         return Decision("unknown", 0.2)  # "how do i center a div", "how do i get an api key": not choosing a model
     if _TRIVIA.search(text) and not (picking or s.task):

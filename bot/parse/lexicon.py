@@ -305,6 +305,8 @@ HELP_ANYWHERE = fast(
     r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b|\bwhat commands\b|\bwhat (?:do|can) you support\b"
     r"|\bwhat (?:questions|things|stuff|topics|kinds? of (?:questions|things)) (?:do|can|will|could|should) (?:you|u) (?:answer|handle|help with|do|take)\b"
     r"|\bwhat (?:this|the) (?:bot|thing|tool|app|assistant) (?:does|is for|can do|is about|is)\b|\bwhat (?:you|u) (?:do|can do|are for)\b"
+    r"|\bwhat (?:\w+ ){0,3}(?:can|do|will|could|should) (?:you|u|i|we) (?:answer|handle|help with|ask(?: you)?)\b"
+    r"|\bhow (?:do|can|should) (?:i|we) ask (?:about|for|you|questions)\b|\b(?:some |any )?example (?:questions|queries|prompts)\b"
 )
 ALTERNATIVE = fast(
     rf"\balternatives?\b|\balts? (?:to|for)\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
