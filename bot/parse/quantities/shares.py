@@ -18,7 +18,7 @@ _REVERSED = re.compile(r"\b(?:output|out|completion)s?\s*(?::|/|to|-|vs\.?)\s*(?
 _CACHE = re.compile(r"\bcach\w*|\bprompt[- ]cach\w*|\bcache[- ]?hits?\b")
 _IO_NEXT = re.compile(r"^\s*(?:of (?:the )?tokens? )?(?:input|output|in|out|completion)\b")
 _CACHE_BEFORE = re.compile(
-    r"\bcache[- ]?hit(?:s|[- ]rate|[- ]ratio)?\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|around|about|roughly|~|near|close to|approx\w*)?\s*(?:about|around|~)?\s*$"
+    r"\b(?:cache[- ]?hit(?:s|[- ]rate|[- ]ratio)?|cache[- ](?:rate|ratio)|caching rate|hit rate)\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|around|about|roughly|~|near|close to|approx\w*)?\s*(?:about|around|~)?\s*$"
 )
 
 
