@@ -15,7 +15,7 @@ guess from weak cues, and lowest for chatter, so a channel listener can stay sil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.parse.lexicon import (
     ALTERNATIVE,
@@ -186,8 +186,22 @@ class Decision:
     confidence: float
 
 
+# what people type before the question itself: "hey,", "quick q:", "ok so", "fyi"
+_LEAD_IN = re.compile(
+    r"^(?:(?:hey|hi|hello|yo|hiya|ok|okay|so|um+|hmm+|btw|fyi|pls|please|quick q(?:uestion)?|q|question|team|folks|guys|y'?all|"
+    r"there|everyone|whichmodel|bot)\b[\s,!.:;-]*)+"
+)
+
+
 def decide(s: Signals) -> Decision:
     """The intent of a question, and how sure the parser is of it."""
+    if s.n_models == 0:
+        help_ = _help(s.text, s)
+        if help_ is not None:
+            return help_
+    core = _LEAD_IN.sub("", s.text, count=1)
+    if core and core != s.text:
+        s = replace(s, text=core)  # "hey, which models support pdf input": the question after the greeting
     if s.n_models < 2 <= s.n_models + s.n_families and _FAMILIES_COMPARED.search(s.text):
         return Decision("compare", 0.7)  # "is claude better than gpt for writing?": lines, not models
     if s.n_models >= 2:
@@ -224,9 +238,6 @@ def _one_model(s: Signals) -> Decision:
 
 def _no_model(s: Signals) -> Decision:
     text = s.text
-    help_ = _help(text, s)
-    if help_ is not None:
-        return help_
     if _changes(text):
         return Decision("changes", 0.9)
     about_models = s.specific or s.constrained or DOMAIN.search(text)  # "how do i reverse a linked list" lists nothing
@@ -283,7 +294,7 @@ def _recommend_or_unknown(s: Signals) -> Decision:
         if s.task or s.constrained or s.sort_by or s.specific or RECOMMEND.search(text):
             return Decision("recommend", 0.9 if (s.task or s.sort_by or s.specific) else 0.75)
         return Decision("unknown", 0.3)
-    if OFF_TOPIC_COMMAND.match(text) or _OTHER_THING.search(text):
+    if OFF_TOPIC_COMMAND.match(text) or _OTHER_THING.search(text) and not (s.task and s.sort_by):
         return Decision("unknown", 0.1)  # "recommend a podcast", "write me a poem", "best laptop?"
     if _RECOMMEND_BARE.search(text):
         return Decision("recommend", 0.6)  # "what should we use?"

@@ -158,7 +158,7 @@ SORT_COST = fast(
     r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
     r"|\bsave (?:money|costs?)\b|\bcost[- ]?sensitive\b|\blowest (?:bill|spend)\b|\beconomical\b|\bcost[- ]saving\w*|\blowest[- ]priced\b"
     r"|\b(?:on|by|for) (?:price|cost)\b|\b(?:price|cost)[- ]wise\b|\bin terms of (?:price|cost)\b|\bpricing[- ]wise\b"
-    r"|\bcosts? less\b(?! than)|\bcosting less\b(?! than)|\bfor less\b|\bless money\b|\bcosts? (?:too|way too|so) much\b|\btoo (?:expensive|pricey|costly)\b|\bpricier than\b"
+    r"|\bcosts? less\b(?! than\b)|\bcosting less\b(?! than\b)|\bfor less\b|\bless money\b|\bcosts? (?:too|way too|so) much\b|\btoo (?:expensive|pricey|costly)\b|\bpricier than\b"
 )
 SORT_QUALITY = fast(
     r"\bbest\b|\bsmartest\b|\bsmarter\b|\bmost (?:accurate|capable|intelligent|powerful|advanced|reliable|precise|competent|clever)\b"
@@ -279,7 +279,7 @@ CAP_FILTER_CUES = frozenset(
 )
 CAP_TASK_CUES = frozenset({"for", "at", "on", "in", "doing", "handles", "handle", "handling", "to"})
 CAP_FILTER_AFTER = fast(
-    r"^\s*(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?)\b"
+    r"^\s*(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?|options?|picks?|choices?)\b"
 )
 
 # --- free models ---------------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ HELP_LINE = fast(
     r"how to use(?: this| you)?|instructions|tutorial|getting started|get started|what can this bot do|what does this bot do|"
     r"help me|can you help(?: me)?|what can you help (?:me )?with|thanks|thank you|ty|test|ping|man|docs|readme|"
     r"what(?:'s| is) (?:whichmodel|this bot)|what do you cover|what kind of questions|show me what you can do|what else can you do)"
-    r"(?:\s+(?:please|pls|plz|bot|whichmodel|you|you guys|me|anyone|thx|thanks))*[\s?!.]*$"
+    r"(?:[\s?!.,]+(?:please|pls|plz|bot|whichmodel|you|you guys|me|anyone|thx|thanks|ty|thank you))*[\s?!.]*$"
 )
 HELP_ANYWHERE = fast(
     r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"
@@ -336,7 +336,7 @@ INFO = fast(
     r"|\bbenchmarks?\b|\bscores?\b|\bdoes\b|\bcan (?:it|i)\b|\btake[s]?\b|\baccepts?\b|\bread\b|\bhandles?\b|\bwhat is\b|\bwhat's\b"
 )
 LIST_STRONG = fast(
-    r"\blist\b|\benumerate\b|\bshow (?:me )?(?:all|everything)\b|\beverything (?:under|below|with|that|from|on)\b|\bgive me all\b|\ball (?:the |of the )?(?:[\w-]+ ){0,3}models\b|\bevery (?:[\w-]+ ){0,2}models?\b"
+    r"\blist\b|\benumerate\b|\bshow (?:me )?(?:all|everything)\b|\beverything (?:under|below|with|that|from|on)\b|\bgive me all\b|\ball (?:the |of the )?(?:[\w-]+ ){0,3}(?:models|llms)\b|\bevery (?:[\w-]+ ){0,2}(?:models?|llms?)\b"
     r"|\bwhat are (?:all )?the (?:[\w-]+ ){0,2}models\b|\bhow many models\b"
 )
 LIST_WEAK = fast(

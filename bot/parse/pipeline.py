@@ -109,7 +109,7 @@ class _Reading:
         kind of model, token volumes, prices, context or output sizes, speeds, cache hits or a spend."""
         q = self.quantities
         numbers = (q.tokens_per_month, q.max_input_price, q.max_output_price, q.max_blended_price, q.min_context,
-                   q.min_output, q.min_speed, q.cache_hit_rate, q.monthly_spend)
+                   q.min_output, q.min_speed, q.max_latency, q.cache_hit_rate, q.monthly_spend)
         return bool(
             self.providers.providers
             or self.providers.excluded

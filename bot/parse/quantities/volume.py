@@ -87,7 +87,7 @@ def _price_unit(scan: Scan, spot: Spot) -> bool:
 def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
     after = spot.after
     # "20M input + 5M output": an input or output word after an amount with a magnitude is a token amount
-    found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "token" in scan.text or spot.n.scale else None)
+    found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "tok" in scan.text or spot.n.scale else None)
     if found is None and scan.counts and (spot.n.scale or spot.n.value >= 50 or _after_input(scan)):
         found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "1.5k in 20 out"
     return found
@@ -166,7 +166,9 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     if io is None and tok is not None:
         m = _IO_AFTER_TOKENS.match(after)  # "3,000 input and 1,000 output tokens": the io word can sit after "tokens"
         io = io_of(m.group(1)) if m else None
-    per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after) or PER_UNIT_BEFORE.search(before))
+    per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after))
+    if not per_unit and PER_UNIT_BEFORE.search(before):
+        per_unit = _period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
     period = None if per_unit else _period_after(scan, spot)
     if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
         period = _period_before(before)
