@@ -78,7 +78,8 @@ _BOT_WORDS = re.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
 _CHANGE_WORD = re.compile(
     r"\b(?:chang\w*|new|newly|added|removed|dropped|launch\w*|released?|releases|shipped|appeared|arrived|updates?|updated"
     r"|cuts?|drops?|increases?|increased|decreased|hikes?|hiked|(?:went|gone|go|going|come|came) (?:up|down)|moved|ris(?:e|en)|rose|fell|fallen"
-    r"|deprecat\w*|retired?|sunset\w*|discontinu\w*|got(?:ten)? (?:cheaper|pricier|more expensive)|ship|ships|came out|come out|announced)\b"
+    r"|deprecat\w*|retired?|sunset\w*|discontinu\w*|got(?:ten)? (?:cheaper|pricier|more expensive)|ship|ships|came out|come out|announced"
+    r"|different|differences?)\b"
 )
 # a change word that is the question's subject by itself: "updates since friday?", "any removals this week"
 _CHANGE_NOUN_FIRST = re.compile(
@@ -105,7 +106,7 @@ _MODEL_CHANGED = re.compile(
     r"\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|get cheaper|got cheaper|gotten cheaper|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated)\b"
     r"|\bany (?:price |pricing )?(?:changes|updates) (?:to|for|on)\b"
 )
-_CHANGE_SUBJECT = re.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what)\b")
+_CHANGE_SUBJECT = re.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats)\b")
 _PICK = re.compile(r"\b(?:best|cheapest|fastest|should|recommend\w*|suggest\w*|for (?!the (?:last|past)))\b")
 
 # a model named as one to leave
@@ -188,7 +189,7 @@ class Decision:
 
 # what people type before the question itself: "hey,", "quick q:", "ok so", "fyi"
 _LEAD_IN = re.compile(
-    r"^(?:(?:hey|hi|hello|yo|hiya|ok|okay|so|um+|hmm+|btw|fyi|pls|please|quick q(?:uestion)?|q|question|team|folks|guys|y'?all|"
+    r"^(?:(?:hey|hi|hello|yo|hiya|ok|okay|so|um+|hmm+|btw|fyi|pls|please|quick q(?:uestion)?|q|question|team|folks|guys|y'?all|random q|dumb q|"
     r"there|everyone|whichmodel|bot)\b[\s,!.:;-]*)+"
 )
 
@@ -202,6 +203,9 @@ def decide(s: Signals) -> Decision:
     core = _LEAD_IN.sub("", s.text, count=1)
     if core and core != s.text:
         s = replace(s, text=core)  # "hey, which models support pdf input": the question after the greeting
+        help_ = _help(core, s) if s.n_models == 0 else None
+        if help_ is not None:
+            return help_  # "quick question - how do i use this?"
     if s.n_models < 2 <= s.n_models + s.n_families and _FAMILIES_COMPARED.search(s.text):
         return Decision("compare", 0.7)  # "is claude better than gpt for writing?": lines, not models
     if s.n_models >= 2:

@@ -129,7 +129,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
 
 SORT_VALUE = fast(
     r"\bbest value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang for (?:the |your |my |our )?bucks?\b"
-    r"|\bbest bang\b|\bcost[- ]?effective\w*|\bcost[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
+    r"|\bbest bang\b|\bcost[- ]?effective\w*|\bprice[- ]?effective\w*|\bcost[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
     r"|\bquality[- /]per[- ](?:dollar|\$)|\bquality[- /](?:to[- ])?(?:price|cost)\b|\bbest (?:price|cost)[- /](?:performance|quality)\b|\bbest deal\b"
 )
 SORT_CONTEXT = fast(
@@ -279,7 +279,7 @@ CAP_FILTER_CUES = frozenset(
 )
 CAP_TASK_CUES = frozenset({"for", "at", "on", "in", "doing", "handles", "handle", "handling", "to"})
 CAP_FILTER_AFTER = fast(
-    r"^\s*(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?|options?|picks?|choices?)\b"
+    r"^\s*(?:ai\s+|language\s+|gen ?ai\s+)?(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?|options?|picks?|choices?)\b"
 )
 
 # --- free models ---------------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ HELP_LINE = fast(
     r"how to use(?: this| you)?|instructions|tutorial|getting started|get started|what can this bot do|what does this bot do|"
     r"help me|can you help(?: me)?|what can you help (?:me )?with|thanks|thank you|ty|test|ping|man|docs|readme|"
     r"what(?:'s| is) (?:whichmodel|this bot)|what do you cover|what kind of questions|show me what you can do|what else can you do)"
-    r"(?:[\s?!.,]+(?:please|pls|plz|bot|whichmodel|you|you guys|me|anyone|thx|thanks|ty|thank you))*[\s?!.]*$"
+    r"(?:[\s?!.,]+(?:please|pls|plz|bot|whichmodel|you|you guys|me|anyone|thx|thanks|ty|thank you|asap|tia|lol|:\)))*[\s?!.]*$"
 )
 HELP_ANYWHERE = fast(
     r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"

@@ -35,10 +35,10 @@ _INPUT_NOUNS = (
     r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|codebases?|repos?|inputs?|contexts?"
     r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
 )
-_SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)\s*-?\s*(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
+_SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
 _SIZE_NOUN_BEFORE = fast(
     rf"\b(?:{_INPUT_NOUNS})\s*\(\s*(?:~|about|around|roughly|approx\w*|up to|at most|max)?\s*$"  # "whole codebases (~1.5M tokens)"
-    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;]?\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
+    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
     rf"|as large as|as big as|at|roughly|typically|usually|often)\s*(?:about\s+|around\s+|roughly\s+|like\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
 )
 _SIZE_MAX_BEFORE = fast(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
