@@ -20,14 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
-from bot.parse.spelling import KNOWN, TARGETS
 from bot.parse.name_index import (
     FAMILIES,
     FAMILY_ORDER,
@@ -40,6 +37,7 @@ from bot.parse.name_index import (
     bag,
     build_index,
     compact,
+    fix_family,
     glue,
     name_index,
     name_pieces,
@@ -83,27 +81,6 @@ def _line_pick(index: NameIndex, ids: list[str] | set[str]) -> Model | None:
 
 def _is_version(p: str) -> bool:
     return p[0].isdigit()
-
-
-def _fix_family(piece: str, vocab: set[str]) -> str:
-    """A typo of a family or line word ("gemni", "sonet", "cluade") spelt right; other pieces as they are."""
-    if len(piece) < 5 or not piece.isalpha() or piece in vocab or piece in _ENGLISH:
-        return piece  # "images" is a word, not a typo of "imagen"
-    return _fix_family_cached(piece)
-
-
-_FAMILY_WORDS = sorted(FAMILIES | set(LINE_WORDS))
-_ENGLISH = frozenset(TARGETS) | KNOWN | frozenset("images imaging imagine fluxes titans novel novels grocery".split())
-_FAMILY_WORDS_NEAR = {n: [w for w in _FAMILY_WORDS if abs(len(w) - n) <= 1] for n in range(64)}
-
-
-@lru_cache(maxsize=4096)
-def _fix_family_cached(piece: str) -> str:
-    choices = _FAMILY_WORDS_NEAR.get(len(piece), [])  # one edit away has a length within one
-    hits = process.extract(piece, choices, scorer=OSA.distance, score_cutoff=1, limit=2) if choices else []
-    if len(hits) == 1 or (len(hits) > 1 and hits[0][1] < hits[1][1]):
-        return hits[0][0]
-    return piece
 
 
 Found = tuple[Model | None, str | None]
@@ -266,7 +243,7 @@ def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
     pieces = glue(raw_pieces(text), text)
     if dates:  # "gpt-4.1-mini-2025-04-14": the date belongs to the name before it, not to the name itself
         pieces = [p for p in pieces if not any(s <= p.start < e for s, e in dates)]
-    pieces = [Piece(_fix_family(p.text, index.vocab), p.start, p.end) if p.text.isalpha() else p for p in pieces]
+    pieces = [Piece(fix_family(p.text, index.vocab), p.start, p.end) if p.text.isalpha() else p for p in pieces]
     mentions: list[Mention] = []
     i = 0
     n = len(pieces)

@@ -14,8 +14,12 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
+from bot.parse.spelling import KNOWN, TARGETS
 
 # family words: a name usually starts with one of these
 FAMILIES: frozenset[str] = frozenset(
@@ -134,6 +138,27 @@ def name_pieces(name: str) -> tuple[str, ...]:
     while len(pieces) > 1 and pieces[0] in ORGS:
         pieces = pieces[1:]
     return tuple(pieces)
+
+
+def fix_family(piece: str, vocab: set[str]) -> str:
+    """A typo of a family or line word ("gemni", "sonet", "cluade") spelt right; other pieces as they are."""
+    if len(piece) < 5 or not piece.isalpha() or piece in vocab or piece in _ENGLISH:
+        return piece  # "images" is a word, not a typo of "imagen"
+    return _fix_family_cached(piece)
+
+
+_FAMILY_WORDS = sorted(FAMILIES | set(LINE_WORDS))
+_ENGLISH = frozenset(TARGETS) | KNOWN | frozenset("images imaging imagine fluxes titans novel novels grocery".split())
+_FAMILY_WORDS_NEAR = {n: [w for w in _FAMILY_WORDS if abs(len(w) - n) <= 1] for n in range(64)}
+
+
+@lru_cache(maxsize=4096)
+def _fix_family_cached(piece: str) -> str:
+    choices = _FAMILY_WORDS_NEAR.get(len(piece), [])  # one edit away has a length within one
+    hits = process.extract(piece, choices, scorer=OSA.distance, score_cutoff=1, limit=2) if choices else []
+    if len(hits) == 1 or (len(hits) > 1 and hits[0][1] < hits[1][1]):
+        return hits[0][0]
+    return piece
 
 
 def bag(pieces: tuple[str, ...]) -> frozenset[str]:

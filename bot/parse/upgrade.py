@@ -44,13 +44,17 @@ RULES: tuple[UpgradeRule, ...] = (
     UpgradeRule(
         "move_to",
         "from_first",
-        re.compile(rf"\b{_MOVE}\s+(?:(?:our|my|the)\s+\w+\s+)?{_M}\s+(?:\w+\s+){{0,2}}?(?:to|for|onto|into|->|=>)\s+{_M}"),
+        re.compile(
+            rf"\b{_MOVE}\s+(?:(?:our|my|the)\s+\w+\s+)?{_M}\s+(?:\w+\s+){{0,2}}?(?:to|for|onto|into|->|=>)\s+{_M}"
+        ),
         ("moving ¤ to ¤: good idea?", "swap ¤ for ¤?", "migrate our app ¤ over to ¤"),
     ),
     UpgradeRule(
         "replace_with",
         "from_first",
-        re.compile(rf"\b(?:replac\w*|swap\w*(?: out)?|substitut\w*|ditch\w*|drop\w*|dump\w*)\s+{_M}\s+(?:with|by|for)\s+{_M}"),
+        re.compile(
+            rf"\b(?:replac\w*|swap\w*(?: out)?|substitut\w*|ditch\w*|drop\w*|dump\w*)\s+{_M}\s+(?:with|by|for)\s+{_M}"
+        ),
         ("planning to replace ¤ with ¤ next sprint, thoughts?", "swap out ¤ for ¤"),
     ),
     UpgradeRule(
@@ -75,13 +79,17 @@ RULES: tuple[UpgradeRule, ...] = (
     UpgradeRule(
         "to_from",
         "to_first",
-        re.compile(rf"\b(?:{_MOVE}|upgrade)\s+(?:\w+\s+){{0,2}}?to\s+{_M}\s+(?:\w+\s+){{0,3}}?(?:from|instead of|over)\s+{_M}"),
+        re.compile(
+            rf"\b(?:{_MOVE}|upgrade)\s+(?:\w+\s+){{0,2}}?to\s+{_M}\s+(?:\w+\s+){{0,3}}?(?:from|instead of|over)\s+{_M}"
+        ),
         ("would switching to ¤ from ¤ make sense?", "is it worth moving to ¤ from ¤"),
     ),
     UpgradeRule(
         "to_then_on",
         "to_first",
-        re.compile(rf"\b(?:{_MOVE}|upgrade)\s+(?:\w+\s+){{0,2}}?to\s+{_M}.{{0,40}}?\b(?:currently|today|now|right now|at the moment)\s+(?:on|using|with|we use|use)\s+{_M}"),
+        re.compile(
+            rf"\b(?:{_MOVE}|upgrade)\s+(?:\w+\s+){{0,2}}?to\s+{_M}.{{0,40}}?\b(?:currently|today|now|right now|at the moment)\s+(?:on|using|with|we use|use)\s+{_M}"
+        ),
         ("considering an upgrade to ¤, currently on ¤",),
     ),
     UpgradeRule(

@@ -10,7 +10,9 @@ from bot.parse.pipeline import parse
 from bot.parse.upgrade import RULES, upgrade_order
 
 
-@pytest.mark.parametrize(("rule", "example"), [(r, e) for r in RULES for e in r.examples], ids=lambda x: getattr(x, "name", x))
+@pytest.mark.parametrize(
+    ("rule", "example"), [(r, e) for r in RULES for e in r.examples], ids=lambda x: getattr(x, "name", x)
+)
 def test_each_upgrade_rule_reads_its_examples(rule, example: str) -> None:
     assert rule.pattern.search(example), example
     assert upgrade_order(example) == rule.order
