@@ -93,7 +93,8 @@ _CHANGES_ALONE = re.compile(
     r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
     r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |pricing |model |catalog\w* )?(?:updates|news|changes)"
     r"|(?:did|has|have) (?:anything|something|any\w*) (?:change|changed|moved|happen\w*)|(?:the )?latest (?:news|updates|changes)"
-    r"|(?:any\s+)?new (?:[\w-]+ ){0,2}models?(?=\s*\??$)|diff (?:vs|versus|since|from|against)|what'?s the latest (?:news|updates|changes)"
+    r"|(?:any\s+)?new (?:[\w-]+ ){0,2}(?:models?|llms?)(?=\W*(?:thanks|thx|pls|please|ty)?\W*$)|diff (?:vs|versus|since|from|against)"
+    r"|what(?:'s| is) the latest (?:news|updates|changes)"
     r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?changes)\b"
 )
 # a release said anywhere: "has anthropic released anything new?", "what did openai ship recently?"
@@ -120,7 +121,7 @@ _LEAVING = re.compile(
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
     rf"|\b(?:cheaper|faster|quicker|snappier|better|smarter|lighter|smaller|similar|comparable|open[- ]?(?:source|weights?)) (?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
     rf"|\b(?:we(?:'re| are)? (?:currently |now |already )?(?:use|using|on|running|run)|currently (?:on|using))\s+{_M}.{{0,60}}"
-    rf"\b(?:what(?:'s| is) (?:the )?(?:best|cheapest|fastest|better|smartest)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "
+    rf"\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "
     rf"(?:use|pick|recommend|suggest)|recommend\w*|suggest\w*)\b"
     rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
 )
@@ -135,7 +136,7 @@ _OTHER_THING = re.compile(
 )
 # a pick of something that is no model: "best gpu for training", "which laptop is best for running llms"
 _PICK_OTHER = re.compile(
-    rf"\b(?:best|which|what|recommend\w*|cheapest|good|top|suggest\w*|buy\w*)\s+(?:an?\s+|the\s+)?(?:(?!models?\b|llms?\b)[\w-]+\s+){{0,2}}?(?:{_OTHER_THING.pattern[5:-3]})\b"
+    rf"\b(?:best|which|what|recommend\w*|cheapest|good|top|suggest\w*|buy\w*|\w{{3,}}est)\s+(?:an?\s+|the\s+)?(?:(?!models?\b|llms?\b)[\w-]+\s+){{0,2}}?(?:{_OTHER_THING.pattern[5:-3]})\b"
 )
 # a request to do the work rather than choose who does it: "summarize this article using gpt-4o"
 _DO_IT_FOR_ME = re.compile(
@@ -157,7 +158,8 @@ _TRIVIA = re.compile(
 )
 # asking what a word means: "what is rag", "explain function calling", "difference between fine-tuning and rag"
 _DEFINITION = re.compile(
-    r"^(?:\w+[,!]?\s+){0,2}?(?:what (?:is|are|does) (?:a |an |the )?\w+(?:[- ]\w+)? (?:mean|stand for)|what(?:'s| is| are) (?:a |an )?\w+(?:[- ]\w+)?\s*\??$"
+    r"^(?:\w+[,!]?\s+){0,2}?(?:what (?:is|are|does) (?:a |an |the )?\w+(?:[- ]\w+)? (?:mean|stand for)"
+    r"|what(?:'s| is| are) (?:a |an )?\w+(?:[- ]\w+)?\W*(?:thanks|thx|pls|please|ty)?\W*$"
     r"|(?:can you |pls |please )?(?:explain|define)\b|what(?:'s| is| are) the difference between)"
 )
 _RECOMMEND_BARE = re.compile(

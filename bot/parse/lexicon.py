@@ -342,13 +342,13 @@ LIST_STRONG = fast(
 LIST_WEAK = fast(
     r"^(?:\w+ ){0,2}(?:which|what|show|give|any|are there|do you have|find|get)\b.*\b(?:models|llms)\b|^(?:\w+ ){0,2}(?:models|llms)\b"
     r"|\bwhat(?:'s| is| are)? (?:all )?(?:the )?(?:options|available|on offer|offered|there)\s+(?:on|in|at|from|via|through)\b"
-    r"|\bmodels (?:that|which|with|under|below|supporting|from|on|available|offering|having|able|capable)\b|\bany models?\b|\bare there (?:any )?models?\b"
+    r"|\bmodels (?:that|which|with|under|below|supporting|from|on|available|offering|having|able|capable)\b|\bany (?:models?|llms?)\b|\bare there (?:any )?(?:models?|llms?)\b"
 )
 RECOMMEND = fast(
     r"\bshould (?:i|we) (?:use|pick|choose|go with|try)\b|\brecommend\w*|\bsuggest\w*|\bwhich (?:model|llm|one|ai|provider|api)\b"
     r"|\bwhat (?:model|llm|ai|api)\b|\bgood (?:model|llm|choice|option|pick)s?\b|\bneed an? (?:model|llm)\b|\blooking for\b"
     r"|\bpick\b|\bchoose\b|\bgo[- ]to\b|\bwhat to use\b|\bwhich to use\b|\bmodel for\b|\bllm for\b|\bmodels for\b|\bwhat (?:do|would) you (?:use|recommend)\b"
-    r"|\bwhat'?s (?:the )?(?:best|cheapest|fastest|smartest|good)\b|\bwhat'?s an? (?:good|decent|solid|great|reliable)\b|\bhelp me (?:pick|choose|decide|find)\b|\boptions? for\b"
+    r"|\bwhat'?s (?:the )?(?:best|cheapest|fastest|smartest|good)\b|\bwhat(?:'s| is) an? (?:good|decent|solid|great|reliable)\b|\bhelp me (?:pick|choose|decide|find)\b|\boptions? for\b"
 )
 DOMAIN = fast(
     r"\bmodels?\b|\bllms?\b|\bai\b|\bapis?\b|\bgpts?\b|\btokens?\b|\bprovider\w*|\binference\b|\bprompts?\b|\bembedding\w*"
