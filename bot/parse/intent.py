@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from bot.parse.lexicon import (
     ALTERNATIVE,
     ALTERNATIVE_STRONG,
+    COMPARATIVE,
     COMPARE,
     COST,
     DOMAIN,
@@ -104,7 +105,8 @@ _RELEASED_NEW = re.compile(
 )
 # a change to one named model's data: "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
 _MODEL_CHANGED = re.compile(
-    r"\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|get cheaper|got cheaper|gotten cheaper|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated)\b"
+    r"\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|get|got|gotten|become|became) (?:cheaper|less expensive|more expensive|pricier)\b"
+    r"|\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated)\b"
     r"|\bany (?:price |pricing )?(?:changes|updates) (?:to|for|on)\b"
 )
 _CHANGE_SUBJECT = re.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats)\b")
@@ -112,14 +114,14 @@ _PICK = re.compile(r"\b(?:best|cheapest|fastest|should|recommend\w*|suggest\w*|f
 
 # a model named as one to leave
 _LEAVING = re.compile(
-    rf"\bwhat else\b|\b(?:anything|something|options?|one|model)s? (?:\w+ ){{0,2}}(?:snappier|faster|quicker|cheaper|better|smarter|similar|close|comparable"
+    rf"\bwhat else\b|\b(?:anything|something|options?|one|model)s? (?:\w+ ){{0,2}}(?:{COMPARATIVE}|similar|close|comparable"
     rf"|lighter|smaller|stronger|less expensive|more affordable)\b|\b(?:migrate|move|switch|go|jump|port|upgrade)\s+to\s*(?:what|\?|$)"
-    rf"|\bwhat (?:do|should|can|could|would) (?:we|i) (?:migrate|move|switch|go|jump|port)\b|\bwhat(?:'s| is) (?:quicker|faster|cheaper|snappier|better|smarter)\b"
+    rf"|\bwhat (?:do|should|can|could|would) (?:we|i) (?:migrate|move|switch|go|jump|port)\b|\bwhat(?:'s| is) (?:{COMPARATIVE})\b"
     rf"|\bwant (?:to (?:get|move) )?off\b|\bget off\b|\bclos(?:e|er|est) (?:\w+ ){{0,3}}?(?:to|like) {_M}|\bstuck (?:on|with)\b.{{0,50}}\b(?:what|which|anything|something|options?|equivalent|instead)\b"
     rf"|\b(?:modern|newer|current|updated|cheaper|faster|open|open[- ]source) (?:equivalent|counterpart|replacement|successor)\b|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
     rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?)\b"
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
-    rf"|\b(?:cheaper|faster|quicker|snappier|better|smarter|lighter|smaller|similar|comparable|open[- ]?(?:source|weights?)) (?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
+    rf"|\b(?:{COMPARATIVE}|similar|comparable|open[- ]?(?:source|weights?)) (?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
     rf"|\b(?:we(?:'re| are)? (?:currently |now |already )?(?:use|using|on|running|run)|currently (?:on|using))\s+{_M}.{{0,60}}"
     rf"\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "
     rf"(?:use|pick|recommend|suggest)|recommend\w*|suggest\w*)\b"
@@ -196,6 +198,9 @@ _LEAD_IN = re.compile(
 )
 
 
+_HELLO = re.compile(r"\b(?:hey|hi|hello|yo|hiya|howdy|sup|morning|evening|afternoon|greetings|heya|hola)\b")
+
+
 def decide(s: Signals) -> Decision:
     """The intent of a question, and how sure the parser is of it."""
     if s.n_models == 0:
@@ -203,6 +208,9 @@ def decide(s: Signals) -> Decision:
         if help_ is not None:
             return help_
     core = _LEAD_IN.sub("", s.text, count=1)
+    bare = s.n_models == 0 and not s.constrained and (not s.task or s.task == "chat" and _BOT_WORDS.search(s.text))
+    if bare and core != s.text and not _WORDS.search(core) and _HELLO.search(s.text):
+        return Decision("help", 0.9)  # "quick question - hello bot": a greeting and nothing else
     if core and core != s.text:
         s = replace(s, text=core)  # "hey, which models support pdf input": the question after the greeting
         help_ = _help(core, s) if s.n_models == 0 else None
@@ -232,7 +240,7 @@ def _one_model(s: Signals) -> Decision:
         return Decision("unknown", 0.2)  # "translate this to spanish with gpt-5": a job for the model, not a question
     if ALTERNATIVE.search(text) or _LEAVING.search(text):
         return Decision("alternatives", 0.95)
-    if _MODEL_CHANGED.search(text) and (_CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text):
+    if _MODEL_CHANGED.search(text) and (_CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text or "expensive" in text):
         return Decision("changes", 0.8)  # "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
     # "input vs output", "on cerebras vs groq": the one model's prices or offers side by side, not two models
     if _COMPARE_WORD.search(_NOT_MODELS_COMPARED.sub(" ", text)) and s.n_providers < 2:

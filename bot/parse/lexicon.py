@@ -13,6 +13,11 @@ from bot.parse.fast_patterns import fast
 
 MODEL_MARK = "¤"  # stands for a model name found in the text; plain_text() never leaves one behind
 _M = MODEL_MARK
+# the comparatives people use of models, one word class for every rule that reads them ("cheaper", "less expensive")
+COMPARATIVE = (
+    r"(?:cheaper|less expensive|less costly|more affordable|lower[- ]cost|lower[- ]priced|faster|quicker|snappier|speedier|better"
+    r"|smarter|stronger|more accurate|more capable|more reliable|smaller|lighter|bigger|larger|newer)"
+)
 
 # --- tasks: (task, priority, pattern); the highest priority wins, then the earliest mention ----------
 
@@ -129,7 +134,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
 
 SORT_VALUE = fast(
     r"\bbest value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang for (?:the |your |my |our )?bucks?\b"
-    r"|\bbest bang\b|\bcost[- ]?effective\w*|\bprice[- ]?effective\w*|\bcost[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
+    r"|\bbest bang\b|\bcost[- ]?effective\w*|\bprice[- ]?effective\w*|\b(?:cost|price)[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
     r"|\bquality[- /]per[- ](?:dollar|\$)|\bquality[- /](?:to[- ])?(?:price|cost)\b|\bbest (?:price|cost)[- /](?:performance|quality)\b|\bbest deal\b"
 )
 SORT_CONTEXT = fast(
@@ -312,16 +317,15 @@ ALTERNATIVE = fast(
     rf"\balternatives?\b|\balts? (?:to|for)\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
     rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
-    rf"|\b(?:cheaper|faster|better|smarter|quicker|smaller|lighter|bigger|stronger|more accurate|less expensive|more affordable"
-    rf"|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context) than {_M}"
-    rf"|\b(?:cheaper|faster|better|smarter|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
+    rf"|\b(?:{COMPARATIVE}|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context) than {_M}"
+    rf"|\b(?:{COMPARATIVE}|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )
 ALTERNATIVE_STRONG = fast(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b|\balts?\b(?= (?:to|for)\b)")
 COMPARE = fast(
-    r"\bvs\.?\b|\bv\.?\s|\bversus\b|\bcompar\w*|\bdifferen\w*|\bdiffer\b|\bbetter\b|\bworse\b|\bupgrad\w*|\bdowngrad\w*"
+    rf"\bvs\.?\b|\bv\.?\s|\bversus\b|\bcompar\w*|\bdifferen\w*|\bdiffer\b|\bbetter\b|\bworse\b|\bupgrad\w*|\bdowngrad\w*"
     r"|\bworth\b|\bover\b|\bagainst\b|\bhead[- ]to[- ]head\b|\bwhich (?:is|one|of|would|should|will|do|does)\b|\bbetween\b"
-    r"|\b(?:cheaper|faster|smarter|quicker|slower|stronger|more expensive|pricier)\b|\bor\b|\bswitch\w*|\bmove from\b"
+    rf"|\b(?:{COMPARATIVE}|slower|more expensive|pricier)\b|\bor\b|\bswitch\w*|\bmove from\b"
 )
 COST = fast(
     r"\bcosts?\b|\bcosting\b|\bprice[sd]?\b|\bpricing\b|\bhow much (?:is|are|does|do|would|will|for|to|money|\$|it|per)\b|\bhow much\W*$"

@@ -44,9 +44,15 @@ _BARE_NUMBER_OK = re.compile(
 _KINDS_WITHOUT_TASK = ("speech", "transcription", "image_generation")
 # a model family named alone, that is no provider's name too ("claude", "gpt", "gemini"; not "mistral")
 _FAMILY_WORD = re.compile(r"\b(?:gpt|chatgpt|claude|gemini|gemma|llama|qwen|grok|kimi|glm|phi|nemotron|sonnet|opus|haiku)\b")
-# chat shorthand read as the words it stands for: "w/ tool calling", "w/o batch"
-_SHORTHAND = re.compile(r"(?<![\w/])w/o(?![\w/])|(?<![\w/])w/(?![\w/])|(?<![\w/])b/c(?![\w/])")
-_SHORTHAND_WORDS = {"w/o": "without", "w/": "with", "b/c": "because"}
+# chat shorthand read as the words it stands for: "w/ tool calling", "w/o batch", "whats", "doesnt"
+_SHORTHAND_WORDS = {
+    "w/o": "without", "w/": "with", "b/c": "because", "whats": "what's", "thats": "that's", "whos": "who's",
+    "hows": "how's", "wheres": "where's", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "cant": "can't",
+    "didnt": "didn't", "arent": "aren't", "theres": "there's", "youre": "you're", "ive": "i've", "im": "i'm",
+}
+_SHORTHAND = re.compile(
+    r"(?<![\w/])(?:w/o|w/|b/c)(?![\w/])|\b(?:" + "|".join(w for w in _SHORTHAND_WORDS if w.isalpha()) + r")\b"
+)
 _CHATTER_ONLY = re.compile(r"https?://|www\.|[^\s\w<>@#!:|&]")
 _SPACES = re.compile(r"\s{2,}")
 
@@ -139,7 +145,7 @@ class _Reading:
 
 def _read(plain: str, catalogue: Catalogue) -> _Reading:
     """Names, providers, numbers and words of a lower-cased question, and its intent."""
-    lower = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group()], plain.lower()) if "/" in plain else plain.lower()
+    lower = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group()], plain.lower())
     index = name_index(catalogue)
     corrected = correct_spelling(lower, keep=index.vocab)
     mentions = _usable(find_mentions(corrected, catalogue), corrected)

@@ -208,6 +208,11 @@ def _bare_counts(scan: Scan, amounts: list[Amount]) -> None:
     for a in [a for a in amounts if a.bare and a.factor is not None]:
         scan.counts.append(Count(a.tokens, a.factor, a.period))
         amounts.remove(a)
+    for n in scan.nums:  # "~20000/day @ 500 tokens each": a plain number with a period and no unit
+        period = PERIOD.match(scan.text, n.end) if n.role is None and n.value >= 2 else None
+        if period is not None:
+            scan.counts.append(Count(n.value, period_factor(period), period_name(period)))
+            n.role = "count"
 
 
 def _input_sizes(scan: Scan) -> list[Amount]:
