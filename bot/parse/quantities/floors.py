@@ -42,7 +42,7 @@ _LIMIT_BEFORE = re.compile(
 _LIMIT_AFTER = re.compile(
     r"^\s*(?:(?:best|cheapest|fastest|top|good|great|different|other|cheaper|faster|smartest|open[- ]?(?:source|weights?)|\w+est|\w+er"
     r"|cheap|fast|smart|small|large|reasoning|coding|vision|chat|embedding|multimodal|free|solid|decent|new|popular|recommended"
-    r"|very|(?:most|least|lowest|highest)[- ]\w+)\s+){0,3}?\s*"
+    r"|very|possible|available|(?:most|least|lowest|highest)[- ]\w+)\s+){0,3}?\s*"
     r"(?:models?|options?|choices?|picks?|candidates?|alternatives?|suggestions?|recommendations?|llms?|ones)\b"
 )
 
