@@ -125,6 +125,7 @@ _LEAVING = re.compile(
     rf"|\b(?:we(?:'re| are)? (?:currently |now |already )?(?:use|using|on|running|run)|currently (?:on|using))\s+{_M}.{{0,60}}"
     rf"\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "
     rf"(?:use|pick|recommend|suggest)|recommend\w*|suggest\w*)\b"
+    rf"|\bor (?:something|anything|someone) else\b|\bor (?:something|anything) (?:better|{COMPARATIVE})\b"
     rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
 )
 # requests for things other than a model
@@ -245,8 +246,8 @@ def _one_model(s: Signals) -> Decision:
     # "input vs output", "on cerebras vs groq": the one model's prices or offers side by side, not two models
     if _COMPARE_WORD.search(_NOT_MODELS_COMPARED.sub(" ", text)) and s.n_providers < 2:
         return Decision("compare", 0.85)
-    if COST.search(text) or q.tokens_per_month is not None or q.max_monthly_cost is not None:
-        return Decision("cost", 0.9)
+    if COST.search(text) or s.sort_by == "cost" or q.tokens_per_month is not None or q.max_monthly_cost is not None:
+        return Decision("cost", 0.9)  # "where's the cheapest gpt-oss-120b?": its price across providers
     return Decision("info", 0.9)
 
 
