@@ -45,7 +45,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             5,
             r"\brag\b|\bretriev\w*|\bgrounded\b|\bgrounding\b|\bfaithful\w*|\bcitations?\b|\bciting\b"
             r"|\bquestion[- ]answering\b|\bq ?& ?a\b|\bqa over\b|\banswer(?:ing|s)? (?:\w+ )?questions (?:about|from|over|on|using|based on|grounded in|against)\b"
-            r"|\bknowledge[- ]?bases?\b|\bdocs? q ?& ?a\b|\bchat(?:ting)? (?:with|over) (?:our |my |your |the |internal |company )?(?:docs|documents|pdfs?|data|files|knowledge|wiki)\b"
+            r"|\bknowledge[- ]?bases?\b|\bdoc(?:ument)?s?[- ]?qa\b|\bdocs? q ?& ?a\b|\bchat(?:ting)? (?:with|over) (?:our |my |your |the |internal |company )?(?:docs|documents|pdfs?|data|files|knowledge|wiki)\b"
             r"|\b(?:search|questions) (?:over|across) (?:our |my |the |internal |company )?(?:docs|documents|data|files|wiki)\b"
             r"|\bover (?:our|my|internal|company) (?:docs|documents|knowledge|data|wiki|files)\b|\bsemantic search\b"
             r"|\bhallucinat\w*|\binternal (?:docs|documents|wiki)\b|\bask(?:ing)? questions about (?:our |my |the )?(?:docs|documents|pdfs?|files|manuals?)\b",
@@ -56,7 +56,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\btranslat\w*|\bmulti-?lingual\b|\blocali[sz]\w*|\bl10n\b|\bi18n\b|\bmulti-?language\b"
             r"|\b(?:into|to|from) (?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic"
             r"|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew"
-            r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b|\b(?:\d+|many|multiple|several|lots of|dozens of|all the) (?:\w+ )?languages\b",
+            r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b|\b(?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew|ukrainian|czech)(?:,| and| &| or|/) ?(?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew|ukrainian|czech)\b|\b(?:\d+|many|multiple|several|lots of|dozens of|all the) (?:\w+ )?languages\b",
         ),
         (
             "summarization",
@@ -85,7 +85,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "agents",
             4,
             r"\ba(?<!support a)(?<!service a)(?<!customer a)(?<!sales a)gent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
-            r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\bplanning\b(?! (?:to|on)\b)|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
+            r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\b(?:task|agent\w*|action|long[- ]horizon) planning\b|\bplanning (?:agents?|tasks?|steps?|and tool\w*)\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
             r"|\bautomat(?:ion|ing|e)\b|\bworkflows?\b|\bautonomous\w*|\bmcp\b|\borchestrat\w*",
         ),
         (
@@ -148,7 +148,7 @@ SORT_LATENCY = fast(
     r"|\b(?:answers?|replies|reply|responds?) (?:the )?(?:quicker|faster|sooner|quickest|fastest)\b|\b(?:low(?:er|est)?|small(?:er|est)|short(?:er|est)|better) (?:ttft|time[- ]to[- ]first[- ]token)\b"
     r"|\bfast(?:est|er)? (?:response|responses|reply|replies|answers|first token|time to first token|to respond|turnaround)\b"
     r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
-    r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|quick\w*|sooner)\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
+    r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|fast|quick\w*|sooner)\b|\blatency (?:really )?(?:matters|is (?:key|important|critical|everything))\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
     r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:fast|quick)\w*"
     r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
 )
