@@ -125,7 +125,7 @@ _LEAVING = re.compile(
     rf"|\b(?:we(?:'re| are)? (?:currently |now |already )?(?:use|using|on|running|run)|currently (?:on|using))\s+{_M}.{{0,60}}"
     rf"\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "
     rf"(?:use|pick|recommend|suggest)|recommend\w*|suggest\w*)\b"
-    rf"|\bor (?:something|anything|someone) else\b|\bor (?:something|anything) (?:better|{COMPARATIVE})\b"
+    rf"|\bor (?:something|anything|someone) else\b|\bcan (?:we|i|you) do better\b|\bor (?:something|anything) (?:better|{COMPARATIVE})\b"
     rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
 )
 # requests for things other than a model

@@ -321,7 +321,21 @@ def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list
             if found is not None and found.id != m.model_id:
                 out.append(Mention(nxt.start(1), nxt.end(1), word, found.id))
                 break
-    return sorted(out, key=lambda m: m.start)
+    return _lines_in_version(sorted(out, key=lambda m: m.start), index)
+
+
+def _lines_in_version(mentions: list[Mention], index: NameIndex) -> list[Mention]:
+    """A line named without a version after a versioned name of the same family is read in that version: "on
+    gemini 2.5 flash, would flash-lite save money?" means gemini-2.5-flash-lite, not the newest flash-lite."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if not m.assumption or _DIGITS.search(m.text):
+            continue
+        before = next((o for o in reversed(mentions[:i]) if o.model_id and _DIGITS.search(o.text)), None)
+        refined = _same_version(before, m, index) if before is not None else None
+        if refined is not None:
+            out[i] = refined
+    return out
 
 
 def _name_like(p: str, index: NameIndex) -> bool:

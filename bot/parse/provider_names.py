@@ -152,7 +152,9 @@ class _Table:
 _ACCOUNT_AFTER = re.compile(r"^(?:'s)?\s+(?:bill|bills|invoice|invoices|spend|spending|costs|account|usage|contract)\b")
 
 
-_SPEND_BEFORE = re.compile(r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|bill|billed)\b[^.?!;]{0,30}\b(?:on|to|with)\s+$")
+_SPEND_BEFORE = re.compile(
+    r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|bill|billed)\b[^.?!;]{0,30}\b(?:on|to|with)\s+$|\b(?:pay|pays|paying|paid)\s+$"
+)
 
 
 def _norm(name: str) -> str:
