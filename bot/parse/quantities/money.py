@@ -45,6 +45,11 @@ _SPEND_VERB = re.compile(
 _SPEND_AFTER = re.compile(
     r"^\s*(?:(?:/|a|per)\s*(?:mo|month|day|week|year)\w*\s*|monthly\s+|daily\s+)?(?:(?:¤|on ¤|(?!to\b|can\b|could\b)[\w.-]+)\s+)?(?:spend|bill|invoice|burn)\b"
 )
+# a price per item rather than per token or per period of spend
+_UNIT_PRICE_AFTER = re.compile(
+    r"^\s*(?:/|per|a|an|each|for each|for every)\s*(?:1k\s+|1,000\s+|thousand\s+)?(?:images?|pictures?|photos?|minutes?|mins?|seconds?|secs?"
+    r"|characters?|chars?|pages?|requests?|calls?|generations?|queries|query|hours? of (?:audio|speech|video)|audio (?:minutes?|hours?)|videos?|clips?)\b"
+)
 _CAP_WORDS = re.compile(
     r"\b(?:can|could|can't|cannot|up to|at most|no more than|max(?:imum)?|under|below|less than|willing|want|wanna|afford|budget\w*|cap\w*"
     r"|limit\w*|only|than|keep|stay|would|like to|hoping|hope|prefer|ok|okay|allowed|approved|should|need to|must|plan\w* to|if)\b"
@@ -88,6 +93,8 @@ def _claim(scan: Scan, spot: Spot) -> bool:
         io_m = _IO_IN_UNIT.search(unit.group()) or IO_AFTER_PRICE.match(tail) or IO_BEFORE_PRICE.search(before)
         _set_price(q, io_of(io_m.group(1) if io_m and io_m.lastindex else io_m.group("io") if io_m else None), value)
         return True
+    if _UNIT_PRICE_AFTER.match(rest):
+        return True  # "$0.04 per image", "$0.006 per minute": a price per item, which no token field holds
     io_direct = IO_AFTER_PRICE.match(rest)
     if io_direct and not PERIOD.match(rest.lstrip()):
         _set_price(q, io_of(io_direct.group("io")), value)  # "$3 in / $15 out"
@@ -164,6 +171,8 @@ MONEY = Rule(
         ("we're spending $12k/mo on it", {"monthly_spend": 12000}),
         ("our bill is $3,000 a month", {"monthly_spend": 3000}),
         ("we spend $400 a day", {"monthly_spend": 12000}),
+        ("image model under $0.04 per image", {"max_blended_price": None, "max_monthly_cost": None}),
+        ("transcription under $0.006 per minute", {"max_monthly_cost": None}),
         ("what would our $10k/month openai spend be elsewhere", {"monthly_spend": 10000}),
         ("currently paying around 20k a month", {"monthly_spend": 20000}),
         ("we can spend up to $2k a month", {"max_monthly_cost": 2000, "monthly_spend": None}),
