@@ -36,6 +36,7 @@ _FLOOR_BEFORE = re.compile(
     r"|can (?:output|generate|write|produce)|up to|needs?|need to|long|big|large|outputs? of)\s*(?:an?\s+)?$|≥\s*$"
 )
 _INPUT_NEAR = re.compile(r"^\s*(?:input|prompt|in)\b")
+_INPUT_BEFORE = re.compile(r"\b(?:input|prompt)\s*(?:of|is|:|=|~)?\s*$")
 _LIMIT_BEFORE = re.compile(
     r"\b(?:top|best|first|give me|show me|show|list|recommend|suggest|pick|name|just|only|compare|rank)\s+(?:the\s+)?(?:best\s+|top\s+)?$"
 )
@@ -84,8 +85,11 @@ def _has_input_amount(scan: Scan, i: int) -> bool:
     """Whether an input token amount sits next to number i ("2M input + 500k output tokens")."""
     nums = scan.nums
     for j in (i - 1, i + 1):
-        if 0 <= j < len(nums) and _INPUT_NEAR.match(scan.text[nums[j].end : nums[j].end + 14]):
-            return True
+        if 0 <= j < len(nums) and (
+            _INPUT_NEAR.match(scan.text[nums[j].end : nums[j].end + 14])
+            or _INPUT_BEFORE.search(scan.text[max(0, nums[j].start - 20) : nums[j].start])
+        ):
+            return True  # "2M input + 500k output tokens", "input of 3k tokens and output of 500 tokens"
     return False
 
 

@@ -28,6 +28,10 @@ _RANGE_END = fast(r"^\s*(?:-|to|or)\s*\d")
 _UNIT_BEFORE = fast(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
 _PAIR_BEFORE = fast(r"\b(?:input|in|prompt)\s*/\s*$")  # "4k input / 1k output": a pair, not "/1k tokens"
 _PER_BEFORE = fast(r"(?:\bper|/)\s*$")
+_IO_BEFORE_AMOUNT = fast(
+    r"\b(input|prompt|output|completion|response|answer|reply)\s*(?:size|length)?\s*(?:of|is|=|:|~|about|around|roughly|averag\w*)?\s*~?\s*$"
+)
+_OUTPUT_NOUNS = ("output", "completion", "response", "answer", "reply")
 _IO_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion|in|out)\b")
 # "3k in / 600 out": an input or output size with no token word, read only beside a count of requests
 _IO_SHORT = fast(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
@@ -166,6 +170,9 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     if io is None and tok is not None:
         m = _IO_AFTER_TOKENS.match(after)  # "3,000 input and 1,000 output tokens": the io word can sit after "tokens"
         io = io_of(m.group(1)) if m else None
+    if io is None and tok is not None:
+        m = _IO_BEFORE_AMOUNT.search(before)  # "average prompt 1,500 tokens and 200 tokens out"
+        io = ("out" if m.group(1) in _OUTPUT_NOUNS else "in") if m else None
     per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after))
     if not per_unit and PER_UNIT_BEFORE.search(before):
         per_unit = _period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
