@@ -14,7 +14,7 @@ import re
 
 BATCH = re.compile(
     r"\bbatch(?:es|ed|ing)?\b(?! (?:of|size)\b)|\bbulk\b|\bovernight\b|\bnightly\b|\boffline (?:job|processing|run|batch|pipeline)s?\b"
-    r"|\basync(?:hronous(?:ly)?)?\b|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)"
+    r"|\basync(?:hronous(?:ly)?)?\b(?! (?:python|code|functions?|await|io|rust|js|javascript|programming|handlers?|tasks? in))|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)"
     r"(?: \w+){0,3} (?:to be )?(?:real[- ]?time|instant\w*|immediate\w*|interactive|fast|quick\w*|synchronous|online|live)\b"
     r"|\bnot (?:real[- ]?time|urgent|time[- ]sensitive|latency[- ]sensitive|interactive)\b|\bnon[- ]?(?:real[- ]?time|urgent|interactive|time[- ]sensitive)\b"
     r"|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
@@ -54,7 +54,7 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         re.compile(r"\bapac\b|\bap-(?:south|southeast|northeast|east)\w*(?:-\d)?\b"),
         re.compile(r"\basia(?:[- ]pacific)?\b|\bsingapore\b"),
     ),
-    ("ca", re.compile(r"\bca-central-?\d?\b"), re.compile(r"\bcanada\b|\bcanadian\b|\btoronto\b|\bmontreal\b")),
+    ("ca", re.compile(r"\bca-central-?\d?\b"), re.compile(r"\bcanada\b|\bcanadian\b(?! (?:french|english))|\btoronto\b|\bmontreal\b")),
     ("au", re.compile(r"\bap-southeast-2\b"), re.compile(r"\baustralia\w*\b|\bsydney\b|\bmelbourne\b")),
     (
         "jp",

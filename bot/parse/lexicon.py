@@ -56,7 +56,8 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\btranslat\w*|\bmulti-?lingual\b|\blocali[sz]\w*|\bl10n\b|\bi18n\b|\bmulti-?language\b"
             r"|\b(?:into|to|from) (?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic"
             r"|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew"
-            r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b|\b(?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew|ukrainian|czech)(?:,| and| &| or|/) ?(?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew|ukrainian|czech)\b|\b(?:\d+|many|multiple|several|lots of|dozens of|all the) (?:\w+ )?languages\b",
+            r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b|\b(?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew|ukrainian|czech)(?:,| and| &| or|/) ?(?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew|ukrainian|czech)\b|\b(?:\d+|many|multiple|several|lots of|dozens of|all the) (?:\w+ )?languages\b"
+            r"|\b(?:european|asian|african|indian|nordic|scandinavian|slavic|latin american|middle eastern|non-english) languages\b",
         ),
         (
             "summarization",

@@ -91,9 +91,29 @@ _AGAINST_A_NUMBER = re.compile(
 def sort(text: str) -> str | None:
     """What the question optimises: value, context, latency, speed, cost or quality (None when it says none)."""
     text = _AGAINST_A_NUMBER.sub(" ", text)
-    for name, pattern in (("value", SORT_VALUE), ("context", SORT_CONTEXT), ("latency", SORT_LATENCY)):
+    for name, pattern in (("value", SORT_VALUE), ("context", SORT_CONTEXT)):
         if pattern.search(text):
             return name
+    if SORT_LATENCY.search(text):
+        # "need real-time responses, cheapest model": a latency need beside another superlative is a filter
+        other = None if SORT_LATENCY.search(_LATENCY_NEED.sub(" ", text)) else _speed_cost_quality(text)
+        if other in ("cost", "speed") or other == "quality" and not _LATENCY_WORD.search(text):
+            return other  # "best model for real-time chat" is quality; "best tts with low latency" stays latency
+        return "latency"
+    return _speed_cost_quality(text)
+
+
+# latency said as a requirement rather than as what to optimise
+_LATENCY_NEED = re.compile(
+    r"\breal[- ]?time\b|\blatency[- ](?:sensitive|critical)\b|\blow[- ]latency\b|\blatency (?:really )?(?:matters|is (?:key|important|critical))\b"
+)
+
+
+_LATENCY_WORD = re.compile(r"\blatency\b")
+
+
+def _speed_cost_quality(text: str) -> str | None:
+    """Speed or cost, whichever is said first ("speed" with a number is a floor), else quality, else None."""
     speed = SORT_SPEED.search(text)
     if speed is not None and speed.group() == "speed" and _SPEED_NUMBER.search(text):
         speed = None  # "output speed at least 100 tok/s" is a floor, not an objective
