@@ -14,12 +14,12 @@ import re
 
 BATCH = re.compile(
     r"\bbatch(?:es|ed|ing)?\b(?! (?:of|size)\b)|\bbulk\b|\bovernight\b|\bnightly\b|\boffline (?:job|processing|run|batch|pipeline)s?\b"
-    r"|\basync(?:hronous(?:ly)?)?\b|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)"
+    r"|\basync(?:hronous(?:ly)?)?\b(?! (?:python|code|functions?|await|io|rust|js|javascript|programming|handlers?|tasks? in))|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)"
     r"(?: \w+){0,3} (?:to be )?(?:real[- ]?time|instant\w*|immediate\w*|interactive|fast|quick\w*|synchronous|online|live)\b"
     r"|\bnot (?:real[- ]?time|urgent|time[- ]sensitive|latency[- ]sensitive|interactive)\b|\bnon[- ]?(?:real[- ]?time|urgent|interactive|time[- ]sensitive)\b"
     r"|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
     r"|\b(?:can|could|may) wait\b|\bwithin (?:24|48) ?h(?:ours?|rs?)?\b|\bturnaround of (?:a day|24 ?h\w*)\b|\bbackfill\w*\b"
-    r"|\bin the background\b|\bno rush\b"
+    r"|\bin the background\b|\bno rush\b|\bcron(?: ?jobs?)?\b|\bscheduled (?:jobs?|tasks?|runs?|pipelines?)\b|\b(?:every|each) (?:night|evening|weekend)\b|\bat night\b|\bwhile we sleep\b"
 )
 # the latency words a batch phrase uses: "doesn't need to be real-time" is not an objective
 NOT_URGENT = re.compile(
@@ -27,29 +27,49 @@ NOT_URGENT = re.compile(
     r"|\bnot real[- ]?time\b|\bnon[- ]?real[- ]?time\b|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
 )
 
-_REGIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# (region, a name that says where data is processed, a place name that does so only in a question about hosting)
+_REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (
         "eu",
         re.compile(
-            r"\beu\b|\be\.u\.|\beurope(?:an)?\b|\bgdpr\b|\beu-(?:west|central|north|south)-?\d?\b|\beurope-\w+\b|\bfrankfurt\b"
-            r"|\bgerman (?:servers|hosting|data ?cent\w+)\b|\bschrems\b|\beu[- ](?:hosted|based|only|region|data|residency|resident|servers?|data ?cent\w+|customers)\b"
+            r"\beu\b|\be\.u\.|\bgdpr\b|\beu-(?:west|central|north|south)-?\d?\b|\beurope-\w+\b|\bschrems\b"
+            r"|\bgerman (?:servers|hosting|data ?cent\w+)\b|\beu[- ](?:hosted|based|only|region|data|residency|resident|servers?|data ?cent\w+|customers)\b"
+        ),
+        re.compile(
+            r"\beurope(?:an)?\b(?! (?:languages?|french|spanish|portuguese)\b)|\bfrankfurt\b|\bparis\b|\bamsterdam\b|\bdublin\b"
+            r"|\b(?:germany|france|netherlands|ireland|spain|italy|sweden|finland|poland|belgium|austria|denmark|portugal)\b"
         ),
     ),
-    ("uk", re.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b|\beu-west-2\b|\buk-south\b")),
+    ("uk", re.compile(r"\beu-west-2\b|\buk-south\b"), re.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b|\blondon\b")),
     (
         "us",
         re.compile(
-            r"\bu\.s\.(?:a\.)?|\busa\b|\bunited states\b|\bus-(?:east|west|central|gov)\w*(?:-\d)?\b|\bus[- ](?:hosted|based|only|region|data|servers?|residency|soil|customers)\b"
+            r"\bus-(?:east|west|central|gov)\w*(?:-\d)?\b|\bus[- ](?:hosted|based|only|region|data|servers?|residency|soil|customers)\b"
             r"|\b(?:in|within|inside) the us\b|\bfedramp\b"
         ),
+        re.compile(r"\bu\.s\.(?:a\.)?|\busa\b|\bunited states\b"),
     ),
     (
         "apac",
-        re.compile(r"\bapac\b|\basia(?:[- ]pacific)?\b|\bap-(?:south|southeast|northeast|east)\w*(?:-\d)?\b|\bsingapore\b"),
+        re.compile(r"\bapac\b|\bap-(?:south|southeast|northeast|east)\w*(?:-\d)?\b"),
+        re.compile(r"\basia(?:[- ]pacific)?\b|\bsingapore\b"),
     ),
-    ("ca", re.compile(r"\bcanada\b|\bcanadian\b|\bca-central-?\d?\b")),
-    ("au", re.compile(r"\baustralia\w*\b|\bap-southeast-2\b")),
-    ("jp", re.compile(r"\bjapan\b|\bjapanese (?:region|servers|data ?cent\w+|hosting)\b|\bap-northeast-1\b|\bjp\b")),
+    ("ca", re.compile(r"\bca-central-?\d?\b"), re.compile(r"\bcanada\b|\bcanadian\b(?! (?:french|english))|\btoronto\b|\bmontreal\b")),
+    ("au", re.compile(r"\bap-southeast-2\b"), re.compile(r"\baustralia\w*\b|\bsydney\b|\bmelbourne\b")),
+    (
+        "jp",
+        re.compile(r"\bjapanese (?:region|servers|data ?cent\w+|hosting)\b|\bap-northeast-1\b|\bjp\b"),
+        re.compile(r"\bjapan\b|\btokyo\b|\bosaka\b"),
+    ),
+)
+# a place name is a region only in a question about where models run or data stays ("what's the capital of
+# australia" is not), or as a follow-up ("and in australia?")
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:hosted|hosting|host|region|regions|residency|resident|stay|stays|kept|keep|process\w*|based|servers?|data ?cent\w+"
+    r"|located|location|available|availability|deploy\w*|runs?|inside|within|compliance|compliant|sovereign\w*|law|laws|data"
+    r"|leave|leaves|leaving|cross|crosses|outside|border|borders|jurisdiction"
+    r"|models?|llms?|ai|apis?|tokens?|providers?|inference|endpoints?|customers|users)\b|¤"
+    r"|^\W*(?:(?:and|or|but|ok|so|what about|how about)\s+)*(?:(?:only|just)\s+)?(?:in|for|within|inside|from)\s+(?:the\s+)?\w+\W*(?:only\W*)?$"
 )
 # order of specificity: a region id inside a larger area ("ap-southeast-2" is Sydney, "eu-west-2" London)
 _SPECIFIC_FIRST = ("au", "jp", "uk", "ca", "eu", "us", "apac")
@@ -70,21 +90,21 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "image_generation",
         re.compile(
             r"\b(?:image|picture|photo|art|illustration|logo|icon|avatar|thumbnail)s?[- ](?:generation|generator|gen|creation|model)s?\b(?<!image model)(?<!photo model)(?<!picture model)"
-            r"|\btext[- ]to[- ]image\b|\bt2i\b|\b(?:generat\w*|creat\w*|mak\w*|draw\w*|produc\w*|render\w*|design\w*) (?:an? |the |some |our |new )?(?:\w+ ){0,2}(?:images?|pictures?|photos?|illustrations?|art(?:work)?|logos?|icons?|avatars?|thumbnails?)\b"
+            r"|\btext[- ]to[- ]image\b|\bt2i\b|\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw(?:s|ing)?|produc(?:e|es|ed|ing)|render(?:s|ed|ing)?|design(?:s|ed|ing)?) (?:an? |the |some |our |new )?(?:\w+ ){0,2}(?:images?|pictures?|photos?|illustrations?|art(?:work)?|logos?|icons?|avatars?|thumbnails?)\b"
             r"|\bdiffusion models?\b|\bimage gen\b"
         ),
     ),
     (
         "speech",
         re.compile(
-            r"\btext[- ]to[- ](?:speech|voice|audio)\b|\btts\b|\bspeech (?:synthesis|generation|output)\b|\bvoice (?:generation|synthesis|cloning|over|model|output)s?\b"
+            r"\btext[- ]to[- ](?:speech|voice|audio)\b|\b(?:turn\w*|convert\w*) (?:\w+ ){0,2}?(?:text|articles?|posts?|scripts?) (?:in)?to (?:speech|audio|voice)\b|\btts\b|\bspeech (?:synthesis|generation|output)\b|\bvoice (?:generation|synthesis|cloning|over|model|output)s?\b"
             r"|\bvoiceovers?\b|\b(?:read|reads|reading|speak|speaks) (?:\w+ ){0,3}(?:aloud|out loud)\b|\bnarrat\w*|\bsynthes\w* (?:speech|voice)\b|\bgenerat\w* (?:speech|voice|audio)\b"
         ),
     ),
     (
         "transcription",
         re.compile(
-            r"\btranscri(?:be|bes|bing|ption|ptions|pt model)\b|\bspeech[- ]to[- ]text\b|\bstt\b|\basr\b|\bspeech recognition\b|\bwhisper\b"
+            r"\btranscri(?:be|bes|bing|ption|ptions|pt model)\b|\bspeech[- ]to[- ]text\b|\b(?:turn\w*|convert\w*) (?:\w+ ){0,2}?(?:speech|audio|voice|calls?|recordings?) (?:in)?to text\b|\bstt\b|\basr\b|\bspeech recognition\b|\bwhisper\b"
             r"|\bcaptions? (?:for|of) (?:audio|video|calls|meetings)\b|\bsubtitl\w*\b|\bdictation\b"
         ),
     ),
@@ -100,7 +120,11 @@ def batch(text: str) -> bool:
 
 def region(text: str, typed: str) -> str | None:
     """Where the data must be processed, from the lower-cased text and the text as typed."""
-    found = [name for name, pattern in _REGIONS if pattern.search(text)]
+    found = [name for name, named, _ in _REGIONS if named.search(text)]
+    if not found:
+        found = [name for name, _, place in _REGIONS if place is not None and place.search(text)]
+        if found and not _PLACE_CONTEXT.search(text):
+            found = []
     if not found:
         if _EU_CAPS.search(typed):
             found = ["eu"]

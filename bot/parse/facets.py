@@ -154,6 +154,8 @@ def unjudged(text: str) -> list[str]:
 
 def why_not(text: str) -> list[str]:
     """'why not claude?' -> ['claude']; 'why didn't you pick gemini 2.5 pro' -> ['gemini 2.5 pro']."""
+    if "why" not in text:
+        return []
     return [m.group(1).strip() for m in _WHY_NOT.finditer(text)]
 
 
@@ -162,5 +164,7 @@ _TIER = re.compile(r"\b(flex|priority)\b(?:\s+(?:tier|processing|pricing|mode))?
 
 def tier_of(text: str) -> str | None:
     """'on the flex tier' -> 'flex'; 'priority processing' -> 'priority'."""
+    if "flex" not in text and "priority" not in text:
+        return None
     m = _TIER.search(text)
     return m.group(1) if m else None

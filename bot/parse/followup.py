@@ -2,12 +2,17 @@
 
 `refine(previous, new)` keeps what the previous question said and lets the follow-up change what it
 says: numbers and the task and objective are replaced, capabilities and modalities are added, providers
-named are kept ("only anthropic" replaces the list), providers excluded are added. A follow-up that names
+named are kept ("only anthropic" replaces the list), providers excluded are added. How the work runs is
+replaced too: "what about batch?" makes it a batch job, "and in the EU?" sets the region, "same for
+embeddings" the kind of model (which drops the text task the previous question had, unless the follow-up
+names one), "on the flex tier" the service tier. A follow-up that names
 models keeps the previous intent where it still makes sense: a comparison gains the model, a cost or info
 question moves to it, and a recommendation becomes the cost of that model for the same workload.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import UNREFINABLE_INTENTS
@@ -38,6 +43,7 @@ def refine(previous: Query, new: Query) -> Query:
     data["providers"] = [p for p in data["providers"] if p not in new.exclude_providers]
     data["exclude_providers"] = [p for p in data["exclude_providers"] if p not in new.providers]
     data["include_free"] = previous.include_free or new.include_free
+    _deployment(data, previous, new)
     data["intent"], data["models"] = _intent_and_models(previous, new)
     kept = (
         [a for a in previous.assumptions if any(m in a for m in data["models"])]
@@ -51,6 +57,20 @@ def refine(previous: Query, new: Query) -> Query:
     data["refusal"] = None
     data["upgrade"] = previous.upgrade and data["models"] == previous.models
     return Query.model_validate(data)
+
+
+def _deployment(data: dict[str, Any], previous: Query, new: Query) -> None:
+    """Batch, region, kind and service tier: what the follow-up says replaces what the previous question said."""
+    if new.batch:
+        data["batch"] = True
+    if new.region:
+        data["region"] = new.region
+    if new.service_tier:
+        data["service_tier"] = new.service_tier
+    if new.kind and new.kind != previous.kind:
+        data["kind"] = new.kind
+        if not new.task:
+            data["task"] = None  # "cheapest for summarization" then "same for embeddings": not a summarizer
 
 
 def _union(a: list, b: list) -> list:

@@ -15,11 +15,12 @@ guess from weak cues, and lowest for chatter, so a channel listener can stay sil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.parse.lexicon import (
     ALTERNATIVE,
     ALTERNATIVE_STRONG,
+    COMPARATIVE,
     COMPARE,
     COST,
     DOMAIN,
@@ -45,6 +46,11 @@ _LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = re.compile(r"\binstead\b")
 _MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")
 _COMPARE_WORD = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*")
+_FAMILIES_COMPARED = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bbetween\b|\bagainst\b")
+_NOT_MODELS_COMPARED = re.compile(
+    r"\b(?:input|in|prompt)\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:output|out|completion)\b"
+    r"|\b(?:batch|real[- ]?time|cached|uncached|flex|priority|standard)\s*(?:vs\.?|versus)\s*(?:batch|real[- ]?time|cached|uncached|flex|priority|standard|sync\w*)\b"
+)
 
 # greetings and questions about the bot itself
 _GREETING = re.compile(
@@ -58,6 +64,13 @@ _ABOUT_BOT = re.compile(
     r"|what (?:are|is) your (?:commands|options|features)|how (?:do|can|should) (?:i|we) (?:use|talk to|ask|work with|query) (?:you|u|this|it|this bot|the bot|whichmodel)"
     r"|(?:any )?tips (?:on|for) (?:how to )?(?:use|using|ask\w*) (?:you|this|this bot|the bot)|what (?:questions|things|stuff) (?:should|can|could|do) (?:i|we) ask(?: you)?"
     r"|how does (?:this|it|this bot|this thing|the bot|whichmodel) work|what can (?:you|u) (?:help|assist) (?:me |us )?with|i'?m new here\b.*|what do you do exactly"
+    r"|what (?:are|r) (?:you|u) (?:able|capable|meant|supposed) to (?:do|help with|answer)|what(?:'s| is) your (?:deal|purpose|job|thing)"
+    r"|what are your (?:capabilities|skills|limits)|what do you (?:even )?do here|what else can (?:you|u) (?:do|tell me|help with|answer)"
+    r"|who (?:made|built|created|wrote|runs|maintains|owns) (?:you|u|this bot|this thing|whichmodel)|are (?:you|u) (?:an? )?(?:ai|bot|human|llm|real person|person)"
+    r"|what (?:data|sources?|info\w*) (?:do|does) (?:you|u|this bot|the bot) (?:use|rely on|draw on|know)|where (?:do|does) (?:you|u|your|the bot'?s?) (?:\w+ )?(?:get|come from|coming from)"
+    r"|where (?:does|do) (?:your|the) (?:data|prices|pricing|numbers|info\w*|scores|benchmarks) come from"
+    r"|how (?:up[- ]to[- ]date|fresh|current|recent|old|accurate|reliable) (?:is|are) (?:your|the bot'?s?) (?:data|info\w*|prices|pricing|numbers|catalog\w*|scores)"
+    r"|when (?:was|is|were) (?:your|the) (?:data|prices|pricing|catalog\w*) (?:last )?(?:updated|refreshed)"
     r"|cheers|thanks(?: a lot| so much)?|thank you(?: so much)?|thx|ty|much appreciated|nice one|great,? thanks)\b"
 )
 _BOT_WORDS = re.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
@@ -65,38 +78,92 @@ _BOT_WORDS = re.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
 # what changed in the data
 _CHANGE_WORD = re.compile(
     r"\b(?:chang\w*|new|newly|added|removed|dropped|launch\w*|released?|releases|shipped|appeared|arrived|updates?|updated"
-    r"|cuts?|drops?|increases?|hikes?|went (?:up|down)|moved)\b"
+    r"|cuts?|drops?|increases?|increased|decreased|hikes?|hiked|(?:went|gone|go|going|come|came) (?:up|down)|moved|ris(?:e|en)|rose|fell|fallen"
+    r"|deprecat\w*|retired?|sunset\w*|discontinu\w*|got(?:ten)? (?:cheaper|pricier|more expensive)|ship|ships|came out|come out|announced"
+    r"|different|differences?)\b"
+)
+# a change word that is the question's subject by itself: "updates since friday?", "any removals this week"
+_CHANGE_NOUN_FIRST = re.compile(
+    r"^\W*(?:(?:so|ok|hey|and)\s+)?(?:any\s+)?(?:new\s+)?(?:updates|changes|news|additions|removals|deprecations|releases|launches)\b"
 )
 _CHANGE_TIME = re.compile(
-    r"\bsince\b|\blately\b|\brecent(?:ly)?\b|\bthis (?:week|month|morning|quarter|year)\b|\btoday\b|\byesterday\b"
+    r"\bsince\b|\blately\b|\brecent(?:ly)?\b|\bthis (?:week|month|morning|quarter|year)\b|\btoday\b|\byesterday\b|\bovernight\b|\bthese days\b"
     r"|\b(?:last|past|previous) (?:\d+ )?(?:days?|weeks?|months?|week|month|quarter|release|refresh|update)\b|\bin the (?:last|past) \w+"
 )
 _CHANGES_ALONE = re.compile(
-    r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
-    r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |model )?(?:updates|news))\b"
+    r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
+    r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |pricing |model |catalog\w* )?(?:updates|news|changes)"
+    r"|(?:did|has|have) (?:anything|something|any\w*) (?:change|changed|moved|happen\w*)|(?:the )?latest (?:news|updates|changes)"
+    r"|(?:any\s+)?new (?:[\w-]+ ){0,2}(?:models?|llms?)(?=\W*(?:thanks|thx|pls|please|ty)?\W*$)|diff (?:vs|versus|since|from|against)"
+    r"|what(?:'s| is) the latest (?:news|updates|changes)"
+    r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?changes)\b"
 )
-_CHANGE_SUBJECT = re.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what)\b")
+# a release said anywhere: "has anthropic released anything new?", "what did openai ship recently?"
+_RELEASED_NEW = re.compile(
+    r"\b(?:releas\w*|ship\w*|launch\w*|put out|added|add|drop\w*|announc\w*) (?:any(?:thing)?|something|a|some) (?:new\b|models?\b)"
+    r"|\b(?:price|pricing) (?:changes?|drops?|cuts?|hikes?|increases?)\b"
+)
+# a change to one named model's data: "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
+_MODEL_CHANGED = re.compile(
+    r"\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|get|got|gotten|become|became) (?:cheaper|less expensive|more expensive|pricier)\b"
+    r"|\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated)\b"
+    r"|\bany (?:price |pricing )?(?:changes|updates) (?:to|for|on)\b"
+)
+_CHANGE_SUBJECT = re.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats)\b")
 _PICK = re.compile(r"\b(?:best|cheapest|fastest|should|recommend\w*|suggest\w*|for (?!the (?:last|past)))\b")
 
 # a model named as one to leave
 _LEAVING = re.compile(
-    rf"\bwhat else\b|\b(?:anything|something|options?|one|model)s? (?:\w+ ){{0,2}}(?:snappier|faster|quicker|cheaper|better|smarter|similar|close|comparable"
+    rf"\bwhat else\b|\b(?:anything|something|options?|one|model)s? (?:\w+ ){{0,2}}(?:{COMPARATIVE}|similar|close|comparable"
     rf"|lighter|smaller|stronger|less expensive|more affordable)\b|\b(?:migrate|move|switch|go|jump|port|upgrade)\s+to\s*(?:what|\?|$)"
-    rf"|\bwhat (?:do|should|can|could|would) (?:we|i) (?:migrate|move|switch|go|jump|port)\b|\bwhat(?:'s| is) (?:quicker|faster|cheaper|snappier|better|smarter)\b"
-    rf"|\bwant (?:to (?:get|move) )?off\b|\bget off\b|\bcloser? to {_M}|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
+    rf"|\bwhat (?:do|should|can|could|would) (?:we|i) (?:migrate|move|switch|go|jump|port)\b|\bwhat(?:'s| is) (?:{COMPARATIVE})\b"
+    rf"|\bwant (?:to (?:get|move) )?off\b|\bget off\b|\bclos(?:e|er|est) (?:\w+ ){{0,3}}?(?:to|like) {_M}|\bstuck (?:on|with)\b.{{0,50}}\b(?:what|which|anything|something|options?|equivalent|instead)\b"
+    rf"|\b(?:modern|newer|current|updated|cheaper|faster|open|open[- ]source) (?:equivalent|counterpart|replacement|successor)\b|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
     rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?)\b"
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
+    rf"|\b(?:{COMPARATIVE}|similar|comparable|open[- ]?(?:source|weights?)) (?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
+    rf"|\b(?:we(?:'re| are)? (?:currently |now |already )?(?:use|using|on|running|run)|currently (?:on|using))\s+{_M}.{{0,60}}"
+    rf"\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "
+    rf"(?:use|pick|recommend|suggest)|recommend\w*|suggest\w*)\b"
+    rf"|\bor (?:something|anything|someone) else\b|\bcan (?:we|i|you) do better\b|\bor (?:something|anything) (?:better|{COMPARATIVE})\b"
+    rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
 )
 # requests for things other than a model
 _OTHER_THING = re.compile(
     r"\b(?:podcasts?|books?|novels?|restaurants?|caf[eé]s?|bars?|pizza|lunch|dinner|breakfast|coffee|movies?|films?|shows?|series|songs?|music|playlists?"
     r"|laptops?|phones?|monitors?|keyboards?|mouse|chairs?|desks?|headphones?|vpns?|themes?|fonts?|ides?|editors?|hotels?|flights?|gifts?|games?"
+    r"|gpus?|graphics cards?|hardware|vector (?:dbs?|databases?|stores?)|cloud providers?|hosting providers?"
     r"|courses?|conferences?|databases?|postgres|mysql|mongo\w*|redis|kafka|terraform|pulumi|kubernetes|k8s|docker|frameworks?|librar(?:y|ies)"
-    r"|way to learn|place to|places|recipes?|wine|beer|vacation|holiday|trip|gym|shoes?|cars?|bikes?|jokes?|poems?|weather|stocks?|crypto)\b"
+    r"|way to learn|place to|places|recipes?|wine|beer|vacation|holiday|trip|gym|shoes?|cars?|bikes?|jokes?|poems?|weather|stocks?|crypto"
+    r"|programming languages?|languages? to learn|macbooks?|servers? to buy|h100s?|a100s?)\b"
+)
+# a pick of something that is no model: "best gpu for training", "which laptop is best for running llms"
+_PICK_OTHER = re.compile(
+    rf"\b(?:best|which|what|recommend\w*|cheapest|good|top|suggest\w*|buy\w*|\w{{3,}}est)\s+(?:an?\s+|the\s+)?(?:(?!models?\b|llms?\b)[\w-]+\s+){{0,2}}?(?:{_OTHER_THING.pattern[5:-3]})\b"
+)
+# a request to do the work rather than choose who does it: "summarize this article using gpt-4o"
+_DO_IT_FOR_ME = re.compile(
+    r"^(?:please\s+|pls\s+|can you\s+|could you\s+|hey\s+)?(?:use \S+(?: \S+)? to\s+)?(?:summari[sz]e|translate|rewrite|write|draft|proofread|fix|explain"
+    r"|answer|review|classify|tag|extract|convert|format|check|debug|generate|make|create)\b.{0,40}?\b(?:this|these|that|my|the following|it|below"
+    r"|attached|above|for me|me a|me an|us a)\b"
 )
 # words that put a question inside the model world even without a model name
 _MODEL_WORLD = re.compile(
-    r"\b(?:models?|llms?|ai|apis?|tokens?|providers?|inference|embeddings?|prompts?|context|gpts?|weights|fine[- ]?tun\w*|endpoints?)\b"
+    r"\b(?:models?|llms?|ai|apis?|tokens?|providers?|inference|embeddings?|prompts?|context|gpts?|weights|fine[- ]?tun\w*|endpoints?|rerank\w*)\b"
+)
+_HOW_TO = re.compile(
+    r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could|does|did) (?:i|we|you|one|it|this|that|my|our)|how to|how's|why (?:is|are|does|do|did)"
+    r"|what's the (?:syntax|command|difference between)|what (?:is|are) the difference)\b"
+)
+# questions of fact about the world, not a pick: they name at most a provider or a task word
+_TRIVIA = re.compile(
+    r"^(?:\w+[,!]?\s+){0,2}?(?:who (?:is|was|are|founded|owns|runs|leads)|when (?:was|did|is) \w+ (?:founded|started|ipo)|is \w+(?: \w+)? (?:down|up|working|out)\b)"
+)
+# asking what a word means: "what is rag", "explain function calling", "difference between fine-tuning and rag"
+_DEFINITION = re.compile(
+    r"^(?:\w+[,!]?\s+){0,2}?(?:what (?:is|are|does) (?:a |an |the )?\w+(?:[- ]\w+)? (?:mean|stand for)"
+    r"|what(?:'s| is| are) (?:a |an )?\w+(?:[- ]\w+)?\W*(?:thanks|thx|pls|please|ty)?\W*$"
+    r"|(?:can you |pls |please )?(?:explain|define)\b|what(?:'s| is| are) the difference between)"
 )
 _RECOMMEND_BARE = re.compile(
     r"^(?:so\s+|ok\s+|hmm+\s+)?(?:what|which)(?: one)? (?:should|would|do|can) (?:i|we|you) (?:use|pick|choose|go with|recommend|try)\s*\??$"
@@ -115,6 +182,8 @@ class Signals:
     constrained: bool  # any filter or number
     specific: bool  # providers, capabilities, kinds, token or price numbers: things only model questions say
     q: Quantities
+    n_providers: int = 0  # providers named, kept or excluded
+    n_families: int = 0  # model families named without a model ("claude", "gpt"): "claude vs gpt for coding"
 
 
 @dataclass(frozen=True)
@@ -123,8 +192,33 @@ class Decision:
     confidence: float
 
 
+# what people type before the question itself: "hey,", "quick q:", "ok so", "fyi"
+_LEAD_IN = re.compile(
+    r"^(?:(?:hey|hi|hello|yo|hiya|ok|okay|so|um+|hmm+|btw|fyi|pls|please|quick q(?:uestion)?|q|question|team|folks|guys|y'?all|random q|dumb q|"
+    r"there|everyone|whichmodel|bot)\b[\s,!.:;-]*)+"
+)
+
+
+_HELLO = re.compile(r"\b(?:hey|hi|hello|yo|hiya|howdy|sup|morning|evening|afternoon|greetings|heya|hola)\b")
+
+
 def decide(s: Signals) -> Decision:
     """The intent of a question, and how sure the parser is of it."""
+    if s.n_models == 0:
+        help_ = _help(s.text, s)
+        if help_ is not None:
+            return help_
+    core = _LEAD_IN.sub("", s.text, count=1)
+    bare = s.n_models == 0 and not s.constrained and (not s.task or s.task == "chat" and _BOT_WORDS.search(s.text))
+    if bare and core != s.text and not _WORDS.search(core) and _HELLO.search(s.text):
+        return Decision("help", 0.9)  # "quick question - hello bot": a greeting and nothing else
+    if core and core != s.text:
+        s = replace(s, text=core)  # "hey, which models support pdf input": the question after the greeting
+        help_ = _help(core, s) if s.n_models == 0 else None
+        if help_ is not None:
+            return help_  # "quick question - how do i use this?"
+    if s.n_models < 2 <= s.n_models + s.n_families and _FAMILIES_COMPARED.search(s.text):
+        return Decision("compare", 0.7)  # "is claude better than gpt for writing?": lines, not models
     if s.n_models >= 2:
         return _two_models(s)
     if s.n_models == 1:
@@ -143,25 +237,28 @@ def _two_models(s: Signals) -> Decision:
 
 def _one_model(s: Signals) -> Decision:
     text, q = s.text, s.q
+    if _DO_IT_FOR_ME.search(text) and not s.sort_by and not RECOMMEND.search(text):
+        return Decision("unknown", 0.2)  # "translate this to spanish with gpt-5": a job for the model, not a question
     if ALTERNATIVE.search(text) or _LEAVING.search(text):
         return Decision("alternatives", 0.95)
-    if _COMPARE_WORD.search(text):
+    if _MODEL_CHANGED.search(text) and (_CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text or "expensive" in text):
+        return Decision("changes", 0.8)  # "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
+    # "input vs output", "on cerebras vs groq": the one model's prices or offers side by side, not two models
+    if _COMPARE_WORD.search(_NOT_MODELS_COMPARED.sub(" ", text)) and s.n_providers < 2:
         return Decision("compare", 0.85)
-    if COST.search(text) or q.tokens_per_month is not None or q.max_monthly_cost is not None:
-        return Decision("cost", 0.9)
+    if COST.search(text) or s.sort_by == "cost" or q.tokens_per_month is not None or q.max_monthly_cost is not None:
+        return Decision("cost", 0.9)  # "where's the cheapest gpt-oss-120b?": its price across providers
     return Decision("info", 0.9)
 
 
 def _no_model(s: Signals) -> Decision:
     text = s.text
-    help_ = _help(text, s)
-    if help_ is not None:
-        return help_
     if _changes(text):
         return Decision("changes", 0.9)
-    if LIST_STRONG.search(text) and not (s.sort_by and not _LIST_WORD.search(text)):
+    about_models = s.specific or s.constrained or DOMAIN.search(text)  # "how do i reverse a linked list" lists nothing
+    if LIST_STRONG.search(text) and about_models and not (s.sort_by and not _LIST_WORD.search(text)):
         return Decision("list", 0.9)  # "what are the 3 best models for X" asks for a pick, not an inventory
-    if LIST_WEAK.search(text) and not s.sort_by and not s.task:
+    if LIST_WEAK.search(text) and about_models and not s.sort_by and not s.task:
         return Decision("list", 0.85)
     return _recommend_or_unknown(s)
 
@@ -175,28 +272,44 @@ def _help(text: str, s: Signals) -> Decision | None:
     about = _ABOUT_BOT.match(rest)
     if about and (not (s.task or s.constrained) or len(_WORDS.findall(rest[about.end() :])) <= 2):
         return Decision("help", 0.9)  # "what's this bot for?" (the "bot" is not a chat task)
-    if HELP_ANYWHERE.search(text) and not (s.task or s.constrained):
+    bot_as_chat = s.task == "chat" and _BOT_WORDS.search(text)  # "what this bot does": the bot, not a chat task
+    if HELP_ANYWHERE.search(text) and not s.constrained and (not s.task or bot_as_chat):
         return Decision("help", 0.85)
     return None
 
 
 def _changes(text: str) -> bool:
     """ "what changed?", "any new models since last week?", "price changes since october"."""
-    if _CHANGES_ALONE.search(text):
+    if _CHANGES_ALONE.search(text) or _RELEASED_NEW.search(text) and not _PICK.search(text):
         return True
     change = _CHANGE_WORD.search(text)
-    if change is None or not _CHANGE_TIME.search(text) or not _CHANGE_SUBJECT.search(text):
+    if change is None or not _CHANGE_TIME.search(text):
+        return False
+    if not (_CHANGE_SUBJECT.search(text) or _CHANGE_NOUN_FIRST.search(text)):
         return False
     return not _PICK.search(text[: change.start()])  # "best new model for coding this week" is a pick
 
 
 def _recommend_or_unknown(s: Signals) -> Decision:
     text = s.text
-    if s.specific or _MODEL_WORLD.search(text) or DOMAIN.search(text):
+    world = s.specific or _MODEL_WORLD.search(text) or DOMAIN.search(text)
+    picking = s.sort_by or RECOMMEND.search(text) or _MODEL_WORD.search(text)
+    other = _PICK_OTHER.search(text)
+    if other and not _MODEL_WORD.search(text, 0, other.start()):
+        return Decision("unknown", 0.15)  # "best gpu for training", "which laptop is best for running llms"
+    if _DO_IT_FOR_ME.search(text) and not (picking or s.q.tokens_per_month):
+        return Decision("unknown", 0.15)  # "write me a python script that calls the openai api"
+    if _HOW_TO.search(text) and not (picking or s.n_models) and (not world or not s.task):
+        return Decision("unknown", 0.2)  # "how do i center a div", "how do i get an api key": not choosing a model
+    if _TRIVIA.search(text) and not (picking or s.task):
+        return Decision("unknown", 0.2)  # "who is the ceo of openai", "is openai down?"
+    if _DEFINITION.search(text) and not picking:
+        return Decision("unknown", 0.2)  # "what is rag": a definition, not a pick
+    if world:
         if s.task or s.constrained or s.sort_by or s.specific or RECOMMEND.search(text):
             return Decision("recommend", 0.9 if (s.task or s.sort_by or s.specific) else 0.75)
         return Decision("unknown", 0.3)
-    if OFF_TOPIC_COMMAND.match(text) or _OTHER_THING.search(text):
+    if OFF_TOPIC_COMMAND.match(text) or _OTHER_THING.search(text) and not (s.task and s.sort_by):
         return Decision("unknown", 0.1)  # "recommend a podcast", "write me a poem", "best laptop?"
     if _RECOMMEND_BARE.search(text):
         return Decision("recommend", 0.6)  # "what should we use?"

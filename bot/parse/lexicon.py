@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import re
 
+from bot.parse.fast_patterns import fast
+
 MODEL_MARK = "¤"  # stands for a model name found in the text; plain_text() never leaves one behind
 _M = MODEL_MARK
+# the comparatives people use of models, one word class for every rule that reads them ("cheaper", "less expensive")
+COMPARATIVE = (
+    r"(?:cheaper|less expensive|less costly|more affordable|lower[- ]cost|lower[- ]priced|faster|quicker|snappier|speedier|better"
+    r"|smarter|stronger|more accurate|more capable|more reliable|smaller|lighter|bigger|larger|newer)"
+)
 
 # --- tasks: (task, priority, pattern); the highest priority wins, then the earliest mention ----------
 
 TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
-    (task, prio, re.compile(pattern))
+    (task, prio, fast(pattern))
     for task, prio, pattern in (
         (
             "coding",
@@ -24,8 +31,8 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"|\bwrit\w* (?:\w+ )?tests\b|\bcode[- ]?review\w*|\bautocomplet\w*|\bauto-complet\w*|\bcompletions? in (?:the )?(?:ide|editor)\b"
             r"|\brefactor\w*|\bdebug\w*|\bsoftware (?:engineering|development|dev)\b|\bsql\b|\bpython\b|\bjavascript\b"
             r"|\btypescript\b|\bjava\b|\brust\b|\bgolang\b|\bc\+\+|\bbug[- ]?fix\w*|\bpull requests?\b|\bpr reviews?\b"
-            r"|\bswe[- ]?bench\b|\bcodebases?\b|\bvibe[- ]?cod\w*|\bcopilot\b|\bide\b|\bfront[- ]?end\b|\bback[- ]?end\b"
-            r"|\bhtml\b|\bcss\b|\breact\b|\bdevops\b|\bcli tools?\b|\bcommit messages?\b|\bstack traces?\b",
+            r"|\bswe[- ]?bench\b|\bcodebases?\b|\bvibe[- ]?cod\w*|\b(?:github|code|coding|dev|developer|programming) copilot\b|\bide\b|\bfront[- ]?end\b|\bback[- ]?end\b"
+            r"|\bhtml\b|\bcss\b|\breact\b|\bdevops\b|\bterraform\b|\bbash\b|\bshell scripts?\b|\bregex\w*|\bdockerfiles?\b|\byaml\b|\bkubernetes manifests\b|\bcli tools?\b|\bcommit messages?\b|\bstack traces?\b",
         ),
         (
             "math",
@@ -38,7 +45,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             5,
             r"\brag\b|\bretriev\w*|\bgrounded\b|\bgrounding\b|\bfaithful\w*|\bcitations?\b|\bciting\b"
             r"|\bquestion[- ]answering\b|\bq ?& ?a\b|\bqa over\b|\banswer(?:ing|s)? (?:\w+ )?questions (?:about|from|over|on|using|based on|grounded in|against)\b"
-            r"|\bknowledge[- ]?bases?\b|\bdocs? q ?& ?a\b|\bchat(?:ting)? (?:with|over) (?:our |my |your |the |internal |company )?(?:docs|documents|pdfs?|data|files|knowledge|wiki)\b"
+            r"|\bknowledge[- ]?bases?\b|\bdoc(?:ument)?s?[- ]?qa\b|\bdocs? q ?& ?a\b|\bchat(?:ting)? (?:with|over) (?:our |my |your |the |internal |company )?(?:docs|documents|pdfs?|data|files|knowledge|wiki)\b"
             r"|\b(?:search|questions) (?:over|across) (?:our |my |the |internal |company )?(?:docs|documents|data|files|wiki)\b"
             r"|\bover (?:our|my|internal|company) (?:docs|documents|knowledge|data|wiki|files)\b|\bsemantic search\b"
             r"|\bhallucinat\w*|\binternal (?:docs|documents|wiki)\b|\bask(?:ing)? questions about (?:our |my |the )?(?:docs|documents|pdfs?|files|manuals?)\b",
@@ -49,7 +56,8 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\btranslat\w*|\bmulti-?lingual\b|\blocali[sz]\w*|\bl10n\b|\bi18n\b|\bmulti-?language\b"
             r"|\b(?:into|to|from) (?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic"
             r"|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew"
-            r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b",
+            r"|ukrainian|czech|other languages|many languages)\b|\bforeign languages?\b|\blanguage pairs?\b|\b(?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew|ukrainian|czech)(?:,| and| &| or|/) ?(?:english|french|german|spanish|italian|portuguese|japanese|chinese|mandarin|korean|arabic|hindi|russian|dutch|polish|turkish|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew|ukrainian|czech)\b|\b(?:\d+|many|multiple|several|lots of|dozens of|all the) (?:\w+ )?languages\b"
+            r"|\b(?:european|asian|african|indian|nordic|scandinavian|slavic|latin american|middle eastern|non-english) languages\b",
         ),
         (
             "summarization",
@@ -77,8 +85,8 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         (
             "agents",
             4,
-            r"(?<!support )(?<!service )(?<!customer )(?<!sales )\bagent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
-            r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\bplanning\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
+            r"\ba(?<!support a)(?<!service a)(?<!customer a)(?<!sales a)gent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
+            r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\b(?:task|agent\w*|action|long[- ]horizon) planning\b|\bplanning (?:agents?|tasks?|steps?|and tool\w*)\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
             r"|\bautomat(?:ion|ing|e)\b|\bworkflows?\b|\bautonomous\w*|\bmcp\b|\borchestrat\w*",
         ),
         (
@@ -87,12 +95,14 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\blong[- ](?:context|documents?|docs|files|inputs?|texts?|transcripts?|reports?|contracts?|pdfs?|videos?"
             r"|conversations?|threads?|prompts?)\b|\b(?:large|huge|big|massive) (?:documents?|docs|files|codebases?|inputs?|contexts?|pdfs?)\b"
             r"|\b(?:entire|whole|full) (?:books?|codebases?|repos?|repositories|documents?|manuals?)\b|\bbooks?\b|\blengthy\b"
+            r"|\b(?:large|huge|big|massive|giant|enormous|very long) (?:transcripts?|reports?|contracts?|books?|threads?|logs?|filings?|manuals?|recordings?|spreadsheets?|datasets?)\b"
             r"|\bhundreds of pages\b|\b\d+[- ]pages?\b|\bneedle[- ]in[- ]a[- ]haystack\b",
         ),
         (
             "reasoning",
             2,
-            r"\breasoning\b|\banaly[sz]\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
+            r"\breasoning\b|\b(?:contract|legal|document|policy|compliance|risk|due[- ]diligence) (?:review|analysis|checks?)\w*"
+            r"|\breview\w* (?:of )?(?:our |the )?(?:contracts|legal documents|filings|policies)\b|\banaly[sz]\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
             r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b|\bfinancial\b|\bscientific\b|\bscience\b"
             r"|\bmedical\b|\bdiagnos\w*|\bdecision[- ]making\b|\bstrateg\w*|\bthink(?:ing)? (?:hard|deeply)\b|\bdeep thinking\b"
             r"|\binsights?\b|\bdue diligence\b|\bforecast\w*",
@@ -101,7 +111,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "chat",
             2,
             r"\bchat(?:s|bots?|ting)?\b|\bsupport (?:bot|agent|assistant|chat|widget)s?\b|\bcustomer[- ](?:support|service|care|success)\b"
-            r"|\bhelp ?desk\b|\bassistants?\b|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
+            r"|\bhelp ?desk\b|\bassistants?\b|\bcopilots?\b|\bfor (?:customer |user |tech |it )?support\b(?! (?:for|of)\b)|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
             r"|\btalk(?:ing)? (?:to|with) (?:users|customers)\b|\bdialog\w*|\bslack ?bots?\b|\bdiscord ?bots?\b|\bbots?\b|\bsmall talk\b",
         ),
         (
@@ -112,42 +122,51 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"|\brewrit\w*|\brephras\w*|\bparaphras\w*|\bproofread\w*|\bgrammar\b|\bdraft\w*|\bnewsletters?\b|\bsocial media\b"
             r"|\bslogans?\b|\bheadlines?\b|\bscripts\b|\bproduct descriptions\b|\bcover letters?\b|\bbrand voice\b|\bprose\b",
         ),
+        (  # the work is producing the text: "generating long reports" is writing, not reading a long document
+            "writing",
+            4,
+            r"\b(?:generat\w*|writ(?:e|es|ing)|draft\w*|produc(?:e|es|ed|ing)|compos(?:e|es|ing)|churn\w* out) (?:\w+ ){0,2}?"
+            r"(?:reports?|articles?|essays?|blog posts?|posts?|copy|content|stories|emails?|letters?|newsletters?|press releases?)\b",
+        ),
     )
 )
 
 # --- what the user optimises ("sort_by"); earlier entries win over later ones, speed/cost by position --
 
-SORT_VALUE = re.compile(
+SORT_VALUE = fast(
     r"\bbest value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang for (?:the |your |my |our )?bucks?\b"
-    r"|\bbest bang\b|\bcost[- ]?effective\w*|\bcost[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
+    r"|\bbest bang\b|\bcost[- ]?effective\w*|\bprice[- ]?effective\w*|\b(?:cost|price)[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
     r"|\bquality[- /]per[- ](?:dollar|\$)|\bquality[- /](?:to[- ])?(?:price|cost)\b|\bbest (?:price|cost)[- /](?:performance|quality)\b|\bbest deal\b"
 )
-SORT_CONTEXT = re.compile(
+SORT_CONTEXT = fast(
     r"\b(?:biggest|largest|longest|most|max(?:imum)?|bigger|larger|longer|more|highest) context\b"
     r"|\b(?:biggest|largest|longest|bigger|larger|longer) (?:context )?windows?\b|\bmost tokens of context\b"
+    r"|\b(?:by|on) context(?: length| size| window)?\b|\bcontext[- ]wise\b"
 )
-SORT_LATENCY = re.compile(
+SORT_LATENCY = fast(
     r"\blow(?:est|er)?[- ]latency\b|\bless latency\b|\b(?:quick|fast)(?:est|er)?[- ]respond\w*|\brespond\w* (?:the )?(?:fastest|quickest)\b|\bleast latency\b|\bminimal latency\b|\bminimi[sz]e latency\b|\bbest latency\b|\blatency[- ](?:sensitive|critical)\b"
-    r"|\bquick(?:est|er)? (?:response|responses|reply|replies|to respond|to answer|to reply|first token|turnaround)\b"
+    r"|\bquick(?:est|er)? (?:response|responses|reply|replies|answers?|to respond|to answer|to reply|first token|turnaround)\b"
     r"|\b(?:answers?|replies|reply|responds?) (?:the )?(?:quicker|faster|sooner|quickest|fastest)\b|\b(?:low(?:er|est)?|small(?:er|est)|short(?:er|est)|better) (?:ttft|time[- ]to[- ]first[- ]token)\b"
-    r"|\bfast(?:est|er)? (?:response|responses|reply|replies|first token|time to first token|to respond|turnaround)\b"
+    r"|\bfast(?:est|er)? (?:response|responses|reply|replies|answers|first token|time to first token|to respond|turnaround)\b"
     r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
-    r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|quick\w*|sooner)\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
+    r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|fast|quick\w*|sooner)\b|\blatency (?:really )?(?:matters|is (?:key|important|critical|everything))\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
+    r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:fast|quick)\w*"
     r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
 )
-SORT_SPEED = re.compile(
-    r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\bhigh(?:est)? (?:throughput|speed|output speed|tokens? per second|tok/s)\b"
-    r"|\bmost (?:tokens? per second|throughput)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
+SORT_SPEED = fast(
+    r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\b(?:high(?:er|est)?|more|better|best|max(?:imum)?) (?:throughput|output speed|tokens? per second|tok/s)\b|\bhigh(?:er|est)? speed\b"
+    r"|\bmost (?:tokens? per second|throughput)\b|\b(?:most|highest|max(?:imum)?|best|top) (?:output )?(?:tokens?|toks?)\s*(?:/|per)\s*(?:s|sec|second)\b"
+    r"|\b(?:most|highest|max(?:imum)?|best|top) (?:tps|tok/s|t/s)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
     r"|\bblazing\b|\bquick(?= models?\b)|\bquicker\b|\bby (?:speed|throughput)\b"
 )
-SORT_COST = re.compile(
+SORT_COST = fast(
     r"\bcheap\w*|\blowest[- ](?:cost|price|pric\w+)\b|\bleast (?:expensive|costly)\b|\bless (?:expensive|costly)\b|\blow[- ]cost\b"
     r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
     r"|\bsave (?:money|costs?)\b|\bcost[- ]?sensitive\b|\blowest (?:bill|spend)\b|\beconomical\b|\bcost[- ]saving\w*|\blowest[- ]priced\b"
     r"|\b(?:on|by|for) (?:price|cost)\b|\b(?:price|cost)[- ]wise\b|\bin terms of (?:price|cost)\b|\bpricing[- ]wise\b"
-    r"|\bcosts? less\b(?! than)|\bcosting less\b(?! than)|\bfor less\b|\bless money\b|\bcosts? (?:too|way too|so) much\b|\btoo (?:expensive|pricey|costly)\b|\bpricier than\b"
+    r"|\bcosts? less\b(?! than\b)|\bcosting less\b(?! than\b)|\bfor less\b|\bless money\b|\bcosts? (?:too|way too|so) much\b|\btoo (?:expensive|pricey|costly)\b|\bpricier than\b"
 )
-SORT_QUALITY = re.compile(
+SORT_QUALITY = fast(
     r"\bbest\b|\bsmartest\b|\bsmarter\b|\bmost (?:accurate|capable|intelligent|powerful|advanced|reliable|precise|competent|clever)\b"
     r"|\bmore (?:accurate|capable|intelligent|powerful|reliable)\b|\bhighest[- ](?:quality|accuracy|scor\w*|rated|ranked)\b|\bstrongest\b"
     r"|\bstronger\b|\bbetter\b|\btop[- ](?:tier|notch|quality|performing|rated|ranked)\b|\bstate[- ]of[- ]the[- ]art\b|\bsota\b"
@@ -158,30 +177,30 @@ SORT_QUALITY = re.compile(
 
 # --- input modalities ---------------------------------------------------------------------------------
 
-MODALITY_NOT_INPUT = re.compile(
-    r"\b(?:generat\w*|creat\w*|mak\w*|draw\w*|produc\w*|output\w*|render\w*) (?:an? |the )?(?:\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b"
+MODALITY_NOT_INPUT = fast(
+    r"\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw\w*|produc(?:e|es|ed|ing)|output\w*|render\w*) (?:an? |the )?(?:\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b"
     r"|\b(?:images?|video|audio|speech|voice) (?:generation|gen|output|creation|synthesis)\b|\btext[- ]to[- ](?:image|video|speech|audio)\b|\btts\b|\bspeech[- ]to[- ]text\b|\bstt\b"
 )
 MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "image",
-        re.compile(
+        fast(
             r"\bvision\b|\bimages?\b|\bimagery\b|\bscreenshots?\b|\bphotos?\b|\bpictures?\b|\bdiagrams?\b|\bcharts?\b|\bmulti-?modal\b"
             r"|\bvisual\b|\bscanned\b|\bscans\b|\bocr\b|\bvlms?\b|\bjpe?gs?\b|\bpngs?\b|\bfigures\b|\bhandwrit\w*|\bsee (?:images|pictures)\b"
         ),
     ),
     (
         "audio",
-        re.compile(
+        fast(
             r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
             r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*|\bsound\b"
         ),
     ),
     (
         "video",
-        re.compile(r"\bvideos?\b|\bfootage\b|\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
+        fast(r"\bvideos?\b|\bfootage\b|\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
     ),
-    ("pdf", re.compile(r"\bpdfs?\b")),
+    ("pdf", fast(r"\bpdfs?\b")),
 )
 
 # --- capabilities: a phrase after "for" names the task instead ------------------------------------------
@@ -191,30 +210,30 @@ CAPABILITIES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
     (
         "tool_calling",
         "agents",
-        re.compile(
+        fast(
             r"\btool[- ]?(?:calling|calls?|use|usage|support)\b|\bfunction[- ]?(?:calling|calls?)\b|\btools\b|\bfunction[- ]call(?:ing)? support\b"
         ),
     ),
     (
         "structured_output",
         "extraction",
-        re.compile(
+        fast(
             r"\bjson[- ](?:mode|output|outputs|schemas?|responses?|format|support)\b|\bstructured[- ](?:outputs?|json|responses?|generation)\b"
-            r"|\bresponse[_ ]format\b|\bschema[- ](?:adherence|following|constrained)\b|\bconstrained decoding\b|\bjson\b(?= (?:models?|llms?)\b)"
+            r"|\bresponse[_ ]format\b|\b(?:schema|json)[- ](?:adherence|following|constrained|compliance|validity)\b|\bconstrained decoding\b|\bjson\b(?= (?:models?|llms?)\b)"
             r"|(?<=with )json\b|(?<=supports )json\b|(?<=support )json\b|(?<=outputs )json\b|(?<=output )json\b|(?<=returns )json\b|(?<=return )json\b|(?<=valid )json\b"
         ),
     ),
     (
         "reasoning",
         "reasoning",
-        re.compile(
-            r"\b(?:reasoning|thinking)\b(?![- ](?:tasks?|problems?|questions?|skills?|abilit\w+|benchmarks?|heavy)\b)"
+        fast(
+            r"\b(?:reasoning|thinking)\b(?![- ](?:tasks?|problems?|questions?|skills?|abilit\w+|benchmarks?|heavy)\b)|(?<=can )reason\b|(?<=that )reasons\b"
         ),
     ),
     (
         "open_weights",
         None,
-        re.compile(
+        fast(
             r"\bopen[- ]?(?:source|weights?|sourced)\b|\bopen models?\b|\bopen llms?\b|\bself[- ]?host\w*|\bon[- ]?prem\w*"
             r"|\brun (?:it |them |models? )?(?:locally|offline|on (?:our|my) own)\b|\blocal(?:ly)?[- ](?:hosted|run|models?|llms?|deployment)\b"
             r"|\bdownloadable (?:weights|models?)\b|\bweights (?:are )?available\b|\boss (?:models?|llms?)\b|\bopen[- ]licen[sc]e\w*"
@@ -265,19 +284,19 @@ CAP_FILTER_CUES = frozenset(
     }
 )
 CAP_TASK_CUES = frozenset({"for", "at", "on", "in", "doing", "handles", "handle", "handling", "to"})
-CAP_FILTER_AFTER = re.compile(
-    r"^\s*(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?)\b"
+CAP_FILTER_AFTER = fast(
+    r"^\s*(?:ai\s+|language\s+|gen ?ai\s+)?(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?|options?|picks?|choices?)\b"
 )
 
 # --- free models ---------------------------------------------------------------------------------------
 
-FREE = re.compile(
+FREE = fast(
     r"(?<![\w-])free(?![\w-])(?!\s+(?:form|text|of hallucinations|of charge for))(?<!feel free)|\bno[- ]cost\b|\bgratis\b|\bzero[- ]cost\b|\bcosts? nothing\b|\$0(?![.\d])"
 )
 
 # --- intents -----------------------------------------------------------------------------------------
 
-HELP_LINE = re.compile(
+HELP_LINE = fast(
     r"^(?:please\s+)?(?:help|h|\?+|hi|hello|hey|hey there|yo|hiya|howdy|start|menu|usage|commands|examples?|options|about|info|"
     r"what can you do|what do you do|what do you know|what do you know about|who are you|what are you|"
     r"how do(?:es)? (?:this|it|you|this bot|the bot) work|how (?:do|can|should) (?:i|we) use (?:you|this|it|this bot|the bot)|"
@@ -285,59 +304,65 @@ HELP_LINE = re.compile(
     r"how to use(?: this| you)?|instructions|tutorial|getting started|get started|what can this bot do|what does this bot do|"
     r"help me|can you help(?: me)?|what can you help (?:me )?with|thanks|thank you|ty|test|ping|man|docs|readme|"
     r"what(?:'s| is) (?:whichmodel|this bot)|what do you cover|what kind of questions|show me what you can do|what else can you do)"
-    r"(?:\s+(?:please|bot|whichmodel|you|you guys))?[\s?!.]*$"
+    r"(?:[\s?!.,]+(?:please|pls|plz|bot|whichmodel|you|you guys|me|anyone|thx|thanks|ty|thank you|asap|tia|lol|:\)))*[\s?!.]*$"
 )
-HELP_ANYWHERE = re.compile(
+HELP_ANYWHERE = fast(
     r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"
     r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b|\bwhat commands\b|\bwhat (?:do|can) you support\b"
+    r"|\bwhat (?:questions|things|stuff|topics|kinds? of (?:questions|things)) (?:do|can|will|could|should) (?:you|u) (?:answer|handle|help with|do|take)\b"
+    r"|\bwhat (?:this|the) (?:bot|thing|tool|app|assistant) (?:does|is for|can do|is about|is)\b|\bwhat (?:you|u) (?:do|can do|are for)\b"
+    r"|\bwhat (?:\w+ ){0,3}(?:can|do|will|could|should) (?:you|u|i|we) (?:answer|handle|help with|ask(?: you)?)\b"
+    r"|\bhow (?:do|can|should) (?:i|we) ask (?:about|for|you|questions)\b|\b(?:some |any )?example (?:questions|queries|prompts)\b"
 )
-ALTERNATIVE = re.compile(
-    rf"\balternatives?\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
+ALTERNATIVE = fast(
+    rf"\balternatives?\b|\balts? (?:to|for)\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
     rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
-    rf"|\b(?:cheaper|faster|better|smarter|quicker|smaller|lighter|bigger|stronger|more accurate|less expensive|more affordable"
-    rf"|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context) than {_M}"
-    rf"|\b(?:cheaper|faster|better|smarter|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
+    rf"|\b(?:{COMPARATIVE}|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context) than {_M}"
+    rf"|\b(?:{COMPARATIVE}|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )
-ALTERNATIVE_STRONG = re.compile(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b")
-COMPARE = re.compile(
-    r"\bvs\.?\b|\bv\.?\s|\bversus\b|\bcompar\w*|\bdifferen\w*|\bdiffer\b|\bbetter\b|\bworse\b|\bupgrad\w*|\bdowngrad\w*"
+ALTERNATIVE_STRONG = fast(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b|\balts?\b(?= (?:to|for)\b)")
+COMPARE = fast(
+    rf"\bvs\.?\b|\bv\.?\s|\bversus\b|\bcompar\w*|\bdifferen\w*|\bdiffer\b|\bbetter\b|\bworse\b|\bupgrad\w*|\bdowngrad\w*"
     r"|\bworth\b|\bover\b|\bagainst\b|\bhead[- ]to[- ]head\b|\bwhich (?:is|one|of|would|should|will|do|does)\b|\bbetween\b"
-    r"|\b(?:cheaper|faster|smarter|quicker|slower|stronger|more expensive|pricier)\b|\bor\b|\bswitch\w*|\bmove from\b"
+    rf"|\b(?:{COMPARATIVE}|slower|more expensive|pricier)\b|\bor\b|\bswitch\w*|\bmove from\b"
 )
-COST = re.compile(
+COST = fast(
     r"\bcosts?\b|\bcosting\b|\bprice[sd]?\b|\bpricing\b|\bhow much (?:is|are|does|do|would|will|for|to|money|\$|it|per)\b|\bhow much\W*$"
     r"|\bspend\b|\bbill\w*|\bexpensive\b|\bpricey\b|\bcharge[sd]?\b|\bfees?\b|\brates?\b(?! limit)|\bpay\b|\bdollars?\b|\$|\btco\b"
     r"|\bper (?:million|1m|m|token|1k|thousand|mtok)\b|\bmonthly (?:cost|bill|spend)\b|\bwhat would (?:\w+ ){0,4}run\b|\bset me back\b"
 )
-INFO = re.compile(
+INFO = fast(
     r"\bcontext\b|\bwindow\b|\bmax(?:imum)? output\b|\boutput (?:limit|length|tokens|size)\b|\bwhen\b|\breleased?\b|\bcome out\b"
     r"|\bcame out\b|\blaunch\w*|\bwho (?:offers|sells|hosts|serves|provides|has|makes|made)\b|\bwhere (?:can|to|is|do)\b|\bproviders?\b"
     r"|\bavailab\w*|\bhost\w*|\bsupports?\b|\bmodalit\w*|\bcutoff\b|\bknowledge\b|\bparameters?\b|\btell me about\b|\bspecs?\b"
     r"|\binfo\w*|\bdetails?\b|\blimits?\b|\blicen[sc]e\w*|\bdeprecat\w*|\bspeed\b|\blatency\b|\bhow (?:fast|good|smart|big|old|new)\b"
     r"|\bbenchmarks?\b|\bscores?\b|\bdoes\b|\bcan (?:it|i)\b|\btake[s]?\b|\baccepts?\b|\bread\b|\bhandles?\b|\bwhat is\b|\bwhat's\b"
 )
-LIST_STRONG = re.compile(
-    r"\blist\b|\benumerate\b|\bshow (?:me )?(?:all|everything)\b|\beverything (?:under|below|with|that|from|on)\b|\bgive me all\b|\ball (?:the |of the )?(?:[\w-]+ ){0,3}models\b|\bevery (?:[\w-]+ ){0,2}models?\b"
+LIST_STRONG = fast(
+    r"\blist\b|\benumerate\b|\bshow (?:me )?(?:all|everything)\b|\beverything (?:under|below|with|that|from|on)\b|\bgive me all\b|\ball (?:the |of the )?(?:[\w-]+ ){0,3}(?:models|llms)\b|\bevery (?:[\w-]+ ){0,2}(?:models?|llms?)\b"
     r"|\bwhat are (?:all )?the (?:[\w-]+ ){0,2}models\b|\bhow many models\b"
 )
-LIST_WEAK = re.compile(
-    r"^(?:\w+ ){0,2}(?:which|what|show|give|any|are there|do you have|find|get)\b.*\bmodels\b|^(?:\w+ ){0,2}models\b"
-    r"|\bmodels (?:that|which|with|under|below|supporting|from|on|available|offering|having|able|capable)\b|\bany models?\b|\bare there (?:any )?models?\b"
+LIST_WEAK = fast(
+    r"^(?:\w+ ){0,2}(?:which|what|show|give|any|are there|do you have|find|get)\b.*\b(?:models|llms)\b|^(?:\w+ ){0,2}(?:models|llms)\b"
+    r"|\bwhat(?:'s| is| are)? (?:all )?(?:the )?(?:options|available|on offer|offered|there)\s+(?:on|in|at|from|via|through)\b"
+    r"|\bmodels (?:that|which|with|under|below|supporting|from|on|available|offering|having|able|capable)\b|\bany (?:models?|llms?)\b|\bare there (?:any )?(?:models?|llms?)\b"
 )
-RECOMMEND = re.compile(
+RECOMMEND = fast(
     r"\bshould (?:i|we) (?:use|pick|choose|go with|try)\b|\brecommend\w*|\bsuggest\w*|\bwhich (?:model|llm|one|ai|provider|api)\b"
     r"|\bwhat (?:model|llm|ai|api)\b|\bgood (?:model|llm|choice|option|pick)s?\b|\bneed an? (?:model|llm)\b|\blooking for\b"
     r"|\bpick\b|\bchoose\b|\bgo[- ]to\b|\bwhat to use\b|\bwhich to use\b|\bmodel for\b|\bllm for\b|\bmodels for\b|\bwhat (?:do|would) you (?:use|recommend)\b"
-    r"|\bwhat'?s (?:the )?(?:best|cheapest|fastest|smartest|good)\b|\bhelp me (?:pick|choose|decide|find)\b|\boptions? for\b"
+    r"|\bwhat'?s (?:the )?(?:best|cheapest|fastest|smartest|good)\b|\bwhat(?:'s| is) an? (?:good|decent|solid|great|reliable)\b|\bhelp me (?:pick|choose|decide|find)\b|\boptions? for\b"
 )
-DOMAIN = re.compile(
+DOMAIN = fast(
     r"\bmodels?\b|\bllms?\b|\bai\b|\bapis?\b|\bgpts?\b|\btokens?\b|\bprovider\w*|\binference\b|\bprompts?\b|\bembedding\w*"
     r"|\bcontext window\b|\blanguage models?\b|\bgen ?ai\b|\bfoundation models?\b|\bchatbots?\b|\bweights\b|\bopen[- ]source\b"
     + rf"|{_M}"
 )
-OFF_TOPIC_COMMAND = re.compile(
+OFF_TOPIC_COMMAND = fast(
     r"^(?:please\s+|can you\s+|could you\s+)?(?:write|translate|summari[sz]e|tell me a|explain|generate|draft|compose|rewrite|fix|"
-    r"solve|calculate|create|make me|give me a (?:joke|poem|story|recipe)|sing|play|book|order|remind)\b"
+    r"solve|calculate|create|make me|give me a (?:joke|poem|story|recipe)|sing|play|book|order|remind|proofread|edit|review|check|convert|debug"
+    r"|refactor|analy[sz]e|format|reformat|clean up|shorten|expand|paraphrase|rephrase|reword|polish|grade|classify|tag|extract|parse|implement"
+    r"|build me|find me a (?!model|llm)|look up|search for|google|send|email|message|ping|schedule|draw|sketch|design)\b"
 )

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
@@ -39,6 +37,7 @@ from bot.parse.name_index import (
     bag,
     build_index,
     compact,
+    fix_family,
     glue,
     name_index,
     name_pieces,
@@ -53,6 +52,8 @@ _O_SERIES = re.compile(r"o\d+")
 _TYPED_DATE = re.compile(r"(?<=[a-z0-9])-(?:\d{4}-\d{2}-\d{2}|20\d{6})(?![\d-])")
 _SMALL_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _ARTICLE = re.compile(r"\b(?:a|an)\s+$")
+_NUMERIC = re.compile(r"[\d.]+")
+_ID_SEPARATORS = re.compile(r"[\s_]+")
 
 __all__ = ["Mention", "build_index", "find_mentions", "name_index", "name_pieces"]
 
@@ -80,22 +81,6 @@ def _line_pick(index: NameIndex, ids: list[str] | set[str]) -> Model | None:
 
 def _is_version(p: str) -> bool:
     return p[0].isdigit()
-
-
-def _fix_family(piece: str, vocab: set[str]) -> str:
-    """A typo of a family or line word ("gemni", "sonet", "cluade") spelt right; other pieces as they are."""
-    if len(piece) < 5 or not piece.isalpha() or piece in vocab:
-        return piece
-    return _fix_family_cached(piece)
-
-
-@lru_cache(maxsize=4096)
-def _fix_family_cached(piece: str) -> str:
-    choices = sorted(FAMILIES | set(LINE_WORDS))
-    hits = process.extract(piece, choices, scorer=OSA.distance, score_cutoff=1, limit=2)
-    if len(hits) == 1 or (len(hits) > 1 and hits[0][1] < hits[1][1]):
-        return hits[0][0]
-    return piece
 
 
 Found = tuple[Model | None, str | None]
@@ -138,7 +123,10 @@ def _match(index: NameIndex, pieces: tuple[str, ...], typed: str) -> Found:
     curated = _curated(index, span)
     if curated is not None:
         return curated
-    if not (span.strong or span.weak_family or span.line_word or span.alnum or _dotted_line(index, span)):
+    if not (
+        span.strong or span.weak_family or span.line_word or span.alnum or _dotted_line(index, span)
+        or _named_by_pieces(index, span)
+    ):
         return None, None
     for step in (_exact, _family_left_out, _newest_of_line, _close_spelling):
         model, note = step(index, span)
@@ -158,7 +146,10 @@ def _curated(index: NameIndex, span: _Span) -> Found | None:
         return index.models.get(index.aliases[pieces]), None
     if len(pieces) == 1 and (span.strong or span.weak_family):
         if pieces[0] in SINGLE_NAMES:  # "codestral": a family that is also a model's name
-            return index.best(set(index.bags.get(frozenset(pieces), ())) & index.notable, frozenset(pieces)), None
+            same = set(index.bags.get(frozenset(pieces), ())) & index.notable
+            # "whisper": no model is called just that; the family's own first-party model is ("whisper-1")
+            line = same or index.by_piece.get((pieces[0], pieces[0]), set())
+            return index.best(line, frozenset(pieces)), None
         return None, None  # "gpt", "claude", "gemini" alone name a family, not a model
     return None
 
@@ -177,7 +168,16 @@ def _exact(index: NameIndex, span: _Span) -> Found:
         cands.update(index.compact.get(compact(pieces), ()))
     if not named:
         cands &= index.notable
+    typed_id = _ID_SEPARATORS.sub("-", span.typed.strip())
+    if typed_id in cands:
+        return index.models[typed_id], None  # "mistral-large-4": the id typed, not its "-4-0" twin
     return index.best(cands, bag(pieces)), None
+
+
+def _named_by_pieces(index: NameIndex, span: _Span) -> bool:
+    """A name with no family word that spells a known model's id or name in order, with its version:
+    "text-embedding-3-large", "whisper-1", "tts-1"."""
+    return len(span.pieces) >= 2 and bool(span.versions) and bool(set(index.seq.get(span.pieces, ())) & index.notable)
 
 
 def _family_left_out(index: NameIndex, span: _Span) -> Found:
@@ -226,6 +226,8 @@ def _close_spelling(index: NameIndex, span: _Span) -> Found:
     """Step 6: a close spelling with the same digits ("gemni-2.5-flash")."""
     if _span_family(span) is None or len(span.pieces) < 2 or not index.fuzzy_keys:
         return None, None
+    if not (span.strong or span.line_word or span.versions):
+        return None, None  # "multi-step": a family word that is also a common word names a model only with a version
     key = compact(span.pieces)
     hit = process.extractOne(key, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
     if hit is None or "".join(_DIGITS.findall(hit[0])) != "".join(_DIGITS.findall(key)):
@@ -241,7 +243,7 @@ def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
     pieces = glue(raw_pieces(text), text)
     if dates:  # "gpt-4.1-mini-2025-04-14": the date belongs to the name before it, not to the name itself
         pieces = [p for p in pieces if not any(s <= p.start < e for s, e in dates)]
-    pieces = [Piece(_fix_family(p.text, index.vocab), p.start, p.end) if p.text.isalpha() else p for p in pieces]
+    pieces = [Piece(fix_family(p.text, index.vocab), p.start, p.end) if p.text.isalpha() else p for p in pieces]
     mentions: list[Mention] = []
     i = 0
     n = len(pieces)
@@ -319,7 +321,21 @@ def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list
             if found is not None and found.id != m.model_id:
                 out.append(Mention(nxt.start(1), nxt.end(1), word, found.id))
                 break
-    return sorted(out, key=lambda m: m.start)
+    return _lines_in_version(sorted(out, key=lambda m: m.start), index)
+
+
+def _lines_in_version(mentions: list[Mention], index: NameIndex) -> list[Mention]:
+    """A line named without a version after a versioned name of the same family is read in that version: "on
+    gemini 2.5 flash, would flash-lite save money?" means gemini-2.5-flash-lite, not the newest flash-lite."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if not m.assumption or _DIGITS.search(m.text):
+            continue
+        before = next((o for o in reversed(mentions[:i]) if o.model_id and _DIGITS.search(o.text)), None)
+        refined = _same_version(before, m, index) if before is not None else None
+        if refined is not None:
+            out[i] = refined
+    return out
 
 
 def _name_like(p: str, index: NameIndex) -> bool:
@@ -353,7 +369,7 @@ def _scan_run(index: NameIndex, run: list[Piece], text: str) -> list[Mention]:
             if model is not None:
                 out.extend(_unknown_stretch(index, run, stretch, text))
                 stretch = []
-                bare = all(_is_version(p) for p in texts[i:j])
+                bare = all(_NUMERIC.fullmatch(p) for p in texts[i:j])  # "4.1" alone; "4o" is a name
                 out.append(Mention(run[i].start, run[j - 1].end, typed, model.id, note, bare))
                 i = j
                 break

@@ -12,20 +12,25 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
+from bot.parse.spelling import KNOWN, TARGETS
 
 # family words: a name usually starts with one of these
 FAMILIES: frozenset[str] = frozenset(
     """gpt chatgpt claude gemini gemma llama mistral mixtral ministral magistral codestral devstral pixtral voxtral
     qwen qwq qvq deepseek grok kimi glm minimax phi nemotron ernie mimo hunyuan jamba granite olmo hermes wizardlm
-    codex""".split()
+    codex whisper imagen flux""".split()
 )
 # family words that are also ordinary words: they count only next to a version or line word
 WEAK_FAMILIES: frozenset[str] = frozenset("command nova sonar mercury step trinity intellect morph titan".split())
 # family words that, alone, name one model ("codestral" is codestral-latest)
-SINGLE_NAMES: frozenset[str] = frozenset("codestral devstral magistral pixtral voxtral qwq codex".split())
+SINGLE_NAMES: frozenset[str] = frozenset("codestral devstral magistral pixtral voxtral qwq codex whisper".split())
 # line words that name one family
 LINE_WORDS: dict[str, str] = {"sonnet": "claude", "opus": "claude", "haiku": "claude"}
 # order in which families are tried when a name leaves the family out ("4.1" -> gpt before grok)
@@ -63,8 +68,9 @@ _DATE = re.compile(r"(?<!\d)(?:\d{4}-\d{2}-\d{2}|20\d{6})(?!\d)")
 _REGION = re.compile(r"^(?:us|eu|apac|au|jp|global|ca)\.")
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
+    """One piece of a question or name: a letter run or a number, with where it sits."""
+
     text: str
     start: int
     end: int
@@ -134,6 +140,27 @@ def name_pieces(name: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
+def fix_family(piece: str, vocab: set[str]) -> str:
+    """A typo of a family or line word ("gemni", "sonet", "cluade") spelt right; other pieces as they are."""
+    if len(piece) < 5 or not piece.isalpha() or piece in vocab or piece in _ENGLISH:
+        return piece  # "images" is a word, not a typo of "imagen"
+    return _fix_family_cached(piece)
+
+
+_FAMILY_WORDS = sorted(FAMILIES | set(LINE_WORDS))
+_ENGLISH = frozenset(TARGETS) | KNOWN | frozenset("images imaging imagine fluxes titans novel novels grocery".split())
+_FAMILY_WORDS_NEAR = {n: [w for w in _FAMILY_WORDS if abs(len(w) - n) <= 1] for n in range(64)}
+
+
+@lru_cache(maxsize=4096)
+def _fix_family_cached(piece: str) -> str:
+    choices = _FAMILY_WORDS_NEAR.get(len(piece), [])  # one edit away has a length within one
+    hits = process.extract(piece, choices, scorer=OSA.distance, score_cutoff=1, limit=2) if choices else []
+    if len(hits) == 1 or (len(hits) > 1 and hits[0][1] < hits[1][1]):
+        return hits[0][0]
+    return piece
+
+
 def bag(pieces: tuple[str, ...]) -> frozenset[str]:
     return frozenset(p for p in pieces if p not in OPTIONAL)
 
@@ -184,15 +211,25 @@ class NameIndex:
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_ids: list[str] = field(default_factory=list)
     families: frozenset[str] = FAMILIES
+    ranks: dict[str, tuple] = field(default_factory=dict)  # model id -> _rank, filled as models are ranked
+
+    def rank(self, m: Model) -> tuple:
+        """`_rank(m)`, worked out once per model."""
+        found = self.ranks.get(m.id)
+        if found is None:
+            found = self.ranks[m.id] = _rank(m)
+        return found
 
     def best(self, ids: set[str] | list[str], typed: frozenset[str] | None = None) -> Model | None:
         """The model to pick among `ids`; one whose own id has exactly the typed pieces comes first."""
         found = [self.models[i] for i in ids if i in self.models]
         if not found:
             return None
+        if len(found) == 1:
+            return found[0]
         if typed is None:
-            return min(found, key=_rank)
-        return min(found, key=lambda m: (m.kind != "chat", bag(name_pieces(m.id)) != typed, *_rank(m)[1:]))
+            return min(found, key=self.rank)
+        return min(found, key=lambda m: (m.kind != "chat", bag(name_pieces(m.id)) != typed, *self.rank(m)[1:]))
 
 
 def _add(table: dict, key, mid: str) -> None:

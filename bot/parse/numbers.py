@@ -51,12 +51,13 @@ _WORD_RUN = re.compile(rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:and|of|a|an)
 # a number in digits, optionally with a magnitude suffix; 't' is not a suffix before '/' ("100 t/s")
 NUMBER = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{1,2})?|\.\d+)"
-    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillion|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
+    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillion|grand|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
     re.I,
 )
 
 _SCALE_VALUES = {
     "k": 1e3,
+    "grand": 1e3,
     "thousand": 1e3,
     "m": 1e6,
     "mm": 1e6,
@@ -84,9 +85,11 @@ _PERIOD_FACTORS = {
     "day": 30.0,
     "week": 52 / 12,
     "month": 1.0,
+    "quarter": 1 / 3,
     "year": 1 / 12,
 }
 _PERIOD_WORDS = {
+    "s": "second",
     "sec": "second",
     "second": "second",
     "seconds": "second",
@@ -117,6 +120,9 @@ _PERIOD_WORDS = {
     "month": "month",
     "months": "month",
     "monthly": "month",
+    "quarter": "quarter",
+    "quarterly": "quarter",
+    "qtr": "quarter",
     "yr": "year",
     "yrs": "year",
     "year": "year",
@@ -129,8 +135,8 @@ _PERIOD_WORDS = {
 }
 PERIOD = re.compile(
     r"(?:\b(?:per|a|an|each|every|every\s+single|in\s+a|in\s+one|in\s+an|over\s+a|over\s+one|within\s+a)\s+|/\s*)"
-    r"(?P<unit>second|sec|minute|min|hour|hr|h|day|d|night|week|wk|month|mo|mth|year|yr|annum)\b"
-    r"|\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|per\s+annum|minutely)\b"
+    r"(?P<unit>second|sec|minute|min|hour|hr|h|day|d|night|week|wk|month|mo|mth|quarter|qtr|year|yr|annum|(?<=/)s(?=\s|$|[,.;)?!]))\b"
+    r"|\b(?P<adverb>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually|per\s+annum|minutely)\b"
 )
 
 
@@ -179,10 +185,18 @@ def _replace_words(m: re.Match[str]) -> str:
 _PART_OF_A_SECOND = re.compile(r"\b(half|(?:a\s+)?quarter)\s+(?:of\s+)?(?:a|one)\s+(seconds?|secs?)\b")
 
 
+# "a dollar", "a buck", "a grand": one of the unit; "a couple of options": two of them
+_ONE_UNIT = re.compile(r"\b(?:a|one) (dollar|buck|grand|cent|penny)\b")
+_COUPLE = re.compile(r"\ba couple (?:of )?(?=(?:\w+ )?(?:options|models|picks|choices|alternatives|suggestions|llms)\b)")
+
+
 def words_to_digits(text: str) -> str:
     """Number words written as digits: "twenty million" -> "20000000", "half a million" -> "500000",
-    "half a second" -> "0.5 second"."""
+    "half a second" -> "0.5 second", "under a dollar" -> "under 1 dollar"."""
     text = _PART_OF_A_SECOND.sub(lambda m: f"{0.5 if m.group(1) == 'half' else 0.25} {m.group(2)}", text)
+    if "a " in text or "one " in text:
+        text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
+        text = _COUPLE.sub("2 ", text)
     if not _WORD_RUN.search(text):
         return text
     return _WORD_RUN.sub(_replace_words, text)

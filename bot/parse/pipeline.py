@@ -30,21 +30,29 @@ from bot.parse.provider_names import ProviderFilter, find_providers
 from bot.parse.quantities import Quantities, extract_quantities
 from bot.parse.spelling import correct_spelling
 from bot.parse.text import plain_text
+from bot.parse.upgrade import upgrade_order
 
 log = logging.getLogger("whichmodel.parse")
 
 MAX_INPUT_CHARS = 50_000
 
-_BARE_NUMBER_OK = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bover\b|\bupgrad\w*|\bswitch\w*")
-_UPGRADE = re.compile(
-    rf"\b(?:upgrad\w*|switch\w*|mov\w*|migrat\w*|go(?:ing)?|jump\w*|transition\w*)\s+(?:up\s+)?from\s+{MODEL_MARK}\s+(?:to|for)\s+{MODEL_MARK}"
-    rf"|\bfrom\s+{MODEL_MARK}\s+to\s+{MODEL_MARK}"
-)
-_UPGRADE_OVER = re.compile(
-    rf"{MODEL_MARK}\s+(?:\w+\s+){{0,2}}worth\s+(?:it\s+|the\s+\w+\s+|paying\s+)?(?:over|vs\.?|compared to)\s+{MODEL_MARK}"
+_BARE_NUMBER_OK = re.compile(
+    r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bover\b|\bupgrad\w*|\bswitch\w*|\bmov(?:e|es|ing)\b|\bmigrat\w*"
+    r"|\bjump\w*|\breplac\w*|\bfrom\b.{1,12}\bto\b"
 )
 # a speech, transcription or image model does no text task: "read articles aloud" is not writing
 _KINDS_WITHOUT_TASK = ("speech", "transcription", "image_generation")
+# a model family named alone, that is no provider's name too ("claude", "gpt", "gemini"; not "mistral")
+_FAMILY_WORD = re.compile(r"\b(?:gpt|chatgpt|claude|gemini|gemma|llama|qwen|grok|kimi|glm|phi|nemotron|sonnet|opus|haiku)\b")
+# chat shorthand read as the words it stands for: "w/ tool calling", "w/o batch", "whats", "doesnt"
+_SHORTHAND_WORDS = {
+    "w/o": "without", "w/": "with", "b/c": "because", "whats": "what's", "thats": "that's", "whos": "who's",
+    "hows": "how's", "wheres": "where's", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "cant": "can't",
+    "didnt": "didn't", "arent": "aren't", "theres": "there's", "youre": "you're", "ive": "i've", "im": "i'm",
+}
+_SHORTHAND = re.compile(
+    r"(?<![\w/])(?:w/o|w/|b/c)(?![\w/])|\b(?:" + "|".join(w for w in _SHORTHAND_WORDS if w.isalpha()) + r")\b"
+)
 _CHATTER_ONLY = re.compile(r"https?://|www\.|[^\s\w<>@#!:|&]")
 _SPACES = re.compile(r"\s{2,}")
 
@@ -110,7 +118,7 @@ class _Reading:
         kind of model, token volumes, prices, context or output sizes, speeds, cache hits or a spend."""
         q = self.quantities
         numbers = (q.tokens_per_month, q.max_input_price, q.max_output_price, q.max_blended_price, q.min_context,
-                   q.min_output, q.min_speed, q.cache_hit_rate, q.monthly_spend)
+                   q.min_output, q.min_speed, q.max_latency, q.cache_hit_rate, q.monthly_spend)
         return bool(
             self.providers.providers
             or self.providers.excluded
@@ -137,18 +145,19 @@ class _Reading:
 
 def _read(plain: str, catalogue: Catalogue) -> _Reading:
     """Names, providers, numbers and words of a lower-cased question, and its intent."""
-    lower = plain.lower()
+    lower = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group()], plain.lower())
     index = name_index(catalogue)
     corrected = correct_spelling(lower, keep=index.vocab)
     mentions = _usable(find_mentions(corrected, catalogue), corrected)
     masked = _mask(corrected, mentions)
     quantities = _sane(extract_quantities(words_to_digits(masked)))
     capabilities, cap_tasks, rest = words.capabilities(masked)
-    kind = deployment.kind(masked)
-    modalities = words.modalities(masked)
+    models = list(dict.fromkeys(m.model_id for m in mentions if m.model_id))
+    kind = deployment.kind(masked) or _kind_of_models(models, index.models)
+    modalities = words.modalities(masked, kind)
     r = _Reading(
         masked=masked,
-        models=list(dict.fromkeys(m.model_id for m in mentions if m.model_id)),
+        models=models,
         unknown=list(dict.fromkeys(m.text for m in mentions if m.model_id is None)),
         assumptions=[m.assumption for m in mentions if m.assumption] + quantities.assumptions,
         providers=find_providers(masked, catalogue),
@@ -163,11 +172,24 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
         kind=kind,
     )
     decision = decide(
-        Signals(masked, len(r.models) + len(r.unknown), r.task, r.sort_by, r.constrained, r.specific, quantities)
+        Signals(
+            masked, len(r.models) + len(r.unknown), r.task, r.sort_by, r.constrained, r.specific, quantities,
+            len(r.providers.providers) + len(r.providers.excluded), len(set(_FAMILY_WORD.findall(masked))),
+        )
     )
     r.intent, r.confidence = decision.intent, decision.confidence
     r.followup = is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
     return r
+
+
+# the catalogue's kinds of model that are a contract kind
+_CONTRACT_KINDS = {"embedding": "embedding", "image": "image_generation", "tts": "speech", "transcription": "transcription"}
+
+
+def _kind_of_models(models: list[str], known: dict) -> str | None:
+    """The contract kind the named models share when it is not chat: "alternative to whisper" is transcription."""
+    kinds = {_CONTRACT_KINDS.get(known[m].kind) if m in known else None for m in models}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _with_extras(query: Query, r: _Reading) -> Query:
@@ -191,7 +213,12 @@ def _query(r: _Reading) -> Query:
             "(e.g. '50M tokens a month')?",
             confidence=r.confidence,
         )
-    if r.intent in UNREFINABLE_INTENTS:  # help, unknown, changes: nothing else to keep
+    if r.intent == "changes":  # what changed, optionally from whom and for what kind of model
+        return Query(
+            intent="changes", models=r.models, providers=r.providers.providers, exclude_providers=r.providers.excluded, kind=r.kind,
+            unknown_models=r.unknown, followup=r.followup, confidence=r.confidence,
+        )
+    if r.intent in UNREFINABLE_INTENTS:  # help, unknown: nothing else to keep
         return Query(
             intent=r.intent, unknown_models=r.unknown, assumptions=[], followup=r.followup, confidence=r.confidence
         )
@@ -231,14 +258,12 @@ def _confidence(r: _Reading) -> float:
 
 def _upgrade(r: _Reading) -> bool:
     """Whether a comparison is asked as an upgrade from models[0] to models[1] (the order fixed in place)."""
-    if r.intent != "compare" or len(r.models) < 2:
+    if r.intent != "compare" or len(r.models) != 2:
         return False
-    if _UPGRADE.search(r.masked):
-        return True
-    if _UPGRADE_OVER.search(r.masked):
+    order = upgrade_order(r.masked)
+    if order == "to_first":
         r.models[0], r.models[1] = r.models[1], r.models[0]
-        return True
-    return False
+    return order is not None
 
 
 def _sane(q: Quantities) -> Quantities:

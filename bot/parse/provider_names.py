@@ -121,14 +121,15 @@ _CUE_BEFORE = re.compile(
     r"\s+(?:the\s+|an?\s+)?(?:(?:api|platform|cloud|endpoint)s?\s+(?:of\s+)?)?)$"
 )
 _CUE_AFTER = re.compile(
-    r"^\s*(?:'s\s+)?(?:only|api|apis|models?|platform|endpoints?|hosted|cloud|catalog(?:ue)?|offers?|offerings)\b"
+    r"^\s*(?:'s\s+)?(?:only|api|apis|models?|platform|endpoints?|hosted|cloud|catalog(?:ue)?|offers?|offerings"
+    r"|hosts?|serves?|sells?|provides?|runs?|has available)\b"
 )
 _EXCLUDE_BEFORE = re.compile(
     r"(?:\b(?:not|no|(?:is|are|was|were)n'?t|(?:does|do)n'?t come|excluding|exclude|excluded|except|without|avoid(?:ing)?|other than|besides|but not|minus|apart from"
     r"|outside(?: of)?|anything but|never|nothing (?:from|on)|skip(?:ping)?|ban(?:ning)?|drop(?:ping)?|leave out|leaving out|rule out"
     r"|none (?:from|on|of))\s+(?:(?:from|on|via|through|using|in|at|by|any|the|of|anything)\s+){0,2}|\bnon[\s-]?)$"
 )
-_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\+|or|and|nor|,\s*or|,\s*and|,\s*nor)\s*(?:from\s+|on\s+)?$")
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\+|or|and|nor|vs\.?|versus|,\s*or|,\s*and|,\s*nor)\s*(?:from\s+|on\s+|via\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +146,15 @@ _SEP = re.compile(r"[\s-]+")
 class _Table:
     names: dict[str, tuple[str, bool]]  # words joined by one space -> (provider id, counts without a cue)
     longest: int  # words in the longest name
+    first_words: frozenset[str] = frozenset()  # the first word of every name: no other word starts a match
 
 
 _ACCOUNT_AFTER = re.compile(r"^(?:'s)?\s+(?:bill|bills|invoice|invoices|spend|spending|costs|account|usage|contract)\b")
+
+
+_SPEND_BEFORE = re.compile(
+    r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|bill|billed)\b[^.?!;]{0,30}\b(?:on|to|with)\s+$|\b(?:pay|pays|paying|paid)\s+$"
+)
 
 
 def _norm(name: str) -> str:
@@ -163,20 +170,23 @@ def provider_table(catalogue: Catalogue) -> _Table:
             key = _norm(name)
             if len(key) >= 3 and key not in names and key not in _ORDINARY:
                 names[key] = (pid, False)
-    return _Table(names, max(len(n.split()) for n in names))
+    return _Table(names, max(len(n.split()) for n in names), frozenset(n.split()[0] for n in names))
 
 
 def _matches(text: str, table: _Table) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of each provider name in `text`, longest first, not inside a hyphenated word."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    first = table.first_words
     i = 0
     while i < len(tokens):
+        if tokens[i][2] not in first:
+            i += 1
+            continue
         for n in range(min(table.longest, len(tokens) - i), 0, -1):
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            gaps = (text[tokens[k][1] : tokens[k + 1][0]] for k in range(i, i + n - 1))
-            if not all(_SEP.fullmatch(g) for g in gaps):
+            if not all(_SEP.fullmatch(text[tokens[k][1] : tokens[k + 1][0]]) for k in range(i, i + n - 1)):
                 continue
-            key = _norm(text[start:end])
+            key = " ".join(t[2] for t in tokens[i : i + n])
             if key not in table.names:
                 continue
             if start > 0 and text[start - 1] == "-" and not text[:start].endswith("non-"):
@@ -202,8 +212,8 @@ def find_providers(text: str, catalogue: Catalogue) -> ProviderFilter:
         after = text[end : end + 24]
         if after.lstrip().startswith(MODEL_MARK) or re.match(rf"^'s\s+{MODEL_MARK}", after):
             continue  # "OpenAI's gpt-4o": the maker of a named model
-        if _ACCOUNT_AFTER.match(after):
-            continue  # "our openai bill is $3k": where the team pays now, not where it wants to buy
+        if _ACCOUNT_AFTER.match(after) or _SPEND_BEFORE.search(before):
+            continue  # "our openai bill is $3k", "we spend $15k a month on openai": where the team pays now
         joined = previous_end >= 0 and _LIST_JOIN.match(text[previous_end:start]) is not None
         if _EXCLUDE_BEFORE.search(before) or (joined and previous_excluded):
             excluded = True

@@ -77,13 +77,26 @@ input's output's
 _WORD = re.compile(r"[a-z]{5,}")
 
 
+def _by_length(words: tuple[str, ...], spread: int) -> dict[int, tuple[str, ...]]:
+    """For each word length, the words within `spread` letters of it: no other word is `spread` edits away."""
+    lengths = {len(w) for w in words}
+    top = max(lengths) + spread + 1
+    return {n: tuple(w for w in words if abs(len(w) - n) <= spread) for n in range(top)}
+
+
+_NEAR_LENGTH = {1: _by_length(TARGETS, 1), 2: _by_length(TARGETS, 2)}
+
+
 @lru_cache(maxsize=8192)
 def correct_word(word: str) -> str:
     """The target word `word` is a typo of, or `word` itself."""
     if word in KNOWN or len(word) < 5:
         return word
     limit = 2 if len(word) >= 11 else 1
-    hits = extract(word, TARGETS, scorer=OSA.distance, score_cutoff=limit, limit=3)
+    choices = _NEAR_LENGTH[limit].get(len(word), ())
+    if not choices:
+        return word
+    hits = extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=3)
     if not hits:
         return word
     best = min(h[1] for h in hits)

@@ -23,6 +23,7 @@ _SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{1,40}:(?![\w:])", re.I)
 _FENCE = re.compile(r"```(?:[a-z0-9_+#.\-]{1,30}[ \t]*(?=\r?\n))?", re.I)  # a fence and its language tag
 _MARKUP = re.compile(r"[`*~|]+|(?<!\w)_+|_+(?!\w)|^\s*>+|\\")
 _SPACES = re.compile(r"\s+")
+_MARKUP_CHARS = frozenset("`*~|_>\\")
 
 _REPLACE = str.maketrans(
     {
@@ -88,13 +89,20 @@ def plain_text(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text.translate(_REPLACE)).translate(_REPLACE)
         text = _drop_symbols(text)
-    text = _SLACK_LINK.sub(r" \1 ", text)
-    text = _ANGLE_TOKEN.sub(" ", text)
-    text = _URL.sub(" ", text)
-    text = _AT_MENTION.sub(" ", text)
-    text = _SHORTCODE.sub(" ", text)
-    text = _FENCE.sub(" ", text)
-    text = _MARKUP.sub(" ", text)
+    if "<" in text:  # each pass only where its syntax can be: most questions are plain words
+        text = _SLACK_LINK.sub(r" \1 ", text)
+        text = _ANGLE_TOKEN.sub(" ", text)
+    lowered = text.lower()
+    if "http" in lowered or "www." in lowered:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _AT_MENTION.sub(" ", text)
+    if ":" in text:
+        text = _SHORTCODE.sub(" ", text)
+    if "```" in text:
+        text = _FENCE.sub(" ", text)
+    if _MARKUP_CHARS.intersection(text):
+        text = _MARKUP.sub(" ", text)
     if not text.isascii() or not text.isprintable():
         text = "".join(ch if ch.isprintable() else " " for ch in text)
     return _SPACES.sub(" ", text).strip()

@@ -81,10 +81,39 @@ def task(text: str, cap_tasks: list[tuple[str, int]]) -> str | None:
     return best[2] if best else None
 
 
+# a comparative against a number is a cap or a floor, not what to optimise: "cheaper than $1/M", "faster than 100 tok/s"
+_AGAINST_A_NUMBER = re.compile(
+    r"\b(?:cheaper|less expensive|lower[- ]priced|pricier|faster|quicker|snappier|bigger|larger|longer|more) than\s*"
+    r"(?:~|about|around|roughly)?\s*(?:\$|€|£|usd\s*)?\d"
+)
+
+
 def sort(text: str) -> str | None:
-    for name, pattern in (("value", SORT_VALUE), ("context", SORT_CONTEXT), ("latency", SORT_LATENCY)):
+    """What the question optimises: value, context, latency, speed, cost or quality (None when it says none)."""
+    text = _AGAINST_A_NUMBER.sub(" ", text)
+    for name, pattern in (("value", SORT_VALUE), ("context", SORT_CONTEXT)):
         if pattern.search(text):
             return name
+    if SORT_LATENCY.search(text):
+        # "need real-time responses, cheapest model": a latency need beside another superlative is a filter
+        other = None if SORT_LATENCY.search(_LATENCY_NEED.sub(" ", text)) else _speed_cost_quality(text)
+        if other in ("cost", "speed") or other == "quality" and not _LATENCY_WORD.search(text):
+            return other  # "best model for real-time chat" is quality; "best tts with low latency" stays latency
+        return "latency"
+    return _speed_cost_quality(text)
+
+
+# latency said as a requirement rather than as what to optimise
+_LATENCY_NEED = re.compile(
+    r"\breal[- ]?time\b|\blatency[- ](?:sensitive|critical)\b|\blow[- ]latency\b|\blatency (?:really )?(?:matters|is (?:key|important|critical))\b"
+)
+
+
+_LATENCY_WORD = re.compile(r"\blatency\b")
+
+
+def _speed_cost_quality(text: str) -> str | None:
+    """Speed or cost, whichever is said first ("speed" with a number is a floor), else quality, else None."""
     speed = SORT_SPEED.search(text)
     if speed is not None and speed.group() == "speed" and _SPEED_NUMBER.search(text):
         speed = None  # "output speed at least 100 tok/s" is a floor, not an objective
@@ -100,12 +129,23 @@ def sort(text: str) -> str | None:
     return None
 
 
-_SCANNED = re.compile(r"\bscan(?:ned|s)\b")
+# what a PDF holds, not an image input beside it: "scanned contracts (PDF)", "handwritten forms we scan to pdf"
+_SCANNED = re.compile(r"\bscan(?:ned|s)\b|\bhandwrit\w*|\bocr\b")
 
 
-def modalities(text: str) -> list[str]:
-    """The input modalities the words ask for; "scanned contracts (PDF)" is a PDF, not an image too."""
+_SPOKEN_OUTPUT = re.compile(r"\b(?:speech|voice|audio|spoken|sound)\b(?! (?:input|in|notes?|messages?|recordings?|files?)\b)")
+_TRANSCRIBE = re.compile(r"\btranscri(?:b\w*|ption\w*|pts?)\b")
+
+
+def modalities(text: str, kind: str | None = None) -> list[str]:
+    """The input modalities the words ask for; "scanned contracts (PDF)" is a PDF, not an image too. A
+    transcription model takes audio by what it is: "transcription models" asks for no modality, "transcription of
+    call recordings" names audio."""
     text = MODALITY_NOT_INPUT.sub(" ", text)
+    if kind == "transcription":
+        text = _TRANSCRIBE.sub(" ", text)
+    elif kind == "speech":
+        text = _SPOKEN_OUTPUT.sub(" ", text)  # "turn text into speech": speech is what comes out
     found = [name for name, pattern in MODALITIES if pattern.search(text)]
     if "pdf" in found and "image" in found:
         image = next(pattern for name, pattern in MODALITIES if name == "image")

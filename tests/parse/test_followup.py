@@ -99,3 +99,33 @@ def test_a_model_after_an_info_question_moves_the_question_to_it(catalogue: Cata
 def test_refusal_is_not_refined(catalogue: Catalogue) -> None:
     new = parse("x" * 5000, catalogue)
     assert refine(parse("cheapest model for chat", catalogue), new) == new
+
+
+@pytest.mark.parametrize(
+    ("then", "field", "value"),
+    [
+        ("what about batch?", "batch", True),
+        ("and if it runs overnight?", "batch", True),
+        ("and in the EU?", "region", "eu"),
+        ("what about hosted in europe", "region", "eu"),
+        ("how about in the us?", "region", "us"),
+        ("same for embeddings", "kind", "embedding"),
+        ("same but for text-to-speech", "kind", "speech"),
+    ],
+)
+def test_a_followup_sets_how_and_where_the_work_runs(catalogue: Catalogue, then: str, field: str, value) -> None:
+    q = _ask(catalogue, "cheapest model for 50M tokens of summarization", then)
+    assert q.followup and getattr(q, field) == value
+    assert (q.intent, q.sort_by, q.tokens_per_month) == ("recommend", "cost", 50 * M)
+
+
+def test_a_followup_keeps_batch_and_region_already_said(catalogue: Catalogue) -> None:
+    q = _ask(catalogue, "cheapest EU-hosted model for an overnight batch of 50M tokens", "what about 100M?")
+    assert (q.batch, q.region, q.tokens_per_month) == (True, "eu", 100 * M)
+
+
+def test_a_followup_for_another_kind_of_model_drops_the_text_task(catalogue: Catalogue) -> None:
+    q = _ask(catalogue, "cheapest model for 50M tokens of summarization", "same for embeddings")
+    assert (q.kind, q.task) == ("embedding", None)
+    q = _ask(catalogue, "best model for rag", "and the cheapest embedding model for rag?")
+    assert (q.kind, q.task) == ("embedding", "rag")

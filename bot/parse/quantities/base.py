@@ -60,6 +60,7 @@ class Amount:
     raw: str
     weak_per_unit: bool = False  # "of 2k tokens": per request only when requests are counted
     size: str | None = None  # "max": the most one input holds ("prompts up to 200k"); "each": one input's size
+    bare: bool = False  # a magnitude with no unit ("20k/day"): a count when a size per item follows
 
 
 @dataclass

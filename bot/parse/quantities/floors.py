@@ -18,6 +18,7 @@ _CONTEXT_BEFORE = re.compile(
 _OUTPUT_AFTER = re.compile(
     r"^\s*\+?\s*(?:-?\s*(?:tokens?|toks?)\s*)?(?:of\s+)?(?:max(?:imum)?\s+)?(?:output|completion|generation)s?(?:\s+(?:tokens?|length|limit|window|size))?\b"
 )
+_FLOOR_AFTER = re.compile(r"\s*(?:minimum|min|or more|at least|floor|required|needed|or above|or higher)\b")  # "32k output minimum"
 _LONG_AFTER = re.compile(r"^\s*(?:-?\s*(?:tokens?|toks?)\s*[- ])?long\b")
 _OUTPUT_NOUN = re.compile(
     r"\b(?:respons\w*|outputs?|answers?|repl(?:y|ies)|completions?|generations?|generated|essays?|articles?)\b"
@@ -35,11 +36,14 @@ _FLOOR_BEFORE = re.compile(
     r"|can (?:output|generate|write|produce)|up to|needs?|need to|long|big|large|outputs? of)\s*(?:an?\s+)?$|≥\s*$"
 )
 _INPUT_NEAR = re.compile(r"^\s*(?:input|prompt|in)\b")
+_INPUT_BEFORE = re.compile(r"\b(?:input|prompt)\s*(?:of|is|:|=|~)?\s*$")
 _LIMIT_BEFORE = re.compile(
     r"\b(?:top|best|first|give me|show me|show|list|recommend|suggest|pick|name|just|only|compare|rank)\s+(?:the\s+)?(?:best\s+|top\s+)?$"
 )
 _LIMIT_AFTER = re.compile(
-    r"^\s*(?:best|cheapest|fastest|top|good|great|different|other|cheaper|faster|smartest|open[- ]?(?:source|weights?)|\w+est|\w+er)?\s*"
+    r"^\s*(?:(?:best|cheapest|fastest|top|good|great|different|other|cheaper|faster|smartest|open[- ]?(?:source|weights?)|\w+est|\w+er"
+    r"|cheap|fast|smart|small|large|reasoning|coding|vision|chat|embedding|multimodal|free|solid|decent|new|popular|recommended"
+    r"|very|possible|available|(?:most|least|lowest|highest)[- ]\w+)\s+){0,3}?\s*"
     r"(?:models?|options?|choices?|picks?|candidates?|alternatives?|suggestions?|recommendations?|llms?|ones)\b"
 )
 
@@ -67,9 +71,9 @@ def _long(scan: Scan, spot: Spot) -> bool:
 
 def _output(scan: Scan, spot: Spot) -> bool:
     before, after = spot.before, spot.after
-    said = (_OUTPUT_AFTER.match(after) and (_FLOOR_BEFORE.search(before) or re.match(r"^\s*\+", after))) or (
-        _OUTPUT_BEFORE.search(before)
-    )
+    output_after = _OUTPUT_AFTER.match(after)
+    floor = _FLOOR_BEFORE.search(before) or re.match(r"^\s*\+", after) or (output_after and _FLOOR_AFTER.match(after, output_after.end()))
+    said = (output_after and floor) or _OUTPUT_BEFORE.search(before)
     if not said or PER_UNIT_AFTER.match(after) or _has_input_amount(scan, spot.i):
         return False
     scan.q.min_output = int(spot.n.value)
@@ -81,8 +85,11 @@ def _has_input_amount(scan: Scan, i: int) -> bool:
     """Whether an input token amount sits next to number i ("2M input + 500k output tokens")."""
     nums = scan.nums
     for j in (i - 1, i + 1):
-        if 0 <= j < len(nums) and _INPUT_NEAR.match(scan.text[nums[j].end : nums[j].end + 14]):
-            return True
+        if 0 <= j < len(nums) and (
+            _INPUT_NEAR.match(scan.text[nums[j].end : nums[j].end + 14])
+            or _INPUT_BEFORE.search(scan.text[max(0, nums[j].start - 20) : nums[j].start])
+        ):
+            return True  # "2M input + 500k output tokens", "input of 3k tokens and output of 500 tokens"
     return False
 
 

@@ -17,7 +17,8 @@ CURRENCY_BEFORE = re.compile(r"(?:\$|us\$|usd|€|eur|£|gbp)\s*$")
 CURRENCY_AFTER = re.compile(r"^\s*(?P<unit>dollars?|usd|bucks|cents?|¢|€|eur|euros?|£|gbp)\b")
 BUDGET_BEFORE = re.compile(
     r"\b(?:budget\w*|spend(?:ing)?|afford|bill|cap|capped|max(?:imum)? cost|monthly cost|cost(?:s|ing)? (?:me |us )?(?:under|below|less than|at most)|pay(?:ing)?)"
-    r"\s*(?:is|of|:|=|around|about|at|under|below|max|up to|no more than|less than|at most|of up to|roughly|~|only)?\s*$"
+    r"(?:\s+(?:on|for|with)\s+(?:[\w.¤-]+\s+){0,2}?[\w.¤-]+)?"  # "our monthly spend on claude is around 20k"
+    r"\s*(?:is|of|:|=|around|about|at|under|below|max|up to|no more than|less than|at most|of up to|roughly|~|only)?\s*(?:around|about|roughly|~)?\s*$"
 )
 PER_MILLION = re.compile(
     r"^\s*(?:/|per|a|an|for each|for every|each|every|for)\s*(?:1\s*m\b|m\b|mtoks?\b|mil\b|million\b|1,000,000\b|1000000\b|mln\b|one million\b"
@@ -39,6 +40,15 @@ _PERIOD_WORD_FACTORS = {"month": 1.0, "day": 30.0, "week": 52 / 12, "year": 1 / 
 _SPEND_VERB = re.compile(
     r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|burn|burning|bill|bills|billed|invoice|invoiced|costs? us|costing us"
     r"|runs? us|running us|(?:we'?re|we are|currently|now) at|comes? to|adds? up to|blow(?:ing)?|shell(?:ing)? out)\b[^$\d]{0,25}(?:\$|us\$|usd|€|£)?\s*$"
+)
+# the spend named after the amount: "our $10k/month gpt-4o spend", "a $3k monthly bill"
+_SPEND_AFTER = re.compile(
+    r"^\s*(?:(?:/|a|per)\s*(?:mo|month|day|week|year)\w*\s*|monthly\s+|daily\s+)?(?:(?:¤|on ¤|(?!to\b|can\b|could\b)[\w.-]+)\s+)?(?:spend|bill|invoice|burn)\b"
+)
+# a price per item rather than per token or per period of spend
+_UNIT_PRICE_AFTER = re.compile(
+    r"^\s*(?:/|per|a|an|each|for each|for every)\s*(?:1k\s+|1,000\s+|thousand\s+)?(?:images?|pictures?|photos?|minutes?|mins?|seconds?|secs?"
+    r"|characters?|chars?|pages?|requests?|calls?|generations?|queries|query|hours? of (?:audio|speech|video)|audio (?:minutes?|hours?)|videos?|clips?)\b"
 )
 _CAP_WORDS = re.compile(
     r"\b(?:can|could|can't|cannot|up to|at most|no more than|max(?:imum)?|under|below|less than|willing|want|wanna|afford|budget\w*|cap\w*"
@@ -83,6 +93,8 @@ def _claim(scan: Scan, spot: Spot) -> bool:
         io_m = _IO_IN_UNIT.search(unit.group()) or IO_AFTER_PRICE.match(tail) or IO_BEFORE_PRICE.search(before)
         _set_price(q, io_of(io_m.group(1) if io_m and io_m.lastindex else io_m.group("io") if io_m else None), value)
         return True
+    if _UNIT_PRICE_AFTER.match(rest):
+        return True  # "$0.04 per image", "$0.006 per minute": a price per item, which no token field holds
     io_direct = IO_AFTER_PRICE.match(rest)
     if io_direct and not PERIOD.match(rest.lstrip()):
         _set_price(q, io_of(io_direct.group("io")), value)  # "$3 in / $15 out"
@@ -92,7 +104,7 @@ def _claim(scan: Scan, spot: Spot) -> bool:
         _set_price(q, io_of(io_before.group("io")), value)  # "input price under $1"
         return True
     factor = _period_factor(rest)
-    if _is_spend(before):
+    if _is_spend(before) or _SPEND_AFTER.match(rest):
         q.monthly_spend = round(value * (factor or 1.0), 6)
         if factor is None:
             q.assumptions.append(f"${fmt(value)} taken as what you spend a month now.")
@@ -159,6 +171,9 @@ MONEY = Rule(
         ("we're spending $12k/mo on it", {"monthly_spend": 12000}),
         ("our bill is $3,000 a month", {"monthly_spend": 3000}),
         ("we spend $400 a day", {"monthly_spend": 12000}),
+        ("image model under $0.04 per image", {"max_blended_price": None, "max_monthly_cost": None}),
+        ("transcription under $0.006 per minute", {"max_monthly_cost": None}),
+        ("what would our $10k/month openai spend be elsewhere", {"monthly_spend": 10000}),
         ("currently paying around 20k a month", {"monthly_spend": 20000}),
         ("we can spend up to $2k a month", {"max_monthly_cost": 2000, "monthly_spend": None}),
         ("don't want to spend more than $500/month", {"max_monthly_cost": 500, "monthly_spend": None}),

@@ -18,7 +18,7 @@ _REVERSED = re.compile(r"\b(?:output|out|completion)s?\s*(?::|/|to|-|vs\.?)\s*(?
 _CACHE = re.compile(r"\bcach\w*|\bprompt[- ]cach\w*|\bcache[- ]?hits?\b")
 _IO_NEXT = re.compile(r"^\s*(?:of (?:the )?tokens? )?(?:input|output|in|out|completion)\b")
 _CACHE_BEFORE = re.compile(
-    r"\bcache[- ]?hit(?:s|[- ]rate|[- ]ratio)?\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|around|about|roughly|~|near|close to|approx\w*)?\s*(?:about|around|~)?\s*$"
+    r"\b(?:cache[- ]?hit(?:s|[- ]rate|[- ]ratio)?|cache[- ](?:rate|ratio)|caching rate|hit rate)\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|around|about|roughly|~|near|close to|approx\w*)?\s*(?:about|around|~)?\s*$"
 )
 
 
@@ -41,13 +41,27 @@ def _cache_hits(scan: Scan, spot: Spot) -> bool:
     return True
 
 
+_CLAUSE_END = re.compile(r"[,;.()]")
+# an even split said in words: "half input half output", "half and half"
+_HALVES = re.compile(r"\bhalf (?:input|in|prompt)\b.{0,12}\bhalf (?:output|out|completion)\b|\bhalf (?:output|out)\b.{0,12}\bhalf (?:input|in)\b"
+                     r"|\b(?:input|in) and (?:output|out) (?:are )?(?:about |roughly )?(?:even|equal|the same)\b|\beven(?:ly)? split (?:between )?(?:input|in)\b")
+
+
+def _last(found) -> re.Match[str] | None:
+    """The last of some matches (the io word nearest before a percentage), or None."""
+    last = None
+    for last in found:  # noqa: B007 - the loop keeps the last match
+        pass
+    return last
+
+
 def _percent(scan: Scan, spot: Spot) -> bool:
     if not PERCENT_AFTER.match(spot.after):
         return False
     n = spot.n
     n.role = "percent"
-    window = scan.text[n.end : min(spot.stop, n.end + 40)]
-    m = IO_WORD.search(window) or IO_WORD.search(spot.before[-24:])
+    window = _CLAUSE_END.split(scan.text[n.end : min(spot.stop, n.end + 40)], maxsplit=1)[0]  # "input 80%, output 20%"
+    m = IO_WORD.search(window) or _last(IO_WORD.finditer(spot.before[-24:]))
     if m is None or not 0 <= n.value <= 100:
         return True
     share = n.value / 100
@@ -57,6 +71,8 @@ def _percent(scan: Scan, spot: Spot) -> bool:
 
 def _ratios(scan: Scan) -> None:
     text = scan.text
+    if "half" in text and _HALVES.search(text):
+        scan.q.input_share = 0.5
     for pattern in (_RATIO, _SLASH):
         for m in pattern.finditer(text):
             a, b = float(m.group("a")), float(m.group("b"))
@@ -86,6 +102,7 @@ RATIO = Pass(
     examples=(
         ("3:1 input:output", {"input_share": 0.75}),
         ("a 1:1 mix", {"input_share": 0.5}),
+        ("1m tokens, half input half output", {"input_share": 0.5}),
         ("80/20 split", {"input_share": 0.8}),
         ("output:input 1:4", {"input_share": 0.8}),
         ("support 24/7", {"input_share": None}),
@@ -99,6 +116,7 @@ PERCENT = Rule(
     examples=(
         ("95% input", {"input_share": 0.95}),
         ("about 30 percent output", {"input_share": 0.7}),
+        ("input 80%, output 20%, 100m tokens", {"input_share": 0.8}),
         ("99.9% uptime", {"input_share": None}),
     ),
 )

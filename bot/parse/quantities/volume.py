@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.parse.fast_patterns import fast
 from bot.parse.numbers import PERIOD, period_factor, period_name
 from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_of
 from bot.parse.quantities.units import (
@@ -20,37 +21,43 @@ from bot.parse.quantities.units import (
     TOKENS_AFTER,
 )
 
-_PAGE_AFTER = re.compile(
+_PAGE_AFTER = fast(
     r"^\s*-\s*(?:page|pages|word|words|line|lines|minute|min|second|sec|hour|day|month|year|shot|step|bit|core)\b"
 )
-_RANGE_END = re.compile(r"^\s*(?:-|to|or)\s*\d")
-_UNIT_BEFORE = re.compile(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
-_PAIR_BEFORE = re.compile(r"\b(?:input|in|prompt)\s*/\s*$")  # "4k input / 1k output": a pair, not "/1k tokens"
-_PER_BEFORE = re.compile(r"(?:\bper|/)\s*$")
-_IO_AFTER_TOKENS = re.compile(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion|in|out)\b")
+_RANGE_END = fast(r"^\s*(?:-|to|or)\s*\d")
+_UNIT_BEFORE = fast(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
+_PAIR_BEFORE = fast(r"\b(?:input|in|prompt)\s*/\s*$")  # "4k input / 1k output": a pair, not "/1k tokens"
+_PER_BEFORE = fast(r"(?:\bper|/)\s*$")
+_IO_BEFORE_AMOUNT = fast(
+    r"\b(input|prompt|output|completion|response|answer|reply)\s*(?:size|length)?\s*(?:of|is|=|:|~|about|around|roughly|averag\w*)?\s*~?\s*$"
+)
+_OUTPUT_NOUNS = ("output", "completion", "response", "answer", "reply")
+_IO_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion|in|out)\b")
 # "3k in / 600 out": an input or output size with no token word, read only beside a count of requests
-_IO_SHORT = re.compile(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
+_IO_SHORT = fast(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
 _INPUT_NOUNS = (
     r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|codebases?|repos?|inputs?|contexts?"
     r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
 )
-_SIZE_NOUN_AFTER = re.compile(rf"^\s*-?\s*(?:tokens?|toks?)\s*-?\s*(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
-_SIZE_NOUN_BEFORE = re.compile(
-    rf"\b(?:{_INPUT_NOUNS})\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|up to|reach|hit|can be|over|exceed\w*|as long as"
-    rf"|as large as|as big as|at|roughly|typically|usually|often)\s*(?:about\s+|around\s+|roughly\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
+_SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
+_SIZE_NOUN_BEFORE = fast(
+    rf"\b(?:{_INPUT_NOUNS})\s*\(\s*(?:~|about|around|roughly|approx\w*|up to|at most|max)?\s*$"  # "whole codebases (~1.5M tokens)"
+    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
+    rf"|as large as|as big as|at|roughly|typically|usually|often)\s*(?:about\s+|around\s+|roughly\s+|like\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
 )
-_SIZE_MAX_BEFORE = re.compile(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
-_ONE_INPUT_AFTER = re.compile(
+_SIZE_MAX_BEFORE = fast(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
+_ONE_INPUT_AFTER = fast(
     r"^[^.?!\d]{0,40}\b(?:in|into|within)\s+(?:one|a single|1|the same|each)\s+(?:prompt|request|call|go|context|window|shot)\b|^[^.?!\d]{0,40}\bat once\b"
 )
 # "we push 10k tokens per second": a rate of traffic, not a floor on output speed
-_TRAFFIC_BEFORE = re.compile(
-    r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*)"
+_TRAFFIC_BEFORE = fast(
+    r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*"
+    r"|have|has|get|gets|see|sees|receiv\w*|generat\w*|do|does|hit|hits|run at|running at)"
     r"\s*(?:about|around|roughly|~)?\s*$"
 )
-_PER_SECOND_AFTER = re.compile(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second)\b)")
-_PARAM_AFTER = re.compile(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
-_PERIOD_ADVERB = re.compile(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
+_PER_SECOND_AFTER = fast(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second|s)\b)")
+_PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
+_PERIOD_ADVERB = fast(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
 
 
 def _period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
@@ -83,10 +90,16 @@ def _price_unit(scan: Scan, spot: Spot) -> bool:
 
 def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
     after = spot.after
-    found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "token" in scan.text else None)
-    if found is None and scan.counts and (spot.n.scale or spot.n.value >= 50):
-        found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out"
+    # "20M input + 5M output": an input or output word after an amount with a magnitude is a token amount
+    found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "tok" in scan.text or spot.n.scale else None)
+    if found is None and scan.counts and (spot.n.scale or spot.n.value >= 50 or _after_input(scan)):
+        found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "1.5k in 20 out"
     return found
+
+
+def _after_input(scan: Scan) -> bool:
+    """Whether the amount just read was an input size: the next number can be its output ("1.5k in 20 out")."""
+    return bool(scan.amounts) and scan.amounts[-1].io == "in"
 
 
 def _size(scan: Scan, spot: Spot) -> str | None:
@@ -113,7 +126,19 @@ def _traffic_per_second(scan: Scan, spot: Spot) -> bool:
     return True
 
 
+# requests with their period in one word: "50 rps", "20 qps", "300 rpm"
+_RATE_UNIT = re.compile(r"^\s*(?P<unit>rps|qps|rpm|rph|rpd|req/s|reqs/s|requests/s)\b")
+_RATE_PERIOD = {"rps": "second", "qps": "second", "req/s": "second", "reqs/s": "second", "requests/s": "second",
+                "rpm": "minute", "rph": "hour", "rpd": "day"}
+
+
 def _count(scan: Scan, spot: Spot) -> bool:
+    rate = _RATE_UNIT.match(spot.after)
+    if rate is not None:
+        period = PERIOD.search("per " + _RATE_PERIOD[rate.group("unit")])
+        scan.counts.append(Count(spot.n.value, period_factor(period), period_name(period)))
+        spot.n.role = "count"
+        return True
     if _token_word(scan, spot) is not None or not COUNT_AFTER.match(spot.after) or TOKEN_ADJ.match(spot.after):
         return False
     period = _period_after(scan, spot)
@@ -145,9 +170,14 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     if io is None and tok is not None:
         m = _IO_AFTER_TOKENS.match(after)  # "3,000 input and 1,000 output tokens": the io word can sit after "tokens"
         io = io_of(m.group(1)) if m else None
-    per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after) or PER_UNIT_BEFORE.search(before))
+    if io is None and tok is not None:
+        m = _IO_BEFORE_AMOUNT.search(before)  # "average prompt 1,500 tokens and 200 tokens out"
+        io = ("out" if m.group(1) in _OUTPUT_NOUNS else "in") if m else None
+    per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after))
+    if not per_unit and PER_UNIT_BEFORE.search(before):
+        per_unit = _period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
     period = None if per_unit else _period_after(scan, spot)
-    if period is None and not per_unit:
+    if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
         period = _period_before(before)
     amount = _amount(spot, io, per_unit, period, bool(PER_UNIT_WEAK.search(before)))
     amount.size = None if io else _size(scan, spot)
@@ -170,9 +200,26 @@ def _scaled(scan: Scan, spot: Spot) -> bool:
     if _PER_BEFORE.search(spot.before):
         n.role = "unit"  # "per 1M tokens"
         return True
-    scan.amounts.append(_amount(spot, None, False, _period_after(scan, spot) or _period_before(spot.before)))
+    amount = _amount(spot, None, False, _period_after(scan, spot) or _period_before(spot.before))
+    amount.bare = True
+    scan.amounts.append(amount)
     n.role = "tokens"
     return True
+
+
+def _bare_counts(scan: Scan, amounts: list[Amount]) -> None:
+    """ "~20k/day @ 500 tokens each": with no count said, a bare amount with a period is the count the size per
+    item multiplies."""
+    if scan.counts or not any(a.per_unit and not a.weak_per_unit for a in amounts):
+        return
+    for a in [a for a in amounts if a.bare and a.factor is not None]:
+        scan.counts.append(Count(a.tokens, a.factor, a.period))
+        amounts.remove(a)
+    for n in scan.nums:  # "~20000/day @ 500 tokens each": a plain number with a period and no unit
+        period = PERIOD.match(scan.text, n.end) if n.role is None and n.value >= 2 else None
+        if period is not None:
+            scan.counts.append(Count(n.value, period_factor(period), period_name(period)))
+            n.role = "count"
 
 
 def _input_sizes(scan: Scan) -> list[Amount]:
@@ -187,8 +234,10 @@ def _input_sizes(scan: Scan) -> list[Amount]:
 
 
 def _volume(scan: Scan) -> None:
-    q, counts = scan.q, scan.counts
+    q = scan.q
     amounts = _input_sizes(scan)
+    _bare_counts(scan, amounts)
+    counts = scan.counts
     if any(a.per_unit and a.io for a in amounts):
         for a in amounts:  # "2,000 input and 500 output tokens per request": the pair is per request
             if a.io and a.factor is None:
