@@ -37,16 +37,15 @@ def test_a_refreshed_price_map_that_adds_the_model_matches_its_kept_rows(cache: 
     assert model is not None and {s.source for s in scores[model.id]} >= {"artificial-analysis"}
 
 
-def test_adopted_late_matches_give_the_model_scores_and_a_task_score(cache: Path) -> None:
+def test_a_refresh_that_lists_a_new_model_gives_it_the_kept_scores_and_a_task_score(cache: Path) -> None:
     from bot.catalogue.unmatched import adopt_late_matches
 
     entry = {"litellm_provider": "gemini", "mode": "chat", "input_cost_per_token": 1e-07, "output_cost_per_token": 4e-07}
     (cache / "litellm.json").write_text(json.dumps({"gemini/gemma-4-12b": entry}))
     (cache / "litellm.meta.json").write_text(json.dumps({"fetched_at": "2026-12-02T00:00:00+00:00", "offers": 1}))
-    refreshed = load_catalogue(use_cache=False)
+    refreshed = load_catalogue(use_cache=False)  # the build adopts the kept rows the new data now matches
     model = refreshed.model("gemma-4-12b")
-    assert model is not None and refreshed.scores(model) == []
-    assert adopt_late_matches(refreshed) >= 1
+    assert model is not None
     assert {s.source for s in refreshed.scores(model)} >= {"artificial-analysis"}
     assert refreshed.task_score(model, "reasoning").known
     assert adopt_late_matches(refreshed) == 0  # once only: rows already adopted are not added twice
