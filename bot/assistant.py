@@ -19,6 +19,7 @@ from bot.contract.query import Query
 from bot.intents.index import Index
 from bot.intents.registry import answer_for
 from bot.intents.suggest import suggestion_names
+from bot.parse import pattern_cache
 from bot.parse.followup import refine
 from bot.parse.model_names import build_index
 from bot.parse.pipeline import parse
@@ -29,6 +30,7 @@ log = logging.getLogger("whichmodel.core")
 # the indexes every catalogue is built (and cached) with: name lookups, provider names, suggestions, intents' memo
 INDEXES: tuple[store.Index, ...] = (build_index, provider_table, suggestion_names, Index)
 store.use_indexes(INDEXES)
+pattern_cache.flush()  # the parser's patterns, compiled once, for the next process (one-shot commands skip atexit)
 
 
 def load(**kwargs: object) -> Catalogue:
@@ -60,6 +62,8 @@ class Assistant:
         (confidence at or above `threshold`), else None: the bot stays silent."""
 
         from bot.parse.faq import worth_answering  # only channel listeners pay for the detector's patterns
+
+        pattern_cache.flush()
 
         def work() -> Answer | None:
             query = parse(text, self.catalogue)

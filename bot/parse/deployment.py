@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-BATCH = re.compile(
+from bot.parse import pattern_cache
+
+BATCH = pattern_cache.compile(
     r"\bbatch(?:es|ed|ing)?\b(?! (?:of|size)\b)|\bbulk\b|\bovernight\b|\bnightly\b|\boffline (?:job|processing|run|batch|pipeline)s?\b"
     r"|\basync(?:hronous(?:ly)?)?\b(?! (?:python|code|functions?|await|io|rust|js|javascript|programming|handlers?|tasks? in))|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)"
     r"(?: \w+){0,3} (?:to be )?(?:real[- ]?time|instant\w*|immediate\w*|interactive|fast|quick\w*|synchronous|online|live)\b"
@@ -22,7 +24,7 @@ BATCH = re.compile(
     r"|\bin the background\b|\bno rush\b|\bcron(?: ?jobs?)?\b|\bscheduled (?:jobs?|tasks?|runs?|pipelines?)\b|\b(?:every|each) (?:night|evening|weekend)\b|\bat night\b|\bwhile we sleep\b"
 )
 # the latency words a batch phrase uses: "doesn't need to be real-time" is not an objective
-NOT_URGENT = re.compile(
+NOT_URGENT = pattern_cache.compile(
     r"\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)(?: \w+){0,3} (?:to be )?real[- ]?time\b"
     r"|\bnot real[- ]?time\b|\bnon[- ]?real[- ]?time\b|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
 )
@@ -31,40 +33,40 @@ NOT_URGENT = re.compile(
 _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (
         "eu",
-        re.compile(
+        pattern_cache.compile(
             r"\beu\b|\be\.u\.|\bgdpr\b|\beu-(?:west|central|north|south)-?\d?\b|\beurope-\w+\b|\bschrems\b"
             r"|\bgerman (?:servers|hosting|data ?cent\w+)\b|\beu[- ](?:hosted|based|only|region|data|residency|resident|servers?|data ?cent\w+|customers)\b"
         ),
-        re.compile(
+        pattern_cache.compile(
             r"\beurope(?:an)?\b(?! (?:languages?|french|spanish|portuguese)\b)|\bfrankfurt\b|\bparis\b|\bamsterdam\b|\bdublin\b"
             r"|\b(?:germany|france|netherlands|ireland|spain|italy|sweden|finland|poland|belgium|austria|denmark|portugal)\b"
         ),
     ),
-    ("uk", re.compile(r"\beu-west-2\b|\buk-south\b"), re.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b|\blondon\b")),
+    ("uk", pattern_cache.compile(r"\beu-west-2\b|\buk-south\b"), pattern_cache.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b|\blondon\b")),
     (
         "us",
-        re.compile(
+        pattern_cache.compile(
             r"\bus-(?:east|west|central|gov)\w*(?:-\d)?\b|\bus[- ](?:hosted|based|only|region|data|servers?|residency|soil|customers)\b"
             r"|\b(?:in|within|inside) the us\b|\bfedramp\b"
         ),
-        re.compile(r"\bu\.s\.(?:a\.)?|\busa\b|\bunited states\b"),
+        pattern_cache.compile(r"\bu\.s\.(?:a\.)?|\busa\b|\bunited states\b"),
     ),
     (
         "apac",
-        re.compile(r"\bapac\b|\bap-(?:south|southeast|northeast|east)\w*(?:-\d)?\b"),
-        re.compile(r"\basia(?:[- ]pacific)?\b|\bsingapore\b"),
+        pattern_cache.compile(r"\bapac\b|\bap-(?:south|southeast|northeast|east)\w*(?:-\d)?\b"),
+        pattern_cache.compile(r"\basia(?:[- ]pacific)?\b|\bsingapore\b"),
     ),
-    ("ca", re.compile(r"\bca-central-?\d?\b"), re.compile(r"\bcanada\b|\bcanadian\b(?! (?:french|english))|\btoronto\b|\bmontreal\b")),
-    ("au", re.compile(r"\bap-southeast-2\b"), re.compile(r"\baustralia\w*\b|\bsydney\b|\bmelbourne\b")),
+    ("ca", pattern_cache.compile(r"\bca-central-?\d?\b"), pattern_cache.compile(r"\bcanada\b|\bcanadian\b(?! (?:french|english))|\btoronto\b|\bmontreal\b")),
+    ("au", pattern_cache.compile(r"\bap-southeast-2\b"), pattern_cache.compile(r"\baustralia\w*\b|\bsydney\b|\bmelbourne\b")),
     (
         "jp",
-        re.compile(r"\bjapanese (?:region|servers|data ?cent\w+|hosting)\b|\bap-northeast-1\b|\bjp\b"),
-        re.compile(r"\bjapan\b|\btokyo\b|\bosaka\b"),
+        pattern_cache.compile(r"\bjapanese (?:region|servers|data ?cent\w+|hosting)\b|\bap-northeast-1\b|\bjp\b"),
+        pattern_cache.compile(r"\bjapan\b|\btokyo\b|\bosaka\b"),
     ),
 )
 # a place name is a region only in a question about where models run or data stays ("what's the capital of
 # australia" is not), or as a follow-up ("and in australia?")
-_PLACE_CONTEXT = re.compile(
+_PLACE_CONTEXT = pattern_cache.compile(
     r"\b(?:hosted|hosting|host|region|regions|residency|resident|stay|stays|kept|keep|process\w*|based|servers?|data ?cent\w+"
     r"|located|location|available|availability|deploy\w*|runs?|inside|within|compliance|compliant|sovereign\w*|law|laws|data"
     r"|leave|leaves|leaving|cross|crosses|outside|border|borders|jurisdiction"
@@ -73,22 +75,22 @@ _PLACE_CONTEXT = re.compile(
 )
 # order of specificity: a region id inside a larger area ("ap-southeast-2" is Sydney, "eu-west-2" London)
 _SPECIFIC_FIRST = ("au", "jp", "uk", "ca", "eu", "us", "apac")
-_US_CAPS = re.compile(r"(?<![\w.])US(?![\w.])")
-_EU_CAPS = re.compile(r"(?<![\w.])EU(?![\w.])")
-_REGION_CONTEXT = re.compile(
+_US_CAPS = pattern_cache.compile(r"(?<![\w.])US(?![\w.])")
+_EU_CAPS = pattern_cache.compile(r"(?<![\w.])EU(?![\w.])")
+_REGION_CONTEXT = pattern_cache.compile(
     r"\b(?:hosted|hosting|host|region|regions|residency|resident|stay|stays|kept|keep|process\w*|based|servers?|data ?cent\w+"
     r"|only|located|location|available|availability|deploy\w*|run|runs|inside|within|in|compliance|compliant|sovereign\w*|law|laws)\b"
 )
-_LANGUAGE_USE = re.compile(r"\b(?:into|to|from|in) (?:japanese|korean|german|french)\b")
+_LANGUAGE_USE = pattern_cache.compile(r"\b(?:into|to|from|in) (?:japanese|korean|german|french)\b")
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "embedding",
-        re.compile(r"\bembed(?:ding|dings|der|s)?\b|\bvectori[sz]\w*|\bsentence[- ]transformers?\b"),
+        pattern_cache.compile(r"\bembed(?:ding|dings|der|s)?\b|\bvectori[sz]\w*|\bsentence[- ]transformers?\b"),
     ),
     (
         "image_generation",
-        re.compile(
+        pattern_cache.compile(
             r"\b(?:image|picture|photo|art|illustration|logo|icon|avatar|thumbnail)s?[- ](?:generation|generator|gen|creation|model)s?\b(?<!image model)(?<!photo model)(?<!picture model)"
             r"|\btext[- ]to[- ]image\b|\bt2i\b|\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw(?:s|ing)?|produc(?:e|es|ed|ing)|render(?:s|ed|ing)?|design(?:s|ed|ing)?) (?:an? |the |some |our |new )?(?:\w+ ){0,2}(?:images?|pictures?|photos?|illustrations?|art(?:work)?|logos?|icons?|avatars?|thumbnails?)\b"
             r"|\bdiffusion models?\b|\bimage gen\b"
@@ -96,21 +98,21 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "speech",
-        re.compile(
+        pattern_cache.compile(
             r"\btext[- ]to[- ](?:speech|voice|audio)\b|\b(?:turn\w*|convert\w*) (?:\w+ ){0,2}?(?:text|articles?|posts?|scripts?) (?:in)?to (?:speech|audio|voice)\b|\btts\b|\bspeech (?:synthesis|generation|output)\b|\bvoice (?:generation|synthesis|cloning|over|model|output)s?\b"
             r"|\bvoiceovers?\b|\b(?:read|reads|reading|speak|speaks) (?:\w+ ){0,3}(?:aloud|out loud)\b|\bnarrat\w*|\bsynthes\w* (?:speech|voice)\b|\bgenerat\w* (?:speech|voice|audio)\b"
         ),
     ),
     (
         "transcription",
-        re.compile(
+        pattern_cache.compile(
             r"\btranscri(?:be|bes|bing|ption|ptions|pt model)\b|\bspeech[- ]to[- ]text\b|\b(?:turn\w*|convert\w*) (?:\w+ ){0,2}?(?:speech|audio|voice|calls?|recordings?) (?:in)?to text\b|\bstt\b|\basr\b|\bspeech recognition\b|\bwhisper\b"
             r"|\bcaptions? (?:for|of) (?:audio|video|calls|meetings)\b|\bsubtitl\w*\b|\bdictation\b"
         ),
     ),
 )
 # a transcription that is one step of a text task ("transcribe and summarize calls") asks for a chat model
-_TEXT_WORK_AFTER = re.compile(r"\b(?:and|then|,)\s+(?:then\s+)?(?:summari[sz]e|classify|tag|extract|analy[sz]e|translate|answer)\b")
+_TEXT_WORK_AFTER = pattern_cache.compile(r"\b(?:and|then|,)\s+(?:then\s+)?(?:summari[sz]e|classify|tag|extract|analy[sz]e|translate|answer)\b")
 
 
 def batch(text: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.contract.vocab import Facet
+from bot.parse import pattern_cache
 
 
 @dataclass(frozen=True)
@@ -22,31 +23,31 @@ class FacetRule:
 FACET_RULES: tuple[FacetRule, ...] = (
     FacetRule(
         "batch",
-        re.compile(r"\bbatch(?:es|ed)?\b(?: api)?.{0,30}\b(?:price|pricing|discount|cheaper|rate|cost|sold|offer)|\b(?:price|pricing|discount|rate|cost)s? (?:for|of|on|with) (?:the )?batch\b|\bbatch discount\b|\bis there (?:a )?batch\b"),
+        pattern_cache.compile(r"\bbatch(?:es|ed)?\b(?: api)?.{0,30}\b(?:price|pricing|discount|cheaper|rate|cost|sold|offer)|\b(?:price|pricing|discount|rate|cost)s? (?:for|of|on|with) (?:the )?batch\b|\bbatch discount\b|\bis there (?:a )?batch\b"),
         ("is there a batch discount on gemini-4-argon?", "batch api price for claude-opus-5?", "does gpt-5 have batch pricing"),
     ),
     FacetRule(
         "cache",
-        re.compile(r"\bcach(?:e|ed|ing)\b.{0,30}\b(?:price|pricing|discount|cheaper|rate|cost|read|write)s?\b|\bprompt caching\b|\bcached (?:input|tokens?)\b"),
+        pattern_cache.compile(r"\bcach(?:e|ed|ing)\b.{0,30}\b(?:price|pricing|discount|cheaper|rate|cost|read|write)s?\b|\bprompt caching\b|\bcached (?:input|tokens?)\b"),
         ("does deepseek-v4-pro have cached input pricing?", "prompt caching discount on claude sonnet 4.5", "what do cache writes cost on opus 5"),
     ),
     FacetRule(
         "knowledge_cutoff",
-        re.compile(
+        pattern_cache.compile(
             r"\b(?:knowledge|training|data)[ -]?cut[ -]?off\b|\bcut[ -]?off (?:date|of)\b|\bcutoff\b|\btrained (?:up )?(?:to|until|through)\b"
         ),
         ("knowledge cutoff of gpt-5", "what's the training cutoff for claude opus 4.5?", "gpt-4o cut-off date"),
     ),
     FacetRule(
         "max_output",
-        re.compile(
+        pattern_cache.compile(
             r"\bmax(?:imum)? output\b|\boutput (?:limit|length|window|cap)\b|\bhow many (?:output )?tokens can it (?:write|output|generate)\b"
         ),
         ("max output of gpt-4.1", "what's the output limit on sonnet 4.5", "maximum output tokens for gemini 2.5 pro"),
     ),
     FacetRule(
         "context",
-        re.compile(r"\bcontext(?: window| length| size| limit)?\b|\bhow (?:long|big) (?:a )?(?:prompt|input)\b"),
+        pattern_cache.compile(r"\bcontext(?: window| length| size| limit)?\b|\bhow (?:long|big) (?:a )?(?:prompt|input)\b"),
         (
             "context window of llama 3.3 70b",
             "what's the context length of gpt-4.1-nano",
@@ -55,12 +56,12 @@ FACET_RULES: tuple[FacetRule, ...] = (
     ),
     FacetRule(
         "release_date",
-        re.compile(r"\brelease(?:d)? date\b|\bwhen (?:was|did|is)\b.*\b(?:release|launch|come out|came out|ship)"),
+        pattern_cache.compile(r"\brelease(?:d)? date\b|\bwhen (?:was|did|is)\b.*\b(?:release|launch|come out|came out|ship)"),
         ("release date of gpt-5", "when was claude sonnet 4.5 released?", "when did gemini 2.5 pro come out"),
     ),
     FacetRule(
         "speed",
-        re.compile(r"\bfast(?:er|est)?\b|\bspeed\b|\btok(?:ens)?/s\b|\bthroughput\b|\bquick(?:er|est)?\b"),
+        pattern_cache.compile(r"\bfast(?:er|est)?\b|\bspeed\b|\btok(?:ens)?/s\b|\bthroughput\b|\bquick(?:er|est)?\b"),
         (
             "which is faster on groq or cerebras for llama 3.3 70b",
             "speed of gpt-oss-120b on groq",
@@ -69,12 +70,12 @@ FACET_RULES: tuple[FacetRule, ...] = (
     ),
     FacetRule(
         "open_weights",
-        re.compile(r"\bopen[- ]?(?:weights?|source)\b|\bself[- ]?host(?:able|ed)?\b|\bdownload the weights\b"),
+        pattern_cache.compile(r"\bopen[- ]?(?:weights?|source)\b|\bself[- ]?host(?:able|ed)?\b|\bdownload the weights\b"),
         ("is qwen3 open weights?", "is gpt-oss-120b open source", "can I self-host deepseek v3.2"),
     ),
     FacetRule(
         "availability",
-        re.compile(
+        pattern_cache.compile(
             r"\b(?:is|are)\b.+\b(?:on|at|in|via|through)\b|\bavailable\b|\bcan i (?:get|use|run)\b.+\bon\b|\bwho (?:sells|hosts|serves)\b"
         ),
         ("is gpt-oss-120b on bedrock?", "is claude available in azure", "who sells kimi k3"),
@@ -131,9 +132,9 @@ DOMAINS = (
     "pharma",
     "biotech",
 )
-_LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
-_DOMAIN = re.compile(r"\b(" + "|".join(DOMAINS) + r")\b")
-_WHY_NOT = re.compile(
+_LANGUAGE = pattern_cache.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
+_DOMAIN = pattern_cache.compile(r"\b(" + "|".join(DOMAINS) + r")\b")
+_WHY_NOT = pattern_cache.compile(
     r"\bwhy (?:not|no|didn'?t you (?:pick|suggest|recommend|choose)|isn'?t|wasn'?t)\s+([a-z0-9][\w.\- ]{0,40}?)\s*(?:\?|$|,|\binstead\b|\bhere\b|\bon the list\b|\bthere\b)"
 )
 
@@ -159,7 +160,7 @@ def why_not(text: str) -> list[str]:
     return [m.group(1).strip() for m in _WHY_NOT.finditer(text)]
 
 
-_TIER = re.compile(r"\b(flex|priority)\b(?:\s+(?:tier|processing|pricing|mode))?")
+_TIER = pattern_cache.compile(r"\b(flex|priority)\b(?:\s+(?:tier|processing|pricing|mode))?")
 
 
 def tier_of(text: str) -> str | None:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from bot.contract.query import Query
+from bot.parse import pattern_cache
 from bot.parse.faq_cues import (
     ADMIN,
     ASK_ANYWHERE,
@@ -37,15 +38,15 @@ from bot.parse.faq_cues import (
 )
 
 ANSWERABLE = frozenset({"recommend", "compare", "cost", "info", "list", "alternatives", "changes"})
-_STRONG = re.compile(
+_STRONG = pattern_cache.compile(
     r"\b(?:which|what)\s+(?:\S+\s+){0,3}?(?:models?|llms?|providers?)\b|\brecommend(?:s|ation|ations)?\b"
     r"|\bsuggest(?:s|ion|ions)?\b|\bvs\.?\b|\bversus\b|\bcompar\w+"
     r"|\b(?:best|cheapest|fastest|strongest|smartest|smallest|go-to) (?:\S+ ){0,3}?(?:models?|llms?)\b"
     r"|\bneed (?:a|an) (?:\S+ ){0,2}?(?:model|llm)\b|\balternatives?\b|\bcheaper\b|\bupgrad\w*|\binstead of\b|\bworth\b|\bshould (?:we|i) (?:use|switch|move|upgrade|go)\b",
     re.I,
 )
-_PAIR_ASKS = re.compile(r"\b(?:or|vs\.?|versus)\b", re.I)  # "gemini-4-argon or claude-opus-5 for legal review"
-_PAIR = re.compile(r"\b(?:or|vs\.?|versus|and|against|than|to)\b|->|→", re.I)
+_PAIR_ASKS = pattern_cache.compile(r"\b(?:or|vs\.?|versus)\b", re.I)  # "gemini-4-argon or claude-opus-5 for legal review"
+_PAIR = pattern_cache.compile(r"\b(?:or|vs\.?|versus|and|against|than|to)\b|->|→", re.I)
 
 # the caps the language puts on the parse's confidence
 CHOICE = 0.95  # asks to choose, price or compare models

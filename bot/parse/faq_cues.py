@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 
+from bot.parse import pattern_cache
+
 _F = re.I
 
-LINK = re.compile(r"<?https?://\S+|\bwww\.\S+", _F)
+LINK = pattern_cache.compile(r"<?https?://\S+|\bwww\.\S+", _F)
 
 # a clause opening with a question or a request ("..., which one should we use", "honest question, is X ...")
 _CLAUSE = r"(?:^|[.,;:!?()\n]\s*|\s[-–—]+\s*|\bso\s+|\band\s+|\bbut\s+|\bor\s+)"
-ASK_START = re.compile(
+ASK_START = pattern_cache.compile(
     _CLAUSE
     + r"(?:(?:honest|quick|dumb|random) (?:question|q),?\s*)?(?:(?:roughly|approximately|ballpark|realistically|honestly"
     r"|seriously|actually|ok|okay|hey|also|so),?\s+)?(?:@\w+\s+)?"
@@ -33,7 +35,7 @@ ASK_START = re.compile(
     r"|(?:the )?(?:best|cheapest|fastest|smallest|strongest|good|decent) (?:\S+ ){0,3}?(?:models?|llms?|option|one|thing) (?:for|to|that))\b",
     _F,
 )
-ASK_ANYWHERE = re.compile(
+ASK_ANYWHERE = pattern_cache.compile(
     r"\b(?:any (?:recs|recommendations?|suggestions?|ideas|thoughts|tips on (?:which|what))|recs\b|suggestions? (?:pls|please)"
     r"|(?:better|worse) or (?:nah|not|worse|better)|or nah\b|good idea|thoughts\b|ideas\b|options\b|worth it|has anyone"
     r"|curious (?:how|whether|if|what|which)|wondering (?:if|whether|how|which|what)|or (?:is|are) (?:that|it|this|they)\b"
@@ -41,7 +43,7 @@ ASK_ANYWHERE = re.compile(
     _F,
 )
 
-MODEL_WORLD = re.compile(
+MODEL_WORLD = pattern_cache.compile(
     r"\b(?:models?|llms?|ai|genai|open[- ]?weights?|open[- ]source|providers?|tokens?|gpts?|chat ?bots?|inference|embeddings?"
     r"|openai|anthropic|claude|gemini|google|mistral|meta|llama|deepseek|qwen|kimi|grok|xai|cohere|bedrock|vertex|azure"
     r"|groq|together|fireworks|openrouter|agents?|agentic|rag|multimodal|reasoning|context window|whisper|speech[- ]to[- ]text"
@@ -50,7 +52,7 @@ MODEL_WORLD = re.compile(
 )
 
 # choosing, upgrading, alternatives and comparisons
-CHOOSE = re.compile(
+CHOOSE = pattern_cache.compile(
     r"\b(?:which|what)\s+(?:\S+\s+){0,3}?(?:models?|llms?|ones?|providers?|options?|thing)\b"
     r"|\bwhat (?:are|is|do) (?:you|people|folks|y'?all|teams|everyone)(?: all| guys)? (?:using|use|running)\b|\banyone using\b"
     r"|\bany (?:model|llm)s? (?:that|which|with|for)\b|\bis there (?:any|a|an) (?:\S+ )?(?:model|llm)\b|\bbesides\b|\bother than\b"
@@ -68,13 +70,13 @@ CHOOSE = re.compile(
     r"|\bhandles? .{0,30}\bbest\b|\bwhat (?:else|can replace)\b|\bbudget option\b|\bcut (?:llm |ai |model )?costs?\b",
     _F,
 )
-PRICE = re.compile(
+PRICE = pattern_cache.compile(
     r"\b(?:costs?|costing|prices?|priced|pricing|pricey|expensive|cheap\w*|how much|per (?:million|1m|m|token|1k|request)"
     r"|bill\w*|spend\w*|budget|fortune|charg\w+|discount\w*|off-peak|per-token|rates?|per (?:month|year|day)|a month|monthly"
     r"|\$\s?\d|\d+\s?(?:usd|dollars))\b",
     _F,
 )
-FACT = re.compile(
+FACT = pattern_cache.compile(
     r"\bcontext(?: window| length| size)?\b|\bmax (?:output|input) tokens\b|\b\d+k? tokens? (?:input|of input)\b"
     r"|\bsupports?\b|\bcan (?:it|\S+) (?:read|handle|take|do|see|hear|run)\b|\bmultimodal\b|\bvision\b|\bimages?\b|\baudio\b"
     r"|\btool (?:use|calling|calls)\b|\bfunction calling\b|\bstructured outputs?\b|\bjson (?:schema|mode)\b|\breasoning\b"
@@ -89,7 +91,7 @@ FACT = re.compile(
 )
 
 # asking how to use a model or an API, or why it misbehaves
-HOWTO_START = re.compile(
+HOWTO_START = pattern_cache.compile(
     _CLAUSE + r"(?:(?:any ?(?:one|body)|does any ?(?:one|body)|someone) (?:know|knows|remember) (?:why|how)\b"
     r"|(?:does )?(?:any ?(?:one|body)|someone) (?:have|got|has) (?:a|an|some)\b(?! (?:good |solid )?(?:recs?|recommendations?"
     r"|suggestions?|picks?|favou?rites?|go-to|opinions?|preference))"
@@ -103,7 +105,7 @@ HOWTO_START = re.compile(
     _F,
 )
 # something is going wrong with a model or an API: help with it is not a choice
-HOWTO_TROUBLE = re.compile(
+HOWTO_TROUBLE = pattern_cache.compile(
     r"\b(?:system (?:prompt|message)|prompt (?:tips|tricks|template|ideas)|eval prompt|good prompt|working example"
     r"|example of|code sample|time(?:s|d)? ?out|timing out|truncat\w+|returns? (?:a|an|empty)|empty (?:response|chunk)"
     r"|[45]\d\d(?:s|\b)|errors?|exceptions?|stack ?trace|stuck|keeps? \w+ing|ignor\w+|tips for|tricks?|429s?|overloaded"
@@ -111,14 +113,14 @@ HOWTO_TROUBLE = re.compile(
     _F,
 )
 # using a model through its API or tools: a how-to, unless the question asks a fact or a choice beside it
-HOWTO_TECH = re.compile(
+HOWTO_TECH = pattern_cache.compile(
     r"\b(?:prompting|sdk|(?:rest|responses|files|realtime|batch|assistants) api|params?|parameters?|headers?|max_tokens"
     r"|temperature|logprobs|streaming|stream\w*|format(?:ting)?|set ?up|setting up|install\w*|configur\w+|enable|turn (?:on|off)"
     r"|opt (?:in|into)|fine[- ]?tun\w+|retr(?:y|ies)|vllm|ollama|langchain|llamaindex|in (?:python|node|typescript|go|java"
     r"|rust)\b|websockets?|celery|safety filters?|citations?|upload\w*|attach\w*|count tokens|usage numbers)\b",
     _F,
 )
-ADMIN = re.compile(
+ADMIN = pattern_cache.compile(
     r"\bwho(?:'s| is| has| owns| approved| manages| set up| runs| can| knows| did|se)\b|\bcan (?:someone|somebody|anyone|i get|you add)\b"
     r"|\badd(?:ed)? (?:me|us|to the)\b|\bget added\b|\baccess\b|\badmin\b|\b(?:api|project|team|shared) keys?\b|\bkeys?\b"
     r"|\baccounts?\b|\bbilling (?:account|access)\b|\bcard on file\b|\bquotas?\b|\binvite\b|\brate limits?\b|\bbudget alert\b"
@@ -126,23 +128,23 @@ ADMIN = re.compile(
     _F,
 )
 # products that are not models: a "best X for Y" about them is not ours to answer
-OTHER_TOOLS = re.compile(
+OTHER_TOOLS = pattern_cache.compile(
     r"\b(?:extensions?|plugins?|librar(?:y|ies)|packages?|frameworks?|ides?|editors?|linters?|linting|vs ?code|jetbrains|vim"
     r"|emacs|databases?|postgres|mysql|terraform|kubernetes|k8s|docker|laptops?|monitors?|keyboards?|vpn|dashboards?|ci"
     r"|runbooks?|pipelines?|clusters?|repos?|branch(?:es)?)\b",
     _F,
 )
-STANDUP = re.compile(
+STANDUP = pattern_cache.compile(
     r"^(?:yesterday|today|standup|stand-up|update|blockers?|wip|eod|status|done|next)\b\s*(?:[:\-–—]|i'?m\b)"
     r"|\byesterday\b.{0,80}\btoday\b|\btoday:|\bblockers?:|\bno blockers\b|^(?:out|ooo|wfh)\b|\bnext up:",
     _F,
 )
-OUTAGE = re.compile(
+OUTAGE = pattern_cache.compile(
     r"\b(?:is (?:\S+ )?down|down (?:again|for)|outage|is it just (?:us|me)|for anyone else|status page|degraded|503s?"
     r"|overloaded|flaky|spiking)\b",
     _F,
 )
-SOCIAL = re.compile(
+SOCIAL = pattern_cache.compile(
     r"\b(?:interviews?|candidates?|take-?home|meeting|sync|retro|notes|lunch|coffee|review my|my pr|the pr|on-?call"
     r"|vacation|ooo|presenting|slides|hiring|posting|offsite|party)\b",
     _F,

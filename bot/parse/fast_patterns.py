@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.parse import pattern_cache
+
 try:  # CPython's regular expression parser and compiler (3.11+); a plain compile without them
     from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other Pythons
@@ -32,20 +34,22 @@ class _Unsupported(Exception):
 
 
 def fast(source: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(source, flags)`, rewritten so every alternative begins with a literal character."""
-    plain = re.compile(source, flags)
+    """`pattern_cache.compile(source, flags)`, rewritten so every alternative begins with a literal character (both kept
+    compiled across processes by `bot.parse.pattern_cache`)."""
+    plain = pattern_cache.compile(source, flags)
     if _parser is None or flags & re.IGNORECASE:
         return plain
-    try:
-        tree = _parser.parse(source, flags)
-        if not _slow_branch(tree):
-            return plain
-        tree.data = _lead_literal(list(tree.data))
-        compiled = _compiler.compile(tree, flags)
-    except Exception:  # noqa: BLE001 - any failure (an alternative it cannot move included) keeps the plain pattern
-        return plain
-    REWRITTEN.append((source, flags, compiled))
+    compiled = pattern_cache.compile(source, flags, rewrite=_rewrite)  # a failed rewrite compiles plainly
+    if compiled != plain:
+        REWRITTEN.append((source, flags, compiled))
     return compiled
+
+
+def _rewrite(tree: Any) -> Any:
+    """The parsed pattern with each alternative's leading boundary moved after its first character."""
+    if _slow_branch(tree):
+        tree.data = _lead_literal(list(tree.data))
+    return tree
 
 
 def _slow_branch(tree: Any) -> bool:

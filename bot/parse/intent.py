@@ -14,9 +14,9 @@ guess from weak cues, and lowest for chatter, so a channel listener can stay sil
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from bot.parse import pattern_cache
 from bot.parse.lexicon import (
     ALTERNATIVE,
     ALTERNATIVE_STRONG,
@@ -35,29 +35,29 @@ from bot.parse.lexicon import (
 from bot.parse.quantities import Quantities
 
 _M = MODEL_MARK
-_WORDS = re.compile(r"[\w$%.:/+-]+")
-_FOLLOWUP_START = re.compile(
+_WORDS = pattern_cache.compile(r"[\w$%.:/+-]+")
+_FOLLOWUP_START = pattern_cache.compile(
     r"^(?:(?:so|ok|okay|cool|great|thanks|hmm+|right|nice)[,!.]?\s+)?(?:what|how) about\b|^(?:and|also|plus|but|or|now|then|ok and)\b"
     r"|^what if\b|^(?:only|just)\b|^(?:with|without|excluding|except|exclude|minus|not)\b|^instead\b|^same\b"
     r"|^(?:make it|switch to|change (?:it )?to|try|drop|remove|add|as an?|assume|assuming|say)\b"
 )
-_FOLLOWUP_PREP = re.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
-_LIST_WORD = re.compile(r"\b(?:list|all|every|enumerate|how many)\b")
-_INSTEAD = re.compile(r"\binstead\b")
-_MODEL_WORD = re.compile(r"\b(?:models?|llms?)\b")
-_COMPARE_WORD = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*")
-_FAMILIES_COMPARED = re.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bbetween\b|\bagainst\b")
-_NOT_MODELS_COMPARED = re.compile(
+_FOLLOWUP_PREP = pattern_cache.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
+_LIST_WORD = pattern_cache.compile(r"\b(?:list|all|every|enumerate|how many)\b")
+_INSTEAD = pattern_cache.compile(r"\binstead\b")
+_MODEL_WORD = pattern_cache.compile(r"\b(?:models?|llms?)\b")
+_COMPARE_WORD = pattern_cache.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*")
+_FAMILIES_COMPARED = pattern_cache.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bbetween\b|\bagainst\b")
+_NOT_MODELS_COMPARED = pattern_cache.compile(
     r"\b(?:input|in|prompt)\s*(?:vs\.?|versus|compared (?:to|with))\s*(?:output|out|completion)\b"
     r"|\b(?:batch|real[- ]?time|cached|uncached|flex|priority|standard)\s*(?:vs\.?|versus)\s*(?:batch|real[- ]?time|cached|uncached|flex|priority|standard|sync\w*)\b"
 )
 
 # greetings and questions about the bot itself
-_GREETING = re.compile(
+_GREETING = pattern_cache.compile(
     r"^(?:(?:hi|hello|hey|hiya|howdy|yo|sup|greetings|heya|hallo|morning|evening|afternoon|good (?:morning|afternoon|evening|day)"
     r"|what'?s up|wassup|hola|salut|ahoy)\b(?:\s+(?:there|bot|whichmodel|team|all|everyone|folks|y'?all|friend))*[\s,!.?]*)+"
 )
-_ABOUT_BOT = re.compile(
+_ABOUT_BOT = pattern_cache.compile(
     r"^(?:so\s+|and\s+|ok\s+|um+\s+)?(?:what (?:are|r) (?:you|u) (?:for|good (?:at|for))|what(?:'s| is) (?:this|this bot|this thing|the bot|whichmodel) (?:for|about)"
     r"|what (?:does|do|can) (?:this|this thing|this bot|the bot|whichmodel|you|u) (?:do|help with|answer)(?: exactly)?|who (?:are|r) (?:you|u)"
     r"|what'?s (?:this|this thing|this bot|the bot|it) (?:do|for)\b"
@@ -73,24 +73,24 @@ _ABOUT_BOT = re.compile(
     r"|when (?:was|is|were) (?:your|the) (?:data|prices|pricing|catalog\w*) (?:last )?(?:updated|refreshed)"
     r"|cheers|thanks(?: a lot| so much)?|thank you(?: so much)?|thx|ty|much appreciated|nice one|great,? thanks)\b"
 )
-_BOT_WORDS = re.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
+_BOT_WORDS = pattern_cache.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
 
 # what changed in the data
-_CHANGE_WORD = re.compile(
+_CHANGE_WORD = pattern_cache.compile(
     r"\b(?:chang\w*|new|newly|added|removed|dropped|launch\w*|released?|releases|shipped|appeared|arrived|updates?|updated"
     r"|cuts?|drops?|increases?|increased|decreased|hikes?|hiked|(?:went|gone|go|going|come|came) (?:up|down)|moved|ris(?:e|en)|rose|fell|fallen"
     r"|deprecat\w*|retired?|sunset\w*|discontinu\w*|got(?:ten)? (?:cheaper|pricier|more expensive)|ship|ships|came out|come out|announced"
     r"|different|differences?)\b"
 )
 # a change word that is the question's subject by itself: "updates since friday?", "any removals this week"
-_CHANGE_NOUN_FIRST = re.compile(
+_CHANGE_NOUN_FIRST = pattern_cache.compile(
     r"^\W*(?:(?:so|ok|hey|and)\s+)?(?:any\s+)?(?:new\s+)?(?:updates|changes|news|additions|removals|deprecations|releases|launches)\b"
 )
-_CHANGE_TIME = re.compile(
+_CHANGE_TIME = pattern_cache.compile(
     r"\bsince\b|\blately\b|\brecent(?:ly)?\b|\bthis (?:week|month|morning|quarter|year)\b|\btoday\b|\byesterday\b|\bovernight\b|\bthese days\b"
     r"|\b(?:last|past|previous) (?:\d+ )?(?:days?|weeks?|months?|week|month|quarter|release|refresh|update)\b|\bin the (?:last|past) \w+"
 )
-_CHANGES_ALONE = re.compile(
+_CHANGES_ALONE = pattern_cache.compile(
     r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
     r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |pricing |model |catalog\w* )?(?:updates|news|changes)"
     r"|(?:did|has|have) (?:anything|something|any\w*) (?:change|changed|moved|happen\w*)|(?:the )?latest (?:news|updates|changes)"
@@ -99,21 +99,21 @@ _CHANGES_ALONE = re.compile(
     r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?changes)\b"
 )
 # a release said anywhere: "has anthropic released anything new?", "what did openai ship recently?"
-_RELEASED_NEW = re.compile(
+_RELEASED_NEW = pattern_cache.compile(
     r"\b(?:releas\w*|ship\w*|launch\w*|put out|added|add|drop\w*|announc\w*) (?:any(?:thing)?|something|a|some) (?:new\b|models?\b)"
     r"|\b(?:price|pricing) (?:changes?|drops?|cuts?|hikes?|increases?)\b"
 )
 # a change to one named model's data: "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
-_MODEL_CHANGED = re.compile(
+_MODEL_CHANGED = pattern_cache.compile(
     r"\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|get|got|gotten|become|became) (?:cheaper|less expensive|more expensive|pricier)\b"
     r"|\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated)\b"
     r"|\bany (?:price |pricing )?(?:changes|updates) (?:to|for|on)\b"
 )
-_CHANGE_SUBJECT = re.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats)\b")
-_PICK = re.compile(r"\b(?:best|cheapest|fastest|should|recommend\w*|suggest\w*|for (?!the (?:last|past)))\b")
+_CHANGE_SUBJECT = pattern_cache.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats)\b")
+_PICK = pattern_cache.compile(r"\b(?:best|cheapest|fastest|should|recommend\w*|suggest\w*|for (?!the (?:last|past)))\b")
 
 # a model named as one to leave
-_LEAVING = re.compile(
+_LEAVING = pattern_cache.compile(
     rf"\bwhat else\b|\b(?:anything|something|options?|one|model)s? (?:\w+ ){{0,2}}(?:{COMPARATIVE}|similar|close|comparable"
     rf"|lighter|smaller|stronger|less expensive|more affordable)\b|\b(?:migrate|move|switch|go|jump|port|upgrade)\s+to\s*(?:what|\?|$)"
     rf"|\bwhat (?:do|should|can|could|would) (?:we|i) (?:migrate|move|switch|go|jump|port)\b|\bwhat(?:'s| is) (?:{COMPARATIVE})\b"
@@ -129,7 +129,7 @@ _LEAVING = re.compile(
     rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
 )
 # requests for things other than a model
-_OTHER_THING = re.compile(
+_OTHER_THING = pattern_cache.compile(
     r"\b(?:podcasts?|books?|novels?|restaurants?|caf[eé]s?|bars?|pizza|lunch|dinner|breakfast|coffee|movies?|films?|shows?|series|songs?|music|playlists?"
     r"|laptops?|phones?|monitors?|keyboards?|mouse|chairs?|desks?|headphones?|vpns?|themes?|fonts?|ides?|editors?|hotels?|flights?|gifts?|games?"
     r"|gpus?|graphics cards?|hardware|vector (?:dbs?|databases?|stores?)|cloud providers?|hosting providers?"
@@ -138,34 +138,34 @@ _OTHER_THING = re.compile(
     r"|programming languages?|languages? to learn|macbooks?|servers? to buy|h100s?|a100s?)\b"
 )
 # a pick of something that is no model: "best gpu for training", "which laptop is best for running llms"
-_PICK_OTHER = re.compile(
+_PICK_OTHER = pattern_cache.compile(
     rf"\b(?:best|which|what|recommend\w*|cheapest|good|top|suggest\w*|buy\w*|\w{{3,}}est)\s+(?:an?\s+|the\s+)?(?:(?!models?\b|llms?\b)[\w-]+\s+){{0,2}}?(?:{_OTHER_THING.pattern[5:-3]})\b"
 )
 # a request to do the work rather than choose who does it: "summarize this article using gpt-4o"
-_DO_IT_FOR_ME = re.compile(
+_DO_IT_FOR_ME = pattern_cache.compile(
     r"^(?:please\s+|pls\s+|can you\s+|could you\s+|hey\s+)?(?:use \S+(?: \S+)? to\s+)?(?:summari[sz]e|translate|rewrite|write|draft|proofread|fix|explain"
     r"|answer|review|classify|tag|extract|convert|format|check|debug|generate|make|create)\b.{0,40}?\b(?:this|these|that|my|the following|it|below"
     r"|attached|above|for me|me a|me an|us a)\b"
 )
 # words that put a question inside the model world even without a model name
-_MODEL_WORLD = re.compile(
+_MODEL_WORLD = pattern_cache.compile(
     r"\b(?:models?|llms?|ai|apis?|tokens?|providers?|inference|embeddings?|prompts?|context|gpts?|weights|fine[- ]?tun\w*|endpoints?|rerank\w*)\b"
 )
-_HOW_TO = re.compile(
+_HOW_TO = pattern_cache.compile(
     r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could|does|did) (?:i|we|you|one|it|this|that|my|our)|how to|how's|why (?:is|are|does|do|did)"
     r"|what's the (?:syntax|command|difference between)|what (?:is|are) the difference)\b"
 )
 # questions of fact about the world, not a pick: they name at most a provider or a task word
-_TRIVIA = re.compile(
+_TRIVIA = pattern_cache.compile(
     r"^(?:\w+[,!]?\s+){0,2}?(?:who (?:is|was|are|founded|owns|runs|leads)|when (?:was|did|is) \w+ (?:founded|started|ipo)|is \w+(?: \w+)? (?:down|up|working|out)\b)"
 )
 # asking what a word means: "what is rag", "explain function calling", "difference between fine-tuning and rag"
-_DEFINITION = re.compile(
+_DEFINITION = pattern_cache.compile(
     r"^(?:\w+[,!]?\s+){0,2}?(?:what (?:is|are|does) (?:a |an |the )?\w+(?:[- ]\w+)? (?:mean|stand for)"
     r"|what(?:'s| is| are) (?:a |an )?\w+(?:[- ]\w+)?\W*(?:thanks|thx|pls|please|ty)?\W*$"
     r"|(?:can you |pls |please )?(?:explain|define)\b|what(?:'s| is| are) the difference between)"
 )
-_RECOMMEND_BARE = re.compile(
+_RECOMMEND_BARE = pattern_cache.compile(
     r"^(?:so\s+|ok\s+|hmm+\s+)?(?:what|which)(?: one)? (?:should|would|do|can) (?:i|we|you) (?:use|pick|choose|go with|recommend|try)\s*\??$"
     r"|^(?:any )?(?:recommendations?|suggestions?)\s*\??$"
 )
@@ -193,13 +193,13 @@ class Decision:
 
 
 # what people type before the question itself: "hey,", "quick q:", "ok so", "fyi"
-_LEAD_IN = re.compile(
+_LEAD_IN = pattern_cache.compile(
     r"^(?:(?:hey|hi|hello|yo|hiya|ok|okay|so|um+|hmm+|btw|fyi|pls|please|quick q(?:uestion)?|q|question|team|folks|guys|y'?all|random q|dumb q|"
     r"there|everyone|whichmodel|bot)\b[\s,!.:;-]*)+"
 )
 
 
-_HELLO = re.compile(r"\b(?:hey|hi|hello|yo|hiya|howdy|sup|morning|evening|afternoon|greetings|heya|hola)\b")
+_HELLO = pattern_cache.compile(r"\b(?:hey|hi|hello|yo|hiya|howdy|sup|morning|evening|afternoon|greetings|heya|hola)\b")
 
 
 def decide(s: Signals) -> Decision:

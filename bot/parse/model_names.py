@@ -18,13 +18,13 @@ once per catalogue object and cached.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
+from bot.parse import pattern_cache
 from bot.parse.name_index import (
     FAMILIES,
     FAMILY_ORDER,
@@ -45,15 +45,15 @@ from bot.parse.name_index import (
     raw_pieces,
 )
 
-_GAP_OK = re.compile(r"^[\s\-_./]{0,3}$")
-_DIGITS = re.compile(r"\d")
-_ALNUM = re.compile(r"(?=.*\d)(?=.*[a-z])[a-z0-9.]+")
-_O_SERIES = re.compile(r"o\d+")
-_TYPED_DATE = re.compile(r"(?<=[a-z0-9])-(?:\d{4}-\d{2}-\d{2}|20\d{6})(?![\d-])")
-_SMALL_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
-_ARTICLE = re.compile(r"\b(?:a|an)\s+$")
-_NUMERIC = re.compile(r"[\d.]+")
-_ID_SEPARATORS = re.compile(r"[\s_]+")
+_GAP_OK = pattern_cache.compile(r"^[\s\-_./]{0,3}$")
+_DIGITS = pattern_cache.compile(r"\d")
+_ALNUM = pattern_cache.compile(r"(?=.*\d)(?=.*[a-z])[a-z0-9.]+")
+_O_SERIES = pattern_cache.compile(r"o\d+")
+_TYPED_DATE = pattern_cache.compile(r"(?<=[a-z0-9])-(?:\d{4}-\d{2}-\d{2}|20\d{6})(?![\d-])")
+_SMALL_VERSION = pattern_cache.compile(r"\d{1,2}(?:\.\d{1,2})?")
+_ARTICLE = pattern_cache.compile(r"\b(?:a|an)\s+$")
+_NUMERIC = pattern_cache.compile(r"[\d.]+")
+_ID_SEPARATORS = pattern_cache.compile(r"[\s_]+")
 
 __all__ = ["Mention", "build_index", "find_mentions", "name_index", "name_pieces"]
 
@@ -275,7 +275,7 @@ def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
     return _with_ellipses(mentions, text, index)
 
 
-_ELLIPSIS = re.compile(
+_ELLIPSIS = pattern_cache.compile(
     r"\s*(?:,|/|vs\.?|versus|v\.?|or|and|over|against|compared (?:to|with)|to)\s+(?:the\s+)?([a-z][a-z0-9+]*)(?![\w.-]*\s*[\w.-]*\d)\b"
 )
 

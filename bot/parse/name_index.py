@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
+from bot.parse import pattern_cache
 from bot.parse.spelling import KNOWN, TARGETS
 
 # family words: a name usually starts with one of these
@@ -63,9 +64,9 @@ STOP: frozenset[str] = frozenset(
 )
 NOT_GA: frozenset[str] = frozenset("preview exp experimental beta alpha latest".split())
 
-_PIECE = re.compile(r"[a-z]+|\d+(?:\.\d+)*|(?<=[a-z])\+")
-_DATE = re.compile(r"(?<!\d)(?:\d{4}-\d{2}-\d{2}|20\d{6})(?!\d)")
-_REGION = re.compile(r"^(?:us|eu|apac|au|jp|global|ca)\.")
+_PIECE = pattern_cache.compile(r"[a-z]+|\d+(?:\.\d+)*|(?<=[a-z])\+")
+_DATE = pattern_cache.compile(r"(?<!\d)(?:\d{4}-\d{2}-\d{2}|20\d{6})(?!\d)")
+_REGION = pattern_cache.compile(r"^(?:us|eu|apac|au|jp|global|ca)\.")
 
 
 class Piece(NamedTuple):

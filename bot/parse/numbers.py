@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.parse import pattern_cache
+
 _SMALL = {
     "zero": 0,
     "one": 1,
@@ -46,10 +48,10 @@ _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "couple": 2.0}
 
 _WORD = "|".join(sorted([*_SMALL, *_TENS, *_SCALES, *_FRACTIONS], key=len, reverse=True))
-_WORD_RUN = re.compile(rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:and|of|a|an)\s+)*(?:{_WORD}))*\b")
+_WORD_RUN = pattern_cache.compile(rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:and|of|a|an)\s+)*(?:{_WORD}))*\b")
 
 # a number in digits, optionally with a magnitude suffix; 't' is not a suffix before '/' ("100 t/s")
-NUMBER = re.compile(
+NUMBER = pattern_cache.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{1,2})?|\.\d+)"
     r"(?:\s?(?P<scale>thousand|millions?|billions?|trillion|grand|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
     re.I,
@@ -133,7 +135,7 @@ _PERIOD_WORDS = {
     "annum": "year",
     "pa": "year",
 }
-PERIOD = re.compile(
+PERIOD = pattern_cache.compile(
     r"(?:\b(?:per|a|an|each|every|every\s+single|in\s+a|in\s+one|in\s+an|over\s+a|over\s+one|within\s+a)\s+|/\s*)"
     r"(?P<unit>second|sec|minute|min|hour|hr|h|day|d|night|week|wk|month|mo|mth|quarter|qtr|year|yr|annum|(?<=/)s(?=\s|$|[,.;)?!]))\b"
     r"|\b(?P<adverb>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually|per\s+annum|minutely)\b"
@@ -182,12 +184,12 @@ def _replace_words(m: re.Match[str]) -> str:
     return lead + (str(int(value)) if value == int(value) else repr(value))
 
 
-_PART_OF_A_SECOND = re.compile(r"\b(half|(?:a\s+)?quarter)\s+(?:of\s+)?(?:a|one)\s+(seconds?|secs?)\b")
+_PART_OF_A_SECOND = pattern_cache.compile(r"\b(half|(?:a\s+)?quarter)\s+(?:of\s+)?(?:a|one)\s+(seconds?|secs?)\b")
 
 
 # "a dollar", "a buck", "a grand": one of the unit; "a couple of options": two of them
-_ONE_UNIT = re.compile(r"\b(?:a|one) (dollar|buck|grand|cent|penny)\b")
-_COUPLE = re.compile(r"\ba couple (?:of )?(?=(?:\w+ )?(?:options|models|picks|choices|alternatives|suggestions|llms)\b)")
+_ONE_UNIT = pattern_cache.compile(r"\b(?:a|one) (dollar|buck|grand|cent|penny)\b")
+_COUPLE = pattern_cache.compile(r"\ba couple (?:of )?(?=(?:\w+ )?(?:options|models|picks|choices|alternatives|suggestions|llms)\b)")
 
 
 def words_to_digits(text: str) -> str:

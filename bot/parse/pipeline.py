@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from dataclasses import dataclass
 
 from bot.catalogue.store import Catalogue
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
-from bot.parse import deployment, words
+from bot.parse import deployment, pattern_cache, words
 from bot.parse.facets import facet_of, tier_of, unjudged, why_not
 from bot.parse.intent import Signals, decide, is_followup
 from bot.parse.lexicon import FREE, MODEL_MARK
@@ -36,25 +35,25 @@ log = logging.getLogger("whichmodel.parse")
 
 MAX_INPUT_CHARS = 50_000
 
-_BARE_NUMBER_OK = re.compile(
+_BARE_NUMBER_OK = pattern_cache.compile(
     r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bover\b|\bupgrad\w*|\bswitch\w*|\bmov(?:e|es|ing)\b|\bmigrat\w*"
     r"|\bjump\w*|\breplac\w*|\bfrom\b.{1,12}\bto\b"
 )
 # a speech, transcription or image model does no text task: "read articles aloud" is not writing
 _KINDS_WITHOUT_TASK = ("speech", "transcription", "image_generation")
 # a model family named alone, that is no provider's name too ("claude", "gpt", "gemini"; not "mistral")
-_FAMILY_WORD = re.compile(r"\b(?:gpt|chatgpt|claude|gemini|gemma|llama|qwen|grok|kimi|glm|phi|nemotron|sonnet|opus|haiku)\b")
+_FAMILY_WORD = pattern_cache.compile(r"\b(?:gpt|chatgpt|claude|gemini|gemma|llama|qwen|grok|kimi|glm|phi|nemotron|sonnet|opus|haiku)\b")
 # chat shorthand read as the words it stands for: "w/ tool calling", "w/o batch", "whats", "doesnt"
 _SHORTHAND_WORDS = {
     "w/o": "without", "w/": "with", "b/c": "because", "whats": "what's", "thats": "that's", "whos": "who's",
     "hows": "how's", "wheres": "where's", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "cant": "can't",
     "didnt": "didn't", "arent": "aren't", "theres": "there's", "youre": "you're", "ive": "i've", "im": "i'm",
 }
-_SHORTHAND = re.compile(
+_SHORTHAND = pattern_cache.compile(
     r"(?<![\w/])(?:w/o|w/|b/c)(?![\w/])|\b(?:" + "|".join(w for w in _SHORTHAND_WORDS if w.isalpha()) + r")\b"
 )
-_CHATTER_ONLY = re.compile(r"https?://|www\.|[^\s\w<>@#!:|&]")
-_SPACES = re.compile(r"\s{2,}")
+_CHATTER_ONLY = pattern_cache.compile(r"https?://|www\.|[^\s\w<>@#!:|&]")
+_SPACES = pattern_cache.compile(r"\s{2,}")
 
 def parse(text: str, catalogue: Catalogue) -> Query:
     """The structured query for one question. Never raises: a failure becomes a polite refusal."""

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.catalogue.store import Catalogue
+from bot.parse import pattern_cache
 from bot.parse.lexicon import MODEL_MARK
 
 # spoken names -> provider id; True: counts without a cue
@@ -115,21 +116,21 @@ _ORDINARY = frozenset(
     "inference synthetic lilac morph kilo nova llama ambient inception abacus upstage bailing poe helicone vercel "
     "v0 opencode auto default router gateway cloud api".split()
 )
-_CUE_BEFORE = re.compile(
+_CUE_BEFORE = pattern_cache.compile(
     r"(?:\b(?:from|on|via|through|thru|using|use|at|by|in|with|hosted (?:on|by)|served (?:on|by)|available (?:on|from|in|via|through)"
     r"|sold by|offered by|provided by|only|just|stick to|limit(?:ed)? to|restricted to|within|inside|buy from|buying from|deploy(?:ed)? on)"
     r"\s+(?:the\s+|an?\s+)?(?:(?:api|platform|cloud|endpoint)s?\s+(?:of\s+)?)?)$"
 )
-_CUE_AFTER = re.compile(
+_CUE_AFTER = pattern_cache.compile(
     r"^\s*(?:'s\s+)?(?:only|api|apis|models?|platform|endpoints?|hosted|cloud|catalog(?:ue)?|offers?|offerings"
     r"|hosts?|serves?|sells?|provides?|runs?|has available)\b"
 )
-_EXCLUDE_BEFORE = re.compile(
+_EXCLUDE_BEFORE = pattern_cache.compile(
     r"(?:\b(?:not|no|(?:is|are|was|were)n'?t|(?:does|do)n'?t come|excluding|exclude|excluded|except|without|avoid(?:ing)?|other than|besides|but not|minus|apart from"
     r"|outside(?: of)?|anything but|never|nothing (?:from|on)|skip(?:ping)?|ban(?:ning)?|drop(?:ping)?|leave out|leaving out|rule out"
     r"|none (?:from|on|of))\s+(?:(?:from|on|via|through|using|in|at|by|any|the|of|anything)\s+){0,2}|\bnon[\s-]?)$"
 )
-_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\+|or|and|nor|vs\.?|versus|,\s*or|,\s*and|,\s*nor)\s*(?:from\s+|on\s+|via\s+)?$")
+_LIST_JOIN = pattern_cache.compile(r"^\s*(?:,|/|&|\+|or|and|nor|vs\.?|versus|,\s*or|,\s*and|,\s*nor)\s*(?:from\s+|on\s+|via\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +139,8 @@ class ProviderFilter:
     excluded: list[str]
 
 
-_TOKEN = re.compile(r"\w+(?:\.\w+)*")
-_SEP = re.compile(r"[\s-]+")
+_TOKEN = pattern_cache.compile(r"\w+(?:\.\w+)*")
+_SEP = pattern_cache.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +150,10 @@ class _Table:
     first_words: frozenset[str] = frozenset()  # the first word of every name: no other word starts a match
 
 
-_ACCOUNT_AFTER = re.compile(r"^(?:'s)?\s+(?:bill|bills|invoice|invoices|spend|spending|costs|account|usage|contract)\b")
+_ACCOUNT_AFTER = pattern_cache.compile(r"^(?:'s)?\s+(?:bill|bills|invoice|invoices|spend|spending|costs|account|usage|contract)\b")
 
 
-_SPEND_BEFORE = re.compile(
+_SPEND_BEFORE = pattern_cache.compile(
     r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|bill|billed)\b[^.?!;]{0,30}\b(?:on|to|with)\s+$|\b(?:pay|pays|paying|paid)\s+$"
 )
 

@@ -15,6 +15,8 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
+from bot.parse import pattern_cache
+
 TARGETS: tuple[str, ...] = tuple(
     sorted(
         set(
@@ -74,7 +76,7 @@ input's output's
 """.split()
 )
 
-_WORD = re.compile(r"[a-z]{5,}")
+_WORD = pattern_cache.compile(r"[a-z]{5,}")
 
 
 def _by_length(words: tuple[str, ...], spread: int) -> dict[int, tuple[str, ...]]:

@@ -11,18 +11,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.parse import pattern_cache
+
 # Slack: <@U123>, <@U123|name>, <!here>, <#C123|general>, <https://x|label>; Discord: <@123>, <@!123>,
 # <@&123>, <#123>, <:name:123>, <a:name:123>, <t:1700000000:R>.
-_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>\s]{0,2000}\|([^>]{0,500})>")
-_ANGLE_TOKEN = re.compile(
+_SLACK_LINK = pattern_cache.compile(r"<(?:https?|mailto):[^|>\s]{0,2000}\|([^>]{0,500})>")
+_ANGLE_TOKEN = pattern_cache.compile(
     r"<(?:[@#!][^<>\s]{0,200}|a?:\w{1,100}:\d{1,30}|t:\d{1,20}(?::\w)?|(?:https?|mailto):[^<>\s]{0,2000})>"
 )
-_URL = re.compile(r"\b(?:https?://|www\.)\S{1,2000}", re.I)
-_AT_MENTION = re.compile(r"(?<![\w@])@[\w.\-]{1,80}")
-_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{1,40}:(?![\w:])", re.I)
-_FENCE = re.compile(r"```(?:[a-z0-9_+#.\-]{1,30}[ \t]*(?=\r?\n))?", re.I)  # a fence and its language tag
-_MARKUP = re.compile(r"[`*~|]+|(?<!\w)_+|_+(?!\w)|^\s*>+|\\")
-_SPACES = re.compile(r"\s+")
+_URL = pattern_cache.compile(r"\b(?:https?://|www\.)\S{1,2000}", re.I)
+_AT_MENTION = pattern_cache.compile(r"(?<![\w@])@[\w.\-]{1,80}")
+_SHORTCODE = pattern_cache.compile(r"(?<![\w:]):[a-z0-9_+\-]{1,40}:(?![\w:])", re.I)
+_FENCE = pattern_cache.compile(r"```(?:[a-z0-9_+#.\-]{1,30}[ \t]*(?=\r?\n))?", re.I)  # a fence and its language tag
+_MARKUP = pattern_cache.compile(r"[`*~|]+|(?<!\w)_+|_+(?!\w)|^\s*>+|\\")
+_SPACES = pattern_cache.compile(r"\s+")
 _MARKUP_CHARS = frozenset("`*~|_>\\")
 
 _REPLACE = str.maketrans(

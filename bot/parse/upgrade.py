@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.parse import pattern_cache
 from bot.parse.lexicon import MODEL_MARK
 
 _M = MODEL_MARK
@@ -38,13 +39,13 @@ RULES: tuple[UpgradeRule, ...] = (
     UpgradeRule(
         "from_to",
         "from_first",
-        re.compile(rf"\bfrom\s+{_M}\s+(?:\w+\s+){{0,3}}?(?:to|for|onto|into)\s+(?:the\s+)?(?:new\s+)?{_M}"),
+        pattern_cache.compile(rf"\bfrom\s+{_M}\s+(?:\w+\s+){{0,3}}?(?:to|for|onto|into)\s+(?:the\s+)?(?:new\s+)?{_M}"),
         ("should I upgrade from ¤ to ¤?", "thinking of moving from ¤ to ¤, good idea?", "from ¤ over to ¤"),
     ),
     UpgradeRule(
         "move_to",
         "from_first",
-        re.compile(
+        pattern_cache.compile(
             rf"\b{_MOVE}\s+(?:(?:our|my|the)\s+\w+\s+)?{_M}\s+(?:\w+\s+){{0,2}}?(?:to|for|onto|into|->|=>)\s+{_M}"
         ),
         ("moving ¤ to ¤: good idea?", "swap ¤ for ¤?", "migrate our app ¤ over to ¤"),
@@ -52,7 +53,7 @@ RULES: tuple[UpgradeRule, ...] = (
     UpgradeRule(
         "replace_with",
         "from_first",
-        re.compile(
+        pattern_cache.compile(
             rf"\b(?:replac\w*|swap\w*(?: out)?|substitut\w*|ditch\w*|drop\w*|dump\w*)\s+{_M}\s+(?:with|by|for)\s+{_M}"
         ),
         ("planning to replace ¤ with ¤ next sprint, thoughts?", "swap out ¤ for ¤"),
@@ -60,7 +61,7 @@ RULES: tuple[UpgradeRule, ...] = (
     UpgradeRule(
         "on_then_move",
         "from_first",
-        re.compile(
+        pattern_cache.compile(
             rf"\b{_IN_USE}\s+{_M}.{{0,80}}?\b(?:{_MOVE}|worth|try\w*|adopt\w*|consider\w*)\s+(?:\w+\s+){{0,2}}?(?:to|onto|with)\s+{_M}"
             rf"|\b{_IN_USE}\s+{_M}.{{0,60}}?\b(?:upgrad\w*|{_MOVE}) (?:to|onto) {_M}"
         ),
@@ -73,13 +74,13 @@ RULES: tuple[UpgradeRule, ...] = (
     UpgradeRule(
         "arrow",
         "from_first",
-        re.compile(rf"{_M}\s*(?:->|=>|-->|>)\s*{_M}"),
+        pattern_cache.compile(rf"{_M}\s*(?:->|=>|-->|>)\s*{_M}"),
         ("¤ -> ¤ worth it?",),
     ),
     UpgradeRule(
         "to_from",
         "to_first",
-        re.compile(
+        pattern_cache.compile(
             rf"\b(?:{_MOVE}|upgrade)\s+(?:\w+\s+){{0,2}}?to\s+{_M}\s+(?:\w+\s+){{0,3}}?(?:from|instead of|over)\s+{_M}"
         ),
         ("would switching to ¤ from ¤ make sense?", "is it worth moving to ¤ from ¤"),
@@ -87,7 +88,7 @@ RULES: tuple[UpgradeRule, ...] = (
     UpgradeRule(
         "to_then_on",
         "to_first",
-        re.compile(
+        pattern_cache.compile(
             rf"\b(?:{_MOVE}|upgrade)\s+(?:\w+\s+){{0,2}}?to\s+{_M}.{{0,40}}?\b(?:currently|today|now|right now|at the moment)\s+(?:on|using|with|we use|use)\s+{_M}"
         ),
         ("considering an upgrade to ¤, currently on ¤",),
@@ -95,7 +96,7 @@ RULES: tuple[UpgradeRule, ...] = (
     UpgradeRule(
         "worth_over",
         "to_first",
-        re.compile(
+        pattern_cache.compile(
             rf"{_M}\s+(?:\w+\s+){{0,2}}worth\s+(?:it\s+|the\s+\w+\s+|paying\s+|switching\s+|moving\s+)?(?:over|vs\.?|compared to|for us over)\s+{_M}"
             rf"|{_M}\s+(?:\w+\s+){{0,3}}?(?:a |an )?(?:good|worthwhile|real|big|worthy|sensible|solid) (?:upgrade|step up|replacement|successor) (?:over|from|to|for)\s+{_M}"
         ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.parse import pattern_cache
 from bot.parse.lexicon import (
     CAP_FILTER_AFTER,
     CAP_FILTER_CUES,
@@ -25,10 +26,10 @@ from bot.parse.lexicon import (
     TASKS,
 )
 
-_AGENT_WORK = re.compile(
+_AGENT_WORK = pattern_cache.compile(
     r"\bagent(?:s|ic)?\b|\bmulti-?step\b|\bplann\w*|\bworkflows?\b|\borchestrat\w*|\bautonomous\w*"
 )
-_SPEED_NUMBER = re.compile(r"\bspeed\b\s*(?:of|at least|above|over|>=?|:)?\s*\d|\d[^a-z]{0,12}\bspeed\b")
+_SPEED_NUMBER = pattern_cache.compile(r"\bspeed\b\s*(?:of|at least|above|over|>=?|:)?\s*\d|\d[^a-z]{0,12}\bspeed\b")
 
 
 def capabilities(text: str) -> tuple[list[str], list[tuple[str, int]], str]:
@@ -82,7 +83,7 @@ def task(text: str, cap_tasks: list[tuple[str, int]]) -> str | None:
 
 
 # a comparative against a number is a cap or a floor, not what to optimise: "cheaper than $1/M", "faster than 100 tok/s"
-_AGAINST_A_NUMBER = re.compile(
+_AGAINST_A_NUMBER = pattern_cache.compile(
     r"\b(?:cheaper|less expensive|lower[- ]priced|pricier|faster|quicker|snappier|bigger|larger|longer|more) than\s*"
     r"(?:~|about|around|roughly)?\s*(?:\$|€|£|usd\s*)?\d"
 )
@@ -104,12 +105,12 @@ def sort(text: str) -> str | None:
 
 
 # latency said as a requirement rather than as what to optimise
-_LATENCY_NEED = re.compile(
+_LATENCY_NEED = pattern_cache.compile(
     r"\breal[- ]?time\b|\blatency[- ](?:sensitive|critical)\b|\blow[- ]latency\b|\blatency (?:really )?(?:matters|is (?:key|important|critical))\b"
 )
 
 
-_LATENCY_WORD = re.compile(r"\blatency\b")
+_LATENCY_WORD = pattern_cache.compile(r"\blatency\b")
 
 
 def _speed_cost_quality(text: str) -> str | None:
@@ -130,11 +131,11 @@ def _speed_cost_quality(text: str) -> str | None:
 
 
 # what a PDF holds, not an image input beside it: "scanned contracts (PDF)", "handwritten forms we scan to pdf"
-_SCANNED = re.compile(r"\bscan(?:ned|s)\b|\bhandwrit\w*|\bocr\b")
+_SCANNED = pattern_cache.compile(r"\bscan(?:ned|s)\b|\bhandwrit\w*|\bocr\b")
 
 
-_SPOKEN_OUTPUT = re.compile(r"\b(?:speech|voice|audio|spoken|sound)\b(?! (?:input|in|notes?|messages?|recordings?|files?)\b)")
-_TRANSCRIBE = re.compile(r"\btranscri(?:b\w*|ption\w*|pts?)\b")
+_SPOKEN_OUTPUT = pattern_cache.compile(r"\b(?:speech|voice|audio|spoken|sound)\b(?! (?:input|in|notes?|messages?|recordings?|files?)\b)")
+_TRANSCRIBE = pattern_cache.compile(r"\btranscri(?:b\w*|ption\w*|pts?)\b")
 
 
 def modalities(text: str, kind: str | None = None) -> list[str]:

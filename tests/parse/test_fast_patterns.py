@@ -55,9 +55,9 @@ def test_every_rewritten_parser_pattern_matches_where_its_source_does() -> None:
 
 
 def test_mixed_alternatives_are_rewritten_and_uniform_ones_left_alone() -> None:
-    assert fast(r"\bcost\b|\$").pattern is None  # rewritten: compiled from the changed tree
-    assert fast(r"\bcost\b|\bprice\b").pattern == r"\bcost\b|\bprice\b"  # the engine is quick on these already
-    assert fast(r"(?<!\w)[a-z]+|\bx").pattern == r"(?<!\w)[a-z]+|\bx"  # a variable start is left as it is
+    assert fast(r"\bcost\b|\$") != re.compile(r"\bcost\b|\$")  # rewritten: another program, the same language
+    assert fast(r"\bcost\b|\bprice\b") == re.compile(r"\bcost\b|\bprice\b")  # the engine is quick on these already
+    assert fast(r"(?<!\w)[a-z]+|\bx") == re.compile(r"(?<!\w)[a-z]+|\bx")  # a variable start is left as it is
 
 
 def test_case_insensitive_patterns_are_compiled_plainly() -> None:

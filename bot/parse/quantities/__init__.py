@@ -10,8 +10,8 @@ holds its own examples. A new unit is one new rule in its module and one place i
 from __future__ import annotations
 
 import math
-import re
 
+from bot.parse import pattern_cache
 from bot.parse.numbers import NUMBER, number_value
 from bot.parse.quantities.base import Num, Pass, Quantities, Rule, Scan, Spot
 from bot.parse.quantities.floors import CONTEXT, LIMIT, LONG, OUTPUT
@@ -78,8 +78,8 @@ def extract_quantities(text: str) -> Quantities:
     return scan.q
 
 
-_MINUS = re.compile(r"(?:^|(?<=[\s(:=,]))[-\u2212]$")  # a minus sign touches its number; " - " is a dash
-_ZERO_AMOUNT = re.compile(r"^\s*(?:tokens?|toks?|requests?|calls?|dollars?|\$)\b")
+_MINUS = pattern_cache.compile(r"(?:^|(?<=[\s(:=,]))[-\u2212]$")  # a minus sign touches its number; " - " is a dash
+_ZERO_AMOUNT = pattern_cache.compile(r"^\s*(?:tokens?|toks?|requests?|calls?|dollars?|\$)\b")
 
 
 def _odd_numbers(scan: Scan) -> None:

@@ -5,42 +5,43 @@ from __future__ import annotations
 
 import re
 
+from bot.parse import pattern_cache
 from bot.parse.quantities.base import Rule, Scan, Spot
 from bot.parse.quantities.units import PER_UNIT_AFTER
 
-_CONTEXT_AFTER = re.compile(
+_CONTEXT_AFTER = pattern_cache.compile(
     r"^\s*\+?\s*(?:-?\s*(?:tokens?|toks?)\s*|-)?(?:of\s+)?(?:input\s+)?(?:context|ctx|window|context window|context length|token window|token context)\b"
 )
-_CONTEXT_BEFORE = re.compile(
+_CONTEXT_BEFORE = pattern_cache.compile(
     r"\b(?:context|ctx|window|context window|context length|context size|context of)\s*(?:size|length|window)?\s*(?:of|over|above|at least|>=|>|:|=|is|of at least"
     r"|greater than|more than|bigger than|larger than|with|around|about|min(?:imum)?|needs? to be|must be|should be|up to|to be)?\s*(?:at least\s*)?$"
 )
-_OUTPUT_AFTER = re.compile(
+_OUTPUT_AFTER = pattern_cache.compile(
     r"^\s*\+?\s*(?:-?\s*(?:tokens?|toks?)\s*)?(?:of\s+)?(?:max(?:imum)?\s+)?(?:output|completion|generation)s?(?:\s+(?:tokens?|length|limit|window|size))?\b"
 )
-_FLOOR_AFTER = re.compile(r"\s*(?:minimum|min|or more|at least|floor|required|needed|or above|or higher)\b")  # "32k output minimum"
-_LONG_AFTER = re.compile(r"^\s*(?:-?\s*(?:tokens?|toks?)\s*[- ])?long\b")
-_OUTPUT_NOUN = re.compile(
+_FLOOR_AFTER = pattern_cache.compile(r"\s*(?:minimum|min|or more|at least|floor|required|needed|or above|or higher)\b")  # "32k output minimum"
+_LONG_AFTER = pattern_cache.compile(r"^\s*(?:-?\s*(?:tokens?|toks?)\s*[- ])?long\b")
+_OUTPUT_NOUN = pattern_cache.compile(
     r"\b(?:respons\w*|outputs?|answers?|repl(?:y|ies)|completions?|generations?|generated|essays?|articles?)\b"
 )
-_INPUT_NOUN = re.compile(
+_INPUT_NOUN = pattern_cache.compile(
     r"\b(?:documents?|docs?|inputs?|prompts?|files?|transcripts?|pdfs?|books?|codebases?|contracts?|contexts?)\b"
 )
-_OUTPUT_BEFORE = re.compile(
+_OUTPUT_BEFORE = pattern_cache.compile(
     r"\b(?:max(?:imum)? output|output (?:limit|length|window|size|cap|tokens?)|max[_ ]tokens|max(?:imum)? completion|output of|outputs? (?:up to|at least)"
     r"|(?:can|to|that|will|must|should|could) (?:output|return)"
     r"|generate|produce|write|emit)\s*(?:tokens?)?\s*(?:of|over|above|at least|>=|>|:|=|is|up to|around|min(?:imum)?|at|with)?\s*(?:at least\s*)?$"
 )
-_FLOOR_BEFORE = re.compile(
+_FLOOR_BEFORE = pattern_cache.compile(
     r"\b(?:at least|min(?:imum)?|over|above|more than|greater than|>=|>|with|supports?|supporting|handles?|that can (?:output|generate|write)"
     r"|can (?:output|generate|write|produce)|up to|needs?|need to|long|big|large|outputs? of)\s*(?:an?\s+)?$|≥\s*$"
 )
-_INPUT_NEAR = re.compile(r"^\s*(?:input|prompt|in)\b")
-_INPUT_BEFORE = re.compile(r"\b(?:input|prompt)\s*(?:of|is|:|=|~)?\s*$")
-_LIMIT_BEFORE = re.compile(
+_INPUT_NEAR = pattern_cache.compile(r"^\s*(?:input|prompt|in)\b")
+_INPUT_BEFORE = pattern_cache.compile(r"\b(?:input|prompt)\s*(?:of|is|:|=|~)?\s*$")
+_LIMIT_BEFORE = pattern_cache.compile(
     r"\b(?:top|best|first|give me|show me|show|list|recommend|suggest|pick|name|just|only|compare|rank)\s+(?:the\s+)?(?:best\s+|top\s+)?$"
 )
-_LIMIT_AFTER = re.compile(
+_LIMIT_AFTER = pattern_cache.compile(
     r"^\s*(?:(?:best|cheapest|fastest|top|good|great|different|other|cheaper|faster|smartest|open[- ]?(?:source|weights?)|\w+est|\w+er"
     r"|cheap|fast|smart|small|large|reasoning|coding|vision|chat|embedding|multimodal|free|solid|decent|new|popular|recommended"
     r"|very|possible|available|(?:most|least|lowest|highest)[- ]\w+)\s+){0,3}?\s*"

@@ -9,52 +9,53 @@ from __future__ import annotations
 
 import re
 
+from bot.parse import pattern_cache
 from bot.parse.numbers import PERIOD, period_factor
 from bot.parse.quantities.base import Quantities, Rule, Scan, Spot, fmt, io_of
 from bot.parse.quantities.units import COUNT_AFTER, TOKENS_AFTER
 
-CURRENCY_BEFORE = re.compile(r"(?:\$|us\$|usd|€|eur|£|gbp)\s*$")
-CURRENCY_AFTER = re.compile(r"^\s*(?P<unit>dollars?|usd|bucks|cents?|¢|€|eur|euros?|£|gbp)\b")
-BUDGET_BEFORE = re.compile(
+CURRENCY_BEFORE = pattern_cache.compile(r"(?:\$|us\$|usd|€|eur|£|gbp)\s*$")
+CURRENCY_AFTER = pattern_cache.compile(r"^\s*(?P<unit>dollars?|usd|bucks|cents?|¢|€|eur|euros?|£|gbp)\b")
+BUDGET_BEFORE = pattern_cache.compile(
     r"\b(?:budget\w*|spend(?:ing)?|afford|bill|cap|capped|max(?:imum)? cost|monthly cost|cost(?:s|ing)? (?:me |us )?(?:under|below|less than|at most)|pay(?:ing)?)"
     r"(?:\s+(?:on|for|with)\s+(?:[\w.¤-]+\s+){0,2}?[\w.¤-]+)?"  # "our monthly spend on claude is around 20k"
     r"\s*(?:is|of|:|=|around|about|at|under|below|max|up to|no more than|less than|at most|of up to|roughly|~|only)?\s*(?:around|about|roughly|~)?\s*$"
 )
-PER_MILLION = re.compile(
+PER_MILLION = pattern_cache.compile(
     r"^\s*(?:/|per|a|an|for each|for every|each|every|for)\s*(?:1\s*m\b|m\b|mtoks?\b|mil\b|million\b|1,000,000\b|1000000\b|mln\b|one million\b"
     r"|1\s*million\b|1m\b)(?:\s*(?:input|output|prompt|completion|in|out)?\s*(?:tokens?|toks?)\b)?"
 )
-PER_THOUSAND = re.compile(
+PER_THOUSAND = pattern_cache.compile(
     r"^\s*(?:/|per|a|an|for each|each|every)\s*(?:1\s*k\b|k\b|1k\b|thousand\b|1,000\b|1000\b|ktoks?\b)(?:\s*(?:input|output|prompt|completion)?\s*(?:tokens?|toks?)\b)?"
 )
-IO_AFTER_PRICE = re.compile(r"^\s*(?:for\s+|of\s+|on\s+|in\s+)?(?P<io>input|in|prompt|output|out|completion)\b")
-IO_BEFORE_PRICE = re.compile(
+IO_AFTER_PRICE = pattern_cache.compile(r"^\s*(?:for\s+|of\s+|on\s+|in\s+)?(?P<io>input|in|prompt|output|out|completion)\b")
+IO_BEFORE_PRICE = pattern_cache.compile(
     r"(?<!image )(?<!images )(?<!audio )(?<!video )(?<!text )(?<!vision )(?<!pdf )(?<!voice )"  # "image input" is a modality
     r"\b(?P<io>input|prompt|output|completion)(?:\s+(?:tokens?|token price|price|cost|pricing|rate|side))?"
     r"\s*(?:price|cost|rate)?\s*(?:of|under|below|<|<=|at most|max|less than|up to|no more than|:|=|is|at|capped at|around|cap|of at most|below|than)?\s*(?:\$|usd|us\$)?\s*$"
 )
-CAP_WORD = re.compile(r"\b(?:under|below|less than|at most|max|cap|no more than|cheaper than|<|<=|up to|within)\s*$")
-_PERIOD_WORD = re.compile(r"^\s*(?:total\s+)?(?:(?:in|for|of)\s+)?(?:a|one|per|each|every)?\s*(month|day|week|year)\b")
+CAP_WORD = pattern_cache.compile(r"\b(?:under|below|less than|at most|max|cap|no more than|cheaper than|<|<=|up to|within)\s*$")
+_PERIOD_WORD = pattern_cache.compile(r"^\s*(?:total\s+)?(?:(?:in|for|of)\s+)?(?:a|one|per|each|every)?\s*(month|day|week|year)\b")
 _PERIOD_WORD_FACTORS = {"month": 1.0, "day": 30.0, "week": 52 / 12, "year": 1 / 12}
 # what the team spends now ("we spend $5k/mo on gpt-4o", "our bill is $3,000 a month"): a spend, not a cap
-_SPEND_VERB = re.compile(
+_SPEND_VERB = pattern_cache.compile(
     r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|burn|burning|bill|bills|billed|invoice|invoiced|costs? us|costing us"
     r"|runs? us|running us|(?:we'?re|we are|currently|now) at|comes? to|adds? up to|blow(?:ing)?|shell(?:ing)? out)\b[^$\d]{0,25}(?:\$|us\$|usd|€|£)?\s*$"
 )
 # the spend named after the amount: "our $10k/month gpt-4o spend", "a $3k monthly bill"
-_SPEND_AFTER = re.compile(
+_SPEND_AFTER = pattern_cache.compile(
     r"^\s*(?:(?:/|a|per)\s*(?:mo|month|day|week|year)\w*\s*|monthly\s+|daily\s+)?(?:(?:¤|on ¤|(?!to\b|can\b|could\b)[\w.-]+)\s+)?(?:spend|bill|invoice|burn)\b"
 )
 # a price per item rather than per token or per period of spend
-_UNIT_PRICE_AFTER = re.compile(
+_UNIT_PRICE_AFTER = pattern_cache.compile(
     r"^\s*(?:/|per|a|an|each|for each|for every)\s*(?:1k\s+|1,000\s+|thousand\s+)?(?:images?|pictures?|photos?|minutes?|mins?|seconds?|secs?"
     r"|characters?|chars?|pages?|requests?|calls?|generations?|queries|query|hours? of (?:audio|speech|video)|audio (?:minutes?|hours?)|videos?|clips?)\b"
 )
-_CAP_WORDS = re.compile(
+_CAP_WORDS = pattern_cache.compile(
     r"\b(?:can|could|can't|cannot|up to|at most|no more than|max(?:imum)?|under|below|less than|willing|want|wanna|afford|budget\w*|cap\w*"
     r"|limit\w*|only|than|keep|stay|would|like to|hoping|hope|prefer|ok|okay|allowed|approved|should|need to|must|plan\w* to|if)\b"
 )
-_IO_IN_UNIT = re.compile(r"\b(input|prompt|output|completion)\b")
+_IO_IN_UNIT = pattern_cache.compile(r"\b(input|prompt|output|completion)\b")
 
 
 def _is_money(text: str, spot: Spot) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None] | None:

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import re
 
+from bot.parse import pattern_cache
 from bot.parse.quantities.base import Pass, Rule, Scan, Spot, io_of
 from bot.parse.quantities.units import IO_WORD
 
-PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|pct\b)")
-_RATIO = re.compile(r"(?<![\w.:$/])(?P<a>\d+(?:\.\d+)?)\s*(?P<sep>:|\bto\b)\s*(?P<b>\d+(?:\.\d+)?)(?![\w.:/%])")
-_SLASH = re.compile(r"(?<![\w.$/:])(?P<a>\d{1,3}(?:\.\d+)?)\s*(?P<sep>/)\s*(?P<b>\d{1,3}(?:\.\d+)?)(?![\w./:%])")
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
-_IO_CONTEXT = re.compile(r"\b(?:input|output|prompt|completion|in|out|i/o|ratio|split|mix)\b")
-_REVERSED = re.compile(r"\b(?:output|out|completion)s?\s*(?::|/|to|-|vs\.?)\s*(?:input|in|prompt)s?\b")
+PERCENT_AFTER = pattern_cache.compile(r"^\s*(?:%|percent\b|pct\b)")
+_RATIO = pattern_cache.compile(r"(?<![\w.:$/])(?P<a>\d+(?:\.\d+)?)\s*(?P<sep>:|\bto\b)\s*(?P<b>\d+(?:\.\d+)?)(?![\w.:/%])")
+_SLASH = pattern_cache.compile(r"(?<![\w.$/:])(?P<a>\d{1,3}(?:\.\d+)?)\s*(?P<sep>/)\s*(?P<b>\d{1,3}(?:\.\d+)?)(?![\w./:%])")
+_CLOCK = pattern_cache.compile(r"\d{1,2}:\d{2}")
+_IO_CONTEXT = pattern_cache.compile(r"\b(?:input|output|prompt|completion|in|out|i/o|ratio|split|mix)\b")
+_REVERSED = pattern_cache.compile(r"\b(?:output|out|completion)s?\s*(?::|/|to|-|vs\.?)\s*(?:input|in|prompt)s?\b")
 
 
-_CACHE = re.compile(r"\bcach\w*|\bprompt[- ]cach\w*|\bcache[- ]?hits?\b")
-_IO_NEXT = re.compile(r"^\s*(?:of (?:the )?tokens? )?(?:input|output|in|out|completion)\b")
-_CACHE_BEFORE = re.compile(
+_CACHE = pattern_cache.compile(r"\bcach\w*|\bprompt[- ]cach\w*|\bcache[- ]?hits?\b")
+_IO_NEXT = pattern_cache.compile(r"^\s*(?:of (?:the )?tokens? )?(?:input|output|in|out|completion)\b")
+_CACHE_BEFORE = pattern_cache.compile(
     r"\b(?:cache[- ]?hit(?:s|[- ]rate|[- ]ratio)?|cache[- ](?:rate|ratio)|caching rate|hit rate)\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|around|about|roughly|~|near|close to|approx\w*)?\s*(?:about|around|~)?\s*$"
 )
 
@@ -41,9 +42,9 @@ def _cache_hits(scan: Scan, spot: Spot) -> bool:
     return True
 
 
-_CLAUSE_END = re.compile(r"[,;.()]")
+_CLAUSE_END = pattern_cache.compile(r"[,;.()]")
 # an even split said in words: "half input half output", "half and half"
-_HALVES = re.compile(r"\bhalf (?:input|in|prompt)\b.{0,12}\bhalf (?:output|out|completion)\b|\bhalf (?:output|out)\b.{0,12}\bhalf (?:input|in)\b"
+_HALVES = pattern_cache.compile(r"\bhalf (?:input|in|prompt)\b.{0,12}\bhalf (?:output|out|completion)\b|\bhalf (?:output|out)\b.{0,12}\bhalf (?:input|in)\b"
                      r"|\b(?:input|in) and (?:output|out) (?:are )?(?:about |roughly )?(?:even|equal|the same)\b|\beven(?:ly)? split (?:between )?(?:input|in)\b")
 
 

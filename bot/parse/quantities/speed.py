@@ -3,17 +3,16 @@ latency ceiling in seconds; "sub-second" is one second."""
 
 from __future__ import annotations
 
-import re
-
+from bot.parse import pattern_cache
 from bot.parse.quantities.base import Pass, Rule, Scan, Spot
 
-_MS_AFTER = re.compile(r"^\s*(?:ms|msec|millis\w*)\b")
-_SEC_AFTER = re.compile(r"^\s*(?:s|sec|secs|seconds?)\b")
-_LATENCY_CONTEXT = re.compile(
+_MS_AFTER = pattern_cache.compile(r"^\s*(?:ms|msec|millis\w*)\b")
+_SEC_AFTER = pattern_cache.compile(r"^\s*(?:s|sec|secs|seconds?)\b")
+_LATENCY_CONTEXT = pattern_cache.compile(
     r"\b(?:ttft|latency|first token|respon\w+|reply|replies|answer\w*|within|under|below|less than|faster than|<|<=|max|at most|wait)\b|<"
 )
-_SUB_SECOND = re.compile(r"\b(?:sub|under|below|less than|within)[\s-]*(?:a|one|1)?\s*-?\s*second\b")
-_SPEED_AFTER = re.compile(
+_SUB_SECOND = pattern_cache.compile(r"\b(?:sub|under|below|less than|within)[\s-]*(?:a|one|1)?\s*-?\s*second\b")
+_SPEED_AFTER = pattern_cache.compile(
     r"^\s*\+?\s*(?:(?:output\s+)?(?:tokens?|toks?|t)\s*(?:/|per|a|each)\s*(?:s|sec|second)\b|(?:tps|tok/s|t/s|tokens/s|otps)\b)"
 )
 

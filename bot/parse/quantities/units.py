@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from bot.parse import pattern_cache
 
 UNIT_NOUNS = (
     r"requests?|reqs?|calls?|api calls?|queries|query|messages?|msgs?|tickets?|documents?|docs?|emails?|conversations?|chats?"
@@ -12,19 +12,19 @@ UNIT_NOUNS = (
     r"|interactions?|tasks?|samples?|examples?|generations?|responses?|replies|answers?|chunks?|passages?|listings?|notes?"
     r"|threads?|orders?|claims?|forms?|applications?|reports?|videos?|recordings?|agents?|employees?|students?|patients?|members?|pdfs?|words?|sentences?|paragraphs?"
 )
-COUNT_AFTER = re.compile(
+COUNT_AFTER = pattern_cache.compile(
     rf"^\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{UNIT_NOUNS})\b"
     r"|^\s*(?!(?:tokens|toks|tps|ms|seconds|secs|hours|days|weeks|months|years|minutes|mins|dollars|bucks|cents|usd|params|parameters|thanks|plus|tops|less)\b)[a-z]{3,}s\b"
 )
-TOKENS_AFTER = re.compile(r"^\s*(?:(?P<io>input|output|prompt|completion|in|out)\s+)?(?:tokens?|toks?|tkns?|tok)\b")
-IO_AFTER = re.compile(r"^\s*(?P<io>input|output|prompt|completion)\b(?!\s*(?:price|cost))")
-TOKEN_ADJ = re.compile(r"^\s*-\s*(?:token|tok)\b")  # "3k-token documents"
-IO_WORD = re.compile(r"\b(input|prompt|output|completion|in|out)\b")
-PER_UNIT_AFTER = re.compile(
+TOKENS_AFTER = pattern_cache.compile(r"^\s*(?:(?P<io>input|output|prompt|completion|in|out)\s+)?(?:tokens?|toks?|tkns?|tok)\b")
+IO_AFTER = pattern_cache.compile(r"^\s*(?P<io>input|output|prompt|completion)\b(?!\s*(?:price|cost))")
+TOKEN_ADJ = pattern_cache.compile(r"^\s*-\s*(?:token|tok)\b")  # "3k-token documents"
+IO_WORD = pattern_cache.compile(r"\b(input|prompt|output|completion|in|out)\b")
+PER_UNIT_AFTER = pattern_cache.compile(
     rf"^[^\d$]{{0,30}}?\b(?:each|apiece|a piece|per (?:{UNIT_NOUNS}|unit|one)|/\s*(?:{UNIT_NOUNS})|on average|avg|average)\b"
 )
-PER_UNIT_BEFORE = re.compile(
+PER_UNIT_BEFORE = pattern_cache.compile(
     rf"(?:\b(?:each|per|every|an?|the)\s+(?:{UNIT_NOUNS})\s+(?:has|have|is|are|uses?|takes?|needs?|with|of|averag\w+|=|:|~|about|around|roughly|at)"
     rf"[^\d]{{0,20}}|\baverag\w+\s+(?:of\s+)?|\bavg\.?\s+)$"
 )
-PER_UNIT_WEAK = re.compile(r"\b(?:at|of|x|times|with|by)\s+(?:about\s+|around\s+|~|roughly\s+|approx\w*\s+)?$")
+PER_UNIT_WEAK = pattern_cache.compile(r"\b(?:at|of|x|times|with|by)\s+(?:about\s+|around\s+|~|roughly\s+|approx\w*\s+)?$")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.parse import pattern_cache
 from bot.parse.fast_patterns import fast
 from bot.parse.numbers import PERIOD, period_factor, period_name
 from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_of
@@ -127,7 +128,7 @@ def _traffic_per_second(scan: Scan, spot: Spot) -> bool:
 
 
 # requests with their period in one word: "50 rps", "20 qps", "300 rpm"
-_RATE_UNIT = re.compile(r"^\s*(?P<unit>rps|qps|rpm|rph|rpd|req/s|reqs/s|requests/s)\b")
+_RATE_UNIT = pattern_cache.compile(r"^\s*(?P<unit>rps|qps|rpm|rph|rpd|req/s|reqs/s|requests/s)\b")
 _RATE_PERIOD = {"rps": "second", "qps": "second", "req/s": "second", "reqs/s": "second", "requests/s": "second",
                 "rpm": "minute", "rph": "hour", "rpd": "day"}
 
