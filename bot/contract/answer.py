@@ -82,6 +82,10 @@ class Row(BaseModel):
     ttft: float | None = None
     release_date: date | None = None
     cheaper_elsewhere: str | None = Field(default=None, description="cheaper provider for the same model")
+    params_total: float | None = Field(default=None, description="total parameters, billions (self-hosting answers)")
+    params_active: float | None = Field(default=None, description="parameters active per token, billions (MoE)")
+    memory_gb: float | None = Field(default=None, description="estimated GPU memory the model needs, GB")
+    fits: bool | None = Field(default=None, description="whether it fits the hardware asked; None: not asked or no size")
 
 
 class Note(BaseModel):

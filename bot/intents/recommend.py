@@ -8,6 +8,7 @@ from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents import selfhost
 from bot.intents.nearest import nearest
 from bot.intents.ranking import good_enough, good_step, needs, pareto_step, rank
 from bot.intents.selection import Candidate, Left, candidates, mix_of, with_cheaper
@@ -121,6 +122,7 @@ def title_for(query: Query) -> str:
     title = f"{SORT_WORDS[query.sort_by or 'value'].capitalize()} models for {task_name(query.task)}"
     if filters_text(query):
         title += f", {filters_text(query)}"
+    title += selfhost.title_part(query)
     if query.tokens_per_month is not None:
         title += f", at {fmt.volume(query.tokens_per_month)}"
     return title
@@ -165,9 +167,12 @@ def good_sentence(pick: Candidate, good: Candidate, task: str | None) -> str:
 
 def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
     """Which model to use: the constraints filtered, ranked by what the question optimises, with a verdict."""
+    query = selfhost.ranking_query(query)
     mix = mix_of(query, catalogue)
     left = Left()
     ranked, notes = ranked_candidates(query, catalogue, policy, mix, left)
+    fitted, size_notes = selfhost.fit_ranked(ranked, query, catalogue, policy, mix) if selfhost.asked(query) else (None, [])
+    ranked, notes = (fitted.shown if fitted is not None else ranked), notes + size_notes
     limit = query.limit or policy.rows
     shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in shown]
@@ -175,7 +180,10 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
         return Answer(
             intent="recommend",
             title=title_for(query),
-            verdict=" ".join(filter(None, ["No model matches all of that.", nearest(query, catalogue, policy, mix)]))
+            verdict=" ".join(filter(None, [
+                (fitted and selfhost.nothing_fits(fitted, query)) or "No model matches all of that.",
+                nearest(query, catalogue, policy, mix),
+            ]))
             + " Loosen that constraint, or ask for another (a higher price cap, a smaller context, another provider).",
             notes=notes + _notes(query, mix, catalogue, [], left),
             query=query,
@@ -183,6 +191,8 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
             suggestions=["cheapest model for chat", "list models with 1M context"],
         )
     verdict = verdict_for(shown[0], ranked, query, limit, offset)
+    if fitted is not None:
+        verdict = selfhost.nothing_fits(fitted, query) or " ".join(filter(None, [verdict, selfhost.verdict_line(fitted, query)]))
     if query.why_not:
         verdict = " ".join(why_not_sentences(query, ranked, catalogue, policy, mix)) + " " + verdict
     return Answer(

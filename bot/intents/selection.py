@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from bot.catalogue.cost import Mix, blended_price, mix_for
 from bot.catalogue.grouping import Model
@@ -15,6 +16,9 @@ from bot.catalogue.workload import Rates, Workload, monthly, monthly_at, rates
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents.index import index_for
+
+if TYPE_CHECKING:
+    from bot.intents.selfhost import Size
 
 FIT_TIERS = frozenset({"strong", "good", "usable"})
 
@@ -31,6 +35,7 @@ class Candidate:
     speed: Speed | None
     cheaper: Offer | None = None
     rates: Rates | None = None  # the prices the workload pays here: cache, batch or tier, region, long context
+    size: Size | None = None  # parameters and fit on the hardware asked, on self-hosting questions
 
     @property
     def tps(self) -> float | None:
@@ -139,7 +144,7 @@ def offer_problem(offer: Offer, model: Model, query: Query, mix: Mix, speed: Spe
             "tool_calling": offer.tool_calling,
             "structured_output": offer.structured_output is True,
             "reasoning": offer.reasoning,
-            "open_weights": model.open_weights,
+            "open_weights": True,  # a model-level fact: checked in `candidate_for`, where the catalogue is
         }[cap]
         if not ok:
             return f"no {cap.replace('_', ' ')}"
@@ -208,6 +213,10 @@ def candidate_for(
     if offers is None:
         offers = eligible_offers(model, query, policy, catalogue)
     if not offers:
+        return None
+    if "open_weights" in query.capabilities and not catalogue.open_weights(model):
+        if left is not None:
+            left.add("no open weights")
         return None
     score = catalogue.task_score(model, query.task)
     if floor:

@@ -8,6 +8,7 @@ from bot.catalogue.cost import STANDARD_VOLUMES, Mix
 from bot.catalogue.workload import monthly
 from bot.contract.answer import Cell, Column, Row, Table, Unit
 from bot.contract.query import Query
+from bot.intents import selfhost
 from bot.intents.selection import Candidate, context_need, workload_of
 from bot.render import fmt
 from bot.render.wording import task_name
@@ -49,6 +50,10 @@ def row(cand: Candidate, mix: Mix, query: Query) -> Row:
         ttft=cand.ttft,
         release_date=cand.model.release_date,
         cheaper_elsewhere=_cheaper_text(cand, mix, query),
+        params_total=cand.size.total if cand.size else None,
+        params_active=cand.size.active if cand.size else None,
+        memory_gb=cand.size.need_gb if cand.size else None,
+        fits=cand.size.fits if cand.size else None,
     )
 
 
@@ -71,6 +76,24 @@ def score_text(cand: Candidate) -> str:
 
 
 Getter = Callable[[Candidate, Row], Cell]
+
+
+def size_columns(query: Query) -> list[tuple[Column, Getter]]:
+    """On a self-hosting or size question: Params (total and active) and, with hardware, the memory needed."""
+    if not selfhost.asked(query):
+        return []
+    cols: list[tuple[Column, Getter]] = [
+        (Column(key="params", label="Params (active)"), lambda c, r: cell(r.params_total, selfhost.params_text(c.size)))
+    ]
+    if query.hardware is not None:
+        label = f"Needs ({selfhost.LABELS[selfhost.precision(query)[0]]})"
+        cols.append(
+            (
+                Column(key="memory", label=label, unit="text", align="right"),
+                lambda c, r: cell(r.memory_gb, fmt.NO_DATA if r.memory_gb is None else f"~{r.memory_gb:,.0f} GB"),
+            )
+        )
+    return cols
 
 
 def asked_about(query: Query) -> set[str]:
@@ -137,6 +160,7 @@ def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query,
             lambda c, r: cell(r.context, fmt.tokens(r.context)),
         ),
     ]
+    cols += size_columns(query)
     cols = [(c.model_copy(update={"priority": 1}) if c.key in asked else c, g) for c, g in cols]
     table_rows = []
     for i, (cand, r) in enumerate(zip(cands, rows)):
