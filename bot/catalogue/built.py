@@ -76,7 +76,7 @@ class Catalogue:
         return self.knowledge.scores.scores.get(model.id, [])
 
     def parameters(self, model: Model) -> Parameters | None:
-        """The model's total and active parameter counts (billions) with their source, or None when no source gives them."""
+        """The model's total and active parameters (billions) with their source; None when no source gives them."""
         return self.knowledge.parameters.parameters.get(model.id)
 
     def open_weights(self, model: Model) -> bool:

@@ -85,7 +85,7 @@ class Row(BaseModel):
     params_total: float | None = Field(default=None, description="total parameters, billions (self-hosting answers)")
     params_active: float | None = Field(default=None, description="parameters active per token, billions (MoE)")
     memory_gb: float | None = Field(default=None, description="estimated GPU memory the model needs, GB")
-    fits: bool | None = Field(default=None, description="whether it fits the hardware asked; None: not asked or no size")
+    fits: bool | None = Field(default=None, description="fits the hardware asked; None: not asked, or no size")
 
 
 class Note(BaseModel):

@@ -171,8 +171,10 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
     mix = mix_of(query, catalogue)
     left = Left()
     ranked, notes = ranked_candidates(query, catalogue, policy, mix, left)
-    fitted, size_notes = selfhost.fit_ranked(ranked, query, catalogue, policy, mix) if selfhost.asked(query) else (None, [])
-    ranked, notes = (fitted.shown if fitted is not None else ranked), notes + size_notes
+    fitted = None
+    if selfhost.asked(query):
+        fitted, size_notes = selfhost.fit_ranked(ranked, query, catalogue, policy, mix)
+        ranked, notes = fitted.shown, notes + size_notes
     limit = query.limit or policy.rows
     shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in shown]
@@ -192,7 +194,8 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
         )
     verdict = verdict_for(shown[0], ranked, query, limit, offset)
     if fitted is not None:
-        verdict = selfhost.nothing_fits(fitted, query) or " ".join(filter(None, [verdict, selfhost.verdict_line(fitted, query)]))
+        size = selfhost.verdict_line(fitted, query)
+        verdict = selfhost.nothing_fits(fitted, query) or (f"{verdict} {size}" if size else verdict)
     if query.why_not:
         verdict = " ".join(why_not_sentences(query, ranked, catalogue, policy, mix)) + " " + verdict
     return Answer(

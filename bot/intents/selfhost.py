@@ -133,7 +133,11 @@ def sized(cands: list[Candidate], query: Query, catalogue: Catalogue) -> Fitted:
 
 def _need(cand: Candidate, query: Query) -> str:
     size = cand.size
-    return "" if size is None or size.need_gb is None else f", needs ~{size.need_gb:,.0f} GB at {LABELS[precision(query)[0]]}"
+    return (
+        ""
+        if size is None or size.need_gb is None
+        else f", needs ~{size.need_gb:,.0f} GB at {LABELS[precision(query)[0]]}"
+    )
 
 
 def _named(cands: list[Candidate], query: Query) -> str:
@@ -147,27 +151,49 @@ def notes(fitted: Fitted, query: Query, catalogue: Catalogue) -> list[Note]:
     out: list[Note] = []
     if query.hardware is not None:
         name, why = precision(query)
-        out.append(Note(kind="assumption", text=(
-            f"Memory: weights at {LABELS[name]} ({BYTES[name]:g} byte{'s' if BYTES[name] > 1 else ''} per parameter; {why}; say 'at fp16' or '4-bit' "
-            "to change it) plus ~20% for the KV cache and activations. A mixture-of-experts model needs all its "
-            "parameters in memory, though only the active ones run per token.")))
+        out.append(
+            Note(
+                kind="assumption",
+                text=(
+                    f"Memory: weights at {LABELS[name]} ({BYTES[name]:g} byte{'s' if BYTES[name] > 1 else ''} per parameter; {why}; say 'at fp16' or '4-bit' "
+                    "to change it) plus ~20% for the KV cache and activations. A mixture-of-experts model needs all its "
+                    "parameters in memory, though only the active ones run per token."
+                ),
+            )
+        )
     if fitted.too_big:
-        out.append(Note(kind="caveat", text=f"Left out, too big for {hardware_text(query)}: "
-                        f"{_named(fitted.too_big, query)}."))
+        out.append(
+            Note(kind="caveat", text=f"Left out, too big for {hardware_text(query)}: {_named(fitted.too_big, query)}.")
+        )
     if fitted.over_cap:
-        out.append(Note(kind="caveat", text=f"Left out, over {billions(query.max_params or 0)} total parameters: "
-                        f"{_named(fitted.over_cap, query)}."))
+        out.append(
+            Note(
+                kind="caveat",
+                text=f"Left out, over {billions(query.max_params or 0)} total parameters: "
+                f"{_named(fitted.over_cap, query)}.",
+            )
+        )
     if fitted.unknown and constrained(query):
         names = ", ".join(c.model.id for c in fitted.unknown[:NAMED])
-        out.append(Note(kind="caveat", text=f"{NO_SIZE} for {len(fitted.unknown)} open-weights models ({names}): no "
-                        "parameter count in my sources, so they are listed after the models that fit and never "
-                        "claimed to fit."))
+        out.append(
+            Note(
+                kind="caveat",
+                text=f"{NO_SIZE} for {len(fitted.unknown)} open-weights models ({names}): no "
+                "parameter count in my sources, so they are listed after the models that fit and never "
+                "claimed to fit.",
+            )
+        )
     sources = dict.fromkeys(c.size.source for c in fitted.shown + fitted.too_big if c.size)
     if sources:
         out.append(Note(kind="source", text="Parameter counts: " + cite(catalogue, sources) + "."))
     if constrained(query):
-        out.append(Note(kind="assumption", text="Prices are hosted APIs serving the same open weights; on your own "
-                        "GPUs you pay for the hardware instead."))
+        out.append(
+            Note(
+                kind="assumption",
+                text="Prices are hosted APIs serving the same open weights; on your own "
+                "GPUs you pay for the hardware instead.",
+            )
+        )
     return out
 
 
@@ -185,20 +211,27 @@ def verdict_line(fitted: Fitted, query: Query) -> str | None:
     return line + "."
 
 
+def limit_text(query: Query) -> str:
+    """'fits 1x RTX 4090 24 GB at INT4', 'has 10B parameters or fewer', or both."""
+    parts = []
+    if query.hardware is not None:
+        parts.append(f"fits {hardware_text(query)} at {LABELS[precision(query)[0]]}")
+    if query.max_params is not None:
+        parts.append(f"has {billions(query.max_params)} parameters or fewer")
+    return " and ".join(parts)
+
+
 def nothing_fits(fitted: Fitted, query: Query) -> str | None:
     """When no model with a known size fits: say so, and name the nearest (the smallest of those left out)."""
     if not constrained(query) or fitted.fit:
         return None
-    limit = hardware_text(query) or f"{billions(query.max_params or 0)} total parameters"
-    if query.hardware is not None:
-        limit += f" at {LABELS[precision(query)[0]]}"
-    text = f"No open-weights model with a known size fits {limit}."
+    text = f"No open-weights model with a known size {limit_text(query)}."
     missed = [c for c in fitted.too_big + fitted.over_cap if c.size]
     if missed:
         near = min(missed, key=lambda c: c.size.total if c.size else 0.0)
         text += f" Nearest: {near.model.id} ({billions(near.size.total if near.size else 0)} parameters{_need(near, query)})."
     if fitted.unknown:
-        text += f" The rows below have no parameter count ({NO_SIZE}): check their size before buying hardware."
+        text += f" The rows below have no parameter count ({NO_SIZE}): check their size before you rely on them."
     return text
 
 
@@ -219,11 +252,15 @@ def fit_ranked(
         return fitted, notes(fitted, query, catalogue)
     loose = [c for c in candidates(query, catalogue, policy, mix, floor=False, left=Left()) if c.score.known]
     again = sized(rank(loose, query.sort_by or "quality"), query, catalogue)
-    if not again.fit:
+    if not again.fit:  # nothing fits at all: the nearest is the smallest model any source sizes
+        fitted.too_big, fitted.over_cap = again.too_big, again.over_cap
         return fitted, notes(fitted, query, catalogue)
     again.unknown = [c for c in again.unknown if c.model.id in {u.model.id for u in fitted.unknown}]
-    caveat = Note(kind="caveat", text=f"No model that fits is rated good enough for {task_name(query.task)}; "
-                  "these fit, ranked on the scores they have (tiers shown beside each score).")
+    caveat = Note(
+        kind="caveat",
+        text=f"No model that fits is rated good enough for {task_name(query.task)}; "
+        "these fit, ranked on the scores they have (tiers shown beside each score).",
+    )
     return again, [caveat, *notes(again, query, catalogue)]
 
 

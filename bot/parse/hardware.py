@@ -39,8 +39,21 @@ GPUS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("MI325X", re.compile(r"\bmi325x?s?\b"), 256),
     ("MI300X", re.compile(r"\bmi300x?s?\b"), 192),
 )
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "dual": 2, "pair of": 2, "three": 3, "four": 4,
-                "quad": 4, "six": 6, "eight": 8, "sixteen": 16}
+_COUNT_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "dual": 2,
+    "pair of": 2,
+    "three": 3,
+    "four": 4,
+    "quad": 4,
+    "six": 6,
+    "eight": 8,
+    "sixteen": 16,
+}
 _COUNT = re.compile(
     r"(?:\b(?P<n>\d{1,4})\s*(?:x|×|\*)?\s*|\b(?P<w>a|an|one|single|two|dual|pair of|three|four|quad|six|eight|sixteen)"
     r"(?:\s+x)?\s+)(?:(?:nvidia|amd|geforce|rtx)\s+)*$"

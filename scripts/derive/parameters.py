@@ -27,7 +27,9 @@ def _aa_rows(ref: Path) -> list[Size]:
     for m in json.loads((ref / AA_FILE).read_text()):
         total, active = num(m.get("params")), num(m.get("active"))
         if total and total > 0:
-            out.append((str(m["slug"]), total, active if active and 0 < active < total else None, m.get("open") is True))
+            out.append(
+                (str(m["slug"]), total, active if active and 0 < active < total else None, m.get("open") is True)
+            )
     return out
 
 
@@ -57,7 +59,11 @@ def parameter_counts(matcher, ref: Path, dates: dict[str, date]) -> dict[str, di
             if model_id is None or model_id in out:
                 continue
             rank = (variant is not None, len(name), name)
-            entry = {"total": round(total, 2), "active": None if active is None else round(active, 2), "open_weights": weights}
+            entry = {
+                "total": round(total, 2),
+                "active": None if active is None else round(active, 2),
+                "open_weights": weights,
+            }
             entry |= {"source": source, "as_of": dates[source], "source_name": name}
             if model_id not in found or rank < found[model_id][0]:
                 found[model_id] = (rank, entry)
