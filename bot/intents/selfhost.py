@@ -8,9 +8,11 @@ named in a note; a model no source sizes is shown as "size: no data" after those
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from bot.catalogue.cost import Mix
+from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Note
 from bot.contract.policy import Policy
@@ -272,3 +274,34 @@ def title_part(query: Query) -> str:
     if query.max_params is not None:
         parts.append(f"up to {billions(query.max_params)} parameters")
     return "".join(f", {p}" for p in parts)
+
+
+def model_line(model: Model, query: Query, catalogue: Catalogue) -> str:
+    """One named model's size, and on hardware asked, whether it fits: 'No: llama-3.3-70b-instruct has 70B
+    parameters and needs ~42 GB at INT4; it does not fit 1x RTX 4090 24 GB; about 2x RTX 4090 would hold it.'"""
+    found = catalogue.parameters(model)
+    where = hardware_text(query)
+    if where and not catalogue.open_weights(model):
+        return f"No: {model.id}'s weights are not published, so it cannot run on {where}."
+    if found is None:
+        tail = f", so I cannot say whether it fits {where}" if where else ""
+        return f"{NO_SIZE}: no source in my data gives {model.id}'s parameter count{tail}."
+    src = catalogue.source(found.source)
+    active = f", {billions(found.active)} active per token" if found.active else ""
+    size = f"{model.id} has {billions(found.total)} parameters{active} ({src.name if src else found.source}, "
+    size += f"{found.as_of.isoformat()})"
+    if query.hardware is None:
+        return size + "."
+    name = precision(query)[0]
+    need = found.total * BYTES[name] * OVERHEAD
+    memory = f"needs ~{need:,.0f} GB at {LABELS[name]} with ~20% for the KV cache and activations"
+    if need <= query.hardware.total_gb:
+        return f"Yes: {size} and {memory}; it fits {where}."
+    cards = math.ceil(need / query.hardware.memory_gb)
+    line = (
+        f"No: {size} and {memory}; it does not fit {where}; about {cards}x {query.hardware.gpu or 'such GPUs'} would."
+    )
+    small = found.total * BYTES["int4"] * OVERHEAD
+    if name != "int4" and query.precision is None and small <= query.hardware.total_gb:
+        line += f" Quantised to 4-bit it needs ~{small:,.0f} GB and fits."
+    return line

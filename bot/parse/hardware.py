@@ -73,6 +73,10 @@ _CAPS = (  # "under 10b params", "a sub-14b model"; "7b or smaller"; "parameters
     re.compile(rf"\b{_SIZE}(?:{_PARAMS_WORD})?\s+(?:or|and)\s+(?:smaller|less|fewer|under|below)\b"),
     re.compile(rf"\b(?:params?|parameters?|size)\s*(?:count\s*)?{_CAP_BEFORE}\s*{_SIZE}\b"),
 )
+_SIZE_ASKED = re.compile(
+    r"\bhow many (?:params|parameters)\b|\bparam(?:eter)?s? count\b|\bnumber of param(?:eter)?s\b"
+    r"|\bhow (?:big|large) is\b(?!.*\bcontext\b)|\bmodel size\b|\bhow much (?:vram|gpu memory|memory)\b"
+)
 _UNIT = {"b": 1.0, "bn": 1.0, "billion": 1.0, "m": 1e-3, "million": 1e-3, "t": 1e3, "trillion": 1e3}
 _PRECISIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("int4", re.compile(r"\b(?:int4|fp4|nvfp4|mxfp4|4[ -]?bit|q4(?:_k(?:_m)?)?|awq|gptq|w4a16)\b")),
@@ -138,6 +142,10 @@ def _precision(text: str) -> dict[str, Any]:
     return {}
 
 
+def _asks_size(text: str) -> dict[str, Any]:
+    return {"asks_size": True} if _SIZE_ASKED.search(text) else {}
+
+
 RULES: tuple[HardwareRule, ...] = (
     HardwareRule(
         "gpu",
@@ -191,6 +199,21 @@ RULES: tuple[HardwareRule, ...] = (
 )
 
 
+RULES += (
+    HardwareRule(
+        "asks_size",
+        _asks_size,
+        (
+            ("how many parameters does deepseek v4 pro have", {"asks_size": True}),
+            ("what's the parameter count of gpt-oss-120b", {"asks_size": True}),
+            ("how much vram does llama 3.3 70b need", {"asks_size": True}),
+            ("how big is the context window", {"asks_size": None}),
+            ("context window of gpt-5", {"asks_size": None}),
+        ),
+    ),
+)
+
+
 def read(text: str) -> dict[str, Any]:
     """Every hardware extra the question states (lower-cased text): hardware, max_params, precision."""
     out: dict[str, Any] = {}
@@ -206,7 +229,8 @@ def extras(text: str, query: Query) -> dict[str, Any]:
     found = read(text)
     if not found:
         return {}
-    if query.intent not in ("info", "help", "unknown") and "open_weights" not in query.capabilities:
+    sized = "hardware" in found or "max_params" in found
+    if sized and query.intent not in ("info", "help", "unknown") and "open_weights" not in query.capabilities:
         found["capabilities"] = [*query.capabilities, "open_weights"]
     cap = found.get("max_params")
     if cap is not None and query.tokens_per_month is not None and abs(query.tokens_per_month - cap * 1e9) < 1:

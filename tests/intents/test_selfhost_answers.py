@@ -165,3 +165,65 @@ def test_a_stated_precision_replaces_the_default() -> None:
     q = Query(hardware={"gpu": "H100", "count": 1, "memory_gb": 80}, precision="fp16")
     assert precision(q) == ("fp16", "as asked") and BYTES["fp16"] * OVERHEAD == pytest.approx(2.4)
     assert params_text(None) == "size: no data"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can I run llama 3.3 70b on a single 4090?",
+        "does llama-3.3-70b-instruct fit on one rtx 4090",
+        "will llama 3.3 70b run on my 4090?",
+    ],
+)
+def test_a_named_model_too_big_for_the_card_gets_no_first(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["intent"] == "info"
+    assert data["verdict"].startswith("No: llama-3.3-70b-instruct has 70B parameters (Artificial Analysis, 2026-08-22)")
+    assert "needs ~42 GB at INT4" in data["verdict"] and "does not fit 1x RTX 4090 24 GB" in data["verdict"]
+    for shown in everywhere(catalogue, question):
+        assert "does not fit 1x RTX 4090 24 GB" in " ".join(shown.split())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can qwen3.8-27b run on a 24gb gpu",
+        "does qwen3.8-27b fit on one rtx 4090",
+        "will qwen3.8-27b run on a single 4090",
+    ],
+)
+def test_a_named_model_that_fits_gets_yes_with_the_memory(question: str) -> None:
+    verdict = ask_json(question)["verdict"]
+    assert verdict.startswith("Yes: qwen3.8-27b has 27B parameters") and "needs ~16 GB at INT4" in verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can I self-host gpt-4o on an h100",
+        "does gpt-4o fit on one H100?",
+        "run gpt-4o on 2x a100 80gb?",
+    ],
+)
+def test_a_closed_model_cannot_run_on_your_hardware(question: str) -> None:
+    verdict = ask_json(question)["verdict"]
+    assert verdict.startswith("No: gpt-4o's weights are not published") and "fits" not in verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how many parameters does deepseek v4 pro have", "deepseek-v4-pro has 1.6T parameters, 49B active per token"),
+        ("what's the parameter count of gpt-oss-120b", "gpt-oss-120b has 117B parameters, 5.1B active per token"),
+        ("how many parameters does gpt-4o have", "size: no data: no source in my data gives gpt-4o's parameter count"),
+    ],
+)
+def test_a_size_question_gets_the_parameters_first(question: str, first: str) -> None:
+    assert ask_json(question)["verdict"].startswith(first)
+
+
+@pytest.mark.parametrize(
+    "question", ["is gpt-oss-120b open weights?", "can I self-host gpt-oss-120b?", "is gpt-oss-120b open source"]
+)
+def test_weights_a_size_source_lists_answer_open_weights_yes(question: str) -> None:
+    assert ask_json(question)["verdict"].startswith("Yes: gpt-oss-120b")
