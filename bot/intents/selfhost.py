@@ -19,7 +19,7 @@ from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents.notes import cite
 from bot.intents.ranking import rank
-from bot.intents.selection import Candidate, Left, candidates
+from bot.intents.selection import Candidate, candidate_for, offered
 from bot.render.wording import task_name
 
 OVERHEAD = 1.2  # KV cache and activations on top of the weights
@@ -244,6 +244,18 @@ def ranking_query(query: Query) -> Query:
     return query
 
 
+def _sized_candidates(query: Query, catalogue: Catalogue, policy: Policy, mix: Mix) -> list[Candidate]:
+    """Every model a source sizes that meets the query and has a task score, whatever its tier."""
+    out = []
+    for model, offers in offered(query, catalogue, policy):
+        if catalogue.parameters(model) is None:
+            continue
+        cand = candidate_for(model, query, catalogue, policy, mix, offers=offers)
+        if cand is not None and cand.score.known and not cand.offer.deprecated:
+            out.append(cand)
+    return out
+
+
 def fit_ranked(
     ranked: list[Candidate], query: Query, catalogue: Catalogue, policy: Policy, mix: Mix
 ) -> tuple[Fitted, list[Note]]:
@@ -252,7 +264,7 @@ def fit_ranked(
     fitted = sized(ranked, query, catalogue)
     if fitted.fit or not constrained(query):
         return fitted, notes(fitted, query, catalogue)
-    loose = [c for c in candidates(query, catalogue, policy, mix, floor=False, left=Left()) if c.score.known]
+    loose = _sized_candidates(query, catalogue, policy, mix)
     again = sized(rank(loose, query.sort_by or "quality"), query, catalogue)
     if not again.fit:  # nothing fits at all: the nearest is the smallest model any source sizes
         fitted.too_big, fitted.over_cap = again.too_big, again.over_cap
