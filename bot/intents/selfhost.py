@@ -28,6 +28,7 @@ LABELS = {"fp16": "FP16", "fp8": "FP8", "int8": "INT8", "int4": "INT4"}
 CONSUMER_GB = 32  # an unnamed card this small, or an RTX card, is a consumer card: INT4 by default
 NO_SIZE = "size: no data"
 NAMED = 3  # models named in each left-out note
+TIP = "Name your GPUs ('on a single H100', '2x A100 80GB') or a size ('under 10B params') to keep only models that fit."
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,9 @@ def notes(fitted: Fitted, query: Query, catalogue: Catalogue) -> list[Note]:
     sources = dict.fromkeys(c.size.source for c in fitted.shown + fitted.too_big if c.size)
     if sources:
         out.append(Note(kind="source", text="Parameter counts: " + cite(catalogue, sources) + "."))
-    if constrained(query):
+    if not constrained(query):
+        out.append(Note(kind="tip", text=TIP))
+    else:
         out.append(
             Note(
                 kind="assumption",

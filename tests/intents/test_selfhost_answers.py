@@ -227,3 +227,20 @@ def test_a_size_question_gets_the_parameters_first(question: str, first: str) ->
 )
 def test_weights_a_size_source_lists_answer_open_weights_yes(question: str) -> None:
     assert ask_json(question)["verdict"].startswith("Yes: gpt-oss-120b")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we want to self-host, best for rag",
+        "best open source model for coding",
+        "which open-weights model is best for chat",
+    ],
+)
+def test_self_hosting_without_hardware_shows_sizes_and_asks_for_the_gpus(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["query"]["hardware"] is None and "open_weights" in data["query"]["capabilities"]
+    assert any(r["params_total"] for r in data["rows"]) and all(r["fits"] is None for r in data["rows"])
+    assert any(n["kind"] == "tip" and n["text"].startswith("Name your GPUs") for n in data["notes"])
+    for shown in everywhere(catalogue, question):
+        assert "Params" in shown
