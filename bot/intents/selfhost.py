@@ -320,3 +320,32 @@ def model_line(model: Model, query: Query, catalogue: Catalogue) -> str:
     if name != "int4" and query.precision is None and small <= query.hardware.total_gb:
         line += f" Quantised to 4-bit it needs ~{small:,.0f} GB and fits."
     return line
+
+
+def _clause(model: Model, query: Query, catalogue: Catalogue) -> str:
+    """'gpt-oss-120b (117B, 5.1B active) needs ~140 GB: does not fit (~70 GB at 4-bit would)'."""
+    found = catalogue.parameters(model)
+    if query.hardware is not None and not catalogue.open_weights(model):
+        return f"{model.id}: weights not published"
+    if found is None:
+        return f"{model.id}: {NO_SIZE}"
+    active = f", {billions(found.active)} active" if found.active else ""
+    size = f"{model.id} ({billions(found.total)}{active})"
+    if query.hardware is None:
+        return size
+    name = precision(query)[0]
+    need = found.total * BYTES[name] * OVERHEAD
+    if need <= query.hardware.total_gb:
+        return f"{size} needs ~{need:,.0f} GB: fits"
+    small = found.total * BYTES["int4"] * OVERHEAD
+    hint = f" (~{small:,.0f} GB at 4-bit would)" if name != "int4" and small <= query.hardware.total_gb else ""
+    return f"{size} needs ~{need:,.0f} GB: does not fit{hint}"
+
+
+def sizes_sentence(models: list[Model], query: Query, catalogue: Catalogue) -> str:
+    """The named models' sizes, and on hardware asked whether each fits, in one sentence with its sources."""
+    clauses = "; ".join(_clause(m, query, catalogue) for m in models)
+    found = [p for p in (catalogue.parameters(m) for m in models) if p is not None]
+    where = f"On {hardware_text(query)} at {LABELS[precision(query)[0]]}: " if query.hardware else "Size: "
+    cited = f" (parameters: {cite(catalogue, dict.fromkeys(p.source for p in found))})" if found else ""
+    return f"{where}{clauses}{cited}."

@@ -244,3 +244,21 @@ def test_self_hosting_without_hardware_shows_sizes_and_asks_for_the_gpus(catalog
     assert any(n["kind"] == "tip" and n["text"].startswith("Name your GPUs") for n in data["notes"])
     for shown in everywhere(catalogue, question):
         assert "Params" in shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gpt-oss-120b vs qwen3.8-27b on a single H100",
+        "compare gpt-oss-120b and qwen3.8-27b for self-hosting on one h100",
+        "which should we run on an H100 80GB: gpt-oss-120b or qwen3.8-27b?",
+    ],
+)
+def test_a_comparison_on_hardware_says_which_fits_first(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["intent"] == "compare"
+    assert data["verdict"].startswith("On 1x H100 80 GB at FP8: ")
+    assert "gpt-oss-120b (117B, 5.1B active) needs ~140 GB: does not fit (~70 GB at 4-bit would)" in data["verdict"]
+    assert "qwen3.8-27b (27B) needs ~32 GB: fits" in data["verdict"]
+    for shown in everywhere(catalogue, question):
+        assert "does not fit" in shown
