@@ -179,13 +179,12 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
     shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in shown]
     if not shown:
+        size = selfhost.nothing_fits(fitted, query) if fitted is not None else None
+        near = None if size and "Nearest" in size else nearest(query, catalogue, policy, mix)
         return Answer(
             intent="recommend",
             title=title_for(query),
-            verdict=" ".join(filter(None, [
-                (fitted and selfhost.nothing_fits(fitted, query)) or "No model matches all of that.",
-                nearest(query, catalogue, policy, mix),
-            ]))
+            verdict=" ".join(filter(None, [size or "No model matches all of that.", near]))
             + " Loosen that constraint, or ask for another (a higher price cap, a smaller context, another provider).",
             notes=notes + _notes(query, mix, catalogue, [], left),
             query=query,
