@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalogue.store import Catalogue
 from bot.catalogue.cost import DEFAULT_SHARE, blended_price, cached_cost, mix_for, monthly_cost
-from bot.render.wording import cost_sum
 from bot.catalogue.offers import Offer, PriceTier
+from bot.catalogue.store import Catalogue
+from bot.render.wording import cost_sum
 
 
 def maker_offer(catalogue: Catalogue, model_id: str) -> Offer:

@@ -53,15 +53,7 @@ def build(
     distinct = frozenset(knowledge.source_names.distinct) | frozenset(knowledge.aliases.distinct)
     models = group_offers(offers, knowledge.makers.makers, aliases, exact, distinct)
     by_id = {m.id: m for m in models}
-    by_key: dict[str, Model] = {}
-    for m in models:
-        by_key.setdefault(m.key, m)
-    for key, target in aliases.items():
-        if target in by_id:
-            by_key.setdefault(key, by_id[target])
-    for m in models:
-        for o in m.offers:
-            by_key.setdefault(model_key(o.id), m)
+    by_key = _keys(models, aliases, by_id)
     by_exact = {name: by_id[target] for name, target in exact.items() if target in by_id}
     by_id.update({k.lower(): v for k, v in list(by_id.items()) if k.lower() not in by_id})
     problems = cross_reference_problems(knowledge, by_id, set(providers) | {o.provider for o in offers}) + extra_problems
@@ -83,6 +75,20 @@ def build(
     )
     adopt_late_matches(catalogue)  # score and speed rows kept by source name, for models this data now lists
     return catalogue
+
+
+def _keys(models: list[Model], aliases: dict[str, str], by_id: dict[str, Model]) -> dict[str, Model]:
+    """Normalised name -> model: each model's key, then the aliases, then every offer id's key (first wins)."""
+    by_key: dict[str, Model] = {}
+    for m in models:
+        by_key.setdefault(m.key, m)
+    for key, target in aliases.items():
+        if target in by_id:
+            by_key.setdefault(key, by_id[target])
+    for m in models:
+        for o in m.offers:
+            by_key.setdefault(model_key(o.id), m)
+    return by_key
 
 
 def _combined(snapshots: dict[str, Snapshot]) -> Snapshot:

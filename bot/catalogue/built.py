@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.knowledge import Knowledge, Metric, Score, Source, Speed, TaskProfile
+from bot.catalogue.knowledge import Knowledge, Metric, Parameters, Score, Source, Speed, TaskProfile
 from bot.catalogue.names import clean_id, model_key
 from bot.catalogue.offers import Offer, Snapshot
 from bot.catalogue.scores import TaskScore, task_score
@@ -74,6 +74,15 @@ class Catalogue:
 
     def scores(self, model: Model) -> list[Score]:
         return self.knowledge.scores.scores.get(model.id, [])
+
+    def parameters(self, model: Model) -> Parameters | None:
+        """The model's total and active parameters (billions) with their source; None when no source gives them."""
+        return self.knowledge.parameters.parameters.get(model.id)
+
+    def open_weights(self, model: Model) -> bool:
+        """Whether the model's weights can be downloaded: its offers say so, or the source of its size does."""
+        size = self.parameters(model)
+        return model.open_weights or (size is not None and size.open_weights)
 
     def speeds(self, model: Model) -> list[Speed]:
         return self.knowledge.speeds.speeds.get(model.id, [])

@@ -203,6 +203,23 @@ class SpeedsFile(_Strict):
     speeds: dict[str, list[Speed]]
 
 
+@quick_unpickle
+@dataclass(frozen=True, slots=True, kw_only=True, config=_ROW)
+class Parameters:
+    """A model's size in billions of parameters: all of them, and those active per token (mixture of experts)."""
+
+    total: float = Field(gt=0)
+    active: float | None = Field(default=None, gt=0, description="None: a dense model, or the source gives none")
+    open_weights: bool = Field(default=False, description="the source lists the weights as downloadable")
+    source: str
+    as_of: date
+    source_name: str | None = None
+
+
+class ParametersFile(_Strict):
+    parameters: dict[str, Parameters]
+
+
 class Knowledge(_Strict):
     """Everything in `knowledge/`, validated."""
 
@@ -214,6 +231,7 @@ class Knowledge(_Strict):
     tasks: TasksFile
     scores: ScoresFile
     speeds: SpeedsFile
+    parameters: ParametersFile
 
 
 FILES: dict[str, type[BaseModel]] = {
@@ -225,6 +243,7 @@ FILES: dict[str, type[BaseModel]] = {
     "tasks": TasksFile,
     "scores": ScoresFile,
     "speeds": SpeedsFile,
+    "parameters": ParametersFile,
 }
 
 

@@ -84,6 +84,10 @@ class Row(BaseModel):
     cheaper_elsewhere: str | None = Field(default=None, description="cheaper provider for the same model")
     region: str | None = Field(default=None, description="where the offer processes the data, when a region is asked")
     price_basis: list[str] = Field(default_factory=list, description="what the prices apply: region, batch, cache hits")
+    params_total: float | None = Field(default=None, description="total parameters, billions (self-hosting answers)")
+    params_active: float | None = Field(default=None, description="parameters active per token, billions (MoE)")
+    memory_gb: float | None = Field(default=None, description="estimated GPU memory the model needs, GB")
+    fits: bool | None = Field(default=None, description="fits the hardware asked; None: not asked, or no size")
 
 
 class Note(BaseModel):

@@ -7,7 +7,7 @@ the answer needs to say (assumptions, unknown names, a refusal); graders ignore 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +29,25 @@ NUMERIC_FIELDS = (
     "limit",
     "cache_hit_rate",
 )
+
+
+# beyond the contract: the number format weights are stored in on self-hosted hardware
+Precision = Literal["fp16", "fp8", "int8", "int4"]
+
+
+class Hardware(BaseModel):
+    """The GPUs a self-hosting question names: the card (None for "a 24GB GPU"), how many, and each one's memory."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    gpu: str | None = Field(default=None, description="the card's name: 'H100', 'RTX 4090', 'MI300X'")
+    count: int = Field(default=1, ge=1, le=1024)
+    memory_gb: float = Field(gt=0, description="memory of one card, GB")
+
+    @property
+    def total_gb(self) -> float:
+        """The memory of all the cards together."""
+        return self.count * self.memory_gb
 
 
 class Query(BaseModel):
@@ -81,6 +100,10 @@ class Query(BaseModel):
     )
     asked_providers: list[str] = Field(default_factory=list, description="providers an info question asks about")
     why_not: list[str] = Field(default_factory=list, description="models a follow-up asks about: 'why not claude?'")
+    hardware: Hardware | None = Field(default=None, description="the GPUs the model must run on, when self-hosting")
+    max_params: float | None = Field(default=None, gt=0, description="a cap on total parameters, in billions")
+    precision: Precision | None = Field(default=None, description="the weights' number format, when stated")
+    asks_size: bool = Field(default=False, description="the question asks how big a model is: its parameters")
     # beyond the contract, for the parser's own certainty (a channel listener stays silent below ~0.5)
     confidence: float = Field(default=1.0, ge=0, le=1, description="how sure the parser is of the intent, 0-1")
 

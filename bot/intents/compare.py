@@ -11,6 +11,7 @@ from bot.contract.answer import Answer, Cell, Column, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.head_to_head import biggest_swing, speed_table, task_scores, task_table, uses, uses_sentence
 from bot.intents.selection import Candidate, display_candidate
@@ -211,6 +212,8 @@ def compare(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
     if query.task:
         title += f" for {task_name(query.task)}"
     text = verdict(cands, query, catalogue)
+    if query.hardware is not None or query.asks_size:  # the fit (or size) of each model first
+        text = f"{selfhost.sizes_sentence(models, query, catalogue)} {text}"
     extra = ratio_sentences(cands)
     tables = [side_by_side(cands, query, mix, volumes)]
     tables += [t for t in (task_table(cands, task_scores(cands, catalogue)), speed_table(cands, catalogue)) if t]

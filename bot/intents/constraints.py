@@ -92,7 +92,7 @@ def _has(capability: str, offer: Offer, model: Model) -> bool:
         return offer.structured_output is True
     if capability == "reasoning":
         return offer.reasoning
-    return model.open_weights
+    return True  # open weights: a model-level fact, checked in `candidate_for` where the catalogue is
 
 
 def priced_constraints(query: Query) -> bool:

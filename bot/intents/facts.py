@@ -10,6 +10,7 @@ from bot.catalogue.grouping import Model
 from bot.catalogue.offers import Offer
 from bot.catalogue.store import Catalogue
 from bot.contract.query import Query
+from bot.intents import selfhost
 from bot.intents.price_parts import pair, window_text
 from bot.render import fmt
 
@@ -19,6 +20,8 @@ def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], c
     name = model.id
     facet = query.facet
     providers = query.providers or query.asked_providers
+    if query.hardware is not None or query.asks_size:
+        return selfhost.model_line(model, query, catalogue)
     if facet == "speed":
         return speeds(model, providers, offers, catalogue)
     if facet == "batch":
@@ -36,7 +39,8 @@ def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], c
     if facet == "release_date":
         return f"{name} was released on {fmt.day(model.release_date)}."
     if facet == "open_weights":
-        return f"{'Yes' if model.open_weights else 'No'}: {name} {'has' if model.open_weights else 'does not have'} open weights."
+        yes = catalogue.open_weights(model)
+        return f"{'Yes' if yes else 'No'}: {name} {'has' if yes else 'does not have'} open weights."
     if facet == "price":
         line = f"{name}: {fmt.price(ref.input_price)} in / {fmt.price(ref.output_price)} out per 1M tokens at {ref.provider_name}."
         off = ref.off_peak

@@ -10,6 +10,7 @@ from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.ranking import needs, rank
 from bot.intents.selection import Candidate, Left, candidates, display_candidate, with_cheaper
@@ -28,6 +29,8 @@ def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     left = Left()
     found = candidates(query, catalogue, policy, mix, floor=False, left=left)
     ordered = rank(found, query.sort_by) if query.sort_by else sorted(found, key=_sensible)
+    fitted = selfhost.sized(ordered, query, catalogue) if selfhost.asked(query) else None
+    ordered = fitted.shown if fitted is not None else ordered
     limit = query.limit or policy.list_rows
     shown = with_cheaper(ordered[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in shown]
@@ -36,6 +39,9 @@ def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     if shown and rest > 0:
         verdict += f" Showing {offset + 1}-{offset + len(shown)}; {rest} more."
     notes = notes_mod.assumption_notes(query, None) + notes_mod.data_notes(catalogue, shown)
+    if fitted is not None:
+        verdict = selfhost.nothing_fits(fitted, query) or verdict
+        notes += selfhost.notes(fitted, query, catalogue)
     if query.providers:
         other = sum(
             1 for m in catalogue.models if m.kind != "chat" and any(o.provider in query.providers for o in m.offers)
@@ -46,7 +52,7 @@ def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
             )
     return Answer(
         intent="list",
-        title="Models" + (f" {filters_text(query)}" if filters_text(query) else ""),
+        title="Models" + (f" {filters_text(query)}" if filters_text(query) else "") + selfhost.title_part(query),
         verdict=verdict,
         tables=[ranking_table(shown, rows, query, first=offset + 1)] if shown else [],
         rows=rows,

@@ -8,6 +8,7 @@ from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
+from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.nearest import nearest
 from bot.intents.ranking import good_enough, good_step, needs, pareto_step, rank
@@ -122,6 +123,7 @@ def title_for(query: Query) -> str:
     title = f"{SORT_WORDS[query.sort_by or 'value'].capitalize()} models for {task_name(query.task)}"
     if filters_text(query):
         title += f", {filters_text(query)}"
+    title += selfhost.title_part(query)
     if query.tokens_per_month is not None:
         title += f", at {fmt.volume(query.tokens_per_month)}"
     return title
@@ -166,19 +168,25 @@ def good_sentence(pick: Candidate, good: Candidate, task: str | None) -> str:
 
 def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
     """Which model to use: the constraints filtered, ranked by what the question optimises, with a verdict."""
+    query = selfhost.ranking_query(query)
     mix = mix_of(query, catalogue)
     left = Left()
     ranked, notes = ranked_candidates(query, catalogue, policy, mix, left)
+    fitted = None
+    if selfhost.asked(query):
+        fitted, size_notes = selfhost.fit_ranked(ranked, query, catalogue, policy, mix)
+        ranked, notes = fitted.shown, notes + size_notes
     limit = query.limit or policy.rows
     shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in shown]
     if not shown:
-        near = nearest(query, catalogue, policy, mix)
-        hint = "Loosen what it misses" if near else "Loosen a constraint"
+        size = selfhost.nothing_fits(fitted, query) if fitted is not None else None
+        near = None if size and "Nearest" in size else nearest(query, catalogue, policy, mix)
+        hint = "Loosen what it misses" if near or size else "Loosen a constraint"
         return Answer(
             intent="recommend",
             title=title_for(query),
-            verdict=" ".join(filter(None, ["No model matches all of that.", near]))
+            verdict=" ".join(filter(None, [size or "No model matches all of that.", near]))
             + f" {hint} (a higher price cap, a smaller context, another provider).",
             notes=notes + _notes(query, mix, catalogue, [], left),
             query=query,
@@ -186,6 +194,9 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
             suggestions=["cheapest model for chat", "list models with 1M context"],
         )
     verdict = verdict_for(shown[0], ranked, query, limit, offset)
+    if fitted is not None:
+        size = selfhost.verdict_line(fitted, query)
+        verdict = selfhost.nothing_fits(fitted, query) or (f"{verdict} {size}" if size else verdict)
     if query.why_not:
         verdict = " ".join(why_not_sentences(query, ranked, catalogue, policy, mix)) + " " + verdict
     return Answer(

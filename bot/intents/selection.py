@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from bot.catalogue.cost import Mix, blended_price
 from bot.catalogue.grouping import Model
@@ -16,6 +17,9 @@ from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents.constraints import context_need, offer_problem, workload_of
 from bot.intents.index import index_for
+
+if TYPE_CHECKING:
+    from bot.intents.selfhost import Size
 
 FIT_TIERS = frozenset({"strong", "good", "usable"})
 
@@ -32,6 +36,7 @@ class Candidate:
     speed: Speed | None
     cheaper: Offer | None = None
     rates: Rates | None = None  # the prices the workload pays here: cache, batch or tier, region, long context
+    size: Size | None = None  # parameters and fit on the hardware asked, on self-hosting questions
 
     @property
     def tps(self) -> float | None:
@@ -143,6 +148,10 @@ def candidate_for(
     if offers is None:
         offers = eligible_offers(model, query, policy, catalogue)
     if not offers:
+        return None
+    if "open_weights" in query.capabilities and not catalogue.open_weights(model):
+        if left is not None:
+            left.add("no open weights")
         return None
     score = catalogue.task_score(model, query.task)
     if floor:

@@ -8,6 +8,7 @@ from bot.catalogue.cost import STANDARD_VOLUMES, Mix
 from bot.catalogue.workload import monthly, rates
 from bot.contract.answer import Cell, Column, Row, Table, Unit
 from bot.contract.query import Query
+from bot.intents import selfhost
 from bot.intents.constraints import context_need, workload_of
 from bot.intents.selection import Candidate
 from bot.render import fmt
@@ -56,6 +57,10 @@ def row(cand: Candidate, mix: Mix, query: Query) -> Row:
         cheaper_elsewhere=_cheaper_text(cand, mix, query),
         region=region if query.region else None,
         price_basis=list(paid.applied),
+        params_total=cand.size.total if cand.size else None,
+        params_active=cand.size.active if cand.size else None,
+        memory_gb=cand.size.need_gb if cand.size else None,
+        fits=cand.size.fits if cand.size else None,
     )
 
 
@@ -84,6 +89,24 @@ def score_text(cand: Candidate) -> str:
 Getter = Callable[[Candidate, Row], Cell]
 
 
+def size_columns(query: Query) -> list[tuple[Column, Getter]]:
+    """On a self-hosting or size question: Params (total and active) and, with hardware, the memory needed."""
+    if not selfhost.asked(query):
+        return []
+    cols: list[tuple[Column, Getter]] = [
+        (Column(key="params", label="Params (active)"), lambda c, r: cell(r.params_total, selfhost.params_text(c.size)))
+    ]
+    if query.hardware is not None:
+        label = f"Needs ({selfhost.LABELS[selfhost.precision(query)[0]]})"
+        cols.append(
+            (
+                Column(key="memory", label=label, unit="text", align="right"),
+                lambda c, r: cell(r.memory_gb, fmt.NO_DATA if r.memory_gb is None else f"~{r.memory_gb:,.0f} GB"),
+            )
+        )
+    return cols
+
+
 def asked_about(query: Query) -> set[str]:
     """The columns a question is about (speed, ttft, context): they are always shown, whatever the space."""
     asked = set()
@@ -104,7 +127,7 @@ def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query,
     The columns the question is about keep priority 1, so no renderer drops them for space.
     """
     asked = asked_about(query)
-    cols = _price_columns(rows) + _fact_columns(query)
+    cols = _price_columns(rows) + _fact_columns(query) + size_columns(query)
     cols = [(c.model_copy(update={"priority": 1}) if c.key in asked else c, g) for c, g in cols]
     table_rows = []
     for i, (cand, r) in enumerate(zip(cands, rows)):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.catalogue.store import Catalogue
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
-from bot.parse import deployment, pattern_cache, words
+from bot.parse import deployment, hardware, pattern_cache, words
 from bot.parse.facets import facet_of, tier_of, unjudged, why_not
 from bot.parse.intent import Signals, decide, is_followup
 from bot.parse.lexicon import FREE, MODEL_MARK
@@ -199,6 +199,7 @@ def _with_extras(query: Query, r: _Reading) -> Query:
     if query.intent == "info":
         extras["facet"] = facet_of(text)
         extras["asked_providers"] = list(r.providers.providers)
+    extras.update(hardware.extras(text, query))
     return query.model_copy(update=extras)
 
 

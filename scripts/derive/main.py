@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .curated import ROOT, load_curated
 from .match import Matcher
+from .parameters import parameter_counts, write_parameters
 from .prices import write_prices
 from .ranges import snapshot_ranges, with_ranges
 from .readers import all_readings
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     dates = curated.source_dates
     write_prices(args.reference, args.out, args.as_of)
     write_curated_copies(curated, args.out)  # names first: the catalogue groups offers and matches with them
-    for name in ("scores", "speeds"):  # outputs of this run: the catalogue that matches names needs none
+    for name in ("scores", "speeds", "parameters"):  # outputs of this run: the catalogue that matches names needs none
         write(args.out / f"{name}.yaml", HEADER + dump({name: {}}))
     write_release_dates(args.out, {}, args.as_of)  # models.dev's own dates, to compare with
 
@@ -95,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     speed_matched, dropped = _match_speeds(matcher, [row for r in readings for row in r.speeds], catalogue.providers)
     speeds = speed_entries(speed_matched, dates, lambda mid: catalogue.by_id[mid].maker)
     write_release_dates(args.out, corrections(catalogue, matcher.matches, args.reference), args.as_of)
+    write_parameters(args.out, parameter_counts(matcher, args.reference, dates))
     speed_rows = [row for r in readings for row in r.speeds]
     write_unmatched(args.out, unmatched_rows(dict(matcher.unmatched), score_rows, speed_rows), dates)
     ranges = snapshot_ranges(score_rows, {str(m["id"]): float(m["low"]) for m in curated.metrics})  # type: ignore[arg-type]

@@ -100,7 +100,7 @@ def check_row(catalogue: Catalogue, q: Query, row: Row) -> None:
             "tool_calling": offer.tool_calling,
             "structured_output": offer.structured_output is True,
             "reasoning": offer.reasoning,
-            "open_weights": model.open_weights,
+            "open_weights": catalogue.open_weights(model),  # the offers say so, or the source of its size
         }[cap]
         assert ok, f"{row.model} lacks {cap}"
 

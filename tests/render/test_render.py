@@ -7,8 +7,8 @@ import json
 import pytest
 
 from bot.catalogue.store import Catalogue
-from bot.intents.registry import answer_for
 from bot.contract.query import Query
+from bot.intents.registry import answer_for
 from bot.render import render
 from bot.render.markdown import escape
 
