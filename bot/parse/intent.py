@@ -54,7 +54,7 @@ _NOT_MODELS_COMPARED = pattern_cache.compile(
 
 # greetings and questions about the bot itself
 _GREETING = pattern_cache.compile(
-    r"^(?:(?:hi|hello|hey|hiya|howdy|yo|sup|greetings|heya|hallo|morning|evening|afternoon|good (?:morning|afternoon|evening|day)"
+    r"^(?:(?:hi+|hel+o+|he+y+|hiya+|howdy|yo+|sup|greetings|heya+|hallo|morning|evening|afternoon|good (?:morning|afternoon|evening|day)"
     r"|what'?s up|wassup|hola|salut|ahoy)\b(?:\s+(?:there|bot|whichmodel|team|all|everyone|folks|y'?all|friend))*[\s,!.?]*)+"
 )
 _ABOUT_BOT = pattern_cache.compile(
@@ -199,7 +199,7 @@ _LEAD_IN = pattern_cache.compile(
 )
 
 
-_HELLO = pattern_cache.compile(r"\b(?:hey|hi|hello|yo|hiya|howdy|sup|morning|evening|afternoon|greetings|heya|hola)\b")
+_HELLO = pattern_cache.compile(r"\b(?:he+y+|hi+|hel+o+|yo+|hiya+|howdy|sup|morning|evening|afternoon|greetings|heya+|hola)\b")
 
 
 def decide(s: Signals) -> Decision:

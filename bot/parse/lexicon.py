@@ -70,7 +70,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             4,
             r"\bextract\w*|\bstructured data\b|\bentit(?:y|ies)\b|\bner\b|\bpars(?:e|ing) (?:\w+ )?(?:invoices|receipts"
             r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b|\binvoices?\b|\breceipts?\b|\bfields? (?:from|out of)\b"
-            r"|\bpull(?:ing)? (?:out )?(?:fields|data|info|information)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
+            r"|\bpull(?:ing)? (?:out )?(?:the |all )?(?:fields|data|info|information|values|numbers|amounts|dates|details|totals|line items)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
             r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b"
             r"|\b(?:invoice|receipt|resume|résumé|cv|document|form|pdf|email|contract|log|address)s? pars(?:ing|er)\b",
         ),
@@ -145,7 +145,7 @@ SORT_CONTEXT = fast(
 )
 SORT_LATENCY = fast(
     r"\blow(?:est|er)?[- ]latency\b|\bless latency\b|\b(?:quick|fast)(?:est|er)?[- ]respond\w*|\brespond\w* (?:the )?(?:fastest|quickest)\b|\bleast latency\b|\bminimal latency\b|\bminimi[sz]e latency\b|\bbest latency\b|\blatency[- ](?:sensitive|critical)\b"
-    r"|\bquick(?:est|er)? (?:response|responses|reply|replies|answers?|to respond|to answer|to reply|first token|turnaround)\b"
+    r"|\bquick(?:est|er)?[- ](?:response|responses|reply|replies|answers?|to[- ]respond|to[- ]answer|to[- ]reply|first token|turnaround)\b"
     r"|\b(?:answers?|replies|reply|responds?) (?:the )?(?:quicker|faster|sooner|quickest|fastest)\b|\b(?:low(?:er|est)?|small(?:er|est)|short(?:er|est)|better) (?:ttft|time[- ]to[- ]first[- ]token)\b"
     r"|\bfast(?:est|er)? (?:response|responses|reply|replies|answers|first token|time to first token|to respond|turnaround)\b"
     r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
@@ -173,6 +173,7 @@ SORT_QUALITY = fast(
     r"|\bfrontier\b|\bhigh(?:est)?[- ]quality\b|\bgreatest\b|\bcleverest\b|\bhighest performing\b|\bmost intelligent\b"
     r"|\btop (?:models?|llms?|choices?|picks?|options?)\b|\bbest[- ]in[- ]class\b|\bbrightest\b"
     r"|\b(?:by|on|for) (?:quality|accuracy|intelligence)\b|\bquality[- ]wise\b"
+    r"|\bmost (?:natural|human|realistic|lifelike|expressive|fluent)(?:[- ](?:sounding|looking))?\b"
 )
 
 # --- input modalities ---------------------------------------------------------------------------------
@@ -317,6 +318,7 @@ HELP_ANYWHERE = fast(
 ALTERNATIVE = fast(
     rf"\balternatives?\b|\balts? (?:to|for)\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
     rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
+    rf"|\b(?:what(?:'s| is)|something|anything|what else is|whats) (?:\w+ )?(?:comparable|similar|equivalent)\b"
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
     rf"|\b(?:{COMPARATIVE}|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context) than {_M}"
     rf"|\b(?:{COMPARATIVE}|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
@@ -365,4 +367,8 @@ OFF_TOPIC_COMMAND = fast(
     r"solve|calculate|create|make me|give me a (?:joke|poem|story|recipe)|sing|play|book|order|remind|proofread|edit|review|check|convert|debug"
     r"|refactor|analy[sz]e|format|reformat|clean up|shorten|expand|paraphrase|rephrase|reword|polish|grade|classify|tag|extract|parse|implement"
     r"|build me|find me a (?!model|llm)|look up|search for|google|send|email|message|ping|schedule|draw|sketch|design)\b"
+    # "recommend a good anime", "suggest some podcasts": a thing to enjoy or buy, not a model
+    r"|^(?:can you\s+|could you\s+|pls\s+|please\s+)?(?:recommend|suggest)\s+(?:me\s+)?(?:a|an|some|any)\s+(?:good\s+|great\s+|nice\s+|fun\s+)?"
+    r"(?:anime|movies?|films?|books?|novels?|shows?|series|podcasts?|songs?|music|albums?|games?|restaurants?|recipes?|places?|hotels?|"
+    r"laptops?|phones?|headphones?|keyboards?|monitors?|chairs?|desks?|coffee|beers?|wines?|gifts?|names?)\b"
 )

@@ -40,7 +40,10 @@ _PERIOD_WORD_FACTORS = {"month": 1.0, "day": 30.0, "week": 52 / 12, "year": 1 / 
 # what the team spends now ("we spend $5k/mo on gpt-4o", "our bill is $3,000 a month"): a spend, not a cap
 _SPEND_VERB = pattern_cache.compile(
     r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|burn|burning|bill|bills|billed|invoice|invoiced|costs? us|costing us"
-    r"|runs? us|running us|(?:we'?re|we are|currently|now) at|comes? to|adds? up to|blow(?:ing)?|shell(?:ing)? out)\b[^$\d]{0,25}(?:\$|us\$|usd|€|£)?\s*$"
+    r"|runs? us|running us|(?:we'?re|we are|currently|now) at|comes? to|adds? up to|blow(?:ing)?|shell(?:ing)? out)\b"
+    r"[^$\d]{0,25}(?:\$|us\$|usd|€|£)?\s*$"
+    # "we're on claude-sonnet-4-5 for npc chat, ~$7k/mo": the model they are on, then what it costs them
+    r"|\b(?:we'?re|we are|currently|we'?ve been|been) (?:on|using|running) ¤[^$\d]{0,30}(?:\$|us\$|usd|€|£)?\s*$"
 )
 # the spend named after the amount: "our $10k/month gpt-4o spend", "a $3k monthly bill"
 _SPEND_AFTER = pattern_cache.compile(
@@ -119,7 +122,7 @@ def _is_spend(before: str) -> bool:
     verb = _SPEND_VERB.search(before)
     if verb is None:
         return False
-    return not _CAP_WORDS.search(before[max(0, verb.start() - 24) :])
+    return not _CAP_WORDS.search(before[max(0, verb.start() - 24) :])  # "budget ... we're on X at $500" is a cap
 
 
 def _period_factor(rest: str) -> float | None:

@@ -24,6 +24,9 @@ from bot.parse.quantities.units import (
 
 _PAGE_AFTER = fast(
     r"^\s*-\s*(?:page|pages|word|words|line|lines|minute|min|second|sec|hour|day|month|year|shot|step|bit|core)\b"
+    # an amount of something other than tokens: hours of audio, images, characters ("10k hours of calls")
+    r"|^\s*(?:hours?|hrs?|minutes?|mins?) of (?:audio|calls?|recordings?|meetings?|podcasts?|video|speech|voice)\b"
+    r"|^\s*(?:images?|pictures?|photos?|renders?|illustrations?|characters?|chars)\b"
 )
 _RANGE_END = fast(r"^\s*(?:-|to|or)\s*\d")
 _UNIT_BEFORE = fast(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
@@ -68,7 +71,7 @@ def _period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
 
 def _period_before(before: str) -> re.Match[str] | None:
     """The last period adverb ("daily") in the text before a number."""
-    found = list(_PERIOD_ADVERB.finditer(before[-30:]))
+    found = list(_PERIOD_ADVERB.finditer(before[-45:]))  # "nightly batch summarization of ~2M tokens"
     return found[-1] if found else None
 
 
