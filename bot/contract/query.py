@@ -92,6 +92,9 @@ class Query(BaseModel):
         default_factory=list, description="languages or domains named that no benchmark in the data judges"
     )
     service_tier: ServiceTier | None = Field(default=None, description="a tier asked for by name: flex, priority")
+    refine_sort: SortBy | None = Field(
+        default=None, description="what a bare follow-up ('best quality instead') optimises, outside the contract's parse"
+    )
     kind_volume: float | None = Field(
         default=None,
         ge=0,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.catalogue.cost import Mix
 from bot.catalogue.names import model_key
 from bot.catalogue.store import Catalogue
@@ -19,14 +21,16 @@ def why_not_sentences(
     out = []
     pick = ranked[0] if ranked else None
     for name in query.why_not:
-        key = model_key(name)
-        place = next(((i, c) for i, c in enumerate(ranked) if key and key == c.model.key), None) or next(
-            ((i, c) for i, c in enumerate(ranked) if key and key in c.model.key), None
+        named = catalogue.model(name)
+        key = named.key if named else model_key(name)
+        exact = next(((i, c) for i, c in enumerate(ranked) if key and key == c.model.key), None)
+        place = exact or (
+            None if named else next(((i, c) for i, c in enumerate(ranked) if key and key in c.model.key), None)
         )
         if place is not None:
             out.append(_ranked(name, place[0], place[1], pick, len(ranked), query))
             continue
-        out.append(_left_out(name, key, query, catalogue, policy, mix))
+        out.append(_left_out(name, named.key if named else key, query, catalogue, policy, mix, exact=named is not None))
     return out
 
 
@@ -34,16 +38,23 @@ def _ranked(name: str, i: int, c: Candidate, pick: Candidate | None, total: int,
     if pick is None or c is pick:
         return f"{c.model.id} is the pick here."
     ratio = fmt.ratio(c.blended, pick.blended)
-    gap = (c.score.score or 0.0) - (pick.score.score or 0.0)
-    price = f"costs {ratio:.1f}x the pick's price" if ratio and ratio >= 1.05 else "costs about the same"
+    gap = round(c.score.score or 0.0) - round(pick.score.score or 0.0)
+    if ratio and ratio >= 1.05:
+        price = f"costs {ratio:.1f}x the pick's price"
+    elif ratio and ratio <= 1 / 1.05:
+        price = f"costs {1 / ratio:.1f}x less than the pick"
+    else:
+        price = "costs about the same"
     return f"Why not {name}: {c.model.id} ranks #{i + 1} of {total}; it {price} and scores {points(gap, query.task)}."
 
 
-def _left_out(name: str, key: str, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix) -> str:
-    models = [m for m in catalogue.chat_models() if key and key in m.key]
+def _left_out(
+    name: str, key: str, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, exact: bool = False
+) -> str:
+    models = [m for m in catalogue.chat_models() if key and (key == m.key if exact else key in m.key)]
     if not models:
         return f"Why not {name}: I don't know a chat model by that name."
-    best = max(models, key=lambda m: catalogue.task_score(m, query.task).score or -1.0)
+    best = max(models, key=lambda m: (catalogue.task_score(m, query.task).score or -1.0, m.release_date or date.min))
     problem = unfit(catalogue.task_score(best, query.task), catalogue.knowledge.tasks.min_coverage)
     if problem is not None:
         return f"Why not {name}: {best.id} is left out for {task_name(query.task)} ({problem})."

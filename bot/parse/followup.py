@@ -33,8 +33,8 @@ def refine(previous: Query, new: Query) -> Query:
             data[name] = value
     if new.task:
         data["task"] = new.task
-    if new.sort_by:
-        data["sort_by"] = new.sort_by
+    if new.sort_by or new.refine_sort:
+        data["sort_by"] = new.sort_by or new.refine_sort
     data["input_modalities"] = _union(previous.input_modalities, new.input_modalities)
     data["capabilities"] = _union(previous.capabilities, new.capabilities)
     if new.providers:
@@ -52,7 +52,8 @@ def refine(previous: Query, new: Query) -> Query:
     )
     data["assumptions"] = list(dict.fromkeys(kept + new.assumptions))
     data["unknown_models"] = list(new.unknown_models)
-    data["why_not"] = list(new.why_not)  # asked of this answer only: the next follow-up does not ask it again
+    data["why_not"] = list(new.why_not)
+    data["refine_sort"] = None  # asked of this answer only: the next follow-up does not ask it again
     data["followup"] = True
     data["refusal"] = None
     data["upgrade"] = previous.upgrade and data["models"] == previous.models
@@ -78,6 +79,8 @@ def _union(a: list, b: list) -> list:
 
 
 def _intent_and_models(previous: Query, new: Query) -> tuple[str, list[str]]:
+    if new.why_not:
+        return previous.intent, list(previous.models)  # "why not gpt-5.6-sol?" asks about the last answer
     if not new.models:
         if new.intent in _STRONG_INTENTS and new.intent != previous.intent and new.intent != "cost":
             return new.intent, list(previous.models)

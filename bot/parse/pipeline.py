@@ -22,6 +22,7 @@ from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, hardware, pattern_cache, words
 from bot.parse.facets import facet_of, tier_of, unjudged, why_not
 from bot.parse.intent import Signals, decide, is_followup
+from bot.parse.kind_amounts import KIND_RULES, kind_volume
 from bot.parse.lexicon import FREE, MODEL_MARK
 from bot.parse.model_names import Mention, find_mentions, name_index
 from bot.parse.numbers import words_to_digits
@@ -191,11 +192,20 @@ def _kind_of_models(models: list[str], known: dict) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+_WHY_NOT_NAMED = pattern_cache.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why (?:not|no|didn'?t you (?:pick|suggest|choose)) ¤")
+
+
 def _with_extras(query: Query, r: _Reading) -> Query:
     """Beyond the contract: the fact a direct question asks for, unjudged languages and domains, 'why not X?', and
     the providers an info question names (kept for its yes/no answer, not in the contract's fields)."""
     text = r.masked
     extras: dict[str, object] = {"unjudged": unjudged(text), "why_not": why_not(text), "service_tier": tier_of(text)}
+    if r.followup and query.sort_by is None:
+        extras["refine_sort"] = r.sort_by  # "best quality instead": the contract keeps nothing for it, a refine does
+    if _WHY_NOT_NAMED.search(text) and query.models and not extras["why_not"]:
+        extras["why_not"] = list(query.models)  # "why not gpt-5.6-sol?": the name was read as a model
+    if query.kind in KIND_RULES:
+        extras["kind_volume"] = kind_volume(text, query.kind)
     if query.intent == "info":
         extras["facet"] = facet_of(text)
         extras["asked_providers"] = list(r.providers.providers)

@@ -160,3 +160,32 @@ def test_why_not_a_family_after_an_answer_says_where_its_best_model_ranked(catal
     assert reason.startswith(f"Why not {family}: ") and family in reason.split(": ", 1)[1], verdict
     assert " ranks #" in reason or " is left out for coding (" in reason, verdict
     assert answer.rows and answer.rows[0].model == first.rows[0].model  # the same answer, with the reason first
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "sort_by", "title"),
+    [("best quality instead", "quality", "Best models"), ("fastest instead", "speed", "Fastest models"),
+     ("actually, cheapest instead", "cost", "Cheapest models")],
+)  # fmt: skip
+def test_a_bare_follow_up_changes_what_the_answer_optimises(
+    catalogue: Catalogue, follow_up: str, sort_by: str, title: str
+) -> None:
+    core = Assistant(catalogue)
+    first = core.ask("best value model for coding")
+    answer = core.ask(follow_up, previous=first.query)
+    assert answer.query.sort_by == sort_by and answer.query.task == "coding"
+    assert (answer.title or "").startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [
+        ("transcription of 5000 hours of calls a month, what does it cost?", "At 5,000 hours of audio a month: $"),
+        ("cheapest image generation model for 10k images a month", "At 10,000 images a month: $"),
+        ("tts for 2M characters a month, cheapest?", "At 2,000,000 characters a month: $"),
+    ],
+)
+def test_a_non_chat_amount_typed_in_its_own_unit_is_priced_a_month(catalogue: Catalogue, question: str, amount: str) -> None:
+    answer = Assistant(catalogue).ask(question)
+    assert answer.query.kind is not None and answer.query.tokens_per_month is None
+    assert amount in (answer.verdict or "")
