@@ -199,6 +199,7 @@ _LEAD_IN = pattern_cache.compile(
 )
 
 
+_LETTER_OR_DIGIT = pattern_cache.compile(r"[^\W_]")
 _HELLO = pattern_cache.compile(r"\b(?:he+y+|hi+|hel+o+|yo+|hiya+|howdy|sup|morning|evening|afternoon|greetings|heya+|hola)\b")
 
 
@@ -264,8 +265,8 @@ def _no_model(s: Signals) -> Decision:
 
 
 def _help(text: str, s: Signals) -> Decision | None:
-    if HELP_LINE.match(text):
-        return Decision("help", 0.95)
+    if HELP_LINE.match(text) or not _LETTER_OR_DIGIT.search(text):
+        return Decision("help", 0.95)  # also a wave or a thumbs-up and nothing else: "👋"
     rest = _GREETING.sub("", text, count=1)
     if rest != text and (not rest.strip() or HELP_LINE.match(rest) or _ABOUT_BOT.match(rest)):
         return Decision("help", 0.95)  # "hello bot", "hi, what can you do?"

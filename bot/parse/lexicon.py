@@ -149,6 +149,7 @@ SORT_LATENCY = fast(
     r"|\b(?:answers?|replies|reply|responds?) (?:the )?(?:quicker|faster|sooner|quickest|fastest)\b|\b(?:low(?:er|est)?|small(?:er|est)|short(?:er|est)|better) (?:ttft|time[- ]to[- ]first[- ]token)\b"
     r"|\bfast(?:est|er)? (?:response|responses|reply|replies|answers|first token|time to first token|to respond|turnaround)\b"
     r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
+    r"|\b(?:ttft|time[- ]to[- ]first[- ]token|first[- ]token (?:time|latency)|latency) (?:matters|counts|is what matters) most\b"
     r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|fast|quick\w*|sooner)\b|\blatency (?:really )?(?:matters|is (?:key|important|critical|everything))\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
     r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:fast|quick)\w*"
     r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"

@@ -54,6 +54,7 @@ _SHORTHAND = pattern_cache.compile(
     r"(?<![\w/])(?:w/o|w/|b/c)(?![\w/])|\b(?:" + "|".join(w for w in _SHORTHAND_WORDS if w.isalpha()) + r")\b"
 )
 _CHATTER_ONLY = pattern_cache.compile(r"https?://|www\.|[^\s\w<>@#!:|&]")
+_WAVE = pattern_cache.compile("[\U0001F44B\U0001F64B\u270B\U0001F91A\U0001F590]")  # 👋 🙋 ✋ 🤚 🖐: a greeting
 _SPACES = pattern_cache.compile(r"\s{2,}")
 
 def parse(text: str, catalogue: Catalogue) -> Query:
@@ -83,6 +84,8 @@ def parse_strict(text: str, catalogue: Catalogue) -> Query:
         return _too_long(len(text))
     plain = plain_text(text)
     if not plain:  # a link or an emoji alone is chatter; nothing at all (or a bare mention) asks for help
+        if _WAVE.search(text) and not _WAVE.sub("", text).strip(" \ufe0f\u200d\U0001F3FB\U0001F3FC\U0001F3FD\U0001F3FE\U0001F3FF!?."):
+            return Query(intent="help")  # a wave alone says hello
         return Query(intent="unknown", confidence=0.1) if _CHATTER_ONLY.search(text) else Query(intent="help")
     if len(plain) > MAX_QUESTION_CHARS:
         return _too_long(len(plain))

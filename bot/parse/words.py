@@ -138,6 +138,15 @@ _SPOKEN_OUTPUT = pattern_cache.compile(r"\b(?:speech|voice|audio|spoken|sound)\b
 _TRANSCRIBE = pattern_cache.compile(r"\btranscri(?:b\w*|ption\w*|pts?)\b")
 
 
+_IMAGE_IN = pattern_cache.compile(
+    r"\b(?:edit\w*|from (?:an? |the |our |my )?(?:image|photo|picture|sketch)|reference (?:image|photo)|image[- ]to[- ]image|inpaint\w*)\b"
+)
+_IMAGES = pattern_cache.compile(r"\b(?:images?|pictures?|photos?|pics|renders?)\b")
+_WRITTEN_FOR = pattern_cache.compile(
+    r"\b(?:videos?|youtube|tiktok|podcasts?|audio)[- ](?:scripts?|descriptions?|titles?|captions? (?:copy|text)|outlines?|ideas?)\b"
+)
+
+
 def modalities(text: str, kind: str | None = None) -> list[str]:
     """The input modalities the words ask for; "scanned contracts (PDF)" is a PDF, not an image too. A
     transcription model takes audio by what it is: "transcription models" asks for no modality, "transcription of
@@ -147,6 +156,9 @@ def modalities(text: str, kind: str | None = None) -> list[str]:
         text = _TRANSCRIBE.sub(" ", text)
     elif kind == "speech":
         text = _SPOKEN_OUTPUT.sub(" ", text)  # "turn text into speech": speech is what comes out
+    elif kind == "image_generation" and not _IMAGE_IN.search(text):
+        text = _IMAGES.sub(" ", text)  # "10k images a month" from an image model: images are what comes out
+    text = _WRITTEN_FOR.sub(" ", text)  # "video scripts", "youtube descriptions": text written for a medium
     found = [name for name, pattern in MODALITIES if pattern.search(text)]
     if "pdf" in found and "image" in found:
         image = next(pattern for name, pattern in MODALITIES if name == "image")
