@@ -94,7 +94,8 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             3,
             r"\blong[- ](?:context|documents?|docs|files|inputs?|texts?|transcripts?|reports?|contracts?|pdfs?|videos?"
             r"|conversations?|threads?|prompts?)\b|\b(?:large|huge|big|massive) (?:documents?|docs|files|codebases?|inputs?|contexts?|pdfs?)\b"
-            r"|\b(?:entire|whole|full) (?:books?|codebases?|repos?|repositories|documents?|manuals?)\b|\bbooks?\b|\blengthy\b"
+            r"|\b(?:entire|whole|full) (?:books?|novels?|codebases?|repos?|repositories|documents?|manuals?|transcripts?)\b|\bbooks?\b|\blengthy\b"
+            r"|\b(?:read\w*|process\w*|analy[sz]\w*) (?:\w+ )?(?:novels?|books?|codebases?) in one go\b"
             r"|\b(?:large|huge|big|massive|giant|enormous|very long) (?:transcripts?|reports?|contracts?|books?|threads?|logs?|filings?|manuals?|recordings?|spreadsheets?|datasets?)\b"
             r"|\bhundreds of pages\b|\b\d+[- ]pages?\b|\bneedle[- ]in[- ]a[- ]haystack\b",
         ),

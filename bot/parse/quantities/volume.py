@@ -40,7 +40,7 @@ _IO_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt
 # "3k in / 600 out": an input or output size with no token word, read only beside a count of requests
 _IO_SHORT = fast(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
 _INPUT_NOUNS = (
-    r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|codebases?|repos?|inputs?|contexts?"
+    r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|novels?|codebases?|repos?|inputs?|contexts?"
     r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
 )
 _SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
@@ -53,6 +53,8 @@ _SIZE_MAX_BEFORE = fast(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of
 _ONE_INPUT_AFTER = fast(
     r"^[^.?!\d]{0,40}\b(?:in|into|within)\s+(?:one|a single|1|the same|each)\s+(?:prompt|request|call|go|context|window|shot)\b|^[^.?!\d]{0,40}\bat once\b"
 )
+# "reading entire novels in one go, ~500k tokens": the one input said before its size
+_ONE_INPUT_BEFORE = fast(r"\b(?:in|into|within)\s+(?:one|a single|1)\s+(?:prompt|request|call|go|context|window|shot)\b[^.?!\d]{0,12}$|\bat once[^.?!\d]{0,12}$")
 # "we push 10k tokens per second": a rate of traffic, not a floor on output speed
 _TRAFFIC_BEFORE = fast(
     r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*"
@@ -110,7 +112,7 @@ def _size(scan: Scan, spot: Spot) -> str | None:
     """Whether a token amount is the size of one document or prompt: "max" (a ceiling: "prompts up to 200k
     tokens", "800k tokens in one prompt") or "each" ("500k-token documents"), else None."""
     before, after = spot.before, spot.after
-    if _ONE_INPUT_AFTER.match(after):
+    if _ONE_INPUT_AFTER.match(after) or _ONE_INPUT_BEFORE.search(before) and not _period_after(scan, spot):
         return "max"
     noun_before = _SIZE_NOUN_BEFORE.search(before)
     if noun_before and _SIZE_MAX_BEFORE.search(before):
