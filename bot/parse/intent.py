@@ -88,6 +88,7 @@ _CHANGE_NOUN_FIRST = pattern_cache.compile(
 )
 _CHANGE_TIME = pattern_cache.compile(
     r"\bsince\b|\blately\b|\brecent(?:ly)?\b|\bthis (?:week|month|morning|quarter|year)\b|\btoday\b|\byesterday\b|\bovernight\b|\bthese days\b"
+    r"|\b(?:in|during|for|last) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\b(?:last|past|previous) (?:\d+ )?(?:days?|weeks?|months?|week|month|quarter|release|refresh|update)\b|\bin the (?:last|past) \w+"
 )
 _CHANGES_ALONE = pattern_cache.compile(

@@ -72,12 +72,13 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b|\binvoices?\b|\breceipts?\b|\bfields? (?:from|out of)\b"
             r"|\bpull(?:ing)? (?:out )?(?:the |all )?(?:fields|data|info|information|values|numbers|amounts|dates|details|totals|line items)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
             r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b"
+            r"|\bredact\w*|\bpii\b|\b(?:read\w*|digiti[sz]\w*) (?:\w+ ){0,2}forms?\b"
             r"|\b(?:invoice|receipt|resume|résumé|cv|document|form|pdf|email|contract|log|address)s? pars(?:ing|er)\b",
         ),
         (
             "classification",
             4,
-            r"\bclassif\w*|\bcategori[sz]\w*|\bcategoris\w*|\blabel(?:l?ing|s|ed|er)?\b|\btag(?:s|ging|ger)?\b"
+            r"\bclassif\w*|\bcategori[sz]\w*|\bcategoris\w*|\b(?:pick|choose|assign)s? (?:a |the |one )?categor(?:y|ies)\b|\blabel(?:l?ing|s|ed|er)?\b|\btag(?:s|ging|ger)?\b"
             r"|\bmoderat\w*|\bspam\b|\bsentiment\b|\bintents?\b (?:detection|classification|recognition)|\bintent detection\b"
             r"|\btriag\w*|\btoxic\w*|\bcontent filter\w*|\brout(?:e|ing) (?:\w+ )?(?:tickets|emails|messages|requests|queries)\b"
             r"|\bsort(?:ing)? (?:\w+ )?(?:emails|tickets|messages|reviews)\b|\bfraud detection\b|\bnsfw\b|\bdetect(?:ing|ion of)? (?:spam|toxicity|language|intent|pii)\b",
@@ -135,7 +136,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
 # --- what the user optimises ("sort_by"); earlier entries win over later ones, speed/cost by position --
 
 SORT_VALUE = fast(
-    r"\bbest value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang for (?:the |your |my |our )?bucks?\b"
+    r"\bbest value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang[- ]for[- ](?:the[- ]|your[- ]|my[- ]|our[- ])?bucks?\b"
     r"|\bbest bang\b|\bcost[- ]?effective\w*|\bprice[- ]?effective\w*|\b(?:cost|price)[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
     r"|\bquality[- /]per[- ](?:dollar|\$)|\bquality[- /](?:to[- ])?(?:price|cost)\b|\bbest (?:price|cost)[- /](?:performance|quality)\b|\bbest deal\b"
 )

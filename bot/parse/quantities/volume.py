@@ -27,6 +27,7 @@ _PAGE_AFTER = fast(
     # an amount of something other than tokens: hours of audio, images, characters ("10k hours of calls")
     r"|^\s*(?:hours?|hrs?|minutes?|mins?) of (?:audio|calls?|recordings?|meetings?|podcasts?|video|speech|voice)\b"
     r"|^\s*(?:images?|pictures?|photos?|renders?|illustrations?|characters?|chars)\b"
+    r"|^\s*(?:hours?|hrs?)\s*(?:/|a|an|per|each|every)\s*(?:mo|month|day|week|year)\b"
 )
 _RANGE_END = fast(r"^\s*(?:-|to|or)\s*\d")
 _UNIT_BEFORE = fast(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
