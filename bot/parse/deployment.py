@@ -57,7 +57,11 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         pattern_cache.compile(r"\basia(?:[- ]pacific)?\b|\bsingapore\b"),
     ),
     ("ca", pattern_cache.compile(r"\bca-central-?\d?\b"), pattern_cache.compile(r"\bcanada\b|\bcanadian\b(?! (?:french|english))|\btoronto\b|\bmontreal\b")),
-    ("au", pattern_cache.compile(r"\bap-southeast-2\b"), pattern_cache.compile(r"\baustralia\w*\b|\bsydney\b|\bmelbourne\b")),
+    (
+        "au",
+        pattern_cache.compile(r"\bap-southeast-2\b|\bau (?:data|region|hosting|hosted|residency|servers?|only)\b"),
+        pattern_cache.compile(r"\baustralia\w*\b|\bsydney\b|\bmelbourne\b"),
+    ),
     (
         "jp",
         pattern_cache.compile(r"\bjapanese (?:region|servers|data ?cent\w+|hosting)\b|\bap-northeast-1\b|\bjp\b"),
@@ -132,7 +136,7 @@ def region(text: str, typed: str) -> str | None:
             found = ["eu"]
         elif _US_CAPS.search(typed) and _REGION_CONTEXT.search(text):
             found = ["us"]
-    if "jp" in found and _LANGUAGE_USE.search(text) and not re.search(r"\bjapan\b", text):
+    if "jp" in found and _LANGUAGE_USE.search(text) and not re.search(r"\b(?:japan|tokyo|osaka)\b", text):
         found.remove("jp")
     for name in _SPECIFIC_FIRST:
         if name in found:

@@ -353,6 +353,7 @@ LIST_WEAK = fast(
     r"^(?:\w+ ){0,2}(?:which|what|show|give|any|are there|do you have|find|get)\b.*\b(?:models|llms)\b|^(?:\w+ ){0,2}(?:models|llms)\b"
     r"|\bwhat(?:'s| is| are)? (?:all )?(?:the )?(?:options|available|on offer|offered|there)\s+(?:on|in|at|from|via|through)\b"
     r"|\bmodels (?:that|which|with|under|below|supporting|from|on|available|offering|having|able|capable)\b|\bany (?:models?|llms?)\b|\bare there (?:any )?(?:models?|llms?)\b"
+    r"|^[\w\s+&,/-]{0,60}[+&,/]\s*[\w\s-]{0,30}\b(?:models|llms)\W*$"  # "open weights + tool calling models": filters only
 )
 RECOMMEND = fast(
     r"\bshould (?:i|we) (?:use|pick|choose|go with|try)\b|\brecommend\w*|\bsuggest\w*|\bwhich (?:model|llm|one|ai|provider|api)\b"
