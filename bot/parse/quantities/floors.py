@@ -49,8 +49,14 @@ _LIMIT_AFTER = pattern_cache.compile(
 )
 
 
+# "each ticket sends ~3k tokens of context": what a request carries in, a token amount rather than a floor
+_SENT_BEFORE = pattern_cache.compile(r"\b(?:sends?|sending|feeds?|feeding|passes|submits?|uploads?)\s+(?:~|about|around|roughly|up to)?\s*~?\s*$")
+
+
 def _context(scan: Scan, spot: Spot) -> bool:
     if not (_CONTEXT_AFTER.match(spot.after) or _CONTEXT_BEFORE.search(spot.before)):
+        return False
+    if _SENT_BEFORE.search(spot.before):
         return False
     scan.q.min_context = int(spot.n.value)
     spot.n.role = "context"

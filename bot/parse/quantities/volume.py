@@ -37,6 +37,14 @@ _IO_BEFORE_AMOUNT = fast(
     r"\b(input|prompt|output|completion|response|answer|reply)\s*(?:size|length)?\s*(?:of|is|=|:|~|about|around|roughly|averag\w*)?\s*~?\s*$"
 )
 _OUTPUT_NOUNS = ("output", "completion", "response", "answer", "reply")
+# input and output said by what the request does: "sends ~3k tokens of context and gets ~400 tokens back"
+_IN_AFTER_TOKENS = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:of\s+)?(?:context|system prompts?|system|instructions?|history)\b")
+_OUT_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+back\b")
+_IN_VERB_BEFORE = fast(r"\b(?:sends?|sending|feeds?|feeding|passes|submits?|uploads?)\s+(?:in\s+)?(?:~|about|around|roughly|up to)?\s*~?\s*$")
+_OUT_VERB_BEFORE = fast(
+    r"\b(?:gets?|getting|receives?|returns?|replies with|responds with|generates?|generating|writes?|spits out)\s+(?:back\s+)?"
+    r"(?:~|about|around|roughly|up to)?\s*~?\s*$"
+)
 _IO_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion|in|out)\b")
 # "3k in / 600 out": an input or output size with no token word, read only beside a count of requests
 _IO_SHORT = fast(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
@@ -180,6 +188,11 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     if io is None and tok is not None:
         m = _IO_BEFORE_AMOUNT.search(before)  # "average prompt 1,500 tokens and 200 tokens out"
         io = ("out" if m.group(1) in _OUTPUT_NOUNS else "in") if m else None
+    if io is None and tok is not None:
+        if _IN_AFTER_TOKENS.match(after) or _IN_VERB_BEFORE.search(before):
+            io = "in"
+        elif _OUT_AFTER_TOKENS.match(after) or _OUT_VERB_BEFORE.search(before):
+            io = "out"
     per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after))
     if not per_unit and PER_UNIT_BEFORE.search(before):
         per_unit = _period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
