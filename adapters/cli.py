@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 
 import click
@@ -21,6 +22,9 @@ def main(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand in ONE_SHOT:
         gc.disable()  # what a one-shot command makes lives until it exits: no cycle collector passes to pay for
+        # pydantic looks for plugins in every installed package's metadata before its first model: a one-shot
+        # command that never asked for one skips the scan (set PYDANTIC_DISABLE_PLUGINS yourself to choose)
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if ctx.invoked_subcommand is None:
         ctx.invoke(chat)
 
@@ -241,7 +245,6 @@ def run() -> None:
     until they stop.
     """
     import logging
-    import os
 
     try:
         code = main(standalone_mode=False)

@@ -14,30 +14,31 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.contract.query import Hardware, Query
+from bot.parse import pattern_cache
 
 Example = tuple[str, dict[str, Any]]
 
 # card -> (pattern, memory GB of one card); the first match wins, so a longer name comes before its prefix
 GPUS: tuple[tuple[str, re.Pattern[str], float], ...] = (
-    ("H100 NVL", re.compile(r"\bh100[ -]?nvl\b"), 94),
-    ("GH200", re.compile(r"\bgh200s?\b"), 96),
-    ("H200", re.compile(r"\bh200s?\b"), 141),
-    ("H100", re.compile(r"\bh100s?\b|\bh800s?\b"), 80),
-    ("B200", re.compile(r"\bb200s?\b"), 192),
-    ("B300", re.compile(r"\bb300s?\b"), 288),
-    ("A100", re.compile(r"\ba100s?\b"), 80),
-    ("L40S", re.compile(r"\bl40s\b"), 48),
-    ("L40", re.compile(r"\bl40\b"), 48),
-    ("L4", re.compile(r"\bl4s?\b(?= gpus?| cards?|$|[,.;)?!])"), 24),
-    ("A10G", re.compile(r"\ba10g?s?\b"), 24),
-    ("RTX 6000 Ada", re.compile(r"\b(?:rtx )?6000 ada\b"), 48),
-    ("RTX A6000", re.compile(r"\b(?:rtx )?a6000s?\b"), 48),
-    ("RTX 5090", re.compile(r"\b(?:(?:nvidia|geforce|rtx)[ -]?)*5090s?\b"), 32),
-    ("RTX 4090", re.compile(r"\b(?:(?:nvidia|geforce|rtx)[ -]?)*4090s?\b"), 24),
-    ("RTX 3090", re.compile(r"\b(?:(?:nvidia|geforce|rtx)[ -]?)*3090s?\b"), 24),
-    ("RTX 4080", re.compile(r"\b(?:(?:nvidia|geforce|rtx)[ -]?)*4080s?\b"), 16),
-    ("MI325X", re.compile(r"\bmi325x?s?\b"), 256),
-    ("MI300X", re.compile(r"\bmi300x?s?\b"), 192),
+    ("H100 NVL", pattern_cache.compile(r"\bh100[ -]?nvl\b"), 94),
+    ("GH200", pattern_cache.compile(r"\bgh200s?\b"), 96),
+    ("H200", pattern_cache.compile(r"\bh200s?\b"), 141),
+    ("H100", pattern_cache.compile(r"\bh100s?\b|\bh800s?\b"), 80),
+    ("B200", pattern_cache.compile(r"\bb200s?\b"), 192),
+    ("B300", pattern_cache.compile(r"\bb300s?\b"), 288),
+    ("A100", pattern_cache.compile(r"\ba100s?\b"), 80),
+    ("L40S", pattern_cache.compile(r"\bl40s\b"), 48),
+    ("L40", pattern_cache.compile(r"\bl40\b"), 48),
+    ("L4", pattern_cache.compile(r"\bl4s?\b(?= gpus?| cards?|$|[,.;)?!])"), 24),
+    ("A10G", pattern_cache.compile(r"\ba10g?s?\b"), 24),
+    ("RTX 6000 Ada", pattern_cache.compile(r"\b(?:rtx )?6000 ada\b"), 48),
+    ("RTX A6000", pattern_cache.compile(r"\b(?:rtx )?a6000s?\b"), 48),
+    ("RTX 5090", pattern_cache.compile(r"\b(?:(?:nvidia|geforce|rtx)[ -]?)*5090s?\b"), 32),
+    ("RTX 4090", pattern_cache.compile(r"\b(?:(?:nvidia|geforce|rtx)[ -]?)*4090s?\b"), 24),
+    ("RTX 3090", pattern_cache.compile(r"\b(?:(?:nvidia|geforce|rtx)[ -]?)*3090s?\b"), 24),
+    ("RTX 4080", pattern_cache.compile(r"\b(?:(?:nvidia|geforce|rtx)[ -]?)*4080s?\b"), 16),
+    ("MI325X", pattern_cache.compile(r"\bmi325x?s?\b"), 256),
+    ("MI300X", pattern_cache.compile(r"\bmi300x?s?\b"), 192),
 )
 _COUNT_WORDS = {
     "a": 1,
@@ -54,14 +55,14 @@ _COUNT_WORDS = {
     "eight": 8,
     "sixteen": 16,
 }
-_COUNT = re.compile(
+_COUNT = pattern_cache.compile(
     r"(?:\b(?P<n>\d{1,4})\s*(?:x|×|\*)?\s*|\b(?P<w>a|an|one|single|two|dual|pair of|three|four|quad|six|eight|sixteen)"
     r"(?:\s+x)?\s+)(?:(?:nvidia|amd|geforce|rtx)\s+)*$"
 )
-_TIMES_AFTER = re.compile(r"^s?\s*(?:x|×)\s*(?P<n>\d{1,4})\b")  # "H100 x 8"
-_NODE = re.compile(r"\b(?P<n>\d{1,2})[ -]?(?:x[ -]?)?gpus? (?:[\w-]+ ){0,2}(?:node|server|box|machine|rig)\b")
-_GB = re.compile(r"^\s*(?:\(|,|with)?\s*(?P<gb>\d{2,3})\s*(?:gb|g)\b")
-_VRAM = re.compile(
+_TIMES_AFTER = pattern_cache.compile(r"^s?\s*(?:x|×)\s*(?P<n>\d{1,4})\b")  # "H100 x 8"
+_NODE = pattern_cache.compile(r"\b(?P<n>\d{1,2})[ -]?(?:x[ -]?)?gpus? (?:[\w-]+ ){0,2}(?:node|server|box|machine|rig)\b")
+_GB = pattern_cache.compile(r"^\s*(?:\(|,|with)?\s*(?P<gb>\d{2,3})\s*(?:gb|g)\b")
+_VRAM = pattern_cache.compile(
     r"\b(?P<gb>\d{1,3})\s*(?:gb|gib|g)\s*(?:of\s+)?(?:vram|gpu memory|graphics memory|video memory|gpu|card|graphics card)\b"
     r"|\bgpu with (?P<gb2>\d{1,3})\s*(?:gb|gib)\b"
 )
@@ -69,20 +70,20 @@ _CAP_BEFORE = r"(?:under|below|less than|fewer than|smaller than|at most|up to|n
 _SIZE = r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>b|bn|billion|m|million|t|trillion)"
 _PARAMS_WORD = r"\s*(?:total\s+)?(?:params?|parameters?)\b"
 _CAPS = (  # "under 10b params", "a sub-14b model"; "7b or smaller"; "parameters under 500m"
-    re.compile(rf"\b{_CAP_BEFORE}\s*{_SIZE}(?:{_PARAMS_WORD}|\s+(?:models?|llms?)\b)"),
-    re.compile(rf"\b{_SIZE}(?:{_PARAMS_WORD})?\s+(?:or|and)\s+(?:smaller|less|fewer|under|below)\b"),
-    re.compile(rf"\b(?:params?|parameters?|size)\s*(?:count\s*)?{_CAP_BEFORE}\s*{_SIZE}\b"),
+    pattern_cache.compile(rf"\b{_CAP_BEFORE}\s*{_SIZE}(?:{_PARAMS_WORD}|\s+(?:models?|llms?)\b)"),
+    pattern_cache.compile(rf"\b{_SIZE}(?:{_PARAMS_WORD})?\s+(?:or|and)\s+(?:smaller|less|fewer|under|below)\b"),
+    pattern_cache.compile(rf"\b(?:params?|parameters?|size)\s*(?:count\s*)?{_CAP_BEFORE}\s*{_SIZE}\b"),
 )
-_SIZE_ASKED = re.compile(
+_SIZE_ASKED = pattern_cache.compile(
     r"\bhow many (?:params|parameters)\b|\bparam(?:eter)?s? count\b|\bnumber of param(?:eter)?s\b"
     r"|\bhow (?:big|large) is\b(?!.*\bcontext\b)|\bmodel size\b|\bhow much (?:vram|gpu memory|memory)\b"
 )
 _UNIT = {"b": 1.0, "bn": 1.0, "billion": 1.0, "m": 1e-3, "million": 1e-3, "t": 1e3, "trillion": 1e3}
 _PRECISIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("int4", re.compile(r"\b(?:int4|fp4|nvfp4|mxfp4|4[ -]?bit|q4(?:_k(?:_m)?)?|awq|gptq|w4a16)\b")),
-    ("int8", re.compile(r"\b(?:int8|8[ -]?bit|q8(?:_0)?|w8a8)\b")),
-    ("fp8", re.compile(r"\bfp8\b")),
-    ("fp16", re.compile(r"\b(?:fp16|bf16|16[ -]?bit|half[ -]precision|full[ -]precision|unquanti[sz]ed)\b")),
+    ("int4", pattern_cache.compile(r"\b(?:int4|fp4|nvfp4|mxfp4|4[ -]?bit|q4(?:_k(?:_m)?)?|awq|gptq|w4a16)\b")),
+    ("int8", pattern_cache.compile(r"\b(?:int8|8[ -]?bit|q8(?:_0)?|w8a8)\b")),
+    ("fp8", pattern_cache.compile(r"\bfp8\b")),
+    ("fp16", pattern_cache.compile(r"\b(?:fp16|bf16|16[ -]?bit|half[ -]precision|full[ -]precision|unquanti[sz]ed)\b")),
 )
 
 
