@@ -15,7 +15,7 @@ from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.head_to_head import biggest_swing, speed_table, task_scores, task_table, uses, uses_sentence
 from bot.intents.selection import Candidate, display_candidate
-from bot.intents.tables import cell, costs_at, row, score_text
+from bot.intents.tables import cell, cheaper_at, costs_at, row, score_text
 from bot.intents.verdicts import pair_verdict, ranking_verdict, upgrade_verdict
 from bot.render import fmt
 from bot.render.wording import metric_text, task_name
@@ -220,13 +220,7 @@ def compare(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
     for c in cands:
         if c.cheaper is not None:
-            inp, out = c.cheaper.prices_at(query.min_context)
-            notes.append(
-                notes_mod.Note(
-                    kind="tip",
-                    text=f"{c.model.id} is cheaper at {c.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out per 1M.",
-                )
-            )
+            notes.append(notes_mod.Note(kind="tip", text=f"{c.model.id} is cheaper at {cheaper_at(c, mix, query)}."))
         if not c.offer.priced:
             notes.append(notes_mod.Note(kind="caveat", text=f"{c.model.id} has no known price."))
     return Answer(

@@ -16,16 +16,16 @@ from bot.intents import notes as notes_mod
 from bot.intents.constraints import mix_of, workload_of
 from bot.intents.price_parts import off_peak_now, pair, window_text
 from bot.intents.selection import Candidate, display_candidate
-from bot.intents.tables import cell, row, simple_table
+from bot.intents.tables import cell, cheaper_at, row, simple_table
 from bot.render import fmt
 from bot.render.wording import rates_sum
 
 
-def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
+def price_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
     """What cached input and long-context tiers do to this offer's price."""
     notes = []
     tokens = query.tokens_per_month or STANDARD_VOLUMES[1]
-    cached = cached_cost(c.offer, tokens, share)
+    cached = cached_cost(c.offer, tokens, mix.share)
     if cached is not None:
         notes.append(
             Note(
@@ -56,13 +56,7 @@ def price_notes(c: Candidate, query: Query, share: float) -> list[Note]:
             )
         )
     if c.cheaper is not None:
-        inp, out = c.cheaper.prices_at(query.min_context)
-        notes.append(
-            Note(
-                kind="tip",
-                text=f"{c.model.id} is cheaper at {c.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out per 1M.",
-            )
-        )
+        notes.append(Note(kind="tip", text=f"{c.model.id} is cheaper at {cheaper_at(c, mix, query)}."))
     return notes
 
 
@@ -146,7 +140,7 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
     head = verdict_lines(cands, query, mix)
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
     for c in cands:
-        notes += workload_notes(c, query, mix) + price_notes(c, query, mix.share)
+        notes += workload_notes(c, query, mix) + price_notes(c, query, mix)
     return Answer(
         intent="cost",
         title="Cost of " + ", ".join(m.name for m in models),

@@ -13,7 +13,7 @@ from bot.intents.constraints import mix_of
 from bot.intents.nearest import nearest
 from bot.intents.ranking import good_enough, good_step, needs, pareto_step, rank
 from bot.intents.selection import Candidate, Left, candidates, with_cheaper
-from bot.intents.tables import ranking_table, row
+from bot.intents.tables import cheaper_at, ranking_table, row
 from bot.intents.why_not import why_not_sentences
 from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name
@@ -129,14 +129,11 @@ def title_for(query: Query) -> str:
     return title
 
 
-def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, limit: int, offset: int) -> str:
+def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix, limit: int, offset: int) -> str:
     """'Pick X (provider): why', with a cheaper seller of the same model and the runner-up that trades differently."""
     verdict = f"Pick {top.model.id} ({top.offer.provider_name}): {headline(top, query)}."
     if top.cheaper is not None:
-        inp, out = top.cheaper.prices_at(query.min_context)
-        verdict = (
-            verdict[:-1] + f" (cheaper at {top.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out)."
-        )
+        verdict = verdict[:-1] + f" (cheaper at {cheaper_at(top, mix, query)})."
     if offset:
         return verdict
     if (query.sort_by or "value") in ("value", "cost"):
@@ -193,7 +190,7 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
             total=0,
             suggestions=["cheapest model for chat", "list models with 1M context"],
         )
-    verdict = verdict_for(shown[0], ranked, query, limit, offset)
+    verdict = verdict_for(shown[0], ranked, query, mix, limit, offset)
     if fitted is not None:
         size = selfhost.verdict_line(fitted, query)
         verdict = selfhost.nothing_fits(fitted, query) or (f"{verdict} {size}" if size else verdict)

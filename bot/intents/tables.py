@@ -54,7 +54,7 @@ def row(cand: Candidate, mix: Mix, query: Query) -> Row:
         speed=cand.tps,
         ttft=cand.ttft,
         release_date=cand.model.release_date,
-        cheaper_elsewhere=_cheaper_text(cand, mix, query),
+        cheaper_elsewhere=cheaper_at(cand, mix, query),
         region=region if query.region else None,
         price_basis=list(paid.applied),
         params_total=cand.size.total if cand.size else None,
@@ -64,11 +64,19 @@ def row(cand: Candidate, mix: Mix, query: Query) -> Row:
     )
 
 
-def _cheaper_text(cand: Candidate, mix: Mix, query: Query) -> str | None:
+def cheaper_at(cand: Candidate, mix: Mix, query: Query) -> str | None:
+    """'Deep Infra: $0.037 in / $0.17 out, $0.07/M blended against $0.10 at OpenAI': the cheaper seller at the
+    workload's own rates (cache hits, batch, region), so two equal list prices never read as a saving."""
     if cand.cheaper is None:
         return None
-    inp, out = cand.cheaper.prices_at(context_need(query))
-    return f"{cand.cheaper.provider_name}: {fmt.price(inp)} in / {fmt.price(out)} out"
+    work = workload_of(query, mix)
+    there, here = rates(cand.cheaper, work), rates(cand.offer, work)
+    text = f"{cand.cheaper.provider_name}: {fmt.price(there.input)} in / {fmt.price(there.output)} out"
+    if there.blended is not None and here.blended is not None:
+        text += f", {fmt.price(there.blended)}/M blended against {fmt.price(here.blended)} at {cand.offer.provider_name}"
+        if there.applied:
+            text += f" ({', '.join(there.applied)})"
+    return text
 
 
 def cell(value: object, text: str) -> Cell:

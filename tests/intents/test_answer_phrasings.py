@@ -6,6 +6,7 @@ Each rule is pinned by three phrasings of its own, so a rule that holds for one 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -189,3 +190,19 @@ def test_a_non_chat_amount_typed_in_its_own_unit_is_priced_a_month(catalogue: Ca
     answer = Assistant(catalogue).ask(question)
     assert answer.query.kind is not None and answer.query.tokens_per_month is None
     assert amount in (answer.verdict or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "compare gpt-5 vs gemini-2.5-pro for a workload with 80% cache hits, 2B input tokens and 200M output a month",
+        "cheapest model for classification at 50M tokens",
+        "what would gemini-2.5-pro cost for 1B tokens a month with 70% cache hits",
+    ],
+)
+def test_a_cheaper_seller_is_cheaper_at_the_workloads_own_rates(catalogue: Catalogue, question: str) -> None:
+    answer = Assistant(catalogue).ask(question)
+    said = [n.text for n in answer.notes if " is cheaper at " in n.text] + [answer.verdict or ""]
+    for text in said:
+        for there, here in re.findall(r"\$([\d.]+)/M blended against \$([\d.]+) at ", text):
+            assert float(there) < float(here), text
