@@ -14,6 +14,7 @@ from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.constraints import mix_of, workload_of
+from bot.intents.facts import batch_line, cache_line
 from bot.intents.price_parts import off_peak_now, pair, window_text
 from bot.intents.selection import Candidate, display_candidate
 from bot.intents.tables import cell, cheaper_at, row, simple_table
@@ -90,6 +91,9 @@ def verdict_lines(cands: list[Candidate], query: Query, mix: Mix) -> list[str]:
     """Each model's price (or monthly cost at the asked volume), and its off-peak price where it has one."""
     head: list[str] = []
     for c in cands:
+        if query.facet in ("batch", "cache"):  # "does X have a batch discount?": the yes or no first
+            line = batch_line if query.facet == "batch" else cache_line
+            head.append(line(c.model.id, c.offer, list(c.model.offers)))
         if not c.offer.priced:
             head.append(f"{c.model.id} has no known price at {c.offer.provider_name}.")
         elif query.tokens_per_month is not None:

@@ -24,6 +24,7 @@ from bot.render.wording import task_name
 
 OVERHEAD = 1.2  # KV cache and activations on top of the weights
 BYTES = {"fp16": 2.0, "fp8": 1.0, "int8": 1.0, "int4": 0.5}
+NO_FP8 = ("A100", "A10", "A40", "A6000", "V100", "T4", "MI250", "MI210")  # cards before FP8 (Ampere, Volta, CDNA2)
 LABELS = {"fp16": "FP16", "fp8": "FP8", "int8": "INT8", "int4": "INT4"}
 CONSUMER_GB = 32  # an unnamed card this small, or an RTX card, is a consumer card: INT4 by default
 NO_SIZE = "size: no data"
@@ -60,6 +61,8 @@ def precision(query: Query) -> tuple[str, str]:
     consumer = hw is not None and ((hw.gpu or "").startswith("RTX") or (hw.gpu is None and hw.memory_gb <= CONSUMER_GB))
     if consumer:
         return "int4", "the usual 4-bit quantisation on consumer GPUs"
+    if hw is not None and (hw.gpu or "").upper().startswith(NO_FP8):
+        return "int8", f"8-bit integers: the {hw.gpu} has no FP8 support"
     return "fp8", "the default for data-centre GPUs"
 
 

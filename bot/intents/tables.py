@@ -125,7 +125,7 @@ def asked_about(query: Query) -> set[str]:
     if query.sort_by == "context" or query.min_context is not None:
         asked.add("context")
     if query.region:
-        asked.add("region")
+        asked |= {"region", "provider"}  # where the data is processed, and who to buy from there
     return asked
 
 

@@ -209,8 +209,11 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["why_not"] = list(query.models)  # "why not gpt-5.6-sol?": the name was read as a model
     if query.kind in KIND_RULES:
         extras["kind_volume"] = kind_volume(text, query.kind)
+    facet = facet_of(text)
+    if query.intent == "cost" and facet in ("batch", "cache"):
+        extras["facet"] = facet  # "does X have a batch discount, and how much?": answered first, then the price
     if query.intent == "info":
-        extras["facet"] = facet_of(text)
+        extras["facet"] = facet
         extras["asked_providers"] = list(r.providers.providers)
     extras.update(hardware.extras(text, query))
     return query.model_copy(update=extras)

@@ -206,3 +206,19 @@ def test_a_cheaper_seller_is_cheaper_at_the_workloads_own_rates(catalogue: Catal
     for text in said:
         for there, here in re.findall(r"\$([\d.]+)/M blended against \$([\d.]+) at ", text):
             assert float(there) < float(here), text
+
+
+@pytest.mark.parametrize(
+    ("question", "facet_word"),
+    [
+        ("does gemini-4-argon have a batch discount, and how much is it?", "batch price"),
+        ("is there a batch discount on gpt-5?", "batch price"),
+        ("does claude-sonnet-4-5 have cached input pricing? what's the discount", "cached input"),
+    ],
+)
+def test_a_discount_question_gets_yes_or_no_with_the_discount_first(catalogue: Catalogue, question: str, facet_word: str) -> None:
+    verdict = Assistant(catalogue).ask(question).verdict or ""
+    assert verdict.startswith(("Yes: ", "No ")), verdict
+    assert facet_word in verdict.split(".")[0]
+    if verdict.startswith("Yes: "):
+        assert re.search(r"\d+% off the \$[\d.]+ list price", verdict), verdict
