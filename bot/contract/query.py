@@ -95,6 +95,7 @@ class Query(BaseModel):
     refine_sort: SortBy | None = Field(
         default=None, description="what a bare follow-up ('best quality instead') optimises, outside the contract's parse"
     )
+    image_size: str | None = Field(default=None, description="an image size asked for: '1024x1024'")
     kind_volume: float | None = Field(
         default=None,
         ge=0,

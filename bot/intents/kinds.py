@@ -3,6 +3,8 @@ per 1M characters, transcription per hour of audio. Never ranked among chat mode
 
 from __future__ import annotations
 
+import re
+
 from bot.catalogue.grouping import Model
 from bot.catalogue.offers import Offer
 from bot.catalogue.store import Catalogue
@@ -28,18 +30,26 @@ NAMES = {
     "transcription": "transcription",
 }
 _IMAGE_DEFAULTS = ("1024x1024", "standard", "medium")
+_SIZE = re.compile(r"\d{3,4}x\d{3,4}")
+_NOT_GENERATORS = re.compile(r"upscal|inpaint|outpaint|remove-?background|erase|-edit\b|image-edit")
 # a kind's monthly amount (Query.kind_volume): what it counts, and the share of the priced unit one of it is
 AMOUNTS = {"transcription": ("hours of audio", 1.0), "image_generation": ("images", 1.0), "speech": ("characters", 1e-6)}
 
 
-def unit_price(offer: Offer, kind: str) -> tuple[float | None, str]:
-    """The offer's price in the kind's own unit, and what it was read from ('' when it has none)."""
+def unit_price(offer: Offer, kind: str, size: str | None = None) -> tuple[float | None, str]:
+    """The offer's price in the kind's own unit, and what it was read from ('' when it has none); an image model
+    at the `size` asked ("1024x1024"), when it sells one, else at its usual size."""
     if kind == "embedding":
         return offer.input_price, "input price" if offer.input_price is not None else ""
     if kind == "image_generation":
         images = [u for u in offer.units if u.unit == "image" and u.direction == "output"]
         if not images:
             return None, ""
+        sized = [u for u in images if u.variant and _SIZE.search(u.variant)]
+        if size is not None and sized:  # priced by size: the size asked, or not sold at it
+            images = [u for u in sized if size in (u.variant or "")]
+            if not images:
+                return None, ""
         default = [u for u in images if u.variant and any(d in u.variant for d in _IMAGE_DEFAULTS)]
         chosen = min(default or images, key=lambda u: u.price)
         return chosen.price, chosen.variant or "per image"
@@ -88,6 +98,12 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     ]
     notes = [
         Note(kind="caveat", text=f"No quality benchmark for {NAMES[kind]} models in my sources: ranked on price only."),
+        *(
+            [Note(kind="assumption", text=f"Prices at {query.image_size} where a source prices by size; a row "
+                                           "reading 'per image' is a price its source gives for no stated size.")]
+            if query.image_size
+            else []
+        ),
         *notes_mod.data_notes(catalogue, [], offers=[o for _, _, o, _ in shown]),
     ]
     if kind == "image_generation":
@@ -176,15 +192,15 @@ def retired(model: Model) -> bool:
 
 def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[float, Model, Offer, str] | None:
     """The model's cheapest offer in the kind's unit from the providers that count (None when retired or unpriced)."""
-    if retired(model):
-        return None  # a model its maker has retired leaves recommendations, wherever else it is still listed
+    if retired(model) or kind == "image_generation" and _NOT_GENERATORS.search(model.id):
+        return None  # retired by its maker; or an upscaler or editor, which generates no images of its own
     offers = [o for o in model.offers if not o.deprecated and o.provider not in query.exclude_providers]
     if query.providers:
         offers = [o for o in offers if o.provider in query.providers]
     else:
         preferred = [o for o in offers if o.first_party or o.provider in policy.default_providers]
         offers = preferred or [o for o in offers if o.provider in policy.fallback_providers]
-    priced = [(p, o, how) for o in offers for p, how in [unit_price(o, kind)] if p is not None and p > 0]
+    priced = [(p, o, how) for o in offers for p, how in [unit_price(o, kind, query.image_size)] if p is not None and p > 0]
     if not priced:
         return None
     price, offer, how = min(priced, key=lambda x: (not x[1].first_party, x[0]))

@@ -195,6 +195,7 @@ def _kind_of_models(models: list[str], known: dict) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+_IMAGE_SIZE = pattern_cache.compile(r"\b(\d{3,4})\s*[x×]\s*(\d{3,4})\b")
 _WHY_NOT_NAMED = pattern_cache.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why (?:not|no|didn'?t you (?:pick|suggest|choose)) ¤")
 
 
@@ -209,6 +210,8 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["why_not"] = list(query.models)  # "why not gpt-5.6-sol?": the name was read as a model
     if query.kind in KIND_RULES:
         extras["kind_volume"] = kind_volume(text, query.kind)
+    if query.kind == "image_generation" and (size := _IMAGE_SIZE.search(text)):
+        extras["image_size"] = f"{size.group(1)}x{size.group(2)}"
     facet = facet_of(text)
     if query.intent == "cost" and facet in ("batch", "cache"):
         extras["facet"] = facet  # "does X have a batch discount, and how much?": answered first, then the price

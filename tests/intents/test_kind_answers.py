@@ -71,3 +71,13 @@ def test_image_models_priced_only_per_image_token_are_named_not_ranked(catalogue
     note = next(n.text for n in answer.notes if "per 1M image tokens" in n.text)
     assert "gpt-image-2" in note and "not ranked here" in note
     assert "gpt-image-2" not in {r.model for r in answer.rows}
+
+
+@pytest.mark.parametrize("size", ["1024x1024", "512x512", "1792x1024"])
+def test_an_image_size_asked_prices_that_size_and_upscalers_are_no_generators(catalogue: Catalogue, size: str) -> None:
+    answer = ask(f"cheapest image generation model at {size}, 1k images a month", catalogue=catalogue)
+    assert answer.query.image_size == size
+    for line in answer.tables[0].rows:
+        basis = line[3].text
+        assert size in basis or basis == "per image", basis  # the size asked, or a price for no stated size
+    assert not [r.model for r in answer.rows if "upscal" in r.model]
