@@ -76,6 +76,11 @@ def _long(scan: Scan, spot: Spot) -> bool:
     return False
 
 
+_REQUESTS_COUNTED = pattern_cache.compile(
+    r"\d[\d.,]*\s*(?:k|m|b|thousand|million)?\s*(?:requests?|calls?|msgs?|messages?|queries|tickets?|conversations?|chats?|docs?|documents?)\b"
+)
+
+
 def _output(scan: Scan, spot: Spot) -> bool:
     before, after = spot.before, spot.after
     output_after = _OUTPUT_AFTER.match(after)
@@ -83,6 +88,8 @@ def _output(scan: Scan, spot: Spot) -> bool:
     said = (output_after and floor) or _OUTPUT_BEFORE.search(before)
     if not said or PER_UNIT_AFTER.match(after) or _has_input_amount(scan, spot.i):
         return False
+    if floor and floor.group().strip() == "with" and spot.n.value < 8192 and _REQUESTS_COUNTED.search(scan.text):
+        return False  # "5M requests a month with 300 output tokens": each request's output, not a floor
     scan.q.min_output = int(spot.n.value)
     spot.n.role = "output"
     return True

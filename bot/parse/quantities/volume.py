@@ -107,8 +107,8 @@ def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
     after = spot.after
     # "20M input + 5M output": an input or output word after an amount with a magnitude is a token amount
     found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "tok" in scan.text or spot.n.scale else None)
-    if found is None and scan.counts and (spot.n.scale or spot.n.value >= 50 or _after_input(scan)):
-        found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "1.5k in 20 out"
+    if found is None and (scan.counts or _after_input(scan)) and (spot.n.scale or spot.n.value >= 50 or _after_input(scan)):
+        found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "each call is ~12k tokens in and 800 out"
     return found
 
 
@@ -220,8 +220,9 @@ def _scaled(scan: Scan, spot: Spot) -> bool:
     if _PER_BEFORE.search(spot.before):
         n.role = "unit"  # "per 1M tokens"
         return True
-    amount = _amount(spot, None, False, _period_after(scan, spot) or _period_before(spot.before))
-    amount.bare = True
+    short = _IO_SHORT.match(after)  # "1.5k in / 300 out per msg": the magnitude's io word makes it a request's input
+    amount = _amount(spot, io_of(short.group("io")) if short else None, False, _period_after(scan, spot) or _period_before(spot.before))
+    amount.bare = short is None
     scan.amounts.append(amount)
     n.role = "tokens"
     return True
@@ -258,10 +259,15 @@ def _volume(scan: Scan) -> None:
     amounts = _input_sizes(scan)
     _bare_counts(scan, amounts)
     counts = scan.counts
-    if any(a.per_unit and a.io for a in amounts):
+    if any(a.per_unit and a.io for a in amounts) or counts and any(a.per_unit for a in amounts):
         for a in amounts:  # "2,000 input and 500 output tokens per request": the pair is per request
             if a.io and a.factor is None:
                 a.per_unit = True
+    sized = [a for a in amounts if a.per_unit]
+    if any(a.io == "out" for a in sized) and not any(a.io == "in" for a in sized):
+        for a in sized:  # "documents of ~1k tokens each, 20 tokens output": what each one is, is its input
+            if a.io is None:
+                a.io = "in"
     totals = [a for a in amounts if not a.per_unit and (a.factor is not None or not counts)]
     per_unit = [a for a in amounts if a not in totals]
     share_from = per_unit if per_unit else totals
