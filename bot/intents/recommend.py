@@ -102,6 +102,16 @@ def ranked_candidates(
         for _ in range(len(found) - len(known)):
             left.add("no speed data" if need == "tps" else "no latency data")
         found = known
+    if query.min_tier and sort_by != "value":  # "cheapest that's still decent", "strong on coding"
+        floor = ("strong",) if query.min_tier == "strong" else ("strong", "good")
+        kept = [c for c in found if c.score.tier in floor]
+        if kept:
+            for _ in range(len(found) - len(kept)):
+                left.add(f"below '{query.min_tier}' for the task")
+            found = kept
+        else:
+            notes.append(Note(kind="caveat", text=f"No model is '{query.min_tier}' for {task_name(query.task)} under "
+                                                  "these constraints: these are the best the data has."))  # fmt: skip
     if sort_by == "value":
         kept, tier = good_enough(found)
         for _ in range(len(found) - len(kept)):

@@ -195,6 +195,12 @@ def _kind_of_models(models: list[str], known: dict) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+# a quality floor said in words beside a cheapest or a task: "cheapest that's still decent", "strong on coding"
+_QUALITY_FLOOR = pattern_cache.compile(
+    r"\b(?:cheapest|cheap|cheaper|budget|lowest[- ]cost|inexpensive|affordable)\b[^.?!]{0,40}?"
+    r"\b(?P<w>decent|good|solid|strong|reliable|competent|great|excellent)\b(?! (?:value|deal|price|bang|question))"
+    r"|\b(?P<w2>decent|good|solid|strong|great|excellent) (?:at|on|in) (?!the |a |an |our |my )\w"
+)
 _IMAGE_SIZE = pattern_cache.compile(r"\b(\d{3,4})\s*[x×]\s*(\d{3,4})\b")
 _WHY_NOT_NAMED = pattern_cache.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why (?:not|no|didn'?t you (?:pick|suggest|choose)) ¤")
 
@@ -210,6 +216,9 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["why_not"] = list(query.models)  # "why not gpt-5.6-sol?": the name was read as a model
     if query.kind in KIND_RULES:
         extras["kind_volume"] = kind_volume(text, query.kind)
+    if query.intent == "recommend" and (floor := _QUALITY_FLOOR.search(text)):
+        word = floor.group("w") or floor.group("w2")
+        extras["min_tier"] = "strong" if word in ("strong", "great", "excellent") else "good"
     if query.kind == "image_generation" and (size := _IMAGE_SIZE.search(text)):
         extras["image_size"] = f"{size.group(1)}x{size.group(2)}"
     facet = facet_of(text)

@@ -222,3 +222,17 @@ def test_a_discount_question_gets_yes_or_no_with_the_discount_first(catalogue: C
     assert facet_word in verdict.split(".")[0]
     if verdict.startswith("Yes: "):
         assert re.search(r"\d+% off the \$[\d.]+ list price", verdict), verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "tiers"),
+    [
+        ("cheapest decent model for summarization", {"good", "strong"}),
+        ("what's the cheapest model that's good at coding?", {"good", "strong"}),
+        ("cheapest model that's strong on coding", {"strong"}),
+    ],
+)
+def test_a_quality_floor_said_in_words_holds_for_every_row(catalogue: Catalogue, question: str, tiers: set[str]) -> None:
+    answer = Assistant(catalogue).ask(question)
+    assert answer.query.sort_by == "cost" and answer.rows
+    assert {r.task_tier for r in answer.rows} <= tiers
