@@ -93,8 +93,8 @@ def deprecations(before: list[Offer], after: list[Offer]) -> list[Deprecation]:
     """Offers whose deprecation date appeared or changed, or that became marked deprecated."""
     old = {(o.provider, o.id): o for o in before}
     out = []
-    for key, o in ((k, o) for o in after for k in [(o.provider, o.id)]):
-        was = old.get(key)
+    for o in after:
+        was = old.get((o.provider, o.id))
         if was is None:
             continue
         if was.deprecation_date != o.deprecation_date or (o.status == "deprecated") != (was.status == "deprecated"):
