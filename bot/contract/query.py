@@ -96,6 +96,9 @@ class Query(BaseModel):
         default=None, description="what a bare follow-up ('best quality instead') optimises, outside the contract's parse"
     )
     image_size: str | None = Field(default=None, description="an image size asked for: '1024x1024'")
+    makers_as_models: list[str] = Field(
+        default_factory=list, description="makers named where a model belongs: 'what would deepseek cost?'"
+    )
     min_tier: Literal["good", "strong"] | None = Field(
         default=None, description="a quality floor said in words: 'cheapest that's still decent', 'strong on coding'"
     )

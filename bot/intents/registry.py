@@ -20,6 +20,7 @@ from bot.intents.help import EXAMPLES, help_answer, off_topic
 from bot.intents.info import info
 from bot.intents.kinds import kind_answer
 from bot.intents.listing import alternatives, list_models
+from bot.intents.makers import with_makers
 from bot.intents.pricing import cost
 from bot.intents.recommend import recommend
 from bot.intents.spend import volume_from_spend, with_spend
@@ -141,6 +142,7 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
         return kind_answer(query, catalogue, policy, offset)
     models, missing = resolve(query.models, catalogue)
     missing += [n for n in query.unknown_models if n not in missing]
+    query, models, maker_notes = with_makers(query, models, catalogue)
     need = SPECS[query.intent].needs_models
     if missing and need and not (query.intent in ("compare", "cost") and models):
         return unknown_models(missing, query, catalogue)
@@ -156,6 +158,7 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     answer = SPECS[query.intent].handler(query, models, catalogue, policy, offset)
     if how is not None:
         answer = with_spend(answer, query, models[0].id, how)
+    answer.notes[:0] = maker_notes
     if missing:
         sentence = unknown_sentence(missing, catalogue)
         answer.verdict = f"{sentence} {answer.verdict or ''}".strip()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from dataclasses import dataclass
 
 from bot.catalogue.store import Catalogue
@@ -195,6 +196,15 @@ def _kind_of_models(models: list[str], known: dict) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def _maker_as_model(provider: str, text: str) -> bool:
+    """Whether a provider id stands where a model would ("what would deepseek cost", "¤, ¤ and deepseek")."""
+    p = re.escape(provider)
+    return bool(
+        re.search(rf"\bwhat (?:would|does|will|might) {p} (?:cost|charge|run us)\b|(?:¤|\w),?\s+(?:and|or|vs\.?|versus)\s+{p}\b(?!\s+(?:api|models?|'s))"
+                  rf"|^\W*{p}\s+(?:vs\.?|versus)\b|\bcompare\s+{p}\s+(?:and|with|to|vs)\b", text)
+    )
+
+
 # a quality floor said in words beside a cheapest or a task: "cheapest that's still decent", "strong on coding"
 _QUALITY_FLOOR = pattern_cache.compile(
     r"\b(?:cheapest|cheap|cheaper|budget|lowest[- ]cost|inexpensive|affordable)\b[^.?!]{0,40}?"
@@ -216,6 +226,8 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["why_not"] = list(query.models)  # "why not gpt-5.6-sol?": the name was read as a model
     if query.kind in KIND_RULES:
         extras["kind_volume"] = kind_volume(text, query.kind)
+    if query.intent in ("cost", "compare") and query.providers:
+        extras["makers_as_models"] = [p for p in query.providers if _maker_as_model(p, text)]
     if query.intent == "recommend" and (floor := _QUALITY_FLOOR.search(text)):
         word = floor.group("w") or floor.group("w2")
         extras["min_tier"] = "strong" if word in ("strong", "great", "excellent") else "good"

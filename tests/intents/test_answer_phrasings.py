@@ -236,3 +236,21 @@ def test_a_quality_floor_said_in_words_holds_for_every_row(catalogue: Catalogue,
     answer = Assistant(catalogue).ask(question)
     assert answer.query.sort_by == "cost" and answer.rows
     assert {r.task_tier for r in answer.rows} <= tiers
+
+
+@pytest.mark.parametrize(
+    ("question", "maker"),
+    [
+        ("spending $3k/mo on gemini-2.5-pro, what would deepseek cost for the same volume?", "deepseek"),
+        ("compare kimi-k3, grok-4.6 and deepseek for general use", "deepseek"),
+        ("claude-sonnet-4-5 vs mistral for coding", "mistral"),
+    ],
+)
+def test_a_maker_named_where_a_model_belongs_is_its_best_model_and_said_so(
+    catalogue: Catalogue, question: str, maker: str
+) -> None:
+    answer = Assistant(catalogue).ask(question)
+    assert maker in answer.query.makers_as_models and maker not in answer.query.providers
+    named = [r for r in answer.rows if catalogue.model(r.model).maker == maker]
+    assert named, [r.model for r in answer.rows]
+    assert any(n.text.startswith(f"'{maker}' read as its best current model here: {named[0].model}") for n in answer.notes)

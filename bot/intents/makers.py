@@ -1,0 +1,36 @@
+"""A maker named where a model belongs ("what would deepseek cost?", "kimi-k3, grok-4.6 and deepseek"): read as
+that maker's best current chat model, and said so."""
+
+from __future__ import annotations
+
+from bot.catalogue.grouping import Model
+from bot.catalogue.store import Catalogue
+from bot.contract.answer import Note
+from bot.contract.query import Query
+
+
+def flagship(maker: str, task: str | None, catalogue: Catalogue) -> Model | None:
+    """The maker's chat model with the best score for the task (general use without one), among those it sells."""
+    own = [
+        m
+        for m in catalogue.chat_models()
+        if m.maker == maker and m.first_party and not all(o.deprecated for o in m.first_party)
+    ]
+    scored = [(catalogue.task_score(m, task).score, m) for m in own]
+    scored = [(s, m) for s, m in scored if s is not None]
+    return max(scored, key=lambda sm: (sm[0], sm[1].release_date or sm[1].id))[1] if scored else None
+
+
+def with_makers(query: Query, models: list[Model], catalogue: Catalogue) -> tuple[Query, list[Model], list[Note]]:
+    """The query with each maker named as a model replaced by its flagship (and no longer a provider filter)."""
+    notes: list[Note] = []
+    for maker in query.makers_as_models:
+        best = flagship(maker, query.task, catalogue)
+        if best is None or best in models:
+            continue
+        models = [*models, best]
+        notes.append(Note(kind="assumption", text=f"'{maker}' read as its best current model here: {best.id}."))
+    if notes:
+        providers = [p for p in query.providers if p not in query.makers_as_models]
+        query = query.model_copy(update={"providers": providers, "models": [m.id for m in models]})
+    return query, models, notes
