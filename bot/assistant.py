@@ -81,7 +81,7 @@ class Assistant:
         """`ask` without the apology boundary (tests use it to see real failures)."""
         cat = self.catalogue
         query = parse(text, cat)
-        if previous is not None and (query.followup or query.why_not):  # "why not claude?" asks about the last answer
+        if previous is not None and query.followup:
             query = refine(previous, query)
         return answer_for(query, cat, self.policy)
 

@@ -2,7 +2,8 @@
 
 "5000 hours of calls a month" -> 5000 (hours of audio), "10k images" -> 10,000, "2M characters a day" -> 60M.
 A named rule per unit, each with its examples (run by tests/parse/test_kind_amounts.py); no period stated is a
-month, as for token volumes. Minutes of audio count as hours, the unit transcription is priced in.
+month, as for token volumes; numbers and periods are read as `bot.parse.numbers` reads them. Minutes of audio
+count as hours, the unit transcription is priced in.
 """
 
 from __future__ import annotations
@@ -11,18 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.parse import pattern_cache
-
-_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>k|m|mm|b|thousand|million|billion)?"
-_PERIOD = (
-    r"(?:\s*(?:a|an|per|/|each|every)\s*(?P<period>day|week|month|mo|year|yr|hour|hr)\b"
-    r"|\s+(?P<adverb>daily|weekly|monthly|yearly|annually|nightly|hourly)\b)?"
-)
-SCALES = {None: 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9}
-PERIODS = {
-    "hour": 720.0, "hr": 720.0, "hourly": 720.0, "day": 30.0, "daily": 30.0, "nightly": 30.0,
-    "week": 52 / 12, "weekly": 52 / 12, "month": 1.0, "mo": 1.0, "monthly": 1.0,
-    "year": 1 / 12, "yr": 1 / 12, "yearly": 1 / 12, "annually": 1 / 12,
-}  # fmt: skip
+from bot.parse.numbers import NUMBER, PERIOD, number_value, period_factor
 
 
 @dataclass(frozen=True)
@@ -40,9 +30,9 @@ class Rule:
 
 
 def _compiled(unit_words: str) -> re.Pattern[str]:
-    # up to two words between the number and its unit: "500 product photos", "200 hours of sales calls"
+    # the parser's own number, then up to two words before its unit: "500 product photos", "200 hours of sales calls"
     between = r"(?:\s+(?!tokens?\b)[a-z][a-z-]*){0,2}?"
-    return pattern_cache.compile(rf"(?<![\w.]){_NUMBER}{between}\s*(?:{unit_words})\b{_PERIOD}", re.IGNORECASE)
+    return pattern_cache.compile(rf"{NUMBER.pattern}{between}\s*(?:{unit_words})\b", re.IGNORECASE)
 
 
 RULES = (
@@ -90,11 +80,11 @@ KIND_RULES = {"transcription": RULES[:2], "image_generation": RULES[2:3], "speec
 
 def kind_volume(text: str, kind: str | None) -> float | None:
     """The monthly amount `text` gives in `kind`'s own unit (hours of audio, images, characters), or None."""
+    text = text.lower()
     for rule in KIND_RULES.get(kind or "", ()):
         match = rule.pattern.search(text)
         if match is None:
             continue
-        amount = float(match["n"].replace(",", "")) * SCALES[(match["scale"] or "").lower() or None]
-        period = (match["period"] or match["adverb"] or "month").lower()
-        return amount * PERIODS[period] * rule.per_unit
+        period = PERIOD.match(text[match.end() :].lstrip())  # "a day", "per week", "daily": else a month
+        return number_value(match) * (period_factor(period) if period else 1.0) * rule.per_unit
     return None

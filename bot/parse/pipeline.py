@@ -224,6 +224,8 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["refine_sort"] = r.sort_by  # "best quality instead": the contract keeps nothing for it, a refine does
     if _WHY_NOT_NAMED.search(text) and query.models and not extras["why_not"]:
         extras["why_not"] = list(query.models)  # "why not gpt-5.6-sol?": the name was read as a model
+    if extras["why_not"]:
+        extras["followup"] = True  # "why not claude?" asks about the last answer
     if query.kind in KIND_RULES:
         extras["kind_volume"] = kind_volume(text, query.kind)
     if query.intent in ("cost", "compare") and query.providers:
@@ -233,7 +235,7 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["min_tier"] = "strong" if word in ("strong", "great", "excellent") else "good"
     if query.kind == "image_generation" and (size := _IMAGE_SIZE.search(text)):
         extras["image_size"] = f"{size.group(1)}x{size.group(2)}"
-    facet = facet_of(text)
+    facet = facet_of(text) if query.intent in ("info", "cost") else None
     if query.intent == "cost" and facet in ("batch", "cache"):
         extras["facet"] = facet  # "does X have a batch discount, and how much?": answered first, then the price
     if query.intent == "info":

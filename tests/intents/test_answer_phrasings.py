@@ -5,22 +5,14 @@ Each rule is pinned by three phrasings of its own, so a rule that holds for one 
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
-from click.testing import CliRunner
+from asking import ask_json
 
-from adapters.cli import main
 from bot.assistant import Assistant
 from bot.catalogue.store import Catalogue
 from bot.render import render
-
-
-def ask_json(question: str) -> dict:
-    result = CliRunner().invoke(main, ["ask", "--json", question])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
 
 
 def everywhere(catalogue: Catalogue, question: str) -> list[str]:

@@ -8,9 +8,8 @@ import json
 import re
 
 import pytest
-from click.testing import CliRunner
+from asking import ask_json
 
-from adapters.cli import main
 from adapters.discord.embeds import answer_texts
 from adapters.slack.blocks import render_answer
 from bot.assistant import Assistant
@@ -39,12 +38,6 @@ UNDER_10B = [
     "which model with fewer than 10b parameters is best for summarization",
     "top summarization model, 10B parameters or less",
 ]
-
-
-def ask_json(question: str) -> dict:
-    result = CliRunner().invoke(main, ["ask", "--json", question])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
 
 
 def everywhere(catalogue: Catalogue, question: str) -> list[str]:
