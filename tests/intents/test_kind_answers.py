@@ -9,6 +9,7 @@ import pytest
 from bot.assistant import ask
 from bot.catalogue.store import Catalogue
 from bot.contract.query import Query
+from bot.intents.kinds import unit_price
 from bot.intents.registry import answer_for
 
 KIND_OF = {"embedding": "embedding", "image_generation": "image", "transcription": "transcription", "speech": "tts"}
@@ -80,4 +81,14 @@ def test_an_image_size_asked_prices_that_size_and_upscalers_are_no_generators(ca
     for line in answer.tables[0].rows:
         basis = line[3].text
         assert size in basis or basis == "per image", basis  # the size asked, or a price for no stated size
-    assert not [r.model for r in answer.rows if "upscal" in r.model]
+    upscalers = [m.id for m in catalogue.models if m.kind == "image" and "upscal" in m.id]
+    assert upscalers and not [r.model for r in answer.rows if r.model in upscalers]
+
+
+def test_an_image_model_priced_by_size_is_priced_at_the_size_asked_or_not_at_all(catalogue: Catalogue) -> None:
+    dalle = catalogue.model("dall-e-3")
+    assert dalle is not None
+    sized = next(o for o in dalle.offers if unit_price(o, "image_generation")[0] is not None)
+    assert unit_price(sized, "image_generation", "1792x1024") == (0.088, "1792x1024 standard")
+    assert unit_price(sized, "image_generation") == (0.044, "1024x1024 standard")  # its usual size
+    assert unit_price(sized, "image_generation", "640x480") == (None, "")  # not sold at that size
