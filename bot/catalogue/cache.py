@@ -133,8 +133,19 @@ def load(directory: Path, key: str) -> object | None:
         return None
 
 
+KEEP = 3  # builds kept: two installs (or a version and its upgrade) sharing a cache dir do not evict each other
+
+
+def _prune(directory: Path, written: Path) -> None:
+    """Drop all but the `KEEP` most recently written builds (the one just written among them)."""
+    others = [p for p in directory.glob(f"{PREFIX}*{SUFFIX}") if p.name != written.name]
+    others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in others[KEEP - 1 :]:
+        old.unlink(missing_ok=True)
+
+
 def store(directory: Path, key: str, value: object) -> bool:
-    """Write `value` atomically under `key` and drop older entries; False if the cache is not writable."""
+    """Write `value` atomically under `key` and drop the oldest entries; False if the cache is not writable."""
     try:
         import tempfile
 
@@ -147,9 +158,7 @@ def store(directory: Path, key: str, value: object) -> bool:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        for old in directory.glob(f"{PREFIX}*{SUFFIX}"):
-            if old.name != _path(directory, key).name:
-                old.unlink(missing_ok=True)
+        _prune(directory, _path(directory, key))
     except Exception:  # noqa: BLE001 - a cache that cannot be written is not an error
         return False
     return True

@@ -62,6 +62,7 @@ def load_catalogue(
             build_cache.store(cache_dir(), key, catalogue)
         return catalogue
     finally:
+        gc.freeze()  # the catalogue lives as long as the process: full collections need not walk its objects
         if gc_was_enabled:
             gc.enable()
 

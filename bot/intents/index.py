@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.knowledge import Maker, Speed
@@ -21,6 +22,8 @@ class Index:
             (m.id, free): m.offers_by_provider(include_free=free) for m in self.chat_models for free in (False, True)
         }
         self._speeds: dict[tuple[str, str | None], Speed | None] = {}
+        self._open_weights: dict[str, bool] = {}
+        self._released: dict[str, date | None] = {}
         self.eligible: dict[tuple, list[Offer]] = {}
         self.offered: dict[tuple, list[tuple[Model, list[Offer]]]] = {}
         self.fitting: dict[tuple, tuple[list[tuple[Model, list[Offer]]], Counter[str]]] = {}
@@ -40,6 +43,31 @@ class Index:
         return self._speeds[key]
 
 
+    def open_weights(self, model: Model) -> bool:
+        """Whether the model's weights can be downloaded (the catalogue's answer, kept)."""
+        found = self._open_weights.get(model.id)
+        if found is None:
+            found = self._open_weights[model.id] = self.catalogue.open_weights(model)
+        return found
+
+    def release_date(self, model: Model) -> date | None:
+        """The model's release date (kept: working it out walks every offer)."""
+        try:
+            return self._released[model.id]
+        except KeyError:
+            found = self._released[model.id] = model.release_date
+            return found
+
+
+_last: tuple[Catalogue | None, Index | None] = (None, None)
+
+
 def index_for(catalogue: Catalogue) -> Index:
-    """The intents' index of `catalogue`."""
-    return catalogue.index(Index)
+    """The intents' index of `catalogue` (the last one asked for is kept at hand: an answer asks once per model)."""
+    global _last
+    last_catalogue, last_index = _last
+    if last_catalogue is catalogue and last_index is not None:
+        return last_index
+    index = catalogue.index(Index)
+    _last = (catalogue, index)
+    return index

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
@@ -12,6 +13,7 @@ from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents import selfhost
 from bot.intents.constraints import mix_of
+from bot.intents.index import Index, index_for
 from bot.intents.ranking import needs, rank
 from bot.intents.selection import Candidate, Left, candidates, display_candidate, with_cheaper
 from bot.intents.tables import ranking_table, row
@@ -19,16 +21,17 @@ from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name
 
 
-def _sensible(c: Candidate) -> tuple:
+def _sensible(index: Index, c: Candidate) -> tuple:
     """Default list order: scored models by score, then the newest."""
-    return (c.score.score is None, -(c.score.score or 0.0), -(c.model.release_date or date.min).toordinal(), c.model.id)
+    released = index.release_date(c.model) or date.min
+    return (c.score.score is None, -(c.score.score or 0.0), -released.toordinal(), c.model.id)
 
 
 def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
     mix = mix_of(query, catalogue)
     left = Left()
     found = candidates(query, catalogue, policy, mix, floor=False, left=left)
-    ordered = rank(found, query.sort_by) if query.sort_by else sorted(found, key=_sensible)
+    ordered = rank(found, query.sort_by) if query.sort_by else sorted(found, key=partial(_sensible, index_for(catalogue)))
     fitted = selfhost.sized(ordered, query, catalogue) if selfhost.asked(query) else None
     ordered = fitted.shown if fitted is not None else ordered
     limit = query.limit or policy.list_rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from bot.catalogue.store import Catalogue
 from bot.catalogue.workload import Rates, monthly_at, rates
 from bot.contract.policy import Policy
 from bot.contract.query import Query
-from bot.intents.constraints import context_need, offer_problem, workload_of
+from bot.intents.constraints import checks_for, context_need, workload_of
 from bot.intents.index import index_for
 
 if TYPE_CHECKING:
@@ -24,9 +25,11 @@ if TYPE_CHECKING:
 FIT_TIERS = frozenset({"strong", "good", "usable"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
-    """A model at one offer, with everything an answer says about it."""
+    """A model at one offer, with everything an answer says about it (treat as read-only: `replace` to change).
+
+    Not frozen: a list builds one for every model that passes, and a frozen init costs three times as much."""
 
     model: Model
     offer: Offer
@@ -149,38 +152,44 @@ def candidate_for(
         offers = eligible_offers(model, query, policy, catalogue)
     if not offers:
         return None
-    if "open_weights" in query.capabilities and not catalogue.open_weights(model):
+    index = index_for(catalogue)
+    if "open_weights" in query.capabilities and not index.open_weights(model):
         if left is not None:
             left.add("no open weights")
         return None
-    score = catalogue.task_score(model, query.task)
-    if floor:
+    score = catalogue.task_score(model, query.task) if floor else None
+    if score is not None:
         problem = unfit(score, catalogue.knowledge.tasks.min_coverage)
         if problem is not None:
             if left is not None:
                 left.add(problem)
             return None
-    reasons: list[str] = []
-    passing: list[tuple[Offer, Speed | None]] = []
-    index = index_for(catalogue)
+    timed = query.min_speed is not None or query.max_latency is not None  # else speed is looked up for the pick only
+    passing: list[Offer] = []
+    first_problem = None
+    checks = checks_for(query, workload_of(query, mix))
     for offer in offers:
-        speed = index.speed(model, offer.provider)
-        problem = offer_problem(offer, model, query, mix, speed)
+        problem = checks.problem(offer, index.speed(model, offer.provider) if timed else None)
         if problem is None:
-            passing.append((offer, speed))
-        else:
-            reasons.append(problem)
+            passing.append(offer)
+        elif first_problem is None:
+            first_problem = problem
     if not passing:
         if left is not None:
-            left.add(reasons[0] if reasons else "no offer from the providers asked")
+            left.add(first_problem or "no offer from the providers asked")
         return None
-    context = context_need(query)
+    offer = passing[0] if len(passing) == 1 else min(passing, key=_preference(model, mix, context_need(query)))
+    if score is None:
+        score = catalogue.task_score(model, query.task)
+    return priced(model, offer, query, mix, score, index.speed(model, offer.provider))
 
+
+def _preference(model: Model, mix: Mix, context: int | None) -> Callable[[Offer], tuple]:
+    """The order among a model's passing offers: its maker's main provider, first-party, current, then cheapest."""
     primary = model.reference.provider if model.reference.first_party else None
     today = current_day()
 
-    def preference(item: tuple[Offer, Speed | None]) -> tuple:
-        offer = item[0]
+    def preference(offer: Offer) -> tuple:
         return (
             offer.provider != primary,
             not offer.first_party,
@@ -188,8 +197,7 @@ def candidate_for(
             blended_price(offer, mix.share, context) or 0.0,
         )
 
-    offer, speed = passing[0] if len(passing) == 1 else min(passing, key=preference)
-    return priced(model, offer, query, mix, score, speed)
+    return preference
 
 
 def priced(model: Model, offer: Offer, query: Query, mix: Mix, score: TaskScore, speed: Speed | None) -> Candidate:

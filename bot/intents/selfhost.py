@@ -123,7 +123,8 @@ def sized(cands: list[Candidate], query: Query, catalogue: Catalogue) -> Fitted:
     out = Fitted([], [], [], [])
     for cand in cands:
         size = size_of(cand, query, catalogue)
-        cand = replace(cand, size=size)
+        if size is not None:
+            cand = replace(cand, size=size)
         if not constrained(query):
             out.fit.append(cand)
         elif size is None:

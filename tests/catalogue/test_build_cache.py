@@ -29,8 +29,12 @@ def test_a_cache_file_others_could_have_written_is_not_loaded(tmp_path: Path) ->
     assert cache.load(folder, "k1") == "built"
 
 
-def test_storing_keeps_only_the_newest_entry(tmp_path: Path) -> None:
-    cache.store(tmp_path, "old", 1)
-    cache.store(tmp_path, "new", 2)
-    assert [p.name for p in tmp_path.glob("catalogue-*")] == ["catalogue-new.pickle"]
-    assert os.access(tmp_path / "catalogue-new.pickle", os.R_OK)
+def test_storing_keeps_the_newest_entries_and_drops_the_oldest(tmp_path: Path) -> None:
+    for age, key in enumerate(["k4", "k3", "k2", "k1"]):  # k4 written longest ago
+        cache.store(tmp_path, key, key)
+        os.utime(tmp_path / f"catalogue-{key}.pickle", ns=(10**9 * (1 + age),) * 2)
+    cache.store(tmp_path, "new", "new")
+    kept = sorted(p.name for p in tmp_path.glob("catalogue-*"))
+    assert len(kept) == cache.KEEP
+    assert "catalogue-new.pickle" in kept and "catalogue-k4.pickle" not in kept
+    assert cache.load(tmp_path, "new") == "new"

@@ -1,0 +1,128 @@
+"""A query's hard constraints read once, then applied to offer after offer (a list weighs every offer there is)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.catalogue.cost import PER_MILLION
+from bot.catalogue.knowledge import Speed
+from bot.catalogue.offers import Offer
+from bot.catalogue.workload import Workload, rates
+from bot.contract.query import Query
+
+
+@dataclass(frozen=True, slots=True)
+class Checks:
+    """What an offer must satisfy for one query and workload, with the query's fields copied out of it."""
+
+    work: Workload
+    include_free: bool
+    min_context: int | None
+    min_output: int | None
+    modalities: frozenset[str]
+    capabilities: tuple[str, ...]
+    region: str | None
+    max_input: float | None
+    max_output: float | None
+    max_blended: float | None
+    budget: float | None  # a monthly cap, when the question also gives the volume it caps
+    min_speed: float | None
+    max_latency: float | None
+    priced: bool  # some constraint depends on the price this workload pays
+    list_priced: bool  # the workload pays list prices (no tier, region, cache hits or context floor)
+
+    @classmethod
+    def of(cls, query: Query, work: Workload) -> Checks:
+        """The checks for `query`, priced at `work`."""
+        budget = query.max_monthly_cost if query.tokens_per_month is not None else None
+        caps = (query.max_input_price, query.max_output_price, query.max_blended_price, budget)
+        return cls(
+            work=work,
+            include_free=query.include_free,
+            min_context=query.min_context or None,
+            min_output=query.min_output or None,
+            modalities=frozenset(query.input_modalities),
+            capabilities=tuple(query.capabilities),
+            region=query.region,
+            max_input=query.max_input_price,
+            max_output=query.max_output_price,
+            max_blended=query.max_blended_price,
+            budget=budget,
+            min_speed=query.min_speed,
+            max_latency=query.max_latency,
+            priced=bool(query.region) or any(cap is not None for cap in caps),
+            list_priced=not (work.tier or work.region or work.cache_hit_rate or work.context),
+        )
+
+    def problem(self, offer: Offer, speed: Speed | None) -> str | None:
+        """Why the offer fails (None when it passes), the cheapest checks first."""
+        inp, out = offer.input_price, offer.output_price
+        if inp is None or out is None:
+            return "no price"
+        if inp == 0 and out == 0 and not self.include_free:
+            return "free tier"
+        if self.min_context and (offer.context or 0) < self.min_context:
+            return "context too small"
+        if self.min_output and (offer.max_output or 0) < self.min_output:
+            return "max output too small"
+        if self.modalities and not self.modalities.issubset(offer.input_modalities):
+            return "input modality missing"
+        for cap in self.capabilities:
+            if not has_capability(cap, offer):
+                return f"no {cap.replace('_', ' ')}"
+        if self.priced:
+            problem = self._price_problem(offer, inp, out)
+            if problem is not None:
+                return problem
+        if self.min_speed is not None or self.max_latency is not None:
+            return self.speed_problem(speed)
+        return None
+
+    def _price_problem(self, offer: Offer, inp: float, out: float) -> str | None:
+        """Why the prices this workload pays at the offer fail a region, a price cap or a budget."""
+        work = self.work
+        if self.list_priced:
+            blended: float | None = work.share * inp + (1 - work.share) * out
+        else:
+            paid = rates(offer, work)
+            if self.region and any("processing" in m for m in paid.missing):
+                return f"no {self.region.upper()} processing"
+            inp, out, blended = paid.input, paid.output, paid.blended  # type: ignore[assignment]
+        if self.max_input is not None and (inp is None or inp > self.max_input):
+            return "input price over cap"
+        if self.max_output is not None and (out is None or out > self.max_output):
+            return "output price over cap"
+        if self.max_blended is not None and (blended is None or blended > self.max_blended):
+            return "blended price over cap"
+        if self.budget is not None:
+            cost = None if blended is None or work.tokens is None else work.tokens * blended / PER_MILLION
+            if cost is None or cost > self.budget:
+                return "over budget"
+        return None
+
+    def speed_problem(self, speed: Speed | None) -> str | None:
+        """Why an offer's measured speed or latency fails (None when it passes or none is asked)."""
+        tps = speed.output_tps if speed is not None else None
+        ttft = speed.ttft_s if speed is not None else None
+        if self.min_speed is not None:
+            if tps is None:
+                return "no speed data"
+            if tps < self.min_speed:
+                return "too slow"
+        if self.max_latency is not None:
+            if ttft is None:
+                return "no latency data"
+            if ttft > self.max_latency:
+                return "latency too high"
+        return None
+
+
+def has_capability(capability: str, offer: Offer) -> bool:
+    """Whether the offer has the capability (open weights is a model-level fact, checked where the catalogue is)."""
+    if capability == "tool_calling":
+        return offer.tool_calling
+    if capability == "structured_output":
+        return offer.structured_output is True
+    if capability == "reasoning":
+        return offer.reasoning
+    return True
