@@ -21,8 +21,10 @@ from bot.catalogue.store import Catalogue
 from bot.parse.pipeline import parse
 
 ROOT = Path(__file__).resolve().parents[2]
-GRADER = ROOT.parent / "shared" / "eval" / "grade.py"
-DEV = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
+# the shared eval folder beside the checkout, or beside the folder of worktrees it sits in
+EVAL = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval" / "grade.py").exists()), ROOT.parent / "shared" / "eval")
+GRADER = EVAL / "grade.py"
+DEV = EVAL / "dev-questions.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "parse_cases.jsonl"
 BLIND = sorted((ROOT / "tests" / "data").glob("blind_cases*.jsonl")) + sorted((ROOT / "tests" / "data").glob("paraphrase_cases*.jsonl"))
 
