@@ -197,7 +197,10 @@ MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "audio",
         fast(
             r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
-            r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*|\bsound\b"
+            r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*"
+            # "sound" the noun, not the verb of how text reads: "so they sound less robotic", "sounds like a plan"
+            r"|(?<!\bthey )(?<!\bit )(?<!\bthat )(?<!\bwould )(?<!\bto )\bsound\b(?! (?:like|less|more|too|so|very|natural|human|robotic|better"
+            r"|worse|off|right|good|great|fine|professional|friendly|casual|formal|warm|smart|weird|clear)\b)"
         ),
     ),
     (
