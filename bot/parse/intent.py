@@ -71,8 +71,11 @@ _ABOUT_BOT = pattern_cache.compile(
     r"|where (?:does|do) (?:your|the) (?:data|prices|pricing|numbers|info\w*|scores|benchmarks) come from"
     r"|how (?:up[- ]to[- ]date|fresh|current|recent|old|accurate|reliable) (?:is|are) (?:your|the bot'?s?) (?:data|info\w*|prices|pricing|numbers|catalog\w*|scores)"
     r"|when (?:was|is|were) (?:your|the) (?:data|prices|pricing|catalog\w*) (?:last )?(?:updated|refreshed)"
+    r"|(?:is|are) (?:this bot|this thing|the bot|you|u|whichmodel|any ?(?:one|body)) (?:still )?(?:alive|there|awake|working|on|up|online|around"
+    r"|listening|live|running|here|active)"
     r"|cheers|thanks(?: a lot| so much)?|thank you(?: so much)?|thx|ty|much appreciated|nice one|great,? thanks)\b"
 )
+_SENTENCE_END = pattern_cache.compile(r"(?<=[.!?])\s+")
 _BOT_WORDS = pattern_cache.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
 
 # what changed in the data
@@ -275,6 +278,10 @@ def _help(text: str, s: Signals) -> Decision | None:
     if about and (not (s.task or s.constrained) or len(_WORDS.findall(rest[about.end() :])) <= 2):
         return Decision("help", 0.9)  # "what's this bot for?" (the "bot" is not a chat task)
     bot_as_chat = s.task == "chat" and _BOT_WORDS.search(text)  # "what this bot does": the bot, not a chat task
+    if not s.constrained and (not s.task or bot_as_chat) and any(
+        _ABOUT_BOT.match(_LEAD_IN.sub("", part, count=1)) for part in _SENTENCE_END.split(rest)[1:]
+    ):
+        return Decision("help", 0.9)  # "hey there, new to this channel. what is this bot for?"
     if HELP_ANYWHERE.search(text) and not s.constrained and (not s.task or bot_as_chat):
         return Decision("help", 0.85)
     return None
