@@ -155,6 +155,11 @@ SORT_LATENCY = fast(
     r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|fast|quick\w*|sooner)\b|\blatency (?:really )?(?:matters|is (?:key|important|critical|everything))\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
     r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:fast|quick)\w*"
     r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
+    # how soon the answer starts: "quicker to start answering", "starts replying sooner", "less lag"
+    r"|\b(?:quick|fast|soon)(?:er|est)? to (?:start|begin|get going)\b|\bstarts? (?:answering|responding|replying|streaming|talking) (?:sooner|first|faster|quicker)\b"
+    r"|\b(?:less|least|minimal|lower|lowest) lag\b|\blags? less\b|\bshort(?:er|est) wait\b"
+    # latency as the topic of named models: "grok-4.6 vs grok-4.7 latency", "latency-wise", "in terms of latency"
+    r"|¤\s+(?:(?:on|for|in|re:?|wrt)\s+)?(?:latency|ttft|time to first token)\b|\blatency[- ]wise\b|\bin terms of latency\b|\bon latency\b"
 )
 SORT_SPEED = fast(
     r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\b(?:high(?:er|est)?|more|better|best|max(?:imum)?) (?:throughput|output speed|tokens? per second|tok/s)\b|\bhigh(?:er|est)? speed\b"
@@ -167,6 +172,7 @@ SORT_COST = fast(
     r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
     r"|\bsave (?:money|costs?)\b|\bcost[- ]?sensitive\b|\blowest (?:bill|spend)\b|\beconomical\b|\bcost[- ]saving\w*|\blowest[- ]priced\b"
     r"|\b(?:on|by|for) (?:price|cost)\b|\b(?:price|cost)[- ]wise\b|\bin terms of (?:price|cost)\b|\bpricing[- ]wise\b"
+    r"|\b(?:at )?(?:a )?(?:lower|reduced) (?:cost|price|prices|bill|spend)\b|\bat a fraction of the (?:cost|price)\b"
     r"|\bcosts? less\b(?! than\b)|\bcosting less\b(?! than\b)|\bfor less\b|\bless money\b|\bcosts? (?:too|way too|so) much\b|\btoo (?:expensive|pricey|costly)\b|\bpricier than\b"
 )
 SORT_QUALITY = fast(
