@@ -125,12 +125,17 @@ _LEAVING = pattern_cache.compile(
     rf"|\b(?:modern|newer|current|updated|cheaper|faster|open|open[- ]source) (?:equivalent|counterpart|replacement|successor)\b|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
     rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?)\b"
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
-    rf"|\b(?:{COMPARATIVE}|similar|comparable|open[- ]?(?:source|weights?)) (?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
+    rf"|\b(?:{COMPARATIVE}|similar|comparable|open[- ]?(?:source|weights?)) (?:[\w-]+ ){{0,2}}?(?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
     rf"|\b(?:we(?:'re| are)? (?:currently |now |already )?(?:use|using|on|running|run)|currently (?:on|using))\s+{_M}.{{0,60}}"
     rf"\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "
     rf"(?:use|pick|recommend|suggest)|recommend\w*|suggest\w*)\b"
     rf"|\bor (?:something|anything|someone) else\b|\bcan (?:we|i|you) do better\b|\bor (?:something|anything) (?:better|{COMPARATIVE})\b"
     rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
+    # the same work done by another model: "what's the cheapest model that'd do the same job"
+    rf"|\b(?:do|does|'d do|would do|could do|can do|handles?|handling|doing) the same (?:job|thing|work|task|stuff)\b"
+    # a spend on the named model, then a pick: "we spend $1,500/month on X for tagging, what's the cheapest ..."
+    rf"|\b(?:spend\w*|pay(?:s|ing)?|paid|burn\w*)\b[^.?!]{{0,30}}\b(?:on|for) {_M}.{{0,80}}\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)"
+    rf"|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|i|you) (?:use|pick|switch to))\b"
 )
 # requests for things other than a model
 _OTHER_THING = pattern_cache.compile(

@@ -272,7 +272,23 @@ def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
             else m
             for m in mentions
         ]
-    return _with_ellipses(mentions, text, index)
+    return _with_ellipses(_exact_ids(text, mentions, index), text, index)
+
+
+# a token shaped like an API id: letters first, then pieces joined by hyphens, underscores or dots ("dall-e-3")
+_ID_TOKEN = pattern_cache.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+(?![\w-])")
+
+
+def _exact_ids(text: str, mentions: list[Mention], index: NameIndex) -> list[Mention]:
+    """A catalogue id typed as it is ("dall-e-3", "voyage-4") names that model, however few sell it."""
+    out = list(mentions)
+    for m in _ID_TOKEN.finditer(text):
+        mid = index.exact.get(m.group().replace("_", "-")) if _DIGITS.search(m.group()) else None
+        if mid is None or any(o.model_id and o.start < m.end() and m.start() < o.end for o in mentions):
+            continue
+        out = [o for o in out if not (o.start < m.end() and m.start() < o.end)]
+        out.append(Mention(m.start(), m.end(), m.group(), mid))
+    return sorted(out, key=lambda o: o.start) if len(out) != len(mentions) or out != mentions else out
 
 
 _ELLIPSIS = pattern_cache.compile(
