@@ -12,6 +12,7 @@ from bot.parse import pattern_cache
 from bot.parse.fast_patterns import fast
 from bot.parse.numbers import PERIOD, period_factor, period_name
 from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_of
+from bot.parse.quantities.sizes import input_size, input_sizes
 from bot.parse.quantities.units import (
     COUNT_AFTER,
     IO_AFTER,
@@ -55,22 +56,6 @@ _IO_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt
 _IO_SHORT = fast(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
 # the output half of a pair just begun ("1,000 in/250 out cost", "10m in + 2m out on ¤"): the io word may run on
 _IO_PAIR_END = fast(r"^\s*(?P<io>out|output|completion)\b(?!\s+(?:of|to)\b)")
-_INPUT_NOUNS = (
-    r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|novels?|codebases?|repos?|inputs?|contexts?"
-    r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
-)
-_SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
-_SIZE_NOUN_BEFORE = fast(
-    rf"\b(?:{_INPUT_NOUNS})\s*\(\s*(?:~|about|around|roughly|approx\w*|up to|at most|max)?\s*$"  # "whole codebases (~1.5M tokens)"
-    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
-    rf"|as large as|as big as|at|roughly|typically|usually|often)\s*(?:about\s+|around\s+|roughly\s+|like\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
-)
-_SIZE_MAX_BEFORE = fast(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
-_ONE_INPUT_AFTER = fast(
-    r"^[^.?!\d]{0,40}\b(?:in|into|within)\s+(?:one|a single|1|the same|each)\s+(?:prompt|request|call|go|context|window|shot)\b|^[^.?!\d]{0,40}\bat once\b"
-)
-# "reading entire novels in one go, ~500k tokens": the one input said before its size
-_ONE_INPUT_BEFORE = fast(r"\b(?:in|into|within)\s+(?:one|a single|1)\s+(?:prompt|request|call|go|context|window|shot)\b[^.?!\d]{0,12}$|\bat once[^.?!\d]{0,12}$")
 # "we push 10k tokens per second": a rate of traffic, not a floor on output speed
 _TRAFFIC_BEFORE = fast(
     r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*"
@@ -142,20 +127,6 @@ def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
 def _after_input(scan: Scan) -> bool:
     """Whether the amount just read was an input size: the next number can be its output ("1.5k in 20 out")."""
     return bool(scan.amounts) and scan.amounts[-1].io == "in"
-
-
-def _size(scan: Scan, spot: Spot) -> str | None:
-    """Whether a token amount is the size of one document or prompt: "max" (a ceiling: "prompts up to 200k
-    tokens", "800k tokens in one prompt") or "each" ("500k-token documents"), else None."""
-    before, after = spot.before, spot.after
-    if _ONE_INPUT_AFTER.match(after) or _ONE_INPUT_BEFORE.search(before) and not _period_after(scan, spot):
-        return "max"
-    noun_before = _SIZE_NOUN_BEFORE.search(before)
-    if noun_before and _SIZE_MAX_BEFORE.search(before):
-        return "max"
-    if noun_before or _SIZE_NOUN_AFTER.match(after):
-        return "each"
-    return None
 
 
 def _traffic_per_second(scan: Scan, spot: Spot) -> bool:
@@ -232,7 +203,7 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
         period = _period_before(before)
     amount = _amount(spot, io, per_unit, period, bool(PER_UNIT_WEAK.search(before)))
-    amount.size = None if io else _size(scan, spot)
+    amount.size = None if io else input_size(scan, spot, _period_after(scan, spot) is not None)
     scan.amounts.append(amount)
     spot.n.role = "tokens"
     return True
@@ -275,20 +246,9 @@ def _bare_counts(scan: Scan, amounts: list[Amount]) -> None:
             n.role = "count"
 
 
-def _input_sizes(scan: Scan) -> list[Amount]:
-    """Token amounts that are the size of one input become the context floor: always a ceiling ("up to"), a plain
-    size only when nothing is counted (with "3k requests a day" an 800-token size is per request)."""
-    sizes = [
-        a for a in scan.amounts if a.size == "max" or (a.size == "each" and not scan.counts and a.factor is None)
-    ]
-    if sizes:
-        scan.q.min_context = int(max(a.tokens for a in sizes))
-    return [a for a in scan.amounts if a not in sizes]
-
-
 def _volume(scan: Scan) -> None:
     q = scan.q
-    amounts = _input_sizes(scan)
+    amounts = input_sizes(scan)
     _bare_counts(scan, amounts)
     counts = scan.counts
     if any(a.per_unit and a.io for a in amounts) or counts and any(a.per_unit for a in amounts):
@@ -401,19 +361,5 @@ TRAFFIC_PER_SECOND = Rule(
         ("at least 100 tokens per second", {"tokens_per_month": None, "min_speed": 100}),
         ("if we sustain 25 tokens/sec around the clock", {"tokens_per_month": 64_800_000, "min_speed": None}),
         ("cheapest one that still does 100 tok/s", {"tokens_per_month": None, "min_speed": 100}),
-    ),
-)
-INPUT_SIZE = Pass(
-    name="input_size",
-    run=lambda scan: None,  # applied by the volume pass, which must leave input sizes out of the volume
-    fills=("min_context",),
-    examples=(
-        ("cheapest model that can read 500k-token documents", {"min_context": 500_000, "tokens_per_month": None}),
-        ("prompts up to 200k tokens", {"min_context": 200_000, "tokens_per_month": None}),
-        ("300k token contracts", {"min_context": 300_000, "tokens_per_month": None}),
-        ("stuff 800k tokens of logs into one prompt", {"min_context": 800_000, "tokens_per_month": None}),
-        ("documents of about 120k tokens each", {"min_context": 120_000}),
-        ("3k requests a day, 800 tokens each", {"min_context": None, "tokens_per_month": 72_000_000}),
-        ("5000 documents a day, 2k tokens each", {"min_context": None, "tokens_per_month": 300_000_000}),
     ),
 )
