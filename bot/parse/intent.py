@@ -71,8 +71,8 @@ _ABOUT_BOT = pattern_cache.compile(
     r"|where (?:does|do) (?:your|the) (?:data|prices|pricing|numbers|info\w*|scores|benchmarks) come from"
     r"|how (?:up[- ]to[- ]date|fresh|current|recent|old|accurate|reliable) (?:is|are) (?:your|the bot'?s?) (?:data|info\w*|prices|pricing|numbers|catalog\w*|scores)"
     r"|when (?:was|is|were) (?:your|the) (?:data|prices|pricing|catalog\w*) (?:last )?(?:updated|refreshed)"
-    r"|(?:is|are) (?:this bot|this thing|the bot|you|u|whichmodel|any ?(?:one|body)) (?:still )?(?:alive|there|awake|working|on|up|online|around"
-    r"|listening|live|running|here|active)"
+    r"|(?:(?:is|are) )?(?:this bot|this thing|the bot|you|u|whichmodel|any ?(?:one|body)) (?:still )?(?:alive|there|awake|working|online"
+    r"|around|listening|live|running|active)(?=\W*$)"
     r"|cheers|thanks(?: a lot| so much)?|thank you(?: so much)?|thx|ty|much appreciated|nice one|great,? thanks)\b"
 )
 _SENTENCE_END = pattern_cache.compile(r"(?<=[.!?])\s+")
@@ -135,7 +135,7 @@ _LEAVING = pattern_cache.compile(
     rf"|\b(?:do|does|'d do|would do|could do|can do|handles?|handling|doing) the same (?:job|thing|work|task|stuff)\b"
     # a spend on the named model, then a pick: "we spend $1,500/month on X for tagging, what's the cheapest ..."
     rf"|\b(?:spend\w*|pay(?:s|ing)?|paid|burn\w*)\b[^.?!]{{0,30}}\b(?:on|for) {_M}.{{0,80}}\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)"
-    rf"|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|i|you) (?:use|pick|switch to))\b"
+    rf"|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|i|you) (?:use|pick|switch to)|options|ideas|suggestions)\b"
 )
 # requests for things other than a model
 _OTHER_THING = pattern_cache.compile(

@@ -11,7 +11,8 @@ _INPUT_NOUNS = (
     r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|novels?|codebases?|repos?|inputs?|contexts?"
     r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
 )
-_SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
+# "500k-token documents", "300k token contracts"; "50M tokens of logs" is a volume of logs, not one log's size
+_SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?!of\b)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
 _SIZE_NOUN_BEFORE = fast(
     rf"\b(?:{_INPUT_NOUNS})\s*\(\s*(?:~|about|around|roughly|approx\w*|up to|at most|max)?\s*$"  # "whole codebases (~1.5M tokens)"
     rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
@@ -20,6 +21,8 @@ _SIZE_NOUN_BEFORE = fast(
 # "long contracts, they're like 700k tokens each": a size per item, the item named earlier
 _EACH_AFTER = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:each|apiece|a piece)\b")
 _INPUT_NOUN = fast(rf"\b(?:{_INPUT_NOUNS})\b")
+# "novels; each one is like 300k tokens": the size said of each item before the amount
+_EACH_BEFORE = fast(r"\b(?:each|every) (?:one|of them|single one)\s+(?:is|are|runs?|has|comes? to)\s+(?:like|about|around|roughly|~|up to)?\s*~?\s*$")
 _SIZE_MAX_BEFORE = fast(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
 _ONE_INPUT_AFTER = fast(
     r"^[^.?!\d]{0,40}\b(?:in|into|within)\s+(?:one|a single|1|the same|each)\s+(?:prompt|request|call|go|context|window|shot)\b|^[^.?!\d]{0,40}\bat once\b"
@@ -39,7 +42,7 @@ def input_size(scan: Scan, spot: Spot, period_after: bool) -> str | None:
         return "max"
     if noun_before or _SIZE_NOUN_AFTER.match(after):
         return "each"
-    if _EACH_AFTER.match(after) and _INPUT_NOUN.search(scan.text, 0, spot.n.start):
+    if (_EACH_AFTER.match(after) or _EACH_BEFORE.search(before)) and _INPUT_NOUN.search(scan.text, 0, spot.n.start):
         return "each"
     return None
 

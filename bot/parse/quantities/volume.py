@@ -121,7 +121,18 @@ def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
         found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "each call is ~12k tokens in and 800 out"
         if found is None and _after_input(scan):
             found = _IO_PAIR_END.match(after)  # "1,000 in/250 out cost on ¤"
+    if found is None and _after_input(scan) and _output_said_before(spot.before):
+        found = _OUT  # "we send 6k tokens and get back 500", "prompt ~2k, completion ~250"
     return found
+
+
+_OUT = _IO_PAIR_END.match("out")
+
+
+def _output_said_before(before: str) -> bool:
+    """Whether the words before a bare number say it is what comes back: "get back 500", "completion ~250"."""
+    label = _IO_BEFORE_AMOUNT.search(before)
+    return bool(_OUT_VERB_BEFORE.search(before) or label and label.group(1) in _OUTPUT_NOUNS)
 
 
 def _after_input(scan: Scan) -> bool:
@@ -224,8 +235,12 @@ def _scaled(scan: Scan, spot: Spot) -> bool:
         n.role = "unit"  # "per 1M tokens"
         return True
     short = _IO_SHORT.match(after) or (_IO_PAIR_END.match(after) if _after_input(scan) else None)  # "1.5k in / 300 out"
-    amount = _amount(spot, io_of(short.group("io")) if short else None, False, _period_after(scan, spot) or _period_before(spot.before))
-    amount.bare = short is None
+    io = io_of(short.group("io")) if short else None
+    label = None if short else _IO_BEFORE_AMOUNT.search(spot.before)  # "prompt ~2k, completion ~250"
+    if label is not None:
+        io = "out" if label.group(1) in _OUTPUT_NOUNS else "in"
+    amount = _amount(spot, io, False, _period_after(scan, spot) or _period_before(spot.before))
+    amount.bare = io is None
     scan.amounts.append(amount)
     n.role = "tokens"
     return True
@@ -331,6 +346,8 @@ TOKENS = Rule(
         ("5k users × 20 msgs/day × ~800 tokens, how much per month", {"tokens_per_month": 2.4e9}),
         ("200 req/min of 1,000 in/250 out cost", {"tokens_per_month": 1.08e10, "input_share": 0.8}),
         ("10 million in + 2 million out on ¤", {"tokens_per_month": 12e6, "input_share": 0.833333}),
+        ("per call we send 6k tokens and get back 500, 3k calls/day", {"tokens_per_month": 5.85e8, "input_share": 0.923077}),
+        ("prompt ~2k, completion ~250, 1m requests per month", {"tokens_per_month": 2.25e9, "input_share": 0.888889}),
     ),
 )
 SCALED = Rule(
