@@ -72,7 +72,7 @@ _ABOUT_BOT = pattern_cache.compile(
     r"|how (?:up[- ]to[- ]date|fresh|current|recent|old|accurate|reliable) (?:is|are) (?:your|the bot'?s?) (?:data|info\w*|prices|pricing|numbers|catalog\w*|scores)"
     r"|when (?:was|is|were) (?:your|the) (?:data|prices|pricing|catalog\w*) (?:last )?(?:updated|refreshed)"
     r"|(?:(?:is|are) )?(?:this bot|this thing|the bot|you|u|whichmodel|any ?(?:one|body)) (?:still )?(?:alive|there|awake|working|online"
-    r"|around|listening|live|running|active)(?=\W*$)"
+    r"|around|listening|live|running|active|home)(?=\W*$)"
     r"|cheers|thanks(?: a lot| so much)?|thank you(?: so much)?|thx|ty|much appreciated|nice one|great,? thanks)\b"
 )
 _SENTENCE_END = pattern_cache.compile(r"(?<=[.!?])\s+")

@@ -153,7 +153,7 @@ SORT_LATENCY = fast(
     r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
     r"|\b(?:ttft|time[- ]to[- ]first[- ]token|first[- ]token (?:time|latency)|latency) (?:matters|counts|is what matters) most\b"
     r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|fast|quick\w*|sooner)\b|\blatency (?:really )?(?:matters|is (?:key|important|critical|everything))\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
-    r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:fast|quick)\w*"
+    r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:\w+ ){0,2}?(?:fast|quick|sooner)\w*"
     r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
     # how soon the answer starts: "quicker to start answering", "starts replying sooner", "less lag"
     r"|\b(?:quick|fast|soon)(?:er|est)? to (?:start|begin|get going)\b|\bstarts? (?:answering|responding|replying|streaming|talking) (?:sooner|first|faster|quicker)\b"
@@ -211,7 +211,7 @@ MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "video",
-        fast(r"\bvideos?\b|\bfootage\b|\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
+        fast(r"\bvideos?\b|\bfootage\b|(?<!audio )(?<!sound )(?<!voice )\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
     ),
     ("pdf", fast(r"\bpdfs?\b")),
 )

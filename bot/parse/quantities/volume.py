@@ -71,6 +71,9 @@ _PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
 _PERIOD_ADVERB = fast(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
 # a period said before a count as "every night", "each morning": "every night we summarize ~12k docs"
 _EVERY_PERIOD = fast(r"\b(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b")
+_EVERY_PERIOD_AFTER = fast(
+    r"^\s*(?:[a-z]+\s+){1,2}?(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b"
+)
 _EVERY_UNIT = {"night": "day", "morning": "day", "evening": "day", "weekday": "day", "business day": "day"}
 # a product said with multiplication signs: "5k users × 20 msgs/day × ~800 tokens"
 _TIMES_BEFORE = fast(r"(?:[×*]|\bx|\btimes)\s*(?:about\s+|around\s+|~|roughly\s+)?$")
@@ -87,9 +90,10 @@ def _period_before(before: str) -> re.Match[str] | None:
     return found[-1] if found else None
 
 
-def _every_before(before: str) -> re.Match[str] | None:
-    """A period said as "every night" before a count, as a `PERIOD` match ("every night" -> per day)."""
-    found = list(_EVERY_PERIOD.finditer(before))
+def _every_period(before: str, after: str) -> re.Match[str] | None:
+    """A period said as "every night" before a count or "every weekday" after its noun, as a `PERIOD` match
+    ("every night" -> per day)."""
+    found = list(_EVERY_PERIOD.finditer(before)) or [m for m in [_EVERY_PERIOD_AFTER.match(after)] if m]
     if not found:
         return None
     unit = found[-1].group("unit")
@@ -170,7 +174,7 @@ def _count(scan: Scan, spot: Spot) -> bool:
         return True
     if _token_word(scan, spot) is not None or not COUNT_AFTER.match(spot.after) or TOKEN_ADJ.match(spot.after):
         return False
-    period = _period_after(scan, spot) or _every_before(spot.before)
+    period = _period_after(scan, spot) or _every_period(spot.before, spot.after)
     scan.counts.append(
         Count(spot.n.value, period_factor(period) if period else None, period_name(period) if period else None)
     )
