@@ -159,7 +159,7 @@ SORT_LATENCY = fast(
     r"|\b(?:quick|fast|soon)(?:er|est)? to (?:start|begin|get going)\b|\bstarts? (?:answering|responding|replying|streaming|talking) (?:sooner|first|faster|quicker)\b"
     r"|\b(?:less|least|minimal|lower|lowest) lag\b|\blags? less\b|\bshort(?:er|est) wait\b"
     # latency as the topic of named models: "grok-4.6 vs grok-4.7 latency", "latency-wise", "in terms of latency"
-    r"|¤\s+(?:(?:on|for|in|re:?|wrt)\s+)?(?:latency|ttft|time to first token)\b|\blatency[- ]wise\b|\bin terms of latency\b|\bon latency\b"
+    r"|\blatency\b(?<=¤ latency)|\bttft\b(?<=¤ ttft)|\blatency[- ]wise\b|\bin terms of latency\b|\b(?:on|for|wrt) latency\b"
 )
 SORT_SPEED = fast(
     r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\b(?:high(?:er|est)?|more|better|best|max(?:imum)?) (?:throughput|output speed|tokens? per second|tok/s)\b|\bhigh(?:er|est)? speed\b"
@@ -205,13 +205,13 @@ MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
             r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*"
             # "sound" the noun, not the verb of how text reads: "so they sound less robotic", "sounds like a plan"
-            r"|(?<!\bthey )(?<!\bit )(?<!\bthat )(?<!\bwould )(?<!\bto )\bsound\b(?! (?:like|less|more|too|so|very|natural|human|robotic|better"
+            r"|\bsound\b(?<!\bthey sound)(?<!\bit sound)(?<!\bthat sound)(?<!\bwould sound)(?<!\bto sound)(?! (?:like|less|more|too|so|very|natural|human|robotic|better"
             r"|worse|off|right|good|great|fine|professional|friendly|casual|formal|warm|smart|weird|clear)\b)"
         ),
     ),
     (
         "video",
-        fast(r"\bvideos?\b|\bfootage\b|(?<!audio )(?<!sound )(?<!voice )\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
+        fast(r"\bvideos?\b|\bfootage\b|\bclips\b(?<!audio clips)(?<!sound clips)(?<!voice clips)|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
     ),
     ("pdf", fast(r"\bpdfs?\b")),
 )
@@ -347,7 +347,7 @@ COST = fast(
     r"\bcosts?\b|\bcosting\b|\bprice[sd]?\b|\bpricing\b|\bhow much (?:is|are|does|do|would|will|for|to|money|\$|it|per)\b|\bhow much\W*$"
     r"|\bspend\b|\bbill\w*|\bexpensive\b|\bpricey\b|\bcharge[sd]?\b|\bfees?\b|\brates?\b(?! limit)|\bpay\b|\bdollars?\b|\$|\btco\b"
     r"|\bper (?:million|1m|m|token|1k|thousand|mtok)\b|\bmonthly (?:cost|bill|spend)\b|\bwhat would (?:\w+ ){0,4}run\b|\bset me back\b"
-    r"|\b(?:gonna|going to|would|will|might|does|do|'d|'ll) (?:[\w¤.-]+ ){0,5}?run (?:us|me|you|the team)\b"
+    r"|\b(?:gonna|going to|would|will|might|does|do) (?:[\w¤.-]+ ){0,5}?run (?:us|me|you|the team)\b|'(?:d|ll) (?:[\w¤.-]+ ){0,5}?run (?:us|me|you|the team)\b"
 )
 INFO = fast(
     r"\bcontext\b|\bwindow\b|\bmax(?:imum)? output\b|\boutput (?:limit|length|tokens|size)\b|\bwhen\b|\breleased?\b|\bcome out\b"
