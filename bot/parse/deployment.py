@@ -21,6 +21,7 @@ BATCH = pattern_cache.compile(
     r"|\bnot (?:real[- ]?time|urgent|time[- ]sensitive|latency[- ]sensitive|interactive)\b|\bnon[- ]?(?:real[- ]?time|urgent|interactive|time[- ]sensitive)\b"
     r"|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
     r"|\b(?:can|could|may) wait\b|\bwithin (?:24|48) ?h(?:ours?|rs?)?\b|\bturnaround of (?:a day|24 ?h\w*)\b|\bbackfill\w*\b"
+    r"|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|never) (?:\w+ ){0,3}(?:need|require|want)\w* (?:\w+ ){0,2}(?:right away|immediately|instantly|straight away|right now|on the spot)\b"
     r"|\bin the background\b|\bno rush\b|\bcron(?: ?jobs?)?\b|\bscheduled (?:jobs?|tasks?|runs?|pipelines?)\b|\b(?:every|each) (?:night|evening|weekend)\b|\bat night\b|\bwhile we sleep\b"
 )
 # the latency words a batch phrase uses: "doesn't need to be real-time" is not an objective

@@ -71,8 +71,11 @@ _ABOUT_BOT = pattern_cache.compile(
     r"|where (?:does|do) (?:your|the) (?:data|prices|pricing|numbers|info\w*|scores|benchmarks) come from"
     r"|how (?:up[- ]to[- ]date|fresh|current|recent|old|accurate|reliable) (?:is|are) (?:your|the bot'?s?) (?:data|info\w*|prices|pricing|numbers|catalog\w*|scores)"
     r"|when (?:was|is|were) (?:your|the) (?:data|prices|pricing|catalog\w*) (?:last )?(?:updated|refreshed)"
+    r"|(?:(?:is|are) )?(?:this bot|this thing|the bot|you|u|whichmodel|any ?(?:one|body)) (?:still )?(?:alive|there|awake|working|online"
+    r"|around|listening|live|running|active|home)(?=\W*$)"
     r"|cheers|thanks(?: a lot| so much)?|thank you(?: so much)?|thx|ty|much appreciated|nice one|great,? thanks)\b"
 )
+_SENTENCE_END = pattern_cache.compile(r"(?<=[.!?])\s+")
 _BOT_WORDS = pattern_cache.compile(r"\b(?:bot|you|u|this thing|whichmodel)\b")
 
 # what changed in the data
@@ -122,12 +125,17 @@ _LEAVING = pattern_cache.compile(
     rf"|\b(?:modern|newer|current|updated|cheaper|faster|open|open[- ]source) (?:equivalent|counterpart|replacement|successor)\b|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
     rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?)\b"
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
-    rf"|\b(?:{COMPARATIVE}|similar|comparable|open[- ]?(?:source|weights?)) (?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
+    rf"|\b(?:{COMPARATIVE}|similar|comparable|open[- ]?(?:source|weights?)) (?:[\w-]+ ){{0,2}}?(?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
     rf"|\b(?:we(?:'re| are)? (?:currently |now |already )?(?:use|using|on|running|run)|currently (?:on|using))\s+{_M}.{{0,60}}"
     rf"\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "
     rf"(?:use|pick|recommend|suggest)|recommend\w*|suggest\w*)\b"
     rf"|\bor (?:something|anything|someone) else\b|\bcan (?:we|i|you) do better\b|\bor (?:something|anything) (?:better|{COMPARATIVE})\b"
     rf"|\bwhat (?:are|r) (?:our|my|the) (?:other )?options\b|\b(?:any )?other options\b|\bwhat options (?:do|have) (?:we|i)\b"
+    # the same work done by another model: "what's the cheapest model that'd do the same job"
+    rf"|\b(?:do|does|'d do|would do|could do|can do|handles?|handling|doing) the same (?:job|thing|work|task|stuff)\b"
+    # a spend on the named model, then a pick: "we spend $1,500/month on X for tagging, what's the cheapest ..."
+    rf"|\b(?:spend\w*|pay(?:s|ing)?|paid|burn\w*)\b[^.?!]{{0,30}}\b(?:on|for) {_M}.{{0,80}}\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)"
+    rf"|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|i|you) (?:use|pick|switch to)|options|ideas|suggestions)\b"
 )
 # requests for things other than a model
 _OTHER_THING = pattern_cache.compile(
@@ -275,6 +283,10 @@ def _help(text: str, s: Signals) -> Decision | None:
     if about and (not (s.task or s.constrained) or len(_WORDS.findall(rest[about.end() :])) <= 2):
         return Decision("help", 0.9)  # "what's this bot for?" (the "bot" is not a chat task)
     bot_as_chat = s.task == "chat" and _BOT_WORDS.search(text)  # "what this bot does": the bot, not a chat task
+    if not s.constrained and (not s.task or bot_as_chat) and any(
+        _ABOUT_BOT.match(_LEAD_IN.sub("", part, count=1)) for part in _SENTENCE_END.split(rest)[1:]
+    ):
+        return Decision("help", 0.9)  # "hey there, new to this channel. what is this bot for?"
     if HELP_ANYWHERE.search(text) and not s.constrained and (not s.task or bot_as_chat):
         return Decision("help", 0.85)
     return None

@@ -105,7 +105,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             2,
             r"\breasoning\b|\b(?:contract|legal|document|policy|compliance|risk|due[- ]diligence) (?:review|analysis|checks?)\w*"
             r"|\breview\w* (?:of )?(?:our |the )?(?:contracts|legal documents|filings|policies)\b|\banaly[sz]\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
-            r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b|\bfinancial\b|\bscientific\b|\bscience\b"
+            r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b(?! (?:says?|said|team|wants?|won'?t|requires?|needs|is|are|has|have|told|asked|signed|approved|department|dept|counsel|folks|people|okayed|blocked|vetoed|flagged|insists?)\b)|\bfinancial\b|\bscientific\b|\bscience\b"
             r"|\bmedical\b|\bdiagnos\w*|\bdecision[- ]making\b|\bstrateg\w*|\bthink(?:ing)? (?:hard|deeply)\b|\bdeep thinking\b"
             r"|\binsights?\b|\bdue diligence\b|\bforecast\w*",
         ),
@@ -153,8 +153,13 @@ SORT_LATENCY = fast(
     r"|\b(?:lowest|fastest|shortest|best|quickest) (?:ttft|time[- ]to[- ]first[- ]token)\b"
     r"|\b(?:ttft|time[- ]to[- ]first[- ]token|first[- ]token (?:time|latency)|latency) (?:matters|counts|is what matters) most\b"
     r"|\brespond(?:s|ing)? (?:the )?(?:faster|fastest|fast|quick\w*|sooner)\b|\blatency (?:really )?(?:matters|is (?:key|important|critical|everything))\b|\breplies (?:faster|fastest)\b|\bsnappi\w*|\bsnappy\b"
-    r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:fast|quick)\w*"
+    r"|\b(?:quick|fast|low|short|small)\w* (?:\w+ ){0,3}?(?:to|time to) first[- ]token\b|\bfirst[- ]token (?:\w+ ){0,2}?(?:fast|quick|sooner)\w*"
     r"|\bby latency\b|\breal[- ]?time\b|\binstant (?:response|responses|replies|answers)\b|\bmost responsive\b|\bstarts? (?:answering|responding|streaming) (?:fast|quick)\w*"
+    # how soon the answer starts: "quicker to start answering", "starts replying sooner", "less lag"
+    r"|\b(?:quick|fast|soon)(?:er|est)? to (?:start|begin|get going)\b|\bstarts? (?:answering|responding|replying|streaming|talking) (?:sooner|first|faster|quicker)\b"
+    r"|\b(?:less|least|minimal|lower|lowest) lag\b|\blags? less\b|\bshort(?:er|est) wait\b"
+    # latency as the topic of named models: "grok-4.6 vs grok-4.7 latency", "latency-wise", "in terms of latency"
+    r"|\blatency\b(?<=¤ latency)|\bttft\b(?<=¤ ttft)|\blatency[- ]wise\b|\bin terms of latency\b|\b(?:on|for|wrt) latency\b"
 )
 SORT_SPEED = fast(
     r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\b(?:high(?:er|est)?|more|better|best|max(?:imum)?) (?:throughput|output speed|tokens? per second|tok/s)\b|\bhigh(?:er|est)? speed\b"
@@ -167,6 +172,7 @@ SORT_COST = fast(
     r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
     r"|\bsave (?:money|costs?)\b|\bcost[- ]?sensitive\b|\blowest (?:bill|spend)\b|\beconomical\b|\bcost[- ]saving\w*|\blowest[- ]priced\b"
     r"|\b(?:on|by|for) (?:price|cost)\b|\b(?:price|cost)[- ]wise\b|\bin terms of (?:price|cost)\b|\bpricing[- ]wise\b"
+    r"|\b(?:at )?(?:a )?(?:lower|reduced) (?:cost|price|prices|bill|spend)\b|\bat a fraction of the (?:cost|price)\b"
     r"|\bcosts? less\b(?! than\b)|\bcosting less\b(?! than\b)|\bfor less\b|\bless money\b|\bcosts? (?:too|way too|so) much\b|\btoo (?:expensive|pricey|costly)\b|\bpricier than\b"
 )
 SORT_QUALITY = fast(
@@ -197,12 +203,15 @@ MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "audio",
         fast(
             r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
-            r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*|\bsound\b"
+            r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*"
+            # "sound" the noun, not the verb of how text reads: "so they sound less robotic", "sounds like a plan"
+            r"|\bsound\b(?<!\bthey sound)(?<!\bit sound)(?<!\bthat sound)(?<!\bwould sound)(?<!\bto sound)(?! (?:like|less|more|too|so|very|natural|human|robotic|better"
+            r"|worse|off|right|good|great|fine|professional|friendly|casual|formal|warm|smart|weird|clear)\b)"
         ),
     ),
     (
         "video",
-        fast(r"\bvideos?\b|\bfootage\b|\bclips\b|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
+        fast(r"\bvideos?\b|\bfootage\b|\bclips\b(?<!audio clips)(?<!sound clips)(?<!voice clips)|\bmovies?\b|\bmp4s?\b|\byoutube\b|\bscreen recordings?\b"),
     ),
     ("pdf", fast(r"\bpdfs?\b")),
 )
@@ -317,13 +326,14 @@ HELP_ANYWHERE = fast(
     r"|\bwhat (?:this|the) (?:bot|thing|tool|app|assistant) (?:does|is for|can do|is about|is)\b|\bwhat (?:you|u) (?:do|can do|are for)\b"
     r"|\bwhat (?:\w+ ){0,3}(?:can|do|will|could|should) (?:you|u|i|we) (?:answer|handle|help with|ask(?: you)?)\b"
     r"|\bhow (?:do|can|should) (?:i|we) ask (?:about|for|you|questions)\b|\b(?:some |any )?example (?:questions|queries|prompts)\b"
+    r"|\bwhat (?:questions|things|stuff|kinds? of (?:questions|things)) (?:i|we) (?:can|could|should|may) (?:ask|put to)\b"
 )
 ALTERNATIVE = fast(
     rf"\balternatives?\b|\balts? (?:to|for)\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
     rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
     rf"|\b(?:what(?:'s| is)|something|anything|what else is|whats) (?:\w+ )?(?:comparable|similar|equivalent)\b"
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
-    rf"|\b(?:{COMPARATIVE}|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context) than {_M}"
+    rf"|\b(?:{COMPARATIVE}|snappier|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context)(?: [\w-]+){{0,2}} than {_M}"
     rf"|\b(?:{COMPARATIVE}|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )
@@ -337,6 +347,7 @@ COST = fast(
     r"\bcosts?\b|\bcosting\b|\bprice[sd]?\b|\bpricing\b|\bhow much (?:is|are|does|do|would|will|for|to|money|\$|it|per)\b|\bhow much\W*$"
     r"|\bspend\b|\bbill\w*|\bexpensive\b|\bpricey\b|\bcharge[sd]?\b|\bfees?\b|\brates?\b(?! limit)|\bpay\b|\bdollars?\b|\$|\btco\b"
     r"|\bper (?:million|1m|m|token|1k|thousand|mtok)\b|\bmonthly (?:cost|bill|spend)\b|\bwhat would (?:\w+ ){0,4}run\b|\bset me back\b"
+    r"|\b(?:gonna|going to|would|will|might|does|do) (?:[\w¤.-]+ ){0,5}?run (?:us|me|you|the team)\b|'(?:d|ll) (?:[\w¤.-]+ ){0,5}?run (?:us|me|you|the team)\b"
 )
 INFO = fast(
     r"\bcontext\b|\bwindow\b|\bmax(?:imum)? output\b|\boutput (?:limit|length|tokens|size)\b|\bwhen\b|\breleased?\b|\bcome out\b"

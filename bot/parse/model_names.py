@@ -25,12 +25,12 @@ from rapidfuzz import fuzz, process
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
 from bot.parse import pattern_cache
+from bot.parse.name_context import Mention, in_context
 from bot.parse.name_index import (
     FAMILIES,
     FAMILY_ORDER,
     LINE_WORDS,
     SINGLE_NAMES,
-    STOP,
     WEAK_FAMILIES,
     NameIndex,
     Piece,
@@ -56,18 +56,6 @@ _NUMERIC = pattern_cache.compile(r"[\d.]+")
 _ID_SEPARATORS = pattern_cache.compile(r"[\s_]+")
 
 __all__ = ["Mention", "build_index", "find_mentions", "name_index", "name_pieces"]
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One model name found in a question."""
-
-    start: int
-    end: int
-    text: str
-    model_id: str | None  # None: looks like a model, matches nothing
-    assumption: str | None = None
-    bare_number: bool = False  # the name is only a version number ("4.1"), trusted only beside other names
 
 
 def _title(words: str) -> str:
@@ -272,70 +260,7 @@ def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
             else m
             for m in mentions
         ]
-    return _with_ellipses(mentions, text, index)
-
-
-_ELLIPSIS = pattern_cache.compile(
-    r"\s*(?:,|/|vs\.?|versus|v\.?|or|and|over|against|compared (?:to|with)|to)\s+(?:the\s+)?([a-z][a-z0-9+]*)(?![\w.-]*\s*[\w.-]*\d)\b"
-)
-
-
-def _same_version(first: Mention, line: Mention, index: NameIndex) -> Mention | None:
-    """A line name ("flash-lite") after a versioned name ("gemini 2.5 flash") read in that version."""
-    head = name_pieces(first.text)
-    version = next((i for i, p in enumerate(head) if p[0].isdigit()), None)
-    if version is None:
-        return None
-    pieces = name_pieces(line.text)
-    guess = head[: version + 1] + tuple(p for p in pieces if p not in head[: version + 1])
-    found = index.best(index.bags.get(bag(guess), []))
-    if found is None or found.id == first.model_id:
-        return None
-    return Mention(line.start, line.end, line.text, found.id)
-
-
-def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list[Mention]:
-    """A variant word after a name stands for the same model line: "gpt-4.1 mini vs nano" names gpt-4.1-nano,
-    "gemini 2.5 flash or pro" names gemini-2.5-pro."""
-    out = list(mentions)
-    for m in mentions:
-        if m.model_id is None:
-            continue
-        nxt = _ELLIPSIS.match(text, m.end)
-        if nxt is None:
-            continue
-        later = next((o for o in mentions if o.start < nxt.end() and nxt.start(1) < o.end), None)
-        if later is not None:
-            if later.assumption:  # "gemini 2.5 flash to flash-lite": the line read in the first name's version
-                refined = _same_version(m, later, index)
-                if refined is not None:
-                    out[out.index(later)] = refined
-            continue
-        word = nxt.group(1)
-        if word not in index.vocab or word in STOP or word in FAMILIES:
-            continue
-        pieces = name_pieces(m.text)
-        swap, append = pieces[:-1] + (word,), pieces + (word,)
-        for guess in (append,) if pieces[-1][0].isdigit() else (swap, append):  # "gpt-5 vs mini"; "flash vs pro"
-            found = index.best(index.bags.get(bag(guess), []))
-            if found is not None and found.id != m.model_id:
-                out.append(Mention(nxt.start(1), nxt.end(1), word, found.id))
-                break
-    return _lines_in_version(sorted(out, key=lambda m: m.start), index)
-
-
-def _lines_in_version(mentions: list[Mention], index: NameIndex) -> list[Mention]:
-    """A line named without a version after a versioned name of the same family is read in that version: "on
-    gemini 2.5 flash, would flash-lite save money?" means gemini-2.5-flash-lite, not the newest flash-lite."""
-    out = list(mentions)
-    for i, m in enumerate(mentions):
-        if not m.assumption or _DIGITS.search(m.text):
-            continue
-        before = next((o for o in reversed(mentions[:i]) if o.model_id and _DIGITS.search(o.text)), None)
-        refined = _same_version(before, m, index) if before is not None else None
-        if refined is not None:
-            out[i] = refined
-    return out
+    return in_context(mentions, text, index)
 
 
 def _name_like(p: str, index: NameIndex) -> bool:

@@ -67,6 +67,7 @@ NOT_GA: frozenset[str] = frozenset("preview exp experimental beta alpha latest".
 _PIECE = pattern_cache.compile(r"[a-z]+|\d+(?:\.\d+)*|(?<=[a-z])\+")
 _DATE = pattern_cache.compile(r"(?<!\d)(?:\d{4}-\d{2}-\d{2}|20\d{6})(?!\d)")
 _REGION = pattern_cache.compile(r"^(?:us|eu|apac|au|jp|global|ca)\.")
+_HAS_DIGIT = pattern_cache.compile(r"\d")
 
 
 class Piece(NamedTuple):
@@ -213,6 +214,7 @@ class NameIndex:
     fuzzy_ids: list[str] = field(default_factory=list)
     families: frozenset[str] = FAMILIES
     ranks: dict[str, tuple] = field(default_factory=dict)  # model id -> _rank, filled as models are ranked
+    exact: dict[str, str] = field(default_factory=dict)  # an id or offer id as typed ("dall-e-3") -> model id
 
     def rank(self, m: Model) -> tuple:
         """`_rank(m)`, worked out once per model."""
@@ -260,6 +262,9 @@ def build_index(catalogue: Catalogue) -> NameIndex:
     for target, names in knowledge.source_names.aliases.items():
         source_names.setdefault(target, []).extend(names)
     for m in catalogue.models:
+        for typed in (m.id, *(o.id.rsplit("/", 1)[-1] for o in m.offers)):
+            if "-" in typed and _HAS_DIGIT.search(typed) and typed[0].isalpha():
+                index.exact.setdefault(typed.lower(), m.id)
         names = {m.id, m.name, *(o.id for o in m.offers), *source_names.get(m.id, ())}
         if m.id in index.notable:
             names.update(o.name for o in m.offers)

@@ -135,7 +135,6 @@ _SCANNED = pattern_cache.compile(r"\bscan(?:ned|s)\b|\bhandwrit\w*|\bocr\b")
 
 
 _SPOKEN_OUTPUT = pattern_cache.compile(r"\b(?:speech|voice|audio|spoken|sound)\b(?! (?:input|in|notes?|messages?|recordings?|files?)\b)")
-_TRANSCRIBE = pattern_cache.compile(r"\btranscri(?:b\w*|ption\w*|pts?)\b")
 
 
 _IMAGE_IN = pattern_cache.compile(
@@ -149,17 +148,17 @@ _WRITTEN_FOR = pattern_cache.compile(
 
 def modalities(text: str, kind: str | None = None) -> list[str]:
     """The input modalities the words ask for; "scanned contracts (PDF)" is a PDF, not an image too. A
-    transcription model takes audio by what it is: "transcription models" asks for no modality, "transcription of
-    call recordings" names audio."""
+    transcription model takes audio by what it is, so no question for one asks for audio ("speech-to-text for
+    call recordings"); another modality it is asked to read (video) is kept."""
     text = MODALITY_NOT_INPUT.sub(" ", text)
-    if kind == "transcription":
-        text = _TRANSCRIBE.sub(" ", text)
-    elif kind == "speech":
+    if kind == "speech":
         text = _SPOKEN_OUTPUT.sub(" ", text)  # "turn text into speech": speech is what comes out
     elif kind == "image_generation" and not _IMAGE_IN.search(text):
         text = _IMAGES.sub(" ", text)  # "10k images a month" from an image model: images are what comes out
     text = _WRITTEN_FOR.sub(" ", text)  # "video scripts", "youtube descriptions": text written for a medium
     found = [name for name, pattern in MODALITIES if pattern.search(text)]
+    if kind == "transcription" and "audio" in found:
+        found.remove("audio")  # audio is what a transcription model takes: "speech-to-text for call recordings"
     if "pdf" in found and "image" in found:
         image = next(pattern for name, pattern in MODALITIES if name == "image")
         if not image.search(_SCANNED.sub(" ", text)):

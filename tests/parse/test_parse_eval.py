@@ -4,7 +4,10 @@ The dev set lives in ../shared (skipped without it); the held-out sets are ours:
 and tests/data/blind_cases*.jsonl, written from the contract alone by people who had not read the parser
 (before any change was made for them, the four sets scored 0.945, 0.995, 0.960 and 0.985; blind_cases_7a and
 blind_cases_7b, 160 questions each, scored 0.925 and 0.856 full-parse, 0.963 and 0.950 intent; blind_cases_8d,
-120 questions no parser author saw until it was scored, 0.967 full-parse and 0.992 intent). The
+120 questions no parser author saw until it was scored, 0.967 full-parse and 0.992 intent; blind_cases_9f and
+blind_cases_9g, 160 questions each written from the contract alone, 0.881 and 0.919 full-parse, 0.969 and 0.981
+intent). Where a blind line names a Mistral model by its marketing name ("mistral-large-3") or ElevenLabs v3 by an
+id the catalogue does not have, the maker's API id the catalogue holds is accepted too. The
 paraphrase_cases*.jsonl sets are the parser's own: questions written to probe each language class, their
 expected parses read against the contract.
 """
@@ -21,8 +24,10 @@ from bot.catalogue.store import Catalogue
 from bot.parse.pipeline import parse
 
 ROOT = Path(__file__).resolve().parents[2]
-GRADER = ROOT.parent / "shared" / "eval" / "grade.py"
-DEV = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
+# the shared eval folder beside the checkout, or beside the folder of worktrees it sits in
+EVAL = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval" / "grade.py").exists()), ROOT.parent / "shared" / "eval")
+GRADER = EVAL / "grade.py"
+DEV = EVAL / "dev-questions.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "parse_cases.jsonl"
 BLIND = sorted((ROOT / "tests" / "data").glob("blind_cases*.jsonl")) + sorted((ROOT / "tests" / "data").glob("paraphrase_cases*.jsonl"))
 

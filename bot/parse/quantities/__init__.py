@@ -17,11 +17,11 @@ from bot.parse.quantities.base import Num, Pass, Quantities, Rule, Scan, Spot
 from bot.parse.quantities.floors import CONTEXT, LIMIT, LONG, OUTPUT
 from bot.parse.quantities.money import MONEY
 from bot.parse.quantities.shares import CACHE_HITS, PERCENT, RATIO
+from bot.parse.quantities.sizes import INPUT_SIZE
 from bot.parse.quantities.speed import LATENCY_MS, LATENCY_SECONDS, SPEED, SUB_SECOND
 from bot.parse.quantities.volume import (
     COUNT,
     IGNORED,
-    INPUT_SIZE,
     PRICE_UNIT,
     SCALED,
     TOKENS,

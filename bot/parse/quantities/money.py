@@ -59,6 +59,16 @@ _CAP_WORDS = pattern_cache.compile(
     r"|limit\w*|only|than|keep|stay|would|like to|hoping|hope|prefer|ok|okay|allowed|approved|should|need to|must|plan\w* to|if)\b"
 )
 _IO_IN_UNIT = pattern_cache.compile(r"\b(input|prompt|output|completion)\b")
+_PERCENT_AFTER = pattern_cache.compile(r"^\s*(?:%|percent\b|pct\b)")
+# a period said as an adjective before the budget word: "daily budget is $25", "our weekly cap: $200"
+_PERIOD_ADJ_BEFORE = pattern_cache.compile(
+    r"\b(?P<adj>daily|weekly|monthly|yearly|annual|per[- ]day|per[- ]week|per[- ]year)\s+(?:\w+\s+)?(?:budget|cap|limit|spend(?:ing)? (?:cap|limit))\b[^\d]{0,20}$"
+)
+_PERIOD_ADJ_FACTORS = {"daily": 30.0, "per-day": 30.0, "per day": 30.0, "weekly": 52 / 12, "per-week": 52 / 12,
+                       "per week": 52 / 12, "monthly": 1.0, "yearly": 1 / 12, "annual": 1 / 12, "per-year": 1 / 12,
+                       "per year": 1 / 12}
+# a cap said just before the amount: "under $200/day total spend" caps, it is not what is spent now
+_CAP_JUST_BEFORE = pattern_cache.compile(r"\b(?:under|below|less than|at most|max(?:imum)?|no more than|up to|within|cap(?:ped)? at)\s*(?:\$|usd|€|£)?\s*$")
 
 
 def _is_money(text: str, spot: Spot) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None] | None:
@@ -76,6 +86,8 @@ def _is_money(text: str, spot: Spot) -> tuple[re.Match[str] | None, re.Match[str
         return None
     if not (currency or cur_after) and per_m is None and (TOKENS_AFTER.match(after) or COUNT_AFTER.match(after)):
         return None  # "monthly cost of 10M tokens": a volume after a cost word
+    if not (currency or cur_after) and _PERCENT_AFTER.match(after):
+        return None  # "bill for 1.2bn tokens w/ 85% cache hits": a share, not money
     return cur_after, per_m or per_k, budget
 
 
@@ -108,7 +120,9 @@ def _claim(scan: Scan, spot: Spot) -> bool:
         _set_price(q, io_of(io_before.group("io")), value)  # "input price under $1"
         return True
     factor = _period_factor(rest)
-    if _is_spend(before) or _SPEND_AFTER.match(rest):
+    if factor is None and (adj := _PERIOD_ADJ_BEFORE.search(before)):
+        factor = _PERIOD_ADJ_FACTORS[adj.group("adj")]
+    if _is_spend(before) or _SPEND_AFTER.match(rest) and not _CAP_JUST_BEFORE.search(before):
         q.monthly_spend = round(value * (factor or 1.0), 6)
         if factor is None:
             q.assumptions.append(f"${fmt(value)} taken as what you spend a month now.")
@@ -182,5 +196,8 @@ MONEY = Rule(
         ("we can spend up to $2k a month", {"max_monthly_cost": 2000, "monthly_spend": None}),
         ("don't want to spend more than $500/month", {"max_monthly_cost": 500, "monthly_spend": None}),
         ("willing to pay $300 a month", {"max_monthly_cost": 300, "monthly_spend": None}),
+        ("daily budget is $25", {"max_monthly_cost": 750}),
+        ("under $200/day total spend", {"max_monthly_cost": 6000, "monthly_spend": None}),
+        ("bill for 1.2bn tokens w/ 85% cache hits", {"max_monthly_cost": None, "cache_hit_rate": 0.85}),
     ),
 )

@@ -18,6 +18,7 @@ _REVERSED = pattern_cache.compile(r"\b(?:output|out|completion)s?\s*(?::|/|to|-|
 
 _CACHE = pattern_cache.compile(r"\bcach\w*|\bprompt[- ]cach\w*|\bcache[- ]?hits?\b")
 _IO_NEXT = pattern_cache.compile(r"^\s*(?:of (?:the )?tokens? )?(?:input|output|in|out|completion)\b")
+_RATE_AFTER = pattern_cache.compile(r"^\s*(?:prompt[- ])?cache[- ]?hit[- ]?(?:rate|ratio)\b")  # "a 0.9 cache hit ratio"
 _CACHE_BEFORE = pattern_cache.compile(
     r"\b(?:cache[- ]?hit(?:s|[- ]rate|[- ]ratio)?|cache[- ](?:rate|ratio)|caching rate|hit rate)\s*(?:rate|ratio)?\s*(?:of|is|at|=|:|around|about|roughly|~|near|close to|approx\w*)?\s*(?:about|around|~)?\s*$"
 )
@@ -31,7 +32,7 @@ def _cache_hits(scan: Scan, spot: Spot) -> bool:
     window = rest[: max(0, min(spot.stop - n.end, 45))]
     if not (_CACHE.search(window) or _CACHE.search(before[-30:])) or _IO_NEXT.match(rest):
         return False
-    if _CACHE_BEFORE.search(before) and not percent and 0 < n.value <= 1:
+    if (_CACHE_BEFORE.search(before) or _RATE_AFTER.match(rest)) and not percent and 0 < n.value <= 1:
         value = n.value  # "cache hit rate of 0.7"
     elif percent and 0 <= n.value <= 100:
         value = n.value / 100
@@ -130,6 +131,7 @@ CACHE_HITS = Rule(
         ("80% cache hit rate", {"cache_hit_rate": 0.8}),
         ("cache hit rate around 50%", {"cache_hit_rate": 0.5}),
         ("a cache hit rate of 0.65", {"cache_hit_rate": 0.65}),
+        ("with a 0.9 cache hit ratio", {"cache_hit_rate": 0.9}),
         ("about 90% of our prompt is cached", {"cache_hit_rate": 0.9, "input_share": None}),
         ("95% input, no caching", {"cache_hit_rate": None, "input_share": 0.95}),
     ),

@@ -21,7 +21,7 @@ IO_AFTER = pattern_cache.compile(r"^\s*(?P<io>input|output|prompt|completion)\b(
 TOKEN_ADJ = pattern_cache.compile(r"^\s*-\s*(?:token|tok)\b")  # "3k-token documents"
 IO_WORD = pattern_cache.compile(r"\b(input|prompt|output|completion|in|out)\b")
 PER_UNIT_AFTER = pattern_cache.compile(
-    rf"^[^\d$]{{0,30}}?\b(?:each|apiece|a piece|per (?:{UNIT_NOUNS}|unit|one)|/\s*(?:{UNIT_NOUNS})|on average|avg|average)\b"
+    rf"^[^\d$]{{0,30}}?\b(?:each(?! (?:month|day|week|year|hour|night|minute|second|morning|evening|quarter)\b)|apiece|a piece|per (?:{UNIT_NOUNS}|unit|one)|/\s*(?:{UNIT_NOUNS})|on average|avg|average)\b"
 )
 PER_UNIT_BEFORE = pattern_cache.compile(
     rf"(?:\b(?:each|per|every|an?|the)\s+(?:{UNIT_NOUNS})\s+(?:has|have|is|are|uses?|takes?|needs?|with|of|averag\w+|=|:|~|about|around|roughly|at)"

@@ -12,6 +12,7 @@ from bot.parse import pattern_cache
 from bot.parse.fast_patterns import fast
 from bot.parse.numbers import PERIOD, period_factor, period_name
 from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_of
+from bot.parse.quantities.sizes import input_size, input_sizes
 from bot.parse.quantities.units import (
     COUNT_AFTER,
     IO_AFTER,
@@ -25,9 +26,14 @@ from bot.parse.quantities.units import (
 _PAGE_AFTER = fast(
     r"^\s*-\s*(?:page|pages|word|words|line|lines|minute|min|second|sec|hour|day|month|year|shot|step|bit|core)\b"
     # an amount of something other than tokens: hours of audio, images, characters ("10k hours of calls")
-    r"|^\s*(?:hours?|hrs?|minutes?|mins?) of (?:audio|calls?|recordings?|meetings?|podcasts?|video|speech|voice)\b"
+    r"|^\s*(?:hours?|hrs?|minutes?|mins?) of (?:[a-z'-]+\s+){0,2}?(?:audio|calls?|recordings?|meetings?|podcasts?|video|speech|voice"
+    r"|episodes?|interviews?|lectures?|footage|voicemails?|conversations?|sessions?)\b"
     r"|^\s*(?:images?|pictures?|photos?|renders?|illustrations?|characters?|chars)\b"
     r"|^\s*(?:hours?|hrs?)\s*(?:/|a|an|per|each|every)\s*(?:mo|month|day|week|year)\b"
+)
+# images counted with a token size per image: "80k images a day at ~1k tokens each" counts images, as requests
+_ITEMS_SIZED = fast(
+    r"^\s*(?:images?|pictures?|photos?|screenshots?)\b[^.?!\d]{0,40}?\d[\d.,]*\s*[km]?\s*(?:tokens?|toks?)\s*(?:each|apiece|per (?:image|photo|picture|item))\b"
 )
 _RANGE_END = fast(r"^\s*(?:-|to|or)\s*\d")
 _UNIT_BEFORE = fast(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
@@ -48,31 +54,29 @@ _OUT_VERB_BEFORE = fast(
 _IO_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion|in|out)\b")
 # "3k in / 600 out": an input or output size with no token word, read only beside a count of requests
 _IO_SHORT = fast(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
-_INPUT_NOUNS = (
-    r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|novels?|codebases?|repos?|inputs?|contexts?"
-    r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
-)
-_SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
-_SIZE_NOUN_BEFORE = fast(
-    rf"\b(?:{_INPUT_NOUNS})\s*\(\s*(?:~|about|around|roughly|approx\w*|up to|at most|max)?\s*$"  # "whole codebases (~1.5M tokens)"
-    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
-    rf"|as large as|as big as|at|roughly|typically|usually|often)\s*(?:about\s+|around\s+|roughly\s+|like\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
-)
-_SIZE_MAX_BEFORE = fast(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
-_ONE_INPUT_AFTER = fast(
-    r"^[^.?!\d]{0,40}\b(?:in|into|within)\s+(?:one|a single|1|the same|each)\s+(?:prompt|request|call|go|context|window|shot)\b|^[^.?!\d]{0,40}\bat once\b"
-)
-# "reading entire novels in one go, ~500k tokens": the one input said before its size
-_ONE_INPUT_BEFORE = fast(r"\b(?:in|into|within)\s+(?:one|a single|1)\s+(?:prompt|request|call|go|context|window|shot)\b[^.?!\d]{0,12}$|\bat once[^.?!\d]{0,12}$")
+# the output half of a pair just begun ("1,000 in/250 out cost", "10m in + 2m out on ¤"): the io word may run on
+_IO_PAIR_END = fast(r"^\s*(?P<io>out|output|completion)\b(?!\s+(?:of|to)\b)")
 # "we push 10k tokens per second": a rate of traffic, not a floor on output speed
 _TRAFFIC_BEFORE = fast(
     r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*"
-    r"|have|has|get|gets|see|sees|receiv\w*|generat\w*|do|does|hit|hits|run at|running at)"
+    r"|have|has|get|gets|see|sees|receiv\w*|generat\w*|do|does|hit|hits|run at|running at|sustain\w*|stream\w*)"
     r"\s*(?:about|around|roughly|~)?\s*$"
 )
+# what a model must do, not what the team sends: "one that still does 100 tok/s", "a model that can do 80 tok/s"
+_FLOOR_SUBJECT = fast(r"\b(?:that|which|can|could|must|should|will|still|at least|minimum|min)\s+(?:\w+\s+)?$")
+# a rate kept up all the time is traffic: "25 tokens/sec around the clock", "10 tok/s 24/7"
+_ALL_THE_TIME = fast(r"^[^.?!]{0,30}?\b(?:around the clock|round the clock|24/7|24x7|non-?stop|continuously|all day and night)")
 _PER_SECOND_AFTER = fast(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second|s)\b)")
 _PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
 _PERIOD_ADVERB = fast(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
+# a period said before a count as "every night", "each morning": "every night we summarize ~12k docs"
+_EVERY_PERIOD = fast(r"\b(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b")
+_EVERY_PERIOD_AFTER = fast(
+    r"^\s*(?:[a-z]+\s+){1,2}?(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b"
+)
+_EVERY_UNIT = {"night": "day", "morning": "day", "evening": "day", "weekday": "day", "business day": "day"}
+# a product said with multiplication signs: "5k users × 20 msgs/day × ~800 tokens"
+_TIMES_BEFORE = fast(r"(?:[×*]|\bx|\btimes)\s*(?:about\s+|around\s+|~|roughly\s+)?$")
 
 
 def _period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
@@ -86,9 +90,19 @@ def _period_before(before: str) -> re.Match[str] | None:
     return found[-1] if found else None
 
 
+def _every_period(before: str, after: str) -> re.Match[str] | None:
+    """A period said as "every night" before a count or "every weekday" after its noun, as a `PERIOD` match
+    ("every night" -> per day)."""
+    found = list(_EVERY_PERIOD.finditer(before)) or [m for m in [_EVERY_PERIOD_AFTER.match(after)] if m]
+    if not found:
+        return None
+    unit = found[-1].group("unit")
+    return PERIOD.search("per " + _EVERY_UNIT.get(unit, unit))
+
+
 def _ignored(scan: Scan, spot: Spot) -> bool:
     nums, i, n = scan.nums, spot.i, spot.n
-    if _PAGE_AFTER.match(spot.after) or (
+    if _PAGE_AFTER.match(spot.after) and not _ITEMS_SIZED.match(spot.after) or (
         _RANGE_END.match(spot.after) and i + 1 < len(nums) and nums[i + 1].scale and not n.scale
     ):
         n.role = "skip"  # "100-page", "5-shot"; "2-3M tokens" is read as its upper end
@@ -109,7 +123,20 @@ def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
     found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "tok" in scan.text or spot.n.scale else None)
     if found is None and (scan.counts or _after_input(scan)) and (spot.n.scale or spot.n.value >= 50 or _after_input(scan)):
         found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "each call is ~12k tokens in and 800 out"
+        if found is None and _after_input(scan):
+            found = _IO_PAIR_END.match(after)  # "1,000 in/250 out cost on ¤"
+    if found is None and _after_input(scan) and _output_said_before(spot.before):
+        found = _OUT  # "we send 6k tokens and get back 500", "prompt ~2k, completion ~250"
     return found
+
+
+_OUT = _IO_PAIR_END.match("out")
+
+
+def _output_said_before(before: str) -> bool:
+    """Whether the words before a bare number say it is what comes back: "get back 500", "completion ~250"."""
+    label = _IO_BEFORE_AMOUNT.search(before)
+    return bool(_OUT_VERB_BEFORE.search(before) or label and label.group(1) in _OUTPUT_NOUNS)
 
 
 def _after_input(scan: Scan) -> bool:
@@ -117,23 +144,14 @@ def _after_input(scan: Scan) -> bool:
     return bool(scan.amounts) and scan.amounts[-1].io == "in"
 
 
-def _size(scan: Scan, spot: Spot) -> str | None:
-    """Whether a token amount is the size of one document or prompt: "max" (a ceiling: "prompts up to 200k
-    tokens", "800k tokens in one prompt") or "each" ("500k-token documents"), else None."""
-    before, after = spot.before, spot.after
-    if _ONE_INPUT_AFTER.match(after) or _ONE_INPUT_BEFORE.search(before) and not _period_after(scan, spot):
-        return "max"
-    noun_before = _SIZE_NOUN_BEFORE.search(before)
-    if noun_before and _SIZE_MAX_BEFORE.search(before):
-        return "max"
-    if noun_before or _SIZE_NOUN_AFTER.match(after):
-        return "each"
-    return None
-
-
 def _traffic_per_second(scan: Scan, spot: Spot) -> bool:
     """ "we push 10k tokens per second" is a volume (x2,592,000 a month); "at least 100 tokens per second" a speed."""
-    if not _PER_SECOND_AFTER.match(spot.after) or not _TRAFFIC_BEFORE.search(spot.before):
+    if not _PER_SECOND_AFTER.match(spot.after):
+        return False
+    verb = _TRAFFIC_BEFORE.search(spot.before)
+    if verb is not None and _FLOOR_SUBJECT.search(spot.before[: verb.start()]):
+        verb = None  # "a model that does 100 tok/s" is a speed floor
+    if verb is None and not (_ALL_THE_TIME.match(spot.after) and "least" not in spot.before):
         return False
     period = PERIOD.search(spot.after)
     scan.amounts.append(_amount(spot, None, False, period))
@@ -156,7 +174,7 @@ def _count(scan: Scan, spot: Spot) -> bool:
         return True
     if _token_word(scan, spot) is not None or not COUNT_AFTER.match(spot.after) or TOKEN_ADJ.match(spot.after):
         return False
-    period = _period_after(scan, spot)
+    period = _period_after(scan, spot) or _every_period(spot.before, spot.after)
     scan.counts.append(
         Count(spot.n.value, period_factor(period) if period else None, period_name(period) if period else None)
     )
@@ -193,14 +211,14 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
             io = "in"
         elif _OUT_AFTER_TOKENS.match(after) or _OUT_VERB_BEFORE.search(before):
             io = "out"
-    per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after))
+    per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after) or scan.counts and _TIMES_BEFORE.search(before))
     if not per_unit and PER_UNIT_BEFORE.search(before):
         per_unit = _period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
     period = None if per_unit else _period_after(scan, spot)
     if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
         period = _period_before(before)
     amount = _amount(spot, io, per_unit, period, bool(PER_UNIT_WEAK.search(before)))
-    amount.size = None if io else _size(scan, spot)
+    amount.size = None if io else input_size(scan, spot, _period_after(scan, spot) is not None)
     scan.amounts.append(amount)
     spot.n.role = "tokens"
     return True
@@ -220,9 +238,13 @@ def _scaled(scan: Scan, spot: Spot) -> bool:
     if _PER_BEFORE.search(spot.before):
         n.role = "unit"  # "per 1M tokens"
         return True
-    short = _IO_SHORT.match(after)  # "1.5k in / 300 out per msg": the magnitude's io word makes it a request's input
-    amount = _amount(spot, io_of(short.group("io")) if short else None, False, _period_after(scan, spot) or _period_before(spot.before))
-    amount.bare = short is None
+    short = _IO_SHORT.match(after) or (_IO_PAIR_END.match(after) if _after_input(scan) else None)  # "1.5k in / 300 out"
+    io = io_of(short.group("io")) if short else None
+    label = None if short else _IO_BEFORE_AMOUNT.search(spot.before)  # "prompt ~2k, completion ~250"
+    if label is not None:
+        io = "out" if label.group(1) in _OUTPUT_NOUNS else "in"
+    amount = _amount(spot, io, False, _period_after(scan, spot) or _period_before(spot.before))
+    amount.bare = io is None
     scan.amounts.append(amount)
     n.role = "tokens"
     return True
@@ -243,20 +265,9 @@ def _bare_counts(scan: Scan, amounts: list[Amount]) -> None:
             n.role = "count"
 
 
-def _input_sizes(scan: Scan) -> list[Amount]:
-    """Token amounts that are the size of one input become the context floor: always a ceiling ("up to"), a plain
-    size only when nothing is counted (with "3k requests a day" an 800-token size is per request)."""
-    sizes = [
-        a for a in scan.amounts if a.size == "max" or (a.size == "each" and not scan.counts and a.factor is None)
-    ]
-    if sizes:
-        scan.q.min_context = int(max(a.tokens for a in sizes))
-    return [a for a in scan.amounts if a not in sizes]
-
-
 def _volume(scan: Scan) -> None:
     q = scan.q
-    amounts = _input_sizes(scan)
+    amounts = input_sizes(scan)
     _bare_counts(scan, amounts)
     counts = scan.counts
     if any(a.per_unit and a.io for a in amounts) or counts and any(a.per_unit for a in amounts):
@@ -303,6 +314,7 @@ IGNORED = Rule(
         ("100-page contracts", {"tokens_per_month": None}),
         ("5-shot prompts", {"tokens_per_month": None, "limit": None}),
         ("2-3m tokens a month", {"tokens_per_month": 3_000_000}),
+        ("transcribe ~10k hours of old podcast episodes", {"tokens_per_month": None}),
     ),
 )
 PRICE_UNIT = Rule(
@@ -315,7 +327,11 @@ COUNT = Rule(
     name="count",
     claim=_count,
     fills=(),
-    examples=(("3k requests a day, 800 tokens each", {"tokens_per_month": 72_000_000}),),
+    examples=(
+        ("3k requests a day, 800 tokens each", {"tokens_per_month": 72_000_000}),
+        ("every night we summarize ~12k docs, avg 6k tokens in / 400 out", {"tokens_per_month": 2.304e9}),
+        ("80k images a day at ~1k tokens each", {"tokens_per_month": 2.4e9}),
+    ),
 )
 TOKENS = Rule(
     name="tokens",
@@ -331,6 +347,11 @@ TOKENS = Rule(
         ("2,400 calls a day at 3k in / 600 out", {"tokens_per_month": 259_200_000, "input_share": 0.833333}),
         ("1m requests a month at 4k input / 1k output", {"tokens_per_month": 5e9, "input_share": 0.8}),
         ("500 requests an hour, 1.5k tokens in and 300 out", {"tokens_per_month": 648_000_000}),
+        ("5k users × 20 msgs/day × ~800 tokens, how much per month", {"tokens_per_month": 2.4e9}),
+        ("200 req/min of 1,000 in/250 out cost", {"tokens_per_month": 1.08e10, "input_share": 0.8}),
+        ("10 million in + 2 million out on ¤", {"tokens_per_month": 12e6, "input_share": 0.833333}),
+        ("per call we send 6k tokens and get back 500, 3k calls/day", {"tokens_per_month": 5.85e8, "input_share": 0.923077}),
+        ("prompt ~2k, completion ~250, 1m requests per month", {"tokens_per_month": 2.25e9, "input_share": 0.888889}),
     ),
 )
 SCALED = Rule(
@@ -359,19 +380,7 @@ TRAFFIC_PER_SECOND = Rule(
     examples=(
         ("we push 10k tokens per second", {"tokens_per_month": 1e4 * 2_592_000, "min_speed": None}),
         ("at least 100 tokens per second", {"tokens_per_month": None, "min_speed": 100}),
-    ),
-)
-INPUT_SIZE = Pass(
-    name="input_size",
-    run=lambda scan: None,  # applied by the volume pass, which must leave input sizes out of the volume
-    fills=("min_context",),
-    examples=(
-        ("cheapest model that can read 500k-token documents", {"min_context": 500_000, "tokens_per_month": None}),
-        ("prompts up to 200k tokens", {"min_context": 200_000, "tokens_per_month": None}),
-        ("300k token contracts", {"min_context": 300_000, "tokens_per_month": None}),
-        ("stuff 800k tokens of logs into one prompt", {"min_context": 800_000, "tokens_per_month": None}),
-        ("documents of about 120k tokens each", {"min_context": 120_000}),
-        ("3k requests a day, 800 tokens each", {"min_context": None, "tokens_per_month": 72_000_000}),
-        ("5000 documents a day, 2k tokens each", {"min_context": None, "tokens_per_month": 300_000_000}),
+        ("if we sustain 25 tokens/sec around the clock", {"tokens_per_month": 64_800_000, "min_speed": None}),
+        ("cheapest one that still does 100 tok/s", {"tokens_per_month": None, "min_speed": 100}),
     ),
 )
