@@ -104,6 +104,8 @@ def main() -> None:
         f"warm: {w['questions']} questions, parse+answer+render median {w['median_ms']:.2f} ms, "
         f"p99 {w['p99_ms']:.2f} ms, max RSS {w['max_rss_mb']:.0f} MB"
     )
+    if args.cold < 1:
+        return
     c = cold(args.cold)
     print(
         f"cold `whichmodel ask`: median {c['median_ms']:.0f} ms over {c['runs']} runs (min {c['min_ms']:.0f} ms), "

@@ -159,6 +159,9 @@ def speed_sentence(cands: list[Candidate], sort_by: str) -> str:
         quick = winner(cands, lambda c: c.tps, "high")
     else:
         quick = winner(cands, lambda c: c.ttft, "low") if _comparable_ttft(cands) else None
+    timed = [c for c in cands if c.ttft is not None]
+    if quick is None and sort_by == "latency" and len(timed) >= 2:
+        return _mixed_ttft_sentence(timed)
     if quick is None:
         what = "speed" if sort_by == "speed" else "comparable time-to-first-token"
         return f"There is not enough {what} data to say which is {'faster' if sort_by == 'speed' else 'quicker'}."
@@ -166,6 +169,19 @@ def speed_sentence(cands: list[Candidate], sort_by: str) -> str:
         f"{quick.model.id} is {'faster' if sort_by == 'speed' else 'quicker to first token'}"
         f" ({fmt.speed(quick.tps)}, first token in {ttft_text(quick)})."
     )
+
+
+def _mixed_ttft_sentence(timed: list[Candidate]) -> str:
+    """Reasoning and non-reasoning models: who starts sooner as measured, each wait labelled with its effort."""
+    first, *rest = sorted(timed, key=lambda c: c.ttft or 0.0)
+    others = "; ".join(f"{c.model.id} {ttft_text(c)}" for c in rest)
+    thinker = next((c for c in timed if c.offer.reasoning), None)
+    why = (
+        f" {thinker.model.id}'s wait includes its thinking: at a lower reasoning effort it starts sooner."
+        if thinker is not None
+        else ""
+    )
+    return f"{first.model.id} starts answering sooner: first token in {ttft_text(first)}, against {others}.{why}"
 
 
 def ttft_text(c: Candidate) -> str:

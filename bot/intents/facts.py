@@ -17,11 +17,24 @@ from bot.render import fmt
 
 def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], catalogue: Catalogue) -> str | None:
     """The one line that answers `query.facet` for `model` (None when the question asks for no one fact)."""
+    size = selfhost.model_line(model, query, catalogue) if query.hardware is not None or query.asks_size else None
+    fact = None if size is not None and query.facet in (None, "price") else _fact(query, model, ref, offers, catalogue)
+    return " ".join(line for line in (fact, size) if line) or None  # "is X open weights, and how big?": both
+
+
+def modality_lines(name: str, query: Query, ref: Offer) -> list[str]:
+    """'Yes: X takes image input.' for each input the question asks about."""
+    lines = []
+    for modality in query.input_modalities:
+        has = modality in ref.input_modalities
+        lines.append(f"{'Yes' if has else 'No'}: {name} {'takes' if has else 'does not take'} {modality} input.")
+    return lines
+
+
+def _fact(query: Query, model: Model, ref: Offer, offers: list[Offer], catalogue: Catalogue) -> str | None:
     name = model.id
     facet = query.facet
     providers = query.providers or query.asked_providers
-    if query.hardware is not None or query.asks_size:
-        return selfhost.model_line(model, query, catalogue)
     if facet == "speed":
         return speeds(model, providers, offers, catalogue)
     if facet == "batch":

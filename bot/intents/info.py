@@ -12,7 +12,7 @@ from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.constraints import mix_of
-from bot.intents.facts import direct_answer
+from bot.intents.facts import direct_answer, modality_lines
 from bot.intents.price_parts import own_unit_price, price_parts_table
 from bot.intents.selection import display_candidate
 from bot.intents.tables import cell, simple_table
@@ -102,10 +102,7 @@ def offer_row(model: Model, o: Offer, score: TaskScore, share: float, catalogue:
 
 def answer_line(model: Model, query: Query, ref: Offer, offers: list[Offer]) -> str:
     """The direct answer: a modality question gets yes/no first, then the card's summary."""
-    lead = []
-    for modality in query.input_modalities:
-        has = modality in ref.input_modalities
-        lead.append(f"{'Yes' if has else 'No'}: {model.name} {'takes' if has else 'does not take'} {modality} input.")
+    lead = modality_lines(model.name, query, ref)
     if model.kind != "chat":
         return " ".join([*lead, kind_line(model, ref, offers)])
     summary = (

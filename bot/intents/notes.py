@@ -97,7 +97,7 @@ def data_notes(
     notes = [Note(kind="data", text=f"Prices and limits: {snap.label}, data as of {fmt.day(snap.as_of)}.")]
     priced = offers if offers is not None else [c.offer for c in cands]
     notes += stale_offer_notes(catalogue, priced, today or date.today())
-    notes += seller_notes(cands) + disagreement_notes(catalogue, cands)
+    notes += seller_notes(cands) + disagreement_notes(catalogue, cands) + lifecycle_notes(cands, today or date.today())
     score_sources: dict[str, None] = {}
     speed_sources: dict[str, None] = {}
     vendor = False
@@ -162,6 +162,36 @@ def seller_notes(cands: list[Candidate]) -> list[Note]:
                 f"cloud: the price is {cand.offer.provider_name}'s.",
             )
         )
+    return notes
+
+
+def lifecycle_notes(cands: list[Candidate], today: date) -> list[Note]:
+    """A warning with the date where a shown offer is deprecated within 90 days, and where the maker has retired
+    the model from its own API while the offer shown still sells it."""
+    notes = []
+    for cand in {c.model.id: c for c in cands}.values():
+        offer, model = cand.offer, cand.model
+        own = [o for o in model.offers if o.first_party]
+        if not offer.first_party and own and all(o.deprecated_on(today) for o in own):
+            ended = max((o.deprecation_date for o in own if o.deprecation_date), default=None)
+            when = f" on {fmt.day(ended)}" if ended else ""
+            notes.append(
+                Note(
+                    kind="caveat",
+                    text=f"{model.maker_name or 'Its maker'} retired {model.id} from its own API{when}; "
+                    f"{offer.provider_name} still sells it, and its price is the one shown.",
+                )
+            )
+        ends = offer.retiring(today)
+        if ends is not None:
+            after = f" ({offer.successor} is its successor)" if offer.successor else ""
+            notes.append(
+                Note(
+                    kind="caveat",
+                    text=f"{model.id} at {offer.provider_name} is deprecated on {fmt.day(ends)}, in "
+                    f"{(ends - today).days} days{after}: plan the move.",
+                )
+            )
     return notes
 
 

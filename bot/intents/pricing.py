@@ -14,7 +14,7 @@ from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.constraints import mix_of, workload_of
-from bot.intents.facts import batch_line, cache_line
+from bot.intents.facts import batch_line, cache_line, direct_answer, modality_lines
 from bot.intents.price_parts import off_peak_now, pair, window_text
 from bot.intents.selection import Candidate, display_candidate
 from bot.intents.tables import cell, cheaper_at, row, simple_table
@@ -87,7 +87,7 @@ def workload_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
     return notes
 
 
-def verdict_lines(cands: list[Candidate], query: Query, mix: Mix) -> list[str]:
+def verdict_lines(cands: list[Candidate], query: Query, mix: Mix, catalogue: Catalogue) -> list[str]:
     """Each model's price (or monthly cost at the asked volume), and its off-peak price where it has one."""
     head: list[str] = []
     for c in cands:
@@ -107,6 +107,10 @@ def verdict_lines(cands: list[Candidate], query: Query, mix: Mix) -> list[str]:
             )
         if c.offer.priced and c.offer.off_peak is not None:
             head.append(off_peak_sentence(c.offer.off_peak))
+        fact = direct_answer(query, c.model, c.offer, list(c.model.offers), catalogue) if query.facet else None
+        if fact and query.facet not in ("batch", "cache"):
+            head.append(fact)  # a second question after the price: "... and what's its context window?"
+        head += modality_lines(c.model.id, query, c.offer)  # "... and does it take audio?"
     return head
 
 
@@ -141,7 +145,7 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
         ],
         lines,
     )
-    head = verdict_lines(cands, query, mix)
+    head = verdict_lines(cands, query, mix, catalogue)
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
     for c in cands:
         notes += workload_notes(c, query, mix) + price_notes(c, query, mix)

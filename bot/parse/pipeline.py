@@ -236,8 +236,8 @@ def _with_extras(query: Query, r: _Reading) -> Query:
     if query.kind == "image_generation" and (size := _IMAGE_SIZE.search(text)):
         extras["image_size"] = f"{size.group(1)}x{size.group(2)}"
     facet = facet_of(text) if query.intent in ("info", "cost") else None
-    if query.intent == "cost" and facet in ("batch", "cache"):
-        extras["facet"] = facet  # "does X have a batch discount, and how much?": answered first, then the price
+    if query.intent == "cost" and facet != "price":
+        extras["facet"] = facet  # "what does X cost, and its context window?": the price, then that fact
     if query.intent == "info":
         extras["facet"] = facet
         extras["asked_providers"] = list(r.providers.providers)

