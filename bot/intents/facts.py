@@ -18,7 +18,8 @@ from bot.render import fmt
 def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], catalogue: Catalogue) -> str | None:
     """The one line that answers `query.facet` for `model` (None when the question asks for no one fact)."""
     size = selfhost.model_line(model, query, catalogue) if query.hardware is not None or query.asks_size else None
-    fact = None if size is not None and query.facet in (None, "price") else _fact(query, model, ref, offers, catalogue)
+    said = query.facet in (None, "price") or (query.facet == "open_weights" and not catalogue.open_weights(model))
+    fact = None if size is not None and said else _fact(query, model, ref, offers, catalogue)  # said: in the size line
     return " ".join(line for line in (fact, size) if line) or None  # "is X open weights, and how big?": both
 
 

@@ -1,7 +1,7 @@
 """Self-hosting: each model's size (total and active parameters), whether it fits the GPUs asked, and the notes.
 
 Memory is estimated as parameters x bytes per parameter at the stated precision (else FP8 on data-centre cards and
-INT4 on consumer cards), plus ~20% for the KV cache and activations. A mixture-of-experts model needs all its
+INT4 on consumer cards), plus ~20% for activations and the KV cache of short requests (a long one gets its own estimate). A mixture-of-experts model needs all its
 parameters in memory, though only the active ones run per token. A model too big is left out of the ranking and
 named in a note; a model no source sizes is shown as "size: no data" after those that fit, and never said to fit.
 """
@@ -20,9 +20,14 @@ from bot.contract.query import Query
 from bot.intents.notes import cite
 from bot.intents.ranking import rank
 from bot.intents.selection import Candidate, candidate_for, offered
+from bot.render import fmt
 from bot.render.wording import task_name
 
 OVERHEAD = 1.2  # KV cache and activations on top of the weights
+LONG_CONTEXT = 128_000  # from here one request's KV cache outgrows the 20% allowance
+# KV cache per token at FP8 (2 x layers x KV heads x head size): ~30 KB with latent attention, ~160 KB for a
+# 70B-class model with grouped-query attention; my sources give no layer counts, so answers give the range
+KV_KB_PER_TOKEN = (30, 160)
 BYTES = {"fp16": 2.0, "fp8": 1.0, "int8": 1.0, "int4": 0.5}
 NO_FP8 = ("A100", "A10", "A40", "A6000", "V100", "T4", "MI250", "MI210")  # cards before FP8 (Ampere, Volta, CDNA2)
 LABELS = {"fp16": "FP16", "fp8": "FP8", "int8": "INT8", "int4": "INT4"}
@@ -163,11 +168,13 @@ def notes(fitted: Fitted, query: Query, catalogue: Catalogue) -> list[Note]:
                 kind="assumption",
                 text=(
                     f"Memory: weights at {LABELS[name]} ({BYTES[name]:g} byte{'s' if BYTES[name] > 1 else ''} per parameter; {why}; say 'at fp16' or '4-bit' "
-                    "to change it) plus ~20% for the KV cache and activations. A mixture-of-experts model needs all its "
+                    "to change it) plus ~20% for activations and the KV cache of short requests. A mixture-of-experts model needs all its "
                     "parameters in memory, though only the active ones run per token."
                 ),
             )
         )
+    if query.hardware is not None and long_context(query):
+        out.append(Note(kind="caveat", text=kv_cache_text(query.min_context or 0)))
     if fitted.too_big:
         out.append(
             Note(kind="caveat", text=f"Left out, too big for {hardware_text(query)}: {_named(fitted.too_big, query)}.")
@@ -217,7 +224,24 @@ def verdict_line(fitted: Fitted, query: Query) -> str | None:
     line = f"Size: {billions(size.total)} parameters{active}"
     if size.need_gb is not None:
         line += f"; ~{size.need_gb:,.0f} GB at {LABELS[precision(query)[0]]} fits {hardware_text(query)}"
+        if long_context(query):
+            line += f" for the weights, but a {fmt.tokens(query.min_context)}-token request's KV cache comes on top"
     return line + "."
+
+
+def long_context(query: Query) -> bool:
+    """Whether the question's context is long enough that one request's KV cache decides the fit."""
+    return (query.min_context or 0) >= LONG_CONTEXT
+
+
+def kv_cache_text(tokens: int) -> str:
+    """The KV cache one request of `tokens` needs, as a range, and what it means for the fit."""
+    low, high = (tokens * kb / 1e6 for kb in KV_KB_PER_TOKEN)
+    return (
+        f"KV cache: one {fmt.tokens(tokens)}-token request needs roughly {low:,.0f}-{high:,.0f} GB more at FP8 "
+        f"({KV_KB_PER_TOKEN[0]}-{KV_KB_PER_TOKEN[1]} KB a token, by the model's layers and KV heads, which my "
+        "sources do not give), on top of the weights: check the model card, or plan for more GPUs or a shorter context."
+    )
 
 
 def limit_text(query: Query) -> str:
@@ -313,7 +337,7 @@ def model_line(model: Model, query: Query, catalogue: Catalogue) -> str:
         return size + "."
     name = precision(query)[0]
     need = found.total * BYTES[name] * OVERHEAD
-    memory = f"needs ~{need:,.0f} GB at {LABELS[name]} with ~20% for the KV cache and activations"
+    memory = f"needs ~{need:,.0f} GB at {LABELS[name]} with ~20% for activations and a short request's KV cache"
     if need <= query.hardware.total_gb:
         return f"Yes: {size} and {memory}; it fits {where}."
     cards = math.ceil(need / query.hardware.memory_gb)

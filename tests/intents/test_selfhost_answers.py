@@ -255,3 +255,23 @@ def test_a_comparison_on_hardware_says_which_fits_first(catalogue: Catalogue, qu
     assert "qwen3.8-27b (27B) needs ~32 GB: fits" in data["verdict"]
     for shown in everywhere(catalogue, question):
         assert "does not fit" in shown
+
+
+@pytest.mark.parametrize(
+    ("question", "tokens"),
+    [
+        ("best open model to self-host on a single H100 for 1M-token documents", "1M"),
+        ("we have one h100 80gb and need 500k tokens of context, which open model?", "500K"),
+        ("self-host on 2x A100 80GB with a 256k context window, best model for chat", "256K"),
+    ],
+)
+def test_a_long_context_on_stated_gpus_adds_the_kv_cache_and_never_claims_a_bare_fit(
+    catalogue: Catalogue, question: str, tokens: str
+) -> None:
+    data = ask_json(question)
+    kv = [n["text"] for n in data["notes"] if n["text"].startswith("KV cache:")]
+    assert kv and f"one {tokens}-token request needs roughly" in kv[0]
+    if "fits" in data["verdict"]:
+        assert f"for the weights, but a {tokens}-token request's KV cache comes on top" in data["verdict"]
+    for text in everywhere(catalogue, question):
+        assert "KV cache" in text
