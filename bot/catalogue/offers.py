@@ -178,6 +178,12 @@ class Offer:
     points_to: str | None = None  # a pointer id (`-latest`): the dated model id it stands for
 
     @property
+    def input_limit(self) -> int | None:
+        """The most input one request takes: the max input where a source gives it (gpt-5-nano: 272K of a 400K
+        window), else the context window."""
+        return self.max_input if self.max_input and (not self.context or self.max_input <= self.context) else self.context
+
+    @property
     def priced(self) -> bool:
         """Both input and output prices are known."""
         return self.input_price is not None and self.output_price is not None

@@ -61,7 +61,7 @@ class Checks:
             return "no price"
         if inp == 0 and out == 0 and not self.include_free:
             return "free tier"
-        if self.min_context and (offer.context or 0) < self.min_context:
+        if self.min_context and (offer.input_limit or 0) < self.min_context:
             return "context too small"
         if self.min_output and (offer.max_output or 0) < self.min_output:
             return "max output too small"

@@ -40,7 +40,7 @@ _RELAXABLE: tuple[Relaxable, ...] = (
     (
         "min_context",
         {"min_context": None},
-        lambda q, c: f"has {fmt.tokens(c.offer.context)} context, under your {fmt.tokens(q.min_context)}",
+        lambda q, c: f"takes {fmt.tokens(c.offer.input_limit)} of input, under your {fmt.tokens(q.min_context)}",
     ),
     (
         "min_output",

@@ -45,6 +45,28 @@ def pareto_step(pick: Candidate, ranked: list[Candidate]) -> Candidate | None:
     return min(better, key=lambda c: (c.blended, -(c.score.score or 0.0)), default=None)
 
 
+CLIMB = 1.5  # value takes a step up the frontier that costs at most this much more than the pick so far,
+TIER_CLIMB = 2.0  # or at most this much more when the step is a tier up (good to strong)
+TIER_ORDER = {"strong": 3, "good": 2, "usable": 1, "weak": 0}
+
+
+def climbed(ordered: list[Candidate]) -> list[Candidate]:
+    """Value's order: the cheapest good-enough candidate, moved up each step of the price-quality frontier that
+    costs at most `CLIMB` times its price (a tier up for 1.2x is the better buy), then the rest by price."""
+    if not ordered:
+        return ordered
+    pick = ordered[0]
+    while (step := pareto_step(pick, ordered)) is not None and _worth(step, pick):
+        pick = step
+    return ordered if pick is ordered[0] else [pick, *(c for c in ordered if c is not pick)]
+
+
+def _worth(step: Candidate, pick: Candidate) -> bool:
+    """Whether value pays for the step: at most `CLIMB` times the price, or `TIER_CLIMB` times for a tier up."""
+    up = TIER_ORDER.get(step.score.tier or "", 0) > TIER_ORDER.get(pick.score.tier or "", 0)
+    return (step.blended or 0.0) <= (pick.blended or 0.0) * (TIER_CLIMB if up else CLIMB)
+
+
 def good_step(pick: Candidate, ranked: list[Candidate]) -> Candidate | None:
     """When the pick is not rated good for the task, the cheapest candidate that is (None when it is, or none is)."""
     if pick.score.tier in GOOD_TIERS:

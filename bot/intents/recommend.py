@@ -11,7 +11,7 @@ from bot.intents import notes as notes_mod
 from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.nearest import nearest
-from bot.intents.ranking import good_enough, good_step, needs, pareto_step, rank
+from bot.intents.ranking import climbed, good_enough, good_step, needs, pareto_step, rank
 from bot.intents.selection import Candidate, Left, candidates, with_cheaper
 from bot.intents.tables import cheaper_at, ranking_table, row
 from bot.intents.why_not import why_not_sentences
@@ -125,7 +125,8 @@ def ranked_candidates(
                 )
             )
         found = kept
-    return rank(found, sort_by), notes
+    ordered = rank(found, sort_by)
+    return (climbed(ordered) if sort_by == "value" else ordered), notes
 
 
 def title_for(query: Query) -> str:
@@ -149,6 +150,9 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix,
     if (query.sort_by or "value") in ("value", "cost"):
         step, good = pareto_step(top, ranked), good_step(top, ranked)
         trade = step_sentence(top, step, query.task) if step is not None else None
+        cheaper = [c for c in ranked if c.blended is not None and top.blended is not None and c.blended < top.blended]
+        if cheaper and (query.sort_by or "value") == "value":
+            trade = " ".join(filter(None, [climb_sentence(top, min(cheaper, key=lambda c: c.blended or 0.0), query.task), trade]))
         if good is not None and good is not step:
             trade = (trade + " " if trade else "") + good_sentence(top, good, query.task)
     else:
@@ -163,6 +167,14 @@ def step_sentence(pick: Candidate, step: Candidate, task: str | None) -> str:
     more = f"{ratio:.1f}x more" if ratio >= 1.095 else f"{(ratio - 1) * 100:.0f}% more"
     score = fmt.score(step.score.score, step.score.tier)
     return f"One step up: {step.model.id} costs {more} for {points(gap, task)} ({score})."
+
+
+def climb_sentence(pick: Candidate, cheapest: Candidate, task: str | None) -> str:
+    """Why value took a step up: 'The cheapest good enough is step-3.5-flash (60, good); 16 more points cost 1.2x.'"""
+    ratio = fmt.ratio(pick.blended, cheapest.blended) or 1.0
+    gap = round(pick.score.score or 0.0) - round(cheapest.score.score or 0.0)
+    score = fmt.score(cheapest.score.score, cheapest.score.tier)
+    return f"The cheapest good enough is {cheapest.model.id}, scoring {score}; {points(gap, task)} here cost {ratio:.1f}x."
 
 
 def good_sentence(pick: Candidate, good: Candidate, task: str | None) -> str:

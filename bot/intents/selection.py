@@ -123,7 +123,7 @@ def cheaper_elsewhere(
             continue
         if offer.provider in query.exclude_providers or offer.free or offer.deprecated:
             continue
-        if query.min_context and (offer.context or 0) < query.min_context:
+        if query.min_context and (offer.input_limit or 0) < query.min_context:
             continue
         paid = rates(offer, work)  # at the workload's own rates: its region, batch or tier, cache hits
         if query.region and any("processing" in m for m in paid.missing):

@@ -11,6 +11,7 @@ from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Row
 from bot.contract.query import Query
 from bot.contract.vocab import TASKS as QUERY_TASKS
+from bot.intents.ranking import MIN_STEP
 from bot.intents.registry import answer_for
 from bot.intents.selection import FIT_TIERS
 
@@ -166,10 +167,15 @@ def test_free_offers_win_cheapest_only_when_asked(catalogue: Catalogue) -> None:
     assert free.rows and free.rows[0].input_price == 0 and free.rows[0].output_price == 0
 
 
-def test_default_is_value_good_enough_then_cheapest(catalogue: Catalogue) -> None:
+def test_default_is_value_good_enough_then_cheapest_with_steps_worth_their_price(catalogue: Catalogue) -> None:
     for task in ("summarization", "chat", "translation", "coding"):
         answer = answer_for(Query(intent="recommend", task=task), catalogue)
         assert answer.verdict and answer.verdict.startswith(f"Pick {answer.rows[0].model}")
         assert {r.task_tier for r in answer.rows} <= {"strong", "good"}, task
         blended = [r.input_share * r.input_price + (1 - r.input_share) * r.output_price for r in answer.rows]
-        assert blended == sorted(blended), task
+        assert blended[1:] == sorted(blended[1:]), task  # the pick first, then the rest by price
+        pick = answer.rows[0]
+        cheaper = [r for r, b in zip(answer.rows, blended) if b < blended[0]]
+        assert all(round(r.task_score) + MIN_STEP <= round(pick.task_score) for r in cheaper), task  # a step worth it
+        if cheaper:
+            assert "The cheapest good enough is" in answer.verdict, task

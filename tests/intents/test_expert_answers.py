@@ -109,7 +109,7 @@ def test_the_column_a_question_is_about_is_always_shown(catalogue: Catalogue, qu
         (  # two constraints no model meets at once: the nearest misses both, and says so
             Query(intent="recommend", task="coding", capabilities=["open_weights"], min_context=2_000_000,
                   max_blended_price=0.10),
-            " context, under your 2M",
+            " of input, under your 2M",
         ),  # fmt: skip
         (
             Query(intent="recommend", task="chat", min_context=20_000_000, max_latency=0.05),
