@@ -13,6 +13,7 @@ from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents import selfhost
 from bot.intents.constraints import mix_of
+from bot.intents.facet_compare import facet_sentence
 from bot.intents.head_to_head import biggest_swing, speed_table, task_scores, task_table, uses, uses_sentence
 from bot.intents.selection import Candidate, display_candidate
 from bot.intents.tables import cell, cheaper_at, costs_at, row, score_text
@@ -175,7 +176,7 @@ def _mixed_ttft_sentence(timed: list[Candidate]) -> str:
     """Reasoning and non-reasoning models: who starts sooner as measured, each wait labelled with its effort."""
     first, *rest = sorted(timed, key=lambda c: c.ttft or 0.0)
     others = "; ".join(f"{c.model.id} {ttft_text(c)}" for c in rest)
-    thinker = next((c for c in timed if c.offer.reasoning), None)
+    thinker = next((c for c in timed if thinks(c)), None)
     why = (
         f" {thinker.model.id}'s wait includes its thinking: at a lower reasoning effort it starts sooner."
         if thinker is not None
@@ -187,20 +188,28 @@ def _mixed_ttft_sentence(timed: list[Candidate]) -> str:
 def ttft_text(c: Candidate) -> str:
     """'900 ms', or '30.08 s (reasoning, high effort)' for a reasoning model: its first token waits on its thinking."""
     text = fmt.seconds(c.ttft)
-    if c.ttft is not None and c.offer.reasoning:
-        variant = c.speed.variant if c.speed and c.speed.variant else None
-        text += f" (reasoning{', ' + variant if variant else ''})"
-    return text
+    if c.ttft is None or not c.offer.reasoning:
+        return text
+    variant = (c.speed.variant if c.speed and c.speed.variant else "") or ""
+    if "non-reasoning" in variant:
+        return text + " (thinking off, its default)"
+    effort = variant.replace("reasoning", "").strip(" ,")
+    return text + f" (reasoning{', ' + effort if effort else ''})"
 
 
 def _comparable_ttft(cands: list[Candidate]) -> bool:
     """TTFT decides only between models that think alike: a reasoning model's wait includes its thinking."""
-    return len({bool(c.offer.reasoning) for c in cands if c.ttft is not None}) <= 1
+    return len({thinks(c) for c in cands if c.ttft is not None}) <= 1
+
+
+def thinks(c: Candidate) -> bool:
+    """Whether the candidate's measured first token waited on thinking (a reasoning model, not measured thinking off)."""
+    return bool(c.offer.reasoning) and "non-reasoning" not in ((c.speed.variant if c.speed else None) or "")
 
 
 def verdict(cands: list[Candidate], query: Query, catalogue: Catalogue) -> str:
     """The comparison's verdict: speed first when asked, then the pick (or the ranking), the uses, the biggest gap."""
-    sentences = []
+    sentences = [line] if (line := facet_sentence(cands, query.facet, catalogue)) else []
     if query.sort_by in ("speed", "latency"):
         sentences.append(speed_sentence(cands, query.sort_by))
     if query.upgrade and len(cands) == 2:

@@ -49,6 +49,11 @@ def runner_up(top: Candidate, others: list[Candidate], sort_by: str, task: str |
     if not others:
         return None
     pick_score = top.score.score or 0.0
+    if top.score.score is None and sort_by in ("cost", "speed", "latency", "context", "value"):
+        scored = [c for c in others if c.score.score is not None and c.score.tier in ("strong", "good")]
+        if scored:  # no score to compare against: name the best-rated alternative instead of a gap
+            alt = max(scored, key=lambda c: c.score.score or 0.0)
+            return f"{top.model.id} has no {task_name(task)} score; the best rated of these is {alt.model.id} ({fmt.score(alt.score.score, alt.score.tier)})."
     if sort_by in ("cost", "speed", "latency", "context", "value"):
         better = [c for c in others if (c.score.score or 0.0) >= pick_score + 3]
         if better:
@@ -80,7 +85,8 @@ def ranked_candidates(
     """Every candidate that meets the question, best first by what it optimises, and caveats on the choice."""
     sort_by = query.sort_by or "value"
     notes: list[Note] = []
-    found = candidates(query, catalogue, policy, mix, floor=True, left=left)
+    # the largest context is a fact, not a judgement: no quality floor hides the model that has it
+    found = candidates(query, catalogue, policy, mix, floor=sort_by != "context", left=left)
     if not found:
         # models that match but lack a score for this task: only those with some evidence of quality at all
         found = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.contract.query import Query
 from bot.intents.selection import Candidate
 from bot.render import fmt
-from bot.render.wording import task_name
+from bot.render.wording import n_points, task_name
 
 SAME_PRICE = 1.01  # prices within 1% of each other are the same price
 CLOSE = 3.0  # score gaps under this many points are "close"
@@ -56,10 +56,10 @@ def pair_verdict(a: Candidate, b: Candidate, query: Query) -> str:
         top = dear if gap > 0 else cheap
         return f"Same price ({fmt.price(cheap.blended)}/M blended); pick {top.model.id}: it scores {abs(gap):.0f} points higher on {task}."
     if gap <= 0:
-        return f"Pick {cheap.model.id}: it is both {cheaper_by(ratio)} and scores {'as high' if gap > -1 else f'{-gap:.0f} points higher'} on {task}."
+        return f"Pick {cheap.model.id}: it is both {cheaper_by(ratio)} and scores {'as high' if gap > -1 else n_points(gap) + ' higher'} on {task}."
     if gap < CLOSE:
         return (
-            f"Pick {cheap.model.id}: it is {cheaper_by(ratio)} and within {gap:.0f} points of {dear.model.id} "
+            f"Pick {cheap.model.id}: it is {cheaper_by(ratio)} and within {n_points(gap)} of {dear.model.id} "
             f"on {task} ({fmt.score(sc)} vs {fmt.score(sd)})."
         )
     return (

@@ -21,7 +21,8 @@ def why_not_sentences(
     out = []
     pick = ranked[0] if ranked else None
     for name in query.why_not:
-        named = catalogue.model(name)
+        # a name with no version ('claude', 'sonnet', 'deepseek') means the family, not an old model of that id
+        named = catalogue.model(name) if any(ch.isdigit() for ch in name) else None
         key = named.key if named else model_key(name)
         exact = next(((i, c) for i, c in enumerate(ranked) if key and key == c.model.key), None)
         place = exact or (

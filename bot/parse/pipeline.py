@@ -235,7 +235,9 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["min_tier"] = "strong" if word in ("strong", "great", "excellent") else "good"
     if query.kind == "image_generation" and (size := _IMAGE_SIZE.search(text)):
         extras["image_size"] = f"{size.group(1)}x{size.group(2)}"
-    facet = facet_of(text) if query.intent in ("info", "cost") else None
+    facet = facet_of(text) if query.intent in ("info", "cost", "compare") else None
+    if query.intent == "compare" and facet in ("knowledge_cutoff", "context", "max_output", "release_date", "open_weights"):
+        extras["facet"] = facet  # "which has the later knowledge cutoff, X or Y?": that fact first
     if query.intent == "cost" and facet != "price":
         extras["facet"] = facet  # "what does X cost, and its context window?": the price, then that fact
     if query.intent == "info":

@@ -51,7 +51,13 @@ def points(gap: float, task: str | None) -> str:
     """A score difference in words: '12 points higher on coding', 'the same score on chat'."""
     if abs(gap) < 0.5:
         return f"the same score on {task_name(task)}"
-    return f"{abs(gap):.0f} points {'higher' if gap > 0 else 'lower'} on {task_name(task)}"
+    return f"{n_points(gap)} {'higher' if gap > 0 else 'lower'} on {task_name(task)}"
+
+
+def n_points(gap: float) -> str:
+    """'1 point', '12 points' (the size of a score difference)."""
+    n = round(abs(gap))
+    return f"{n} point" if n == 1 else f"{n} points"
 
 
 def mix_text(mix: Mix) -> str:

@@ -20,6 +20,8 @@ from .rows import Row
 Matched = list[tuple[str, str | None, Row]]
 # the effort a maker's API uses when a request names none
 DEFAULT_EFFORT = {"openai": "medium", "anthropic": "high", "google": "high"}
+# makers whose API thinks only when asked (Claude's extended thinking): there the non-reasoning figure is the default
+THINKING_OPT_IN = frozenset({"anthropic"})
 NOT_MEASURED = "default effort: not measured"
 _EFFORTS = ("non-reasoning", "reasoning", "adaptive", "minimal", "xhigh", "max", "high", "medium", "low", "none")
 _NON_DEFAULT_MODES = ("non-reasoning", "minimal", "none", "thinking budget", "no-thinking", "nothinking")
@@ -34,9 +36,12 @@ def effort_of(variant: str | None) -> str | None:
 def is_default(variant: str | None, maker: str | None) -> bool:
     """The figure was measured at the maker's default effort (or the source names no effort)."""
     effort = effort_of(variant)
+    opt_in = maker in THINKING_OPT_IN
+    if effort == "non-reasoning":
+        return opt_in
     if effort is None:
         return not any(m in (variant or "").lower() for m in _NON_DEFAULT_MODES)
-    return effort in ("reasoning", "adaptive") or effort == DEFAULT_EFFORT.get(maker or "", "medium")
+    return (effort in ("reasoning", "adaptive") and not opt_in) or effort == DEFAULT_EFFORT.get(maker or "", "medium")
 
 
 def plausible(figures: dict[str, float]) -> tuple[float | None, float | None]:

@@ -152,6 +152,7 @@ def test_why_not_a_family_after_an_answer_says_where_its_best_model_ranked(catal
     reason = verdict.split(". Pick ")[0]
     assert reason.startswith(f"Why not {family}: ") and family in reason.split(": ", 1)[1], verdict
     assert " ranks #" in reason or " is left out for coding (" in reason, verdict
+    assert "(no score)" not in reason, verdict  # the family's best current model, not an old one of its bare name
     assert answer.rows and answer.rows[0].model == first.rows[0].model  # the same answer, with the reason first
 
 
@@ -286,3 +287,44 @@ def test_a_latency_question_across_reasoning_and_not_answers_with_the_effort_lab
     assert "wait includes its thinking" in data["verdict"]
     for text in everywhere(catalogue, question):
         assert "reasoning, medium effort" in " ".join(text.split())  # the text renderer wraps lines
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("which has the later knowledge cutoff, gpt-5.1 or claude sonnet 4.5?", "claude-sonnet-4-5 has the later knowledge cutoff: 2025-07-31, against gpt-5.1's 2024-09-30."),
+        ("gpt-5 vs claude opus 5 context window", "claude-opus-5 has the larger context window: 1M tokens, against gpt-5's 400K tokens."),
+        ("llama 3.3 70b vs gpt-4o, which one has open weights?", "Open weights: llama-3.3-70b-instruct; not gpt-4o."),
+    ],
+)
+def test_a_comparison_that_asks_one_fact_answers_it_first(catalogue: Catalogue, question: str, lead: str) -> None:
+    data = ask_json(question)
+    assert data["intent"] == "compare" and data["verdict"].startswith(lead)
+    for text in everywhere(catalogue, question):
+        assert lead.split(":")[0] in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which model has the biggest context window?", "largest context window of any model", "what's the model with the longest context?"],
+)
+def test_the_largest_context_is_a_fact_no_score_floor_hides(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    largest = max((o.context or 0) for m in catalogue.chat_models() for o in m.offers if o.priced and not o.free and not o.deprecated)
+    assert data["rows"][0]["context"] == largest
+    if data["rows"][0]["task_score"] is None:  # no gap is claimed against a model with no score
+        assert "has no general use score; the best rated of these is" in data["verdict"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "claude haiku 4.5 vs gpt-5-mini: which answers quicker?",
+        "lower latency: gpt-5-mini or claude-haiku-4-5?",
+        "haiku 4.5 or gpt 5 mini, which is quicker to first token",
+    ],
+)
+def test_a_model_that_thinks_only_when_asked_is_timed_with_thinking_off(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["verdict"].startswith("claude-haiku-4-5 starts answering sooner")
+    assert "(thinking off, its default)" in data["verdict"] and "(reasoning, medium effort)" in data["verdict"]
