@@ -18,6 +18,7 @@ from bot.intents.changes import changes
 from bot.intents.compare import compare
 from bot.intents.help import EXAMPLES, help_answer, off_topic
 from bot.intents.info import info
+from bot.intents.kind_compare import kind_compare, non_chat
 from bot.intents.kinds import kind_answer
 from bot.intents.listing import alternatives, list_models
 from bot.intents.makers import with_makers
@@ -146,7 +147,8 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     need = SPECS[query.intent].needs_models
     if missing and need and not (query.intent in ("compare", "cost") and models):
         return unknown_models(missing, query, catalogue)
-    if query.intent == "compare" and len(models) == 1:
+    alone = query.intent == "compare" and len(models) == 1 and not non_chat(models)
+    if alone:
         query = query.model_copy(update={"intent": "info"})
         need = 1
     if len(models) < need:
@@ -155,10 +157,16 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     how = None
     if query.monthly_spend and models and query.tokens_per_month is None:
         query, how = volume_from_spend(query, models[0], catalogue, policy)
-    answer = SPECS[query.intent].handler(query, models, catalogue, policy, offset)
+    if query.intent in ("compare", "cost") and non_chat(models):  # embeddings, images, speech: their own units
+        answer = kind_compare(query, models, catalogue, policy)
+    else:
+        answer = SPECS[query.intent].handler(query, models, catalogue, policy, offset)
     if how is not None:
         answer = with_spend(answer, query, models[0].id, how)
     answer.notes[:0] = maker_notes
+    if alone and not missing:  # "compare gpt-5.1 with foobar-ultra-9": never a silent card of one
+        answer.verdict = (f"Only one model I know is named here ({models[0].id}), so this is its card; "
+                          f"name the other as its maker's API does to compare. {answer.verdict or ''}").strip()  # fmt: skip
     if missing:
         sentence = unknown_sentence(missing, catalogue)
         answer.verdict = f"{sentence} {answer.verdict or ''}".strip()
