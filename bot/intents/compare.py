@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bot.catalogue.cost import Mix
 from bot.catalogue.grouping import Model
+from bot.catalogue.offers import current_day
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Cell, Column, Table
 from bot.contract.policy import Policy
@@ -225,6 +226,9 @@ def verdict(cands: list[Candidate], query: Query, catalogue: Catalogue) -> str:
         swing = biggest_swing(cands[0], cands[1], catalogue, query.task)
         if swing:
             sentences.append(f"Biggest benchmark gap: {swing}.")
+    ends = notes_mod.retiring_sentence(cands, current_day())
+    if ends:
+        sentences.append(ends)
     return " ".join(dict.fromkeys(sentences))
 
 

@@ -195,6 +195,22 @@ def lifecycle_notes(cands: list[Candidate], today: date) -> list[Note]:
     return notes
 
 
+SOON_DAYS = 30  # a model retiring this soon is ranked after those that stay
+
+
+def retiring_soon(cand: Candidate, today: date, within: int = SOON_DAYS) -> bool:
+    """The offer shown is deprecated within `within` days."""
+    return cand.offer.retiring(today, within) is not None
+
+
+def retiring_sentence(cands: list[Candidate], today: date) -> str | None:
+    """'o3 retires on 2026-12-11, in 9 days.' for the models named in a verdict that retire within 90 days."""
+    dated = [(c.model.id, when) for c in cands if (when := c.offer.retiring(today)) is not None]
+    if not dated:
+        return None
+    return " ".join(f"{mid} retires on {fmt.day(when)}, in {(when - today).days} days." for mid, when in dict(dated).items())
+
+
 def disagreement_notes(catalogue: Catalogue, cands: list[Candidate]) -> list[Note]:
     """Where the price sources disagree on a shown offer: each source's price with its date, and which is used."""
     notes = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.catalogue.cost import Mix
+from bot.catalogue.offers import current_day
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
@@ -132,6 +133,12 @@ def ranked_candidates(
             )
         found = kept
     ordered = rank(found, sort_by)
+    today = current_day()
+    soon = [c for c in ordered if notes_mod.retiring_soon(c, today)]
+    if soon and len(soon) < len(ordered):  # do not build on a model that is about to go
+        ordered = [c for c in ordered if c not in soon] + soon
+        names = ", ".join(f"{c.model.id} ({fmt.day(c.offer.deprecation_date)})" for c in soon[:3])
+        notes.append(Note(kind="caveat", text=f"Retiring within {notes_mod.SOON_DAYS} days, so ranked last: {names}."))
     return (climbed(ordered) if sort_by == "value" else ordered), notes
 
 
@@ -151,6 +158,8 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix,
     verdict = f"Pick {top.model.id} ({top.offer.provider_name}): {headline(top, query)}."
     if top.cheaper is not None:
         verdict = verdict[:-1] + f" (cheaper at {cheaper_at(top, mix, query)})."
+    if (ends := notes_mod.retiring_sentence([top], current_day())) is not None:
+        verdict += f" Note: {ends}"
     if offset:
         return verdict
     if (query.sort_by or "value") in ("value", "cost"):

@@ -179,3 +179,25 @@ def test_default_is_value_good_enough_then_cheapest_with_steps_worth_their_price
         assert all(round(r.task_score) + MIN_STEP <= round(pick.task_score) for r in cheaper), task  # a step worth it
         if cheaper:
             assert "The cheapest good enough is" in answer.verdict, task
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["cheapest model for summarization", "cheapest reasoning model for math, 5M tokens/month", "best value for coding"],
+)
+def test_a_model_retiring_within_30_days_ranks_after_those_that_stay(catalogue: Catalogue, question: str) -> None:
+    from datetime import date
+
+    from bot.assistant import ask
+
+    answer = ask(question, catalogue=catalogue)
+    today = date.today()
+
+    def soon(r) -> bool:  # type: ignore[no-untyped-def]
+        offer = next(o for o in catalogue.model(r.model).offers if o.provider == r.provider)  # type: ignore[union-attr]
+        return offer.retiring(today, 30) is not None
+
+    flags = [soon(r) for r in answer.rows]
+    assert flags == sorted(flags), question  # every row that stays comes before every row about to go
+    if any(flags):
+        assert any(n.text.startswith("Retiring within 30 days, so ranked last:") for n in answer.notes)
