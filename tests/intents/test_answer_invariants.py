@@ -3,10 +3,13 @@ non-chat ever wins 'cheapest' by accident. Checked over many generated queries."
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.assistant import ask
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Row
 from bot.contract.query import Query
@@ -186,14 +189,10 @@ def test_default_is_value_good_enough_then_cheapest_with_steps_worth_their_price
     ["cheapest model for summarization", "cheapest reasoning model for math, 5M tokens/month", "best value for coding"],
 )
 def test_a_model_retiring_within_30_days_ranks_after_those_that_stay(catalogue: Catalogue, question: str) -> None:
-    from datetime import date
-
-    from bot.assistant import ask
-
     answer = ask(question, catalogue=catalogue)
     today = date.today()
 
-    def soon(r) -> bool:  # type: ignore[no-untyped-def]
+    def soon(r: Row) -> bool:
         offer = next(o for o in catalogue.model(r.model).offers if o.provider == r.provider)  # type: ignore[union-attr]
         return offer.retiring(today, 30) is not None
 
