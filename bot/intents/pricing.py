@@ -148,7 +148,7 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
     head = verdict_lines(cands, query, mix, catalogue)
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
     for c in cands:
-        notes += workload_notes(c, query, mix) + price_notes(c, query, mix)
+        notes += workload_notes(c, query, mix) + price_notes(c, query, mix) + thinking_notes(c, query, mix)
     return Answer(
         intent="cost",
         title="Cost of " + ", ".join(m.name for m in models),
@@ -164,3 +164,26 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
         query=query,
         total=len(rows),
     )
+
+
+THINKING = (1.0, 3.0)  # hidden reasoning tokens per visible output token, a range typical of medium effort
+
+
+def thinking_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
+    """A reasoning model's cost with its hidden thinking billed as output, as a range, at the volume asked."""
+    paid = paid_rates(c, query, mix)
+    if not c.offer.reasoning or query.tokens_per_month is None or paid.output is None or paid.blended is None:
+        return []
+    visible = query.tokens_per_month * paid.blended / 1e6
+    out_tokens = query.tokens_per_month * (1 - mix.share)
+    low, high = (visible + out_tokens * k * paid.output / 1e6 for k in THINKING)
+    return [
+        Note(
+            kind="caveat",
+            text=f"With its thinking: if {c.model.id} thinks {THINKING[0]:g}-{THINKING[1]:g}x as many tokens as it "
+            f"answers (typical at medium effort; no source gives its own figure), the {fmt.tokens(out_tokens)} output "
+            f"tokens bill as {fmt.tokens(out_tokens * (1 + THINKING[0]))}-{fmt.tokens(out_tokens * (1 + THINKING[1]))}"
+            f" and the month costs {fmt.money(low)}-{fmt.money(high)}, not {fmt.money(visible)}. Measure "
+            "`reasoning_tokens` on your own traffic.",
+        )
+    ]

@@ -328,3 +328,21 @@ def test_a_model_that_thinks_only_when_asked_is_timed_with_thinking_off(catalogu
     data = ask_json(question)
     assert data["verdict"].startswith("claude-haiku-4-5 starts answering sooner")
     assert "(thinking off, its default)" in data["verdict"] and "(reasoning, medium effort)" in data["verdict"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gpt-5.1 for 10M tokens a month, how much with reasoning tokens?",
+        "what would 10M tokens/month on gpt-5.1 cost us?",
+        "price gpt 5.1 at 10 million tokens a month",
+    ],
+)
+def test_a_reasoning_models_cost_gives_the_range_with_its_thinking_billed_as_output(
+    catalogue: Catalogue, question: str
+) -> None:
+    data = ask_json(question)
+    (note,) = [n["text"] for n in data["notes"] if n["text"].startswith("With its thinking:")]
+    assert "the month costs $59.38-$109.38, not $34.38" in " ".join(note.split())  # 2.5M output, +1x to +3x at $10/M
+    for text in everywhere(catalogue, question):
+        assert "With its thinking" in text
