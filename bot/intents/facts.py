@@ -124,7 +124,11 @@ def speeds(model: Model, providers: list[str], offers: list[Offer], catalogue: C
     for pid in wanted:
         sp = next((s for s in catalogue.speeds(model) if s.provider == pid), None)
         label = catalogue.providers.get(pid, pid)
-        if sp is None or sp.output_tps is None:
+        sold = [o for o in offers if o.provider == pid]
+        if sold and all(o.deprecated for o in sold):  # a provider that has retired the model is no choice
+            ended = max((o.deprecation_date for o in sold if o.deprecation_date), default=None)
+            found.append((None, f"on {label}: retired" + (f" on {fmt.day(ended)}" if ended else "")))
+        elif sp is None or sp.output_tps is None:
             found.append((None, f"on {label}: {fmt.NO_DATA}"))
         else:
             found.append(
@@ -139,6 +143,8 @@ def speeds(model: Model, providers: list[str], offers: list[Offer], catalogue: C
     if len(measured) >= 2:
         best = max(measured)[1].split(":")[0].removeprefix("on ")
         text += f". {best} is faster for {model.id}"
+    elif len(measured) == 1 and len(found) > 1:
+        text += f". Only {measured[0][1].split(':')[0].removeprefix('on ')} has a current figure"
     return text + "."
 
 

@@ -346,3 +346,18 @@ def test_a_reasoning_models_cost_gives_the_range_with_its_thinking_billed_as_out
     assert "the month costs $59.38-$109.38, not $34.38" in " ".join(note.split())  # 2.5M output, +1x to +3x at $10/M
     for text in everywhere(catalogue, question):
         assert "With its thinking" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which is faster for llama 3.3 70b, groq or cerebras?",
+        "llama-3.3-70b on cerebras vs groq: which is quicker?",
+        "is llama 3.3 70b faster on groq or on cerebras",
+    ],
+)
+def test_a_provider_that_retired_the_model_is_no_choice_in_a_speed_answer(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    first = data["verdict"].split("\n")[0]
+    assert "n Cerebras: retired on 2026-02-16" in first and "Only Groq has a current figure" in first
+    assert "Cerebras is faster" not in first
