@@ -69,7 +69,9 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "extraction",
             4,
             r"\bextract\w*|\bstructured data\b|\bentit(?:y|ies)\b|\bner\b|\bpars(?:e|ing) (?:\w+ )?(?:invoices|receipts"
-            r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b|\binvoices?\b|\breceipts?\b|\bfields? (?:from|out of)\b"
+            r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b"
+            # invoices as documents; "our invoice for ¤ is 20k" is a bill
+            r"|(?<!our )(?<!my )(?<!monthly )\binvoices?\b(?! (?:for|from|on) ¤)(?! (?:is|was|came|totals?|runs?)\b)|\breceipts?\b|\bfields? (?:from|out of)\b"
             r"|\bpull(?:ing)? (?:out )?(?:the |all )?(?:fields|data|info|information|values|numbers|amounts|dates|details|totals|line items)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
             r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b"
             r"|\bredact\w*|\bpii\b|\b(?:read\w*|digiti[sz]\w*) (?:\w+ ){0,2}forms?\b"
