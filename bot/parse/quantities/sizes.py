@@ -51,8 +51,11 @@ def input_size(scan: Scan, spot: Spot, period_after: bool) -> str | None:
 def input_sizes(scan: Scan) -> list[Amount]:
     """Token amounts that are the size of one input become the context floor: always a ceiling ("up to"), a plain
     size only when nothing is counted (with "3k requests a day" an 800-token size is per request)."""
+    paired = any(a.io == "out" for a in scan.amounts)  # "prompts of 2k and outputs of 200": a request's two halves
     sizes = [
-        a for a in scan.amounts if a.size == "max" or (a.size == "each" and not scan.counts and a.factor is None)
+        a
+        for a in scan.amounts
+        if a.size == "max" or (a.size == "each" and not scan.counts and a.factor is None and not (paired and a.io))
     ]
     if sizes:
         scan.q.min_context = int(max(a.tokens for a in sizes))
