@@ -190,7 +190,7 @@ SORT_QUALITY = fast(
 # --- input modalities ---------------------------------------------------------------------------------
 
 MODALITY_NOT_INPUT = fast(
-    r"\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw\w*|produc(?:e|es|ed|ing)|output\w*|render\w*) (?:an? |the )?(?:\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b"
+    r"\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw\w*|produc(?:e|es|ed|ing)|output\w*|render\w*) (?:an? |the )?(?:(?!and |or |plus |with )\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b(?! inputs?\b)"
     r"|\b(?:images?|video|audio|speech|voice) (?:generation|gen|output|creation|synthesis)\b|\btext[- ]to[- ](?:image|video|speech|audio)\b|\btts\b|\bspeech[- ]to[- ]text\b|\bstt\b"
 )
 MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -205,7 +205,7 @@ MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "audio",
         fast(
             r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
-            r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*"
+            r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|(?<!screen )(?<!zoom )(?<!video )\b(?:audio |call |voice )?recordings?\b|\blisten\w*"
             # "sound" the noun, not the verb of how text reads: "so they sound less robotic", "sounds like a plan"
             r"|\bsound\b(?<!\bthey sound)(?<!\bit sound)(?<!\bthat sound)(?<!\bwould sound)(?<!\bto sound)(?! (?:like|less|more|too|so|very|natural|human|robotic|better"
             r"|worse|off|right|good|great|fine|professional|friendly|casual|formal|warm|smart|weird|clear)\b)"
