@@ -72,7 +72,9 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b"
             # invoices as documents; "our invoice for ¤ is 20k" is a bill
             r"|(?<!our )(?<!my )(?<!monthly )\binvoices?\b(?! (?:for|from|on) ¤)(?! (?:is|was|came|totals?|runs?)\b)|\breceipts?\b|\bfields? (?:from|out of)\b"
-            r"|\bpull(?:ing)? (?:out )?(?:the |all )?(?:fields|data|info|information|values|numbers|amounts|dates|details|totals|line items)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
+            r"|\b(?:pull(?:ing|s)?|grab(?:bing|s)?|lift(?:ing|s)?|captur(?:e|ing|es)) (?:out )?(?:the |all )?(?:[a-z-]+ ){0,2}?(?:fields|data|info|information|values|numbers|amounts|dates|details|totals|line items|names|parties|addresses|prices|skills)\b"
+            # what the text becomes: "turning messy resumes into structured fields"
+            r"|\b(?:turn\w*|convert\w*|transform\w*|map\w*|pars\w*)\b[^.?!]{0,40}?\binto (?:\w+ )?(?:fields|records|rows|columns|json|a schema|tables?|structured \w+)\b|\bstructured fields\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
             r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b"
             r"|\bredact\w*|\bpii\b|\b(?:read\w*|digiti[sz]\w*) (?:\w+ ){0,2}forms?\b"
             r"|\b(?:invoice|receipt|resume|résumé|cv|document|form|pdf|email|contract|log|address)s? pars(?:ing|er)\b",
@@ -301,6 +303,8 @@ CAP_FILTER_CUES = frozenset(
 CAP_TASK_CUES = frozenset({"for", "at", "on", "in", "doing", "handles", "handle", "handling", "to"})
 CAP_FILTER_AFTER = fast(
     r"^\s*(?:ai\s+|language\s+|gen ?ai\s+)?(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?|options?|picks?|choices?)\b"
+    # a must said after the feature: "tool use is required", "json mode is a must"
+    r"|^\s*(?:is|are|=)?\s*(?:required|needed|mandatory|necessary|essential|a must|must-have|non-negotiable|a hard requirement)\b"
 )
 
 # --- free models ---------------------------------------------------------------------------------------
