@@ -23,6 +23,10 @@ BATCH = pattern_cache.compile(
     r"|\b(?:can|could|may) wait\b|\bwithin (?:24|48) ?h(?:ours?|rs?)?\b|\bturnaround of (?:a day|24 ?h\w*)\b|\bbackfill\w*\b"
     r"|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|never) (?:\w+ ){0,3}(?:need|require|want)\w* (?:\w+ ){0,2}(?:right away|immediately|instantly|straight away|right now|on the spot)\b"
     r"|\bin the background\b|\bno rush\b|\bcron(?: ?jobs?)?\b|\bscheduled (?:jobs?|tasks?|runs?|pipelines?)\b|\b(?:every|each) (?:night|evening|weekend)\b|\bat night\b|\bwhile we sleep\b"
+    # time to spare said outright: "zero rush", "no hurry", "it can take a day or two", "results by tomorrow are fine"
+    r"|\b(?:zero|no|not in a|not in any|in no) (?:rush|hurry)\b|\bno deadline\b|\bwhenever it'?s done\b"
+    r"|\b(?:can|could|may|is fine to|ok to|okay to|allowed to) take (?:a day|days|a while|hours|a few (?:hours|days)|a couple (?:of )?(?:hours|days)|overnight|\d+ ?(?:h|hours|days))\b"
+    r"|\b(?:by|until) tomorrow (?:is|are)? ?(?:fine|ok|okay|good)\b"
 )
 # the latency words a batch phrase uses: "doesn't need to be real-time" is not an objective
 NOT_URGENT = pattern_cache.compile(

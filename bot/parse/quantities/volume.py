@@ -89,9 +89,15 @@ _EVERY_UNIT = {"night": "day", "morning": "day", "evening": "day", "weekday": "d
 _TIMES_BEFORE = fast(r"(?:[×*]|\bx|\btimes)\s*(?:about\s+|around\s+|~|roughly\s+)?$")
 
 
+_SENTENCE_END = fast(r"[.?!](?:\s|$)")
+
+
 def _period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
+    """The period said after an amount, in its own sentence ("~800M tokens. it can take a day" has none)."""
     start = spot.n.end
-    return PERIOD.search(scan.text[start : min(spot.stop, start + 60)])
+    window = scan.text[start : min(spot.stop, start + 60)]
+    end = _SENTENCE_END.search(window)
+    return PERIOD.search(window[: end.start()] if end else window)
 
 
 def _period_before(before: str) -> re.Match[str] | None:
