@@ -183,7 +183,7 @@ SORT_QUALITY = fast(
     r"\bbest\b|\bsmartest\b|\bsmarter\b|\bmost (?:accurate|capable|intelligent|powerful|advanced|reliable|precise|competent|clever)\b"
     r"|\bmore (?:accurate|capable|intelligent|powerful|reliable)\b|\bhighest[- ](?:quality|accuracy|scor\w*|rated|ranked)\b|\bstrongest\b"
     r"|\bstronger\b|\bbetter\b|\btop[- ](?:tier|notch|quality|performing|rated|ranked)\b|\bstate[- ]of[- ]the[- ]art\b|\bsota\b"
-    r"|\bfrontier\b|\bhigh(?:est)?[- ]quality\b|\bgreatest\b|\bcleverest\b|\bhighest performing\b|\bmost intelligent\b"
+    r"|\bfrontier\b|\bhigh(?:er|est)?[- ]quality\b|\b(?:higher|improved) accuracy\b|\bgreatest\b|\bcleverest\b|\bhighest performing\b|\bmost intelligent\b"
     r"|\btop (?:models?|llms?|choices?|picks?|options?)\b|\bbest[- ]in[- ]class\b|\bbrightest\b"
     r"|\b(?:by|on|for) (?:quality|accuracy|intelligence)\b|\bquality[- ]wise\b"
     r"|\bmost (?:natural|human|realistic|lifelike|expressive|fluent)(?:[- ](?:sounding|looking))?\b"
@@ -333,6 +333,10 @@ HELP_ANYWHERE = fast(
     r"|\bwhat (?:\w+ ){0,3}(?:can|do|will|could|should) (?:you|u|i|we) (?:answer|handle|help with|ask(?: you)?)\b"
     r"|\bhow (?:do|can|should) (?:i|we) ask (?:about|for|you|questions)\b|\b(?:some |any )?example (?:questions|queries|prompts)\b"
     r"|\bwhat (?:questions|things|stuff|kinds? of (?:questions|things)) (?:i|we) (?:can|could|should|may) (?:ask|put to)\b"
+    # the bot's own guide asked for, or how it works: "is there a guide for how to ask you things?"
+    r"|\b(?:guide|manual|docs|documentation|instructions|tutorial|cheat ?sheet|tips|help page) (?:for|on|about) (?:how to )?"
+    r"(?:ask\w*|us(?:e|ing)|talk\w* to|query\w*) (?:you|u|this bot|the bot|whichmodel|things|questions|it)\b"
+    r"|\bhow (?:does|do) (?:this|this bot|the bot|this thing|you|u|whichmodel) work\b"
 )
 ALTERNATIVE = fast(
     rf"\balternatives?\b|\balts? (?:to|for)\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
