@@ -25,7 +25,7 @@ BATCH = pattern_cache.compile(
     r"|\bin the background\b|\bno rush\b|\bcron(?: ?jobs?)?\b|\bscheduled (?:jobs?|tasks?|runs?|pipelines?)\b|\b(?:every|each) (?:night|evening|weekend)\b|\bat night\b|\bwhile we sleep\b"
     # time to spare said outright: "zero rush", "no hurry", "it can take a day or two", "results by tomorrow are fine"
     r"|\b(?:zero|no|not in a|not in any|in no) (?:rush|hurry)\b|\bno deadline\b|\bwhenever it'?s done\b"
-    r"|\b(?:can|could|may|is fine to|ok to|okay to|allowed to) take (?:a day|days|a while|hours|a few (?:hours|days)|a couple (?:of )?(?:hours|days)|overnight|\d+ ?(?:h|hours|days))\b"
+    r"|\b(?:can|could|may|is fine to|ok to|okay to|allowed to) take (?:a day|days|a week|weeks|a while|hours|a few (?:hours|days)|a couple (?:of )?(?:hours|days)|overnight|\d+ ?(?:h|hours|days))\b"
     r"|\b(?:by|until) tomorrow (?:is|are)? ?(?:fine|ok|okay|good)\b"
 )
 # the latency words a batch phrase uses: "doesn't need to be real-time" is not an objective
@@ -122,6 +122,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # a transcription that is one step of a text task ("transcribe and summarize calls") asks for a chat model
 _TEXT_WORK_AFTER = pattern_cache.compile(r"\b(?:and|then|,)\s+(?:then\s+)?(?:summari[sz]e|classify|tag|extract|analy[sz]e|translate|answer)\b")
+# subtitles that already exist as text: "translating 300M tokens of subtitles" is text work, not transcription
+_TEXT_WORK_BEFORE = pattern_cache.compile(r"\b(?:translat\w*|summari[sz]\w*|proofread\w*|rewrit\w*|edit\w*|classif\w*|tag\w*)\b[^.?!]{0,40}$")
 
 
 def batch(text: str) -> bool:
@@ -155,7 +157,9 @@ def kind(text: str) -> str | None:
         m = pattern.search(text)
         if m is None:
             continue
-        if name == "transcription" and _TEXT_WORK_AFTER.search(text, m.end()):
+        if name == "transcription" and (
+            _TEXT_WORK_AFTER.search(text, m.end()) or m.group().startswith("subtitl") and _TEXT_WORK_BEFORE.search(text[: m.start()])
+        ):
             continue
         return name
     return None

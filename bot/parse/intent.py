@@ -104,7 +104,7 @@ _CHANGES_ALONE = pattern_cache.compile(
     r"|(?:did|has|have) (?:anything|something|any\w*) (?:change|changed|moved|happen\w*)|(?:the )?latest (?:news|updates|changes)"
     r"|(?:any\s+)?new (?:[\w-]+ ){0,2}(?:models?|llms?)(?=\W*(?:thanks|thx|pls|please|ty)?\W*$)|diff (?:vs|versus|since|from|against)"
     r"|what(?:'s| is) the latest (?:news|updates|changes)"
-    r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?changes)\b"
+    r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?(?:changes|diffs?))\b"
 )
 # a release said anywhere: "has anthropic released anything new?", "what did openai ship recently?"
 _RELEASED_NEW = pattern_cache.compile(

@@ -33,11 +33,11 @@ _OUTPUT_BEFORE = pattern_cache.compile(
     r"|generate|produce|write|emit)\s*(?:tokens?)?\s*(?:of|over|above|at least|>=|>|:|=|is|up to|around|min(?:imum)?|at|with)?\s*(?:at least\s*)?$"
 )
 _FLOOR_BEFORE = pattern_cache.compile(
-    r"\b(?:at least|min(?:imum)?|over|above|more than|greater than|>=|>|with|supports?|supporting|handles?|that can (?:output|generate|write)"
+    r"\b(?:at least|min(?:imum)?(?: of)?|over|above|more than|greater than|>=|>|with|supports?|supporting|handles?|that can (?:output|generate|write)"
     r"|can (?:output|generate|write|produce)|up to|needs?|need to|long|big|large|outputs? of)\s*(?:an?\s+)?$|(?:≥|>=?)\s*$"
 )
 # a floor said outright: "at least 64k output tokens per response" is a floor even with a per-unit word after it
-_STRONG_FLOOR = pattern_cache.compile(r"(?:\bat least|\bmin(?:imum)?|\bno less than|≥|>=?)\s*$")
+_STRONG_FLOOR = pattern_cache.compile(r"(?:\bat least|\bmin(?:imum)?(?: of)?|\bno less than|≥|>=?)\s*$")
 _INPUT_NEAR = pattern_cache.compile(r"^\s*(?:input|prompt|in)\b")
 _INPUT_BEFORE = pattern_cache.compile(r"\b(?:input|prompt)\s*(?:of|is|:|=|~)?\s*$")
 _LIMIT_BEFORE = pattern_cache.compile(
