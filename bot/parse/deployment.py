@@ -27,6 +27,7 @@ BATCH = pattern_cache.compile(
     r"|\b(?:zero|no|not in a|not in any|in no) (?:rush|hurry)\b|\bno deadline\b|\bwhenever it'?s done\b"
     r"|\b(?:can|could|may|is fine to|ok to|okay to|allowed to) take (?:a day|days|a week|weeks|a while|hours|a few (?:hours|days)|a couple (?:of )?(?:hours|days)|overnight|\d+ ?(?:h|hours|days))\b"
     r"|\b(?:by|until) tomorrow (?:is|are)? ?(?:fine|ok|okay|good)\b"
+    r"|\b(?:can|could|may) (?:come back|arrive|land|be (?:ready|delivered|done)) (?:tomorrow|later|the next (?:day|morning)|overnight|in (?:a|one) day)\b"
 )
 # the latency words a batch phrase uses: "doesn't need to be real-time" is not an objective
 NOT_URGENT = pattern_cache.compile(
@@ -76,7 +77,7 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
 # a place name is a region only in a question about where models run or data stays ("what's the capital of
 # australia" is not), or as a follow-up ("and in australia?")
 _PLACE_CONTEXT = pattern_cache.compile(
-    r"\b(?:hosted|hosting|host|region|regions|residency|resident|stay|stays|kept|keep|process\w*|based|servers?|data ?cent\w+"
+    r"\b(?:hosted|hosting|host|served|serving|serves|region|regions|residency|resident|stay|stays|kept|keep|process\w*|based|servers?|data ?cent\w+"
     r"|located|location|available|availability|deploy\w*|runs?|inside|within|compliance|compliant|sovereign\w*|law|laws|data"
     r"|leave|leaves|leaving|cross|crosses|outside|border|borders|jurisdiction"
     r"|models?|llms?|ai|apis?|tokens?|providers?|inference|endpoints?|customers|users)\b|¤"
