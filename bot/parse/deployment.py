@@ -23,6 +23,11 @@ BATCH = pattern_cache.compile(
     r"|\b(?:can|could|may) wait\b|\bwithin (?:24|48) ?h(?:ours?|rs?)?\b|\bturnaround of (?:a day|24 ?h\w*)\b|\bbackfill\w*\b"
     r"|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|never) (?:\w+ ){0,3}(?:need|require|want)\w* (?:\w+ ){0,2}(?:right away|immediately|instantly|straight away|right now|on the spot)\b"
     r"|\bin the background\b|\bno rush\b|\bcron(?: ?jobs?)?\b|\bscheduled (?:jobs?|tasks?|runs?|pipelines?)\b|\b(?:every|each) (?:night|evening|weekend)\b|\bat night\b|\bwhile we sleep\b"
+    # time to spare said outright: "zero rush", "no hurry", "it can take a day or two", "results by tomorrow are fine"
+    r"|\b(?:zero|no|not in a|not in any|in no) (?:rush|hurry)\b|\bno deadline\b|\bwhenever it'?s done\b"
+    r"|\b(?:can|could|may|is fine to|ok to|okay to|allowed to) take (?:a day|days|a week|weeks|a while|hours|a few (?:hours|days)|a couple (?:of )?(?:hours|days)|overnight|\d+ ?(?:h|hours|days))\b"
+    r"|\b(?:by|until) tomorrow (?:is|are)? ?(?:fine|ok|okay|good)\b"
+    r"|\b(?:can|could|may) (?:come back|arrive|land|be (?:ready|delivered|done)) (?:tomorrow|later|the next (?:day|morning)|overnight|in (?:a|one) day)\b"
 )
 # the latency words a batch phrase uses: "doesn't need to be real-time" is not an objective
 NOT_URGENT = pattern_cache.compile(
@@ -72,7 +77,7 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
 # a place name is a region only in a question about where models run or data stays ("what's the capital of
 # australia" is not), or as a follow-up ("and in australia?")
 _PLACE_CONTEXT = pattern_cache.compile(
-    r"\b(?:hosted|hosting|host|region|regions|residency|resident|stay|stays|kept|keep|process\w*|based|servers?|data ?cent\w+"
+    r"\b(?:hosted|hosting|host|served|serving|serves|region|regions|residency|resident|stay|stays|kept|keep|process\w*|based|servers?|data ?cent\w+"
     r"|located|location|available|availability|deploy\w*|runs?|inside|within|compliance|compliant|sovereign\w*|law|laws|data"
     r"|leave|leaves|leaving|cross|crosses|outside|border|borders|jurisdiction"
     r"|models?|llms?|ai|apis?|tokens?|providers?|inference|endpoints?|customers|users)\b|¤"
@@ -118,6 +123,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # a transcription that is one step of a text task ("transcribe and summarize calls") asks for a chat model
 _TEXT_WORK_AFTER = pattern_cache.compile(r"\b(?:and|then|,)\s+(?:then\s+)?(?:summari[sz]e|classify|tag|extract|analy[sz]e|translate|answer)\b")
+# subtitles that already exist as text: "translating 300M tokens of subtitles" is text work, not transcription
+_TEXT_WORK_BEFORE = pattern_cache.compile(r"\b(?:translat\w*|summari[sz]\w*|proofread\w*|rewrit\w*|edit\w*|classif\w*|tag\w*)\b[^.?!]{0,40}$")
 
 
 def batch(text: str) -> bool:
@@ -151,7 +158,9 @@ def kind(text: str) -> str | None:
         m = pattern.search(text)
         if m is None:
             continue
-        if name == "transcription" and _TEXT_WORK_AFTER.search(text, m.end()):
+        if name == "transcription" and (
+            _TEXT_WORK_AFTER.search(text, m.end()) or m.group().startswith("subtitl") and _TEXT_WORK_BEFORE.search(text[: m.start()])
+        ):
             continue
         return name
     return None

@@ -44,6 +44,10 @@ _FOLLOWUP_START = pattern_cache.compile(
 _FOLLOWUP_PREP = pattern_cache.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
 _LIST_WORD = pattern_cache.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = pattern_cache.compile(r"\binstead\b")
+# a model asked for in the named one's place: "we spend $9k on ¤ ... which model gives us the best value instead?"
+_OPEN_SLOT_INSTEAD = pattern_cache.compile(
+    rf"{_M}[^?]*\b(?:which|what) (?:\w+ )?(?:model|llm|one|option)s?\b[^.?!]*\binstead\b(?! of)"
+)
 _MODEL_WORD = pattern_cache.compile(r"\b(?:models?|llms?)\b")
 _COMPARE_WORD = pattern_cache.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*")
 _FAMILIES_COMPARED = pattern_cache.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*|\bor\b|\bthan\b|\bbetween\b|\bagainst\b")
@@ -83,7 +87,7 @@ _CHANGE_WORD = pattern_cache.compile(
     r"\b(?:chang\w*|new|newly|added|removed|dropped|launch\w*|released?|releases|shipped|appeared|arrived|updates?|updated"
     r"|cuts?|drops?|increases?|increased|decreased|hikes?|hiked|(?:went|gone|go|going|come|came) (?:up|down)|moved|ris(?:e|en)|rose|fell|fallen"
     r"|deprecat\w*|retired?|sunset\w*|discontinu\w*|got(?:ten)? (?:cheaper|pricier|more expensive)|ship|ships|came out|come out|announced"
-    r"|different|differences?)\b"
+    r"|different|differences?|diffs?)\b"
 )
 # a change word that is the question's subject by itself: "updates since friday?", "any removals this week"
 _CHANGE_NOUN_FIRST = pattern_cache.compile(
@@ -100,7 +104,7 @@ _CHANGES_ALONE = pattern_cache.compile(
     r"|(?:did|has|have) (?:anything|something|any\w*) (?:change|changed|moved|happen\w*)|(?:the )?latest (?:news|updates|changes)"
     r"|(?:any\s+)?new (?:[\w-]+ ){0,2}(?:models?|llms?)(?=\W*(?:thanks|thx|pls|please|ty)?\W*$)|diff (?:vs|versus|since|from|against)"
     r"|what(?:'s| is) the latest (?:news|updates|changes)"
-    r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?changes)\b"
+    r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?(?:changes|diffs?))\b"
 )
 # a release said anywhere: "has anthropic released anything new?", "what did openai ship recently?"
 _RELEASED_NEW = pattern_cache.compile(
@@ -249,7 +253,7 @@ def _one_model(s: Signals) -> Decision:
     text, q = s.text, s.q
     if _DO_IT_FOR_ME.search(text) and not s.sort_by and not RECOMMEND.search(text):
         return Decision("unknown", 0.2)  # "translate this to spanish with gpt-5": a job for the model, not a question
-    if ALTERNATIVE.search(text) or _LEAVING.search(text):
+    if ALTERNATIVE.search(text) or _LEAVING.search(text) or _OPEN_SLOT_INSTEAD.search(text):
         return Decision("alternatives", 0.95)
     if _MODEL_CHANGED.search(text) and (_CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text or "expensive" in text):
         return Decision("changes", 0.8)  # "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"

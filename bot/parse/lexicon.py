@@ -69,8 +69,12 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "extraction",
             4,
             r"\bextract\w*|\bstructured data\b|\bentit(?:y|ies)\b|\bner\b|\bpars(?:e|ing) (?:\w+ )?(?:invoices|receipts"
-            r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b|\binvoices?\b|\breceipts?\b|\bfields? (?:from|out of)\b"
-            r"|\bpull(?:ing)? (?:out )?(?:the |all )?(?:fields|data|info|information|values|numbers|amounts|dates|details|totals|line items)\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
+            r"|resumes|cvs|documents|forms|pdfs|emails|contracts|logs|addresses)\b"
+            # invoices as documents; "our invoice for ¤ is 20k" is a bill
+            r"|(?<!our )(?<!my )(?<!monthly )\binvoices?\b(?! (?:for|from|on) ¤)(?! (?:is|was|came|totals?|runs?)\b)|\breceipts?\b|\bfields? (?:from|out of)\b"
+            r"|\b(?:pull(?:ing|s)?|grab(?:bing|s)?|lift(?:ing|s)?|captur(?:e|ing|es)) (?:out )?(?:the |all )?(?:[a-z-]+ ){0,2}?(?:fields|data|info|information|values|numbers|amounts|dates|details|totals|line items|names|parties|addresses|prices|skills)\b"
+            # what the text becomes: "turning messy resumes into structured fields"
+            r"|\b(?:turn\w*|convert\w*|transform\w*|map\w*|pars\w*)\b[^.?!]{0,40}?\binto (?:\w+ )?(?:fields|records|rows|columns|json|a schema|tables?|structured \w+)\b|\bstructured fields\b|\bform[- ](?:parsing|filling)\b|\bscrap(?:e|ing)\b"
             r"|\bdata capture\b|\bkey[- ]value\b|\bocr\b|\binto json\b|\bto json\b|\bas json\b|\bjson extraction\b"
             r"|\bredact\w*|\bpii\b|\b(?:read\w*|digiti[sz]\w*) (?:\w+ ){0,2}forms?\b"
             r"|\b(?:invoice|receipt|resume|résumé|cv|document|form|pdf|email|contract|log|address)s? pars(?:ing|er)\b",
@@ -179,7 +183,7 @@ SORT_QUALITY = fast(
     r"\bbest\b|\bsmartest\b|\bsmarter\b|\bmost (?:accurate|capable|intelligent|powerful|advanced|reliable|precise|competent|clever)\b"
     r"|\bmore (?:accurate|capable|intelligent|powerful|reliable)\b|\bhighest[- ](?:quality|accuracy|scor\w*|rated|ranked)\b|\bstrongest\b"
     r"|\bstronger\b|\bbetter\b|\btop[- ](?:tier|notch|quality|performing|rated|ranked)\b|\bstate[- ]of[- ]the[- ]art\b|\bsota\b"
-    r"|\bfrontier\b|\bhigh(?:est)?[- ]quality\b|\bgreatest\b|\bcleverest\b|\bhighest performing\b|\bmost intelligent\b"
+    r"|\bfrontier\b|\bhigh(?:er|est)?[- ]quality\b|\b(?:higher|improved) accuracy\b|\bgreatest\b|\bcleverest\b|\bhighest performing\b|\bmost intelligent\b"
     r"|\btop (?:models?|llms?|choices?|picks?|options?)\b|\bbest[- ]in[- ]class\b|\bbrightest\b"
     r"|\b(?:by|on|for) (?:quality|accuracy|intelligence)\b|\bquality[- ]wise\b"
     r"|\bmost (?:natural|human|realistic|lifelike|expressive|fluent)(?:[- ](?:sounding|looking))?\b"
@@ -188,7 +192,7 @@ SORT_QUALITY = fast(
 # --- input modalities ---------------------------------------------------------------------------------
 
 MODALITY_NOT_INPUT = fast(
-    r"\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw\w*|produc(?:e|es|ed|ing)|output\w*|render\w*) (?:an? |the )?(?:\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b"
+    r"\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw\w*|produc(?:e|es|ed|ing)|output\w*|render\w*) (?:an? |the )?(?:(?!and |or |plus |with )\w+ )?(?:images?|pictures?|photos?|videos?|audio|speech|voice)\b(?! inputs?\b)"
     r"|\b(?:images?|video|audio|speech|voice) (?:generation|gen|output|creation|synthesis)\b|\btext[- ]to[- ](?:image|video|speech|audio)\b|\btts\b|\bspeech[- ]to[- ]text\b|\bstt\b"
 )
 MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -203,7 +207,7 @@ MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "audio",
         fast(
             r"\baudio\b|\bspeech\b|\bvoice (?:input|notes?|messages?|memos?|calls?|recordings?|data|commands?)\b|\bspoken\b|\btranscrib\w*"
-            r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|\b(?:audio |call |voice )?recordings?\b|\blisten\w*"
+            r"|\btranscription\w*|\bpodcasts?\b|\bmp3s?\b|\bwav\b|(?<!screen )(?<!zoom )(?<!video )\b(?:audio |call |voice )?recordings?\b|\blisten\w*"
             # "sound" the noun, not the verb of how text reads: "so they sound less robotic", "sounds like a plan"
             r"|\bsound\b(?<!\bthey sound)(?<!\bit sound)(?<!\bthat sound)(?<!\bwould sound)(?<!\bto sound)(?! (?:like|less|more|too|so|very|natural|human|robotic|better"
             r"|worse|off|right|good|great|fine|professional|friendly|casual|formal|warm|smart|weird|clear)\b)"
@@ -299,6 +303,8 @@ CAP_FILTER_CUES = frozenset(
 CAP_TASK_CUES = frozenset({"for", "at", "on", "in", "doing", "handles", "handle", "handling", "to"})
 CAP_FILTER_AFTER = fast(
     r"^\s*(?:ai\s+|language\s+|gen ?ai\s+)?(?:models?|llms?|mode|modes?|support\w*|capab\w+|enabled|capable|ability|abilities|features?|apis?|variants?|versions?|ones?|options?|picks?|choices?)\b"
+    # a must said after the feature: "tool use is required", "json mode is a must"
+    r"|^\s*(?:is|are|=)?\s*(?:required|needed|mandatory|necessary|essential|a must|must-have|non-negotiable|a hard requirement)\b"
 )
 
 # --- free models ---------------------------------------------------------------------------------------
@@ -327,6 +333,10 @@ HELP_ANYWHERE = fast(
     r"|\bwhat (?:\w+ ){0,3}(?:can|do|will|could|should) (?:you|u|i|we) (?:answer|handle|help with|ask(?: you)?)\b"
     r"|\bhow (?:do|can|should) (?:i|we) ask (?:about|for|you|questions)\b|\b(?:some |any )?example (?:questions|queries|prompts)\b"
     r"|\bwhat (?:questions|things|stuff|kinds? of (?:questions|things)) (?:i|we) (?:can|could|should|may) (?:ask|put to)\b"
+    # the bot's own guide asked for, or how it works: "is there a guide for how to ask you things?"
+    r"|\b(?:guide|manual|docs|documentation|instructions|tutorial|cheat ?sheet|tips|help page) (?:for|on|about) (?:how to )?"
+    r"(?:ask\w*|us(?:e|ing)|talk\w* to|query\w*) (?:you|u|this bot|the bot|whichmodel|things|questions|it)\b"
+    r"|\bhow (?:does|do) (?:this|this bot|the bot|this thing|you|u|whichmodel) work\b"
 )
 ALTERNATIVE = fast(
     rf"\balternatives?\b|\balts? (?:to|for)\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
@@ -335,6 +345,8 @@ ALTERNATIVE = fast(
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
     rf"|\b(?:{COMPARATIVE}|snappier|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context)(?: [\w-]+){{0,2}} than {_M}"
     rf"|\b(?:{COMPARATIVE}|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
+    # the named model falls short, other options asked for: "dall-e-3 is ok but we want higher quality, options?"
+    rf"|{_M}[^?]*\b(?:but|want|need|looking for|would like)\b[^?]*\b(?:options|suggestions|anything else|what else|other (?:models|picks|ones))\b"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )
 ALTERNATIVE_STRONG = fast(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b|\balts?\b(?= (?:to|for)\b)")

@@ -49,8 +49,10 @@ def _exact_ids(text: str, mentions: list[Mention], index: NameIndex) -> list[Men
     return sorted(out, key=lambda o: o.start) if len(out) != len(mentions) or out != mentions else out
 
 
+# a sibling named by its line word alone, after a few words of judgement: "terra vs sol vs luna", "terra worth it over luna"
 _ELLIPSIS = pattern_cache.compile(
-    r"\s*(?:,|/|vs\.?|versus|v\.?|or|and|over|against|compared (?:to|with)|to)\s+(?:the\s+)?([a-z][a-z0-9+]*)(?![\w.-]*\s*[\w.-]*\d)\b"
+    r"(?:\s+(?:is|it'?s|worth it|really|much|way|any|better|good|enough|still))*"
+    r"\s*(?:,|/|vs\.?|versus|v\.?|or|and|over|than|against|compared (?:to|with)|to)\s+(?:the\s+|is\s+)?([a-z][a-z0-9+]*)(?![\w.-]*\s*[\w.-]*\d)\b"
 )
 
 
@@ -72,7 +74,8 @@ def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list
     """A variant word after a name stands for the same model line: "gpt-4.1 mini vs nano" names gpt-4.1-nano,
     "gemini 2.5 flash or pro" names gemini-2.5-pro."""
     out = list(mentions)
-    for m in mentions:
+    heads: dict[int, tuple[str, ...]] = {}  # a sibling's start -> the full name it was read from
+    for m in out:  # a sibling found is followed in turn: "terra vs sol vs luna"
         if m.model_id is None:
             continue
         nxt = _ELLIPSIS.match(text, m.end)
@@ -88,12 +91,13 @@ def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list
         word = nxt.group(1)
         if word not in index.vocab or word in STOP or word in FAMILIES:
             continue
-        pieces = name_pieces(m.text)
+        pieces = heads.get(m.start) or name_pieces(m.text)  # "sol" stands for "gpt5.6 sol"
         swap, append = pieces[:-1] + (word,), pieces + (word,)
         for guess in (append,) if pieces[-1][0].isdigit() else (swap, append):  # "gpt-5 vs mini"; "flash vs pro"
             found = index.best(index.bags.get(bag(guess), []))
             if found is not None and found.id != m.model_id:
                 out.append(Mention(nxt.start(1), nxt.end(1), word, found.id))
+                heads[nxt.start(1)] = guess
                 break
     return _lines_in_version(_family_carried(sorted(out, key=lambda m: m.start), text, index), index)
 

@@ -1,7 +1,7 @@
 """Numbers as people type them: digits with suffixes, number words, and periods.
 
 `words_to_digits("twenty million tokens")` gives "20000000 tokens"; `NUMBER` finds "50M", "1.5B",
-"2.5e8", "400k", "3,000" and "2.5 million"; `number_value` turns a match into a float; `period_factor`
+"2.5e8", "400k", "3,000", "2.5 million" and "2 lakh"; `number_value` turns a match into a float; `period_factor`
 turns "a day" / "per week" / "yearly" into the multiplier to a month (x30, x52/12, /12, x720 an hour).
 """
 
@@ -53,7 +53,7 @@ _WORD_RUN = pattern_cache.compile(rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:a
 # a number in digits, optionally with a magnitude suffix; 't' is not a suffix before '/' ("100 t/s")
 NUMBER = pattern_cache.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{1,2})?|\.\d+)"
-    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillion|grand|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
+    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillion|lakhs?|lacs?|crores?|grand|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
     re.I,
 )
 
@@ -76,6 +76,13 @@ _SCALE_VALUES = {
     "billions": 1e9,
     "t": 1e12,
     "tn": 1e12,
+    # the Indian scale: a lakh is 100,000, a crore 10,000,000 ("2 lakh tickets", "3 crore tokens")
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
     "trillion": 1e12,
 }
 

@@ -29,6 +29,7 @@ from bot.parse.model_names import Mention, find_mentions, name_index
 from bot.parse.numbers import words_to_digits
 from bot.parse.provider_names import ProviderFilter, find_providers
 from bot.parse.quantities import Quantities, extract_quantities
+from bot.parse.source_ids import reported_id
 from bot.parse.spelling import correct_spelling
 from bot.parse.text import plain_text
 from bot.parse.upgrade import upgrade_order
@@ -156,8 +157,9 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     masked = _mask(corrected, mentions)
     quantities = _sane(extract_quantities(words_to_digits(masked)))
     capabilities, cap_tasks, rest = words.capabilities(masked)
-    models = list(dict.fromkeys(m.model_id for m in mentions if m.model_id))
-    kind = deployment.kind(masked) or _kind_of_models(models, index.models)
+    ids = list(dict.fromkeys(m.model_id for m in mentions if m.model_id))
+    models = list(dict.fromkeys(reported_id(m, catalogue) for m in mentions if m.model_id))
+    kind = deployment.kind(masked) or _kind_of_models(ids, index.models)
     modalities = words.modalities(masked, kind)
     r = _Reading(
         masked=masked,

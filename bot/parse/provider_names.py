@@ -132,7 +132,8 @@ _EXCLUDE_BEFORE = pattern_cache.compile(
     # a use ruled out: "if we can't use openai or google", "we're not allowed to touch aws", "legal won't let us use x"
     r"|(?:can'?t|cannot|can not|could ?n'?t|mustn'?t|must not|won'?t|shouldn'?t|should not|not allowed to|(?:are|is)n'?t allowed to"
     r"|not permitted to|banned from|forbidden (?:to|from)|won'?t let (?:us|me)) (?:use|using|touch|go with|send (?:data|anything) to|buy from|rely on)"
-    r")\s+(?:(?:from|on|via|through|using|in|at|by|any|the|of|anything)\s+){0,2}|\bnon[\s-]?)$"
+    # "isn't served by deepseek", "not hosted on azure": the seller ruled out by a participle
+    r")\s+(?:(?:from|on|via|through|using|in|at|by|any|the|of|anything|served|hosted|sold|offered|provided|run|running)\s+){0,3}|\bnon[\s-]?)$"
 )
 _LIST_JOIN = pattern_cache.compile(r"^\s*(?:,|/|&|\+|or|and|nor|vs\.?|versus|,\s*or|,\s*and|,\s*nor)\s*(?:from\s+|on\s+|via\s+)?$")
 

@@ -108,8 +108,8 @@ def correct_word(word: str) -> str:
     target = closest[0]
     if abs(len(target) - len(word)) > limit or target[0] != word[0] and best > 1:
         return word
-    if word in (target + "s", target + "es"):
-        return word  # a plural is no typo: "pull out the values" does not ask for value
+    if word in (target + "s", target + "es") or target in (word + "s", word + "es"):
+        return word  # a plural or a singular is no typo: "pull out the values", "our invoice for X"
     return target
 
 

@@ -57,7 +57,8 @@ def _cap_role(text: str, start: int, end: int, cap: str, phrase: str) -> str | N
         return "task"  # "an agent that plans with tools": the workload, not a filter
     if CAP_FILTER_AFTER.match(text[end : end + 20]):
         return "filter"
-    for word in reversed(re.findall(r"[\w/]+", text[max(0, start - 40) : start])[-4:]):
+    clause = re.split(r"[.?!;]", text[max(0, start - 40) : start])[-1]  # the cue words of its own sentence
+    for word in reversed(re.findall(r"[\w/]+", clause)[-4:]):
         if word == "in" and phrase.endswith(("mode", "modes")):
             return "filter"  # "extraction in JSON mode": a feature to have, not a task
         if word in CAP_TASK_CUES:

@@ -33,9 +33,11 @@ _OUTPUT_BEFORE = pattern_cache.compile(
     r"|generate|produce|write|emit)\s*(?:tokens?)?\s*(?:of|over|above|at least|>=|>|:|=|is|up to|around|min(?:imum)?|at|with)?\s*(?:at least\s*)?$"
 )
 _FLOOR_BEFORE = pattern_cache.compile(
-    r"\b(?:at least|min(?:imum)?|over|above|more than|greater than|>=|>|with|supports?|supporting|handles?|that can (?:output|generate|write)"
-    r"|can (?:output|generate|write|produce)|up to|needs?|need to|long|big|large|outputs? of)\s*(?:an?\s+)?$|≥\s*$"
+    r"\b(?:at least|min(?:imum)?(?: of)?|over|above|more than|greater than|>=|>|with|supports?|supporting|handles?|that can (?:output|generate|write)"
+    r"|can (?:output|generate|write|produce)|up to|needs?|need to|long|big|large|outputs? of)\s*(?:an?\s+)?$|(?:≥|>=?)\s*$"
 )
+# a floor said outright: "at least 64k output tokens per response" is a floor even with a per-unit word after it
+_STRONG_FLOOR = pattern_cache.compile(r"(?:\bat least|\bmin(?:imum)?(?: of)?|\bno less than|≥|>=?)\s*$")
 _INPUT_NEAR = pattern_cache.compile(r"^\s*(?:input|prompt|in)\b")
 _INPUT_BEFORE = pattern_cache.compile(r"\b(?:input|prompt)\s*(?:of|is|:|=|~)?\s*$")
 _LIMIT_BEFORE = pattern_cache.compile(
@@ -86,7 +88,8 @@ def _output(scan: Scan, spot: Spot) -> bool:
     output_after = _OUTPUT_AFTER.match(after)
     floor = _FLOOR_BEFORE.search(before) or re.match(r"^\s*\+", after) or (output_after and _FLOOR_AFTER.match(after, output_after.end()))
     said = (output_after and floor) or _OUTPUT_BEFORE.search(before)
-    if not said or PER_UNIT_AFTER.match(after) or _has_input_amount(scan, spot.i):
+    per_unit = PER_UNIT_AFTER.match(after) and not (_STRONG_FLOOR.search(before) and not _REQUESTS_COUNTED.search(scan.text))
+    if not said or per_unit or _has_input_amount(scan, spot.i):
         return False
     if floor and floor.group().strip() == "with" and spot.n.value < 8192 and _REQUESTS_COUNTED.search(scan.text):
         return False  # "5M requests a month with 300 output tokens": each request's output, not a floor
@@ -145,6 +148,8 @@ OUTPUT = Rule(
     examples=(
         ("at least 32k output tokens", {"min_output": 32_000}),
         ("max output of 64k", {"min_output": 64_000}),
+        ("at least 64k output tokens per response", {"min_output": 64_000, "tokens_per_month": None}),
+        ("models with >= 32k max output", {"min_output": 32_000, "tokens_per_month": None}),
         ("2m input + 500k output tokens a month", {"min_output": None, "tokens_per_month": 2_500_000}),
     ),
 )

@@ -15,9 +15,10 @@ from bot.parse.quantities.base import Quantities, Rule, Scan, Spot, fmt, io_of
 from bot.parse.quantities.units import COUNT_AFTER, TOKENS_AFTER
 
 CURRENCY_BEFORE = pattern_cache.compile(r"(?:\$|us\$|usd|€|eur|£|gbp)\s*$")
-CURRENCY_AFTER = pattern_cache.compile(r"^\s*(?P<unit>dollars?|usd|bucks|cents?|¢|€|eur|euros?|£|gbp)\b")
+# the sign after the amount, as many people type it: "1.5$/M in", "~6k$/mo"
+CURRENCY_AFTER = pattern_cache.compile(r"^\s*(?P<unit>(?:dollars?|usd|bucks|cents?|eur|euros?|gbp)\b|[$¢€£])")
 BUDGET_BEFORE = pattern_cache.compile(
-    r"\b(?:budget\w*|spend(?:ing)?|afford|bill|cap|capped|max(?:imum)? cost|monthly cost|cost(?:s|ing)? (?:me |us )?(?:under|below|less than|at most)|pay(?:ing)?)"
+    r"\b(?:budget\w*|spend(?:ing)?|afford|bill|invoice|cap|capped|max(?:imum)? cost|monthly cost|cost(?:s|ing)? (?:me |us )?(?:under|below|less than|at most)|pay(?:ing)?)"
     r"(?:\s+(?:on|for|with)\s+(?:[\w.¤-]+\s+){0,2}?[\w.¤-]+)?"  # "our monthly spend on claude is around 20k"
     r"\s*(?:is|of|:|=|around|about|at|under|below|max|up to|no more than|less than|at most|of up to|roughly|~|only)?\s*(?:around|about|roughly|~)?\s*$"
 )
@@ -199,5 +200,8 @@ MONEY = Rule(
         ("daily budget is $25", {"max_monthly_cost": 750}),
         ("under $200/day total spend", {"max_monthly_cost": 6000, "monthly_spend": None}),
         ("bill for 1.2bn tokens w/ 85% cache hits", {"max_monthly_cost": None, "cache_hit_rate": 0.85}),
+        ("under 1.5$/m in and 6$/m out", {"max_input_price": 1.5, "max_output_price": 6}),
+        ("we're on ¤ for our widget (~6k$/mo)", {"monthly_spend": 6000}),
+        ("our invoice for ¤ is about 20k a month", {"monthly_spend": 20000, "tokens_per_month": None}),
     ),
 )

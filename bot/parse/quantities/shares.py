@@ -9,8 +9,8 @@ from bot.parse.quantities.base import Pass, Rule, Scan, Spot, io_of
 from bot.parse.quantities.units import IO_WORD
 
 PERCENT_AFTER = pattern_cache.compile(r"^\s*(?:%|percent\b|pct\b)")
-_RATIO = pattern_cache.compile(r"(?<![\w.:$/])(?P<a>\d+(?:\.\d+)?)\s*(?P<sep>:|\bto\b)\s*(?P<b>\d+(?:\.\d+)?)(?![\w.:/%])")
-_SLASH = pattern_cache.compile(r"(?<![\w.$/:])(?P<a>\d{1,3}(?:\.\d+)?)\s*(?P<sep>/)\s*(?P<b>\d{1,3}(?:\.\d+)?)(?![\w./:%])")
+_RATIO = pattern_cache.compile(r"(?<![\w.:$/])(?P<a>\d+(?:\.\d+)?)\s*(?P<sep>:|\bto\b)\s*(?P<b>\d+(?:\.\d+)?)(?![\w:/%]|\.\d)")
+_SLASH = pattern_cache.compile(r"(?<![\w.$/:])(?P<a>\d{1,3}(?:\.\d+)?)\s*(?P<sep>/)\s*(?P<b>\d{1,3}(?:\.\d+)?)(?![\w/:%]|\.\d)")
 _CLOCK = pattern_cache.compile(r"\d{1,2}:\d{2}")
 _IO_CONTEXT = pattern_cache.compile(r"\b(?:input|output|prompt|completion|in|out|i/o|ratio|split|mix)\b")
 _REVERSED = pattern_cache.compile(r"\b(?:output|out|completion)s?\s*(?::|/|to|-|vs\.?)\s*(?:input|in|prompt)s?\b")
@@ -106,6 +106,7 @@ RATIO = Pass(
         ("a 1:1 mix", {"input_share": 0.5}),
         ("1m tokens, half input half output", {"input_share": 0.5}),
         ("80/20 split", {"input_share": 0.8}),
+        ("80m tokens a month at 90/10. thoughts?", {"input_share": 0.9}),
         ("output:input 1:4", {"input_share": 0.8}),
         ("support 24/7", {"input_share": None}),
         ("the standup moved to 10:15", {"input_share": None}),

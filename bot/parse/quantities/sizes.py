@@ -10,13 +10,14 @@ from bot.parse.quantities.base import Amount, Pass, Scan, Spot
 _INPUT_NOUNS = (
     r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|novels?|codebases?|repos?|inputs?|contexts?"
     r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
+    r"|monorepos?|prs|pull requests?|diffs?|patches|specs?|spreadsheets?|decks?|datasets?|chapters?|briefs?|policies|dumps?"
 )
 # "500k-token documents", "300k token contracts"; "50M tokens of logs" is a volume of logs, not one log's size
 _SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?!of\b)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
 _SIZE_NOUN_BEFORE = fast(
     rf"\b(?:{_INPUT_NOUNS})\s*\(\s*(?:~|about|around|roughly|approx\w*|up to|at most|max)?\s*$"  # "whole codebases (~1.5M tokens)"
-    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+\s+)?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
-    rf"|as large as|as big as|at|roughly|typically|usually|often)\s*(?:about\s+|around\s+|roughly\s+|like\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
+    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+\s+){{0,2}}?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
+    rf"|as large as|as big as|at|roughly|typically|usually|often|sometimes|occasionally|get|go)\s*(?:about\s+|around\s+|roughly\s+|like\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
 )
 # "long contracts, they're like 700k tokens each": a size per item, the item named earlier
 _EACH_AFTER = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:each|apiece|a piece)\b")
@@ -50,8 +51,11 @@ def input_size(scan: Scan, spot: Spot, period_after: bool) -> str | None:
 def input_sizes(scan: Scan) -> list[Amount]:
     """Token amounts that are the size of one input become the context floor: always a ceiling ("up to"), a plain
     size only when nothing is counted (with "3k requests a day" an 800-token size is per request)."""
+    paired = any(a.io == "out" for a in scan.amounts)  # "prompts of 2k and outputs of 200": a request's two halves
     sizes = [
-        a for a in scan.amounts if a.size == "max" or (a.size == "each" and not scan.counts and a.factor is None)
+        a
+        for a in scan.amounts
+        if a.size == "max" or (a.size == "each" and not scan.counts and a.factor is None and not (paired and a.io))
     ]
     if sizes:
         scan.q.min_context = int(max(a.tokens for a in sizes))
@@ -71,5 +75,7 @@ INPUT_SIZE = Pass(
         ("3k requests a day, 800 tokens each", {"min_context": None, "tokens_per_month": 72_000_000}),
         ("5000 documents a day, 2k tokens each", {"min_context": None, "tokens_per_month": 300_000_000}),
         ("reading long contracts, they're like 700k tokens each", {"min_context": 700_000, "tokens_per_month": None}),
+        ("our monorepo is about 900k tokens", {"min_context": 900_000, "tokens_per_month": None}),
+        ("prs sometimes 300k tokens so need that much ctx", {"min_context": 300_000, "tokens_per_month": None}),
     ),
 )

@@ -39,10 +39,12 @@ _RANGE_END = fast(r"^\s*(?:-|to|or)\s*\d")
 _UNIT_BEFORE = fast(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
 _PAIR_BEFORE = fast(r"\b(?:input|in|prompt)\s*/\s*$")  # "4k input / 1k output": a pair, not "/1k tokens"
 _PER_BEFORE = fast(r"(?:\bper|/)\s*$")
+# "prompt ~2k", "prompts are ~300 tokens and responses ~10", "outputs typically 200"
 _IO_BEFORE_AMOUNT = fast(
-    r"\b(input|prompt|output|completion|response|answer|reply)\s*(?:size|length)?\s*(?:of|is|=|:|~|about|around|roughly|averag\w*)?\s*~?\s*$"
+    r"\b(input|prompt|output|completion|response|answer|repl(?=y|ies))(?:s|y|ies)?\s*(?:size|length)?s?\s*"
+    r"(?:of|is|are|=|:|~|about|around|roughly|averag\w*|run|typically|usually|tend to be)?\s*(?:about|around|roughly|~)?\s*~?\s*$"
 )
-_OUTPUT_NOUNS = ("output", "completion", "response", "answer", "reply")
+_OUTPUT_NOUNS = ("output", "completion", "response", "answer", "repl")
 # input and output said by what the request does: "sends ~3k tokens of context and gets ~400 tokens back"
 _IN_AFTER_TOKENS = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:of\s+)?(?:context|system prompts?|system|instructions?|history)\b")
 _OUT_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+back\b")
@@ -65,7 +67,15 @@ _TRAFFIC_BEFORE = fast(
 # what a model must do, not what the team sends: "one that still does 100 tok/s", "a model that can do 80 tok/s"
 _FLOOR_SUBJECT = fast(r"\b(?:that|which|can|could|must|should|will|still|at least|minimum|min)\s+(?:\w+\s+)?$")
 # a rate kept up all the time is traffic: "25 tokens/sec around the clock", "10 tok/s 24/7"
-_ALL_THE_TIME = fast(r"^[^.?!]{0,30}?\b(?:around the clock|round the clock|24/7|24x7|non-?stop|continuously|all day and night)")
+_ALL_THE_TIME = fast(
+    r"^[^.?!]{0,30}?\b(?:around the clock|round the clock|24/7|24x7|non-?stop|continuously|all day and night"
+    r"|all (?:month|day|week|year)(?: long)?|the whole (?:month|day)|every second)"
+)
+# a rate priced, not required: "what would 7,500 tokens per second on ¤ cost per month", "what'd ¤ run us at 10 tok/s"
+_RATE_PRICED = fast(
+    r"\b(?:what(?:'d| would| will| does| do)|how much)\b[^.?!]{0,80}?\b(?:cost|costs|run us|pay|charge|bill|set us back)\b"
+)
+_FLOOR_WORDS = fast(r"\b(?:at least|minimum|min|must|needs?|faster than|no less than|>=?)\b|>=?\s*$")
 _PER_SECOND_AFTER = fast(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second|s)\b)")
 _PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
 _PERIOD_ADVERB = fast(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
@@ -79,9 +89,15 @@ _EVERY_UNIT = {"night": "day", "morning": "day", "evening": "day", "weekday": "d
 _TIMES_BEFORE = fast(r"(?:[×*]|\bx|\btimes)\s*(?:about\s+|around\s+|~|roughly\s+)?$")
 
 
+_SENTENCE_END = fast(r"[.?!](?:\s|$)")
+
+
 def _period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
+    """The period said after an amount, in its own sentence ("~800M tokens. it can take a day" has none)."""
     start = spot.n.end
-    return PERIOD.search(scan.text[start : min(spot.stop, start + 60)])
+    window = scan.text[start : min(spot.stop, start + 60)]
+    end = _SENTENCE_END.search(window)
+    return PERIOD.search(window[: end.start()] if end else window)
 
 
 def _period_before(before: str) -> re.Match[str] | None:
@@ -151,7 +167,8 @@ def _traffic_per_second(scan: Scan, spot: Spot) -> bool:
     verb = _TRAFFIC_BEFORE.search(spot.before)
     if verb is not None and _FLOOR_SUBJECT.search(spot.before[: verb.start()]):
         verb = None  # "a model that does 100 tok/s" is a speed floor
-    if verb is None and not (_ALL_THE_TIME.match(spot.after) and "least" not in spot.before):
+    steady = _ALL_THE_TIME.match(spot.after) or _RATE_PRICED.search(scan.text)
+    if verb is None and not (steady and not _FLOOR_WORDS.search(spot.before[-24:])):
         return False
     period = PERIOD.search(spot.after)
     scan.amounts.append(_amount(spot, None, False, period))
@@ -218,7 +235,7 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
         period = _period_before(before)
     amount = _amount(spot, io, per_unit, period, bool(PER_UNIT_WEAK.search(before)))
-    amount.size = None if io else input_size(scan, spot, _period_after(scan, spot) is not None)
+    amount.size = None if io == "out" else input_size(scan, spot, _period_after(scan, spot) is not None)
     scan.amounts.append(amount)
     spot.n.role = "tokens"
     return True
@@ -382,5 +399,8 @@ TRAFFIC_PER_SECOND = Rule(
         ("at least 100 tokens per second", {"tokens_per_month": None, "min_speed": 100}),
         ("if we sustain 25 tokens/sec around the clock", {"tokens_per_month": 64_800_000, "min_speed": None}),
         ("cheapest one that still does 100 tok/s", {"tokens_per_month": None, "min_speed": 100}),
+        ("what would 7,500 tokens per second on ¤ cost per month", {"tokens_per_month": 1.944e10, "min_speed": None}),
+        ("what'd ¤ run us at 10 tokens/sec all month", {"tokens_per_month": 25_920_000, "min_speed": None}),
+        ("what does ¤ cost if it needs at least 100 tok/s", {"tokens_per_month": None, "min_speed": 100}),
     ),
 )
