@@ -1,8 +1,7 @@
 """The vocabulary of questions: tasks, objectives, modalities, capabilities and intent cues.
 
-Patterns run on lower-cased text in which named models are already replaced by `MODEL_MARK`. Each
-entry says what a phrase means in the parse contract (the shared eval README); the rules that weigh
-them against each other live in `bot/parse.py`.
+Patterns run on lower-cased text in which named models are already replaced by `MODEL_MARK`. Each entry says
+what a phrase means in the parse contract (the shared eval README); `bot/parse/intent.py` weighs them.
 """
 
 from __future__ import annotations

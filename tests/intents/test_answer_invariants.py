@@ -125,15 +125,24 @@ SORT_VALUE = {
 }
 
 
-def check_order(q: Query, answer: Answer) -> None:
+def retiring_soon(catalogue: Catalogue, row: Row) -> bool:
+    """The row's offer is deprecated within 30 days (a recommendation ranks those after the models that stay)."""
+    offer = next(o for o in catalogue.model(row.model).offers if o.provider == row.provider)  # type: ignore[union-attr]
+    return offer.retiring(date.today(), 30) is not None
+
+
+def check_order(q: Query, answer: Answer, catalogue: Catalogue) -> None:
     sort_by = q.sort_by or ("value" if q.intent == "recommend" else None)
     if sort_by in (None, "value"):
         return
     key = SORT_VALUE[sort_by]
     if sort_by == "cost" and q.tokens_per_month is None:
         key = lambda r: r.input_share * r.input_price + (1 - r.input_share) * r.output_price  # noqa: E731
-    values = [key(r) for r in answer.rows]
-    assert values == sorted(values), f"rows not in {sort_by} order: {values}"
+    soon = [retiring_soon(catalogue, r) for r in answer.rows] if q.intent == "recommend" else [False] * len(answer.rows)
+    assert soon == sorted(soon), "a model about to retire ranks after those that stay"
+    for group in (False, True):
+        values = [key(r) for r, s in zip(answer.rows, soon) if s is group]
+        assert values == sorted(values), f"rows not in {sort_by} order: {values}"
 
 
 class Shared:
@@ -153,7 +162,7 @@ def test_every_row_satisfies_every_filter_and_the_order(shared: Shared, q: Query
     assert len(answer.rows) <= (q.limit or (15 if q.intent == "list" else 5))
     for row in answer.rows:
         check_row(catalogue, q, row)
-    check_order(q, answer)
+    check_order(q, answer, catalogue)
 
 
 def test_cheapest_for_classification_returns_only_models_fit_for_it(catalogue: Catalogue) -> None:
@@ -190,13 +199,7 @@ def test_default_is_value_good_enough_then_cheapest_with_steps_worth_their_price
 )
 def test_a_model_retiring_within_30_days_ranks_after_those_that_stay(catalogue: Catalogue, question: str) -> None:
     answer = ask(question, catalogue=catalogue)
-    today = date.today()
-
-    def soon(r: Row) -> bool:
-        offer = next(o for o in catalogue.model(r.model).offers if o.provider == r.provider)  # type: ignore[union-attr]
-        return offer.retiring(today, 30) is not None
-
-    flags = [soon(r) for r in answer.rows]
+    flags = [retiring_soon(catalogue, r) for r in answer.rows]
     assert flags == sorted(flags), question  # every row that stays comes before every row about to go
     if any(flags):
         assert any(n.text.startswith("Retiring within 30 days, so ranked last:") for n in answer.notes)

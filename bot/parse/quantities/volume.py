@@ -11,17 +11,9 @@ import re
 from bot.parse import pattern_cache
 from bot.parse.fast_patterns import fast
 from bot.parse.numbers import PERIOD, period_factor, period_name
+from bot.parse.quantities import units as u
 from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_of
 from bot.parse.quantities.sizes import input_size, input_sizes
-from bot.parse.quantities.units import (
-    COUNT_AFTER,
-    IO_AFTER,
-    PER_UNIT_AFTER,
-    PER_UNIT_BEFORE,
-    PER_UNIT_WEAK,
-    TOKEN_ADJ,
-    TOKENS_AFTER,
-)
 
 _PAGE_AFTER = fast(
     r"^\s*-\s*(?:page|pages|word|words|line|lines|minute|min|second|sec|hour|day|month|year|shot|step|bit|core)\b"
@@ -136,7 +128,7 @@ def _price_unit(scan: Scan, spot: Spot) -> bool:
 def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
     after = spot.after
     # "20M input + 5M output": an input or output word after an amount with a magnitude is a token amount
-    found = TOKENS_AFTER.match(after) or (IO_AFTER.match(after) if "tok" in scan.text or spot.n.scale else None)
+    found = u.TOKENS_AFTER.match(after) or (u.IO_AFTER.match(after) if "tok" in scan.text or spot.n.scale else None)
     if found is None and (scan.counts or _after_input(scan)) and (spot.n.scale or spot.n.value >= 50 or _after_input(scan)):
         found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "each call is ~12k tokens in and 800 out"
         if found is None and _after_input(scan):
@@ -189,7 +181,7 @@ def _count(scan: Scan, spot: Spot) -> bool:
         scan.counts.append(Count(spot.n.value, period_factor(period), period_name(period)))
         spot.n.role = "count"
         return True
-    if _token_word(scan, spot) is not None or not COUNT_AFTER.match(spot.after) or TOKEN_ADJ.match(spot.after):
+    if _token_word(scan, spot) is not None or not u.COUNT_AFTER.match(spot.after) or u.TOKEN_ADJ.match(spot.after):
         return False
     period = _period_after(scan, spot) or _every_period(spot.before, spot.after)
     scan.counts.append(
@@ -213,7 +205,7 @@ def _amount(spot: Spot, io: str | None, per_unit: bool, period: re.Match[str] | 
 
 def _tokens(scan: Scan, spot: Spot) -> bool:
     tok = _token_word(scan, spot)
-    if tok is None and not TOKEN_ADJ.match(spot.after):
+    if tok is None and not u.TOKEN_ADJ.match(spot.after):
         return False
     before, after = spot.before, spot.after
     io = io_of(tok.group("io")) if tok is not None else None
@@ -228,13 +220,13 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
             io = "in"
         elif _OUT_AFTER_TOKENS.match(after) or _OUT_VERB_BEFORE.search(before):
             io = "out"
-    per_unit = bool(TOKEN_ADJ.match(after) or PER_UNIT_AFTER.match(after) or scan.counts and _TIMES_BEFORE.search(before))
-    if not per_unit and PER_UNIT_BEFORE.search(before):
+    per_unit = bool(u.TOKEN_ADJ.match(after) or u.PER_UNIT_AFTER.match(after) or scan.counts and _TIMES_BEFORE.search(before))
+    if not per_unit and u.PER_UNIT_BEFORE.search(before):
         per_unit = _period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
     period = None if per_unit else _period_after(scan, spot)
     if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
         period = _period_before(before)
-    amount = _amount(spot, io, per_unit, period, bool(PER_UNIT_WEAK.search(before)))
+    amount = _amount(spot, io, per_unit, period, bool(u.PER_UNIT_WEAK.search(before)))
     amount.size = None if io == "out" else input_size(scan, spot, _period_after(scan, spot) is not None)
     scan.amounts.append(amount)
     spot.n.role = "tokens"
