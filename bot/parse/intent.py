@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.parse import pattern_cache
+from bot.parse.help_cues import HELP_ANYWHERE, HELP_LINE
 from bot.parse.lexicon import (
     ALTERNATIVE,
     ALTERNATIVE_STRONG,
@@ -24,8 +25,6 @@ from bot.parse.lexicon import (
     COMPARE,
     COST,
     DOMAIN,
-    HELP_ANYWHERE,
-    HELP_LINE,
     LIST_STRONG,
     LIST_WEAK,
     MODEL_MARK,
