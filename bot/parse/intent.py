@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.parse import pattern_cache
+from bot.parse.help_cues import HELP_ANYWHERE, HELP_LINE
 from bot.parse.lexicon import (
     ALTERNATIVE,
     ALTERNATIVE_STRONG,
@@ -24,8 +25,6 @@ from bot.parse.lexicon import (
     COMPARE,
     COST,
     DOMAIN,
-    HELP_ANYWHERE,
-    HELP_LINE,
     LIST_STRONG,
     LIST_WEAK,
     MODEL_MARK,
@@ -46,7 +45,9 @@ _LIST_WORD = pattern_cache.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = pattern_cache.compile(r"\binstead\b")
 # a model asked for in the named one's place: "we spend $9k on ¤ ... which model gives us the best value instead?"
 _OPEN_SLOT_INSTEAD = pattern_cache.compile(
-    rf"{_M}[^?]*\b(?:which|what) (?:\w+ )?(?:model|llm|one|option)s?\b[^.?!]*\binstead\b(?! of)"
+    rf"{_M}[^?]{{0,120}}?\b(?:which|what) (?:\w+ )?(?:model|llm|one|option)s?\b[^.?!]{{0,60}}?\binstead\b(?! of)"
+    # the named model falls short, other options asked for: "dall-e-3 is ok but we want higher quality, options?"
+    rf"|{_M}[^?]{{0,80}}?\b(?:but|want|need|looking for|would like)\b[^?]{{0,60}}?\b(?:options|suggestions|anything else|what else|other (?:models|picks|ones))\b"
 )
 _MODEL_WORD = pattern_cache.compile(r"\b(?:models?|llms?)\b")
 _COMPARE_WORD = pattern_cache.compile(r"\bvs\.?\b|\bversus\b|\bcompar\w*")

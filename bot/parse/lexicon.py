@@ -314,29 +314,6 @@ FREE = fast(
 
 # --- intents -----------------------------------------------------------------------------------------
 
-HELP_LINE = fast(
-    r"^(?:please\s+)?(?:help|h|\?+|hi|hello|hey|hey there|yo|hiya|howdy|start|menu|usage|commands|examples?|options|about|info|"
-    r"what can you do|what do you do|what do you know|what do you know about|who are you|what are you|"
-    r"how do(?:es)? (?:this|it|you|this bot|the bot) work|how (?:do|can|should) (?:i|we) use (?:you|this|it|this bot|the bot)|"
-    r"what can (?:i|we) ask(?: you)?|what should (?:i|we) ask|what questions can (?:i|we) ask|what is this|what's this|"
-    r"how to use(?: this| you)?|instructions|tutorial|getting started|get started|what can this bot do|what does this bot do|"
-    r"help me|can you help(?: me)?|what can you help (?:me )?with|thanks|thank you|ty|test|ping|man|docs|readme|"
-    r"what(?:'s| is) (?:whichmodel|this bot)|what do you cover|what kind of questions|show me what you can do|what else can you do)"
-    r"(?:[\s?!.,]+(?:please|pls|plz|bot|whichmodel|you|you guys|me|anyone|thx|thanks|ty|thank you|asap|tia|lol|:\)))*[\s?!.]*$"
-)
-HELP_ANYWHERE = fast(
-    r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"
-    r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b|\bwhat commands\b|\bwhat (?:do|can) you support\b"
-    r"|\bwhat (?:questions|things|stuff|topics|kinds? of (?:questions|things)) (?:do|can|will|could|should) (?:you|u) (?:answer|handle|help with|do|take)\b"
-    r"|\bwhat (?:this|the) (?:bot|thing|tool|app|assistant) (?:does|is for|can do|is about|is)\b|\bwhat (?:you|u) (?:do|can do|are for)\b"
-    r"|\bwhat (?:\w+ ){0,3}(?:can|do|will|could|should) (?:you|u|i|we) (?:answer|handle|help with|ask(?: you)?)\b"
-    r"|\bhow (?:do|can|should) (?:i|we) ask (?:about|for|you|questions)\b|\b(?:some |any )?example (?:questions|queries|prompts)\b"
-    r"|\bwhat (?:questions|things|stuff|kinds? of (?:questions|things)) (?:i|we) (?:can|could|should|may) (?:ask|put to)\b"
-    # the bot's own guide asked for, or how it works: "is there a guide for how to ask you things?"
-    r"|\b(?:guide|manual|docs|documentation|instructions|tutorial|cheat ?sheet|tips|help page) (?:for|on|about) (?:how to )?"
-    r"(?:ask\w*|us(?:e|ing)|talk\w* to|query\w*) (?:you|u|this bot|the bot|whichmodel|things|questions|it)\b"
-    r"|\bhow (?:does|do) (?:this|this bot|the bot|this thing|you|u|whichmodel) work\b"
-)
 ALTERNATIVE = fast(
     rf"\balternatives?\b|\balts? (?:to|for)\b|\binstead of\b|\breplac\w*|\bsubstitut\w*|\bswap(?:s|ping)?\b|\bswitch(?:ing)? (?:away )?from\b"
     rf"|\bmov(?:e|ing) (?:away )?(?:off|from)\b|\bmigrat\w* (?:off|away from|from)\b|\bsimilar to\b|\bcomparable to\b|\bequivalent (?:to|of)\b"
@@ -344,8 +321,6 @@ ALTERNATIVE = fast(
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
     rf"|\b(?:{COMPARATIVE}|snappier|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context)(?: [\w-]+){{0,2}} than {_M}"
     rf"|\b(?:{COMPARATIVE}|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
-    # the named model falls short, other options asked for: "dall-e-3 is ok but we want higher quality, options?"
-    rf"|{_M}[^?]*\b(?:but|want|need|looking for|would like)\b[^?]*\b(?:options|suggestions|anything else|what else|other (?:models|picks|ones))\b"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )
 ALTERNATIVE_STRONG = fast(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b|\binstead of\b|\balts?\b(?= (?:to|for)\b)")

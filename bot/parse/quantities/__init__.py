@@ -19,13 +19,13 @@ from bot.parse.quantities.money import MONEY
 from bot.parse.quantities.shares import CACHE_HITS, PERCENT, RATIO
 from bot.parse.quantities.sizes import INPUT_SIZE
 from bot.parse.quantities.speed import LATENCY_MS, LATENCY_SECONDS, SPEED, SUB_SECOND
+from bot.parse.quantities.traffic import TRAFFIC_PER_SECOND
 from bot.parse.quantities.volume import (
     COUNT,
     IGNORED,
     PRICE_UNIT,
     SCALED,
     TOKENS,
-    TRAFFIC_PER_SECOND,
     VOLUME,
 )
 

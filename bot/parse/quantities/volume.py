@@ -50,25 +50,6 @@ _IO_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt
 _IO_SHORT = fast(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
 # the output half of a pair just begun ("1,000 in/250 out cost", "10m in + 2m out on ¤"): the io word may run on
 _IO_PAIR_END = fast(r"^\s*(?P<io>out|output|completion)\b(?!\s+(?:of|to)\b)")
-# "we push 10k tokens per second": a rate of traffic, not a floor on output speed
-_TRAFFIC_BEFORE = fast(
-    r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*"
-    r"|have|has|get|gets|see|sees|receiv\w*|generat\w*|do|does|hit|hits|run at|running at|sustain\w*|stream\w*)"
-    r"\s*(?:about|around|roughly|~)?\s*$"
-)
-# what a model must do, not what the team sends: "one that still does 100 tok/s", "a model that can do 80 tok/s"
-_FLOOR_SUBJECT = fast(r"\b(?:that|which|can|could|must|should|will|still|at least|minimum|min)\s+(?:\w+\s+)?$")
-# a rate kept up all the time is traffic: "25 tokens/sec around the clock", "10 tok/s 24/7"
-_ALL_THE_TIME = fast(
-    r"^[^.?!]{0,30}?\b(?:around the clock|round the clock|24/7|24x7|non-?stop|continuously|all day and night"
-    r"|all (?:month|day|week|year)(?: long)?|the whole (?:month|day)|every second)"
-)
-# a rate priced, not required: "what would 7,500 tokens per second on ¤ cost per month", "what'd ¤ run us at 10 tok/s"
-_RATE_PRICED = fast(
-    r"\b(?:what(?:'d| would| will| does| do)|how much)\b[^.?!]{0,80}?\b(?:cost|costs|run us|pay|charge|bill|set us back)\b"
-)
-_FLOOR_WORDS = fast(r"\b(?:at least|minimum|min|must|needs?|faster than|no less than|>=?)\b|>=?\s*$")
-_PER_SECOND_AFTER = fast(r"^\s*(?:tokens?|toks?)\s*(?:(?:per|a|each|every)\s*(?:sec|second)\b|/\s*(?:sec|second|s)\b)")
 _PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
 _PERIOD_ADVERB = fast(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
 # a period said before a count as "every night", "each morning": "every night we summarize ~12k docs"
@@ -150,22 +131,6 @@ def _output_said_before(before: str) -> bool:
 def _after_input(scan: Scan) -> bool:
     """Whether the amount just read was an input size: the next number can be its output ("1.5k in 20 out")."""
     return bool(scan.amounts) and scan.amounts[-1].io == "in"
-
-
-def _traffic_per_second(scan: Scan, spot: Spot) -> bool:
-    """ "we push 10k tokens per second" is a volume (x2,592,000 a month); "at least 100 tokens per second" a speed."""
-    if not _PER_SECOND_AFTER.match(spot.after):
-        return False
-    verb = _TRAFFIC_BEFORE.search(spot.before)
-    if verb is not None and _FLOOR_SUBJECT.search(spot.before[: verb.start()]):
-        verb = None  # "a model that does 100 tok/s" is a speed floor
-    steady = _ALL_THE_TIME.match(spot.after) or _RATE_PRICED.search(scan.text)
-    if verb is None and not (steady and not _FLOOR_WORDS.search(spot.before[-24:])):
-        return False
-    period = PERIOD.search(spot.after)
-    scan.amounts.append(_amount(spot, None, False, period))
-    spot.n.role = "tokens"
-    return True
 
 
 # requests with their period in one word: "50 rps", "20 qps", "300 rpm"
@@ -380,19 +345,5 @@ VOLUME = Pass(
     examples=(
         ("3k requests a day, 800 tokens each", {"tokens_per_month": 72_000_000}),
         ("5000 tickets at 1k tokens", {"tokens_per_month": 5_000_000}),
-    ),
-)
-TRAFFIC_PER_SECOND = Rule(
-    name="traffic_per_second",
-    claim=_traffic_per_second,
-    fills=("tokens_per_month",),
-    examples=(
-        ("we push 10k tokens per second", {"tokens_per_month": 1e4 * 2_592_000, "min_speed": None}),
-        ("at least 100 tokens per second", {"tokens_per_month": None, "min_speed": 100}),
-        ("if we sustain 25 tokens/sec around the clock", {"tokens_per_month": 64_800_000, "min_speed": None}),
-        ("cheapest one that still does 100 tok/s", {"tokens_per_month": None, "min_speed": 100}),
-        ("what would 7,500 tokens per second on ¤ cost per month", {"tokens_per_month": 1.944e10, "min_speed": None}),
-        ("what'd ¤ run us at 10 tokens/sec all month", {"tokens_per_month": 25_920_000, "min_speed": None}),
-        ("what does ¤ cost if it needs at least 100 tok/s", {"tokens_per_month": None, "min_speed": 100}),
     ),
 )
