@@ -44,10 +44,12 @@ class Catalogue:
     pointers: dict[str, str] = field(default_factory=dict)
     _task_scores: dict[tuple[str, str], TaskScore] = field(default_factory=dict, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    _by_builder: dict[Index, Any] = field(default_factory=dict, repr=False)  # the same, keyed by the builder itself
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_task_scores"] = {}
+        state["_by_builder"] = {}
         return state
 
     def index(self, build: Index) -> Any:
@@ -55,10 +57,13 @@ class Catalogue:
 
         Builders passed to `load_catalogue(indexes=...)` are built with the catalogue and kept in the build cache.
         """
-        name = index_name(build)
-        value = self._derived.get(name)
+        value = self._by_builder.get(build)  # answers ask once per model they weigh: no name to build each time
         if value is None:
-            value = self._derived[name] = build(self)
+            name = index_name(build)
+            value = self._derived.get(name)
+            if value is None:
+                value = self._derived[name] = build(self)
+            self._by_builder[build] = value
         return value
 
     # --- lookups -----------------------------------------------------------------------------------

@@ -235,6 +235,16 @@ class Offer:
         return inp, out
 
 
+
+def retired(offers: list[Offer] | tuple[Offer, ...], day: date) -> bool:
+    """There are offers and every one is deprecated on `day` (a maker's own, or one provider's)."""
+    return bool(offers) and all(o.deprecated_on(day) for o in offers)
+
+
+def last_deprecation(offers: list[Offer] | tuple[Offer, ...]) -> date | None:
+    """The latest deprecation date among `offers` (None when none gives one)."""
+    return max((o.deprecation_date for o in offers if o.deprecation_date), default=None)
+
 @quick_unpickle
 @dataclass(frozen=True, slots=True)
 class Snapshot:

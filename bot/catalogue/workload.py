@@ -72,9 +72,14 @@ def regional(offer: Offer, region: str) -> tuple[float | None, float | None, str
     return None
 
 
+def pays_list_price(offer: Offer, work: Workload) -> bool:
+    """The workload pays the offer's list prices: no tier, region, cache hits or long-context tier applies."""
+    return not (work.tier or work.region or work.cache_hit_rate or (work.context and offer.tiers))
+
+
 def rates(offer: Offer, work: Workload) -> Rates:
     """The prices `work` pays at `offer`, with each adjustment named, and each one the offer cannot give."""
-    if not (work.tier or work.region or work.cache_hit_rate or (work.context and offer.tiers)):
+    if pays_list_price(offer, work):
         inp, out = offer.input_price, offer.output_price  # the list price, as most questions pay
         if inp is None or out is None:
             return Rates(inp, out, None, None)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.catalogue.cost import PER_MILLION
+from bot.catalogue.cost import PER_MILLION, blended_price
 from bot.catalogue.knowledge import Speed
 from bot.catalogue.offers import Offer
-from bot.catalogue.workload import Workload, rates
+from bot.catalogue.workload import Workload, pays_list_price, rates
 from bot.contract.query import Query
 
 
@@ -29,7 +29,6 @@ class Checks:
     min_speed: float | None
     max_latency: float | None
     priced: bool  # some constraint depends on the price this workload pays
-    list_priced: bool  # the workload pays list prices (no tier, region, cache hits or context floor)
 
     @classmethod
     def of(cls, query: Query, work: Workload) -> Checks:
@@ -51,7 +50,6 @@ class Checks:
             min_speed=query.min_speed,
             max_latency=query.max_latency,
             priced=bool(query.region) or any(cap is not None for cap in caps),
-            list_priced=not (work.tier or work.region or work.cache_hit_rate or work.context),
         )
 
     def problem(self, offer: Offer, speed: Speed | None) -> str | None:
@@ -71,23 +69,23 @@ class Checks:
             if not has_capability(cap, offer):
                 return f"no {cap.replace('_', ' ')}"
         if self.priced:
-            problem = self._price_problem(offer, inp, out)
+            problem = self._price_problem(offer)
             if problem is not None:
                 return problem
         if self.min_speed is not None or self.max_latency is not None:
             return self.speed_problem(speed)
         return None
 
-    def _price_problem(self, offer: Offer, inp: float, out: float) -> str | None:
+    def _price_problem(self, offer: Offer) -> str | None:
         """Why the prices this workload pays at the offer fail a region, a price cap or a budget."""
         work = self.work
-        if self.list_priced:
-            blended: float | None = work.share * inp + (1 - work.share) * out
+        if pays_list_price(offer, work):  # as most questions do: no Rates to build for each offer of a list
+            inp, out, blended = offer.input_price, offer.output_price, blended_price(offer, work.share)
         else:
             paid = rates(offer, work)
             if self.region and any("processing" in m for m in paid.missing):
                 return f"no {self.region.upper()} processing"
-            inp, out, blended = paid.input, paid.output, paid.blended  # type: ignore[assignment]
+            inp, out, blended = paid.input, paid.output, paid.blended
         if self.max_input is not None and (inp is None or inp > self.max_input):
             return "input price over cap"
         if self.max_output is not None and (out is None or out > self.max_output):

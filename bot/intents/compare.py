@@ -191,10 +191,9 @@ def ttft_text(c: Candidate) -> str:
     text = fmt.seconds(c.ttft)
     if c.ttft is None or not c.offer.reasoning:
         return text
-    variant = (c.speed.variant if c.speed and c.speed.variant else "") or ""
-    if "non-reasoning" in variant:
+    if not thinks(c):
         return text + " (thinking off, its default)"
-    effort = variant.replace("reasoning", "").strip(" ,")
+    effort = ((c.speed.variant if c.speed else None) or "").replace("reasoning", "").strip(" ,")
     return text + f" (reasoning{', ' + effort if effort else ''})"
 
 

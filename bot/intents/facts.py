@@ -7,7 +7,7 @@ groq or cerebras" each get their fact, a yes or no with the price, or the speeds
 from __future__ import annotations
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.offers import Offer
+from bot.catalogue.offers import Offer, current_day, last_deprecation, retired
 from bot.catalogue.store import Catalogue
 from bot.contract.query import Query
 from bot.intents import selfhost
@@ -125,8 +125,8 @@ def speeds(model: Model, providers: list[str], offers: list[Offer], catalogue: C
         sp = next((s for s in catalogue.speeds(model) if s.provider == pid), None)
         label = catalogue.providers.get(pid, pid)
         sold = [o for o in offers if o.provider == pid]
-        if sold and all(o.deprecated for o in sold):  # a provider that has retired the model is no choice
-            ended = max((o.deprecation_date for o in sold if o.deprecation_date), default=None)
+        if retired(sold, current_day()):  # a provider that has retired the model is no choice
+            ended = last_deprecation(sold)
             found.append((None, f"on {label}: retired" + (f" on {fmt.day(ended)}" if ended else "")))
         elif sp is None or sp.output_tps is None:
             found.append((None, f"on {label}: {fmt.NO_DATA}"))

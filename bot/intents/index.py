@@ -42,7 +42,6 @@ class Index:
             self._speeds[key] = self.catalogue.speed(model, provider)
         return self._speeds[key]
 
-
     def open_weights(self, model: Model) -> bool:
         """Whether the model's weights can be downloaded (the catalogue's answer, kept)."""
         found = self._open_weights.get(model.id)
@@ -52,22 +51,11 @@ class Index:
 
     def release_date(self, model: Model) -> date | None:
         """The model's release date (kept: working it out walks every offer)."""
-        try:
-            return self._released[model.id]
-        except KeyError:
-            found = self._released[model.id] = model.release_date
-            return found
-
-
-_last: tuple[Catalogue | None, Index | None] = (None, None)
+        if model.id not in self._released:
+            self._released[model.id] = model.release_date
+        return self._released[model.id]
 
 
 def index_for(catalogue: Catalogue) -> Index:
-    """The intents' index of `catalogue` (the last one asked for is kept at hand: an answer asks once per model)."""
-    global _last
-    last_catalogue, last_index = _last
-    if last_catalogue is catalogue and last_index is not None:
-        return last_index
-    index = catalogue.index(Index)
-    _last = (catalogue, index)
-    return index
+    """The intents' index of `catalogue`."""
+    return catalogue.index(Index)

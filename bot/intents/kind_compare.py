@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.offers import Offer
+from bot.catalogue.offers import Offer, current_day, last_deprecation, retired
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note, Row
 from bot.contract.policy import Policy
@@ -110,10 +110,9 @@ def _no_unit_price(model: Model, offer: Offer, unit: str) -> str:
 
 def _retired_line(model: Model) -> str | None:
     """'OpenAI retired gpt-image-1 on 2026-10-23.' when every offer of the maker's own is past its date."""
-    own = [o for o in model.offers if o.first_party]
-    if not own or not all(o.deprecated for o in own):
+    if not retired(model.first_party, current_day()):
         return None
-    ended = max((o.deprecation_date for o in own if o.deprecation_date), default=None)
+    ended = last_deprecation(model.first_party)
     return f"{model.maker_name or 'Its maker'} retired {model.id}" + (f" on {fmt.day(ended)}." if ended else ".")
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from bot.catalogue.grouping import Model
-from bot.catalogue.offers import Offer
+from bot.catalogue.offers import Offer, current_day
+from bot.catalogue.offers import retired as retired_offers
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note, Row, Table
 from bot.contract.policy import Policy
@@ -186,8 +187,7 @@ def token_priced_note(catalogue: Catalogue, query: Query, policy: Policy) -> lis
 
 def retired(model: Model) -> bool:
     """The maker sells the model and every one of its own offers is past its deprecation date."""
-    own = model.first_party
-    return bool(own) and all(o.deprecated for o in own)
+    return retired_offers(model.first_party, current_day())
 
 
 def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[float, Model, Offer, str] | None:

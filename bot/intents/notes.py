@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from bot.catalogue.cost import STANDARD_VOLUMES, Mix
-from bot.catalogue.offers import Offer
+from bot.catalogue.offers import Offer, last_deprecation, retired
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Note
 from bot.contract.query import Query
@@ -171,9 +171,8 @@ def lifecycle_notes(cands: list[Candidate], today: date) -> list[Note]:
     notes = []
     for cand in {c.model.id: c for c in cands}.values():
         offer, model = cand.offer, cand.model
-        own = [o for o in model.offers if o.first_party]
-        if not offer.first_party and own and all(o.deprecated_on(today) for o in own):
-            ended = max((o.deprecation_date for o in own if o.deprecation_date), default=None)
+        if not offer.first_party and retired(model.first_party, today):
+            ended = last_deprecation(model.first_party)
             when = f" on {fmt.day(ended)}" if ended else ""
             notes.append(
                 Note(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.catalogue.cost import STANDARD_VOLUMES, Mix, cached_cost, tier_applies
+from bot.catalogue.cost import PER_MILLION, STANDARD_VOLUMES, Mix, cached_cost, tier_applies
 from bot.catalogue.grouping import Model
 from bot.catalogue.offers import OffPeak
 from bot.catalogue.store import Catalogue
@@ -174,9 +174,9 @@ def thinking_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
     paid = paid_rates(c, query, mix)
     if not c.offer.reasoning or query.tokens_per_month is None or paid.output is None or paid.blended is None:
         return []
-    visible = query.tokens_per_month * paid.blended / 1e6
+    visible = monthly_at(paid, query.tokens_per_month) or 0.0
     out_tokens = query.tokens_per_month * (1 - mix.share)
-    low, high = (visible + out_tokens * k * paid.output / 1e6 for k in THINKING)
+    low, high = (visible + out_tokens * k * paid.output / PER_MILLION for k in THINKING)
     return [
         Note(
             kind="caveat",

@@ -1,8 +1,8 @@
 """Self-hosting: each model's size (total and active parameters), whether it fits the GPUs asked, and the notes.
 
 Memory is estimated as parameters x bytes per parameter at the stated precision (else FP8 on data-centre cards and
-INT4 on consumer cards), plus ~20% for activations and the KV cache of short requests (a long one gets its own estimate). A mixture-of-experts model needs all its
-parameters in memory, though only the active ones run per token. A model too big is left out of the ranking and
+INT4 on consumer cards), plus ~20% for activations and the KV cache of short requests (a long one gets its own
+estimate). A mixture-of-experts model needs all its parameters in memory, though only the active ones run per token. A model too big is left out of the ranking and
 named in a note; a model no source sizes is shown as "size: no data" after those that fit, and never said to fit.
 """
 

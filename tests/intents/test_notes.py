@@ -81,11 +81,9 @@ def test_an_offer_deprecated_within_90_days_carries_its_date_and_successor(catal
     cand = _cand(catalogue, "gpt-4o")
     ends = cand.offer.deprecation_date
     assert ends is not None and cand.offer.provider == "openai"
-    texts = [n.text for n in notes.lifecycle_notes([cand], date.fromordinal(ends.toordinal() - 43))]
-    assert texts == [
-        f"gpt-4o at OpenAI is deprecated on {ends.isoformat()}, in 43 days ({cand.offer.successor} is its successor): "
-        "plan the move."
-    ]
+    (text,) = [n.text for n in notes.lifecycle_notes([cand], date.fromordinal(ends.toordinal() - 43))]
+    assert text.startswith("gpt-4o at OpenAI") and ends.isoformat() in text and "in 43 days" in text
+    assert cand.offer.successor and cand.offer.successor in text
     assert notes.lifecycle_notes([cand], date.fromordinal(ends.toordinal() - 91)) == []  # further off: no warning
 
 
