@@ -132,14 +132,20 @@ def ranked_candidates(
                 )
             )
         found = kept
-    ordered = rank(found, sort_by)
+    ordered = retiring_last(rank(found, sort_by), notes)
+    return (climbed(ordered) if sort_by == "value" else ordered), notes
+
+
+def retiring_last(ordered: list[Candidate], notes: list[Note]) -> list[Candidate]:
+    """Models retiring soon moved to the end, with a note saying so (do not build on a model about to go)."""
     today = current_day()
     soon = [c for c in ordered if notes_mod.retiring_soon(c, today)]
-    if soon and len(soon) < len(ordered):  # do not build on a model that is about to go
-        ordered = [c for c in ordered if c not in soon] + soon
-        names = ", ".join(f"{c.model.id} ({fmt.day(c.offer.deprecation_date)})" for c in soon[:3])
-        notes.append(Note(kind="caveat", text=f"Retiring within {notes_mod.SOON_DAYS} days, so ranked last: {names}."))
-    return (climbed(ordered) if sort_by == "value" else ordered), notes
+    if not soon or len(soon) == len(ordered):
+        return ordered
+    going = {id(c) for c in soon}
+    names = ", ".join(f"{c.model.id} ({fmt.day(c.offer.deprecation_date)})" for c in soon[:3])
+    notes.append(Note(kind="caveat", text=f"Retiring within {notes_mod.SOON_DAYS} days, so ranked last: {names}."))
+    return [c for c in ordered if id(c) not in going] + soon
 
 
 def title_for(query: Query) -> str:

@@ -13,11 +13,12 @@ from bot.catalogue.knowledge import Speed
 from bot.catalogue.offers import Offer, current_day
 from bot.catalogue.scores import TaskScore
 from bot.catalogue.store import Catalogue
-from bot.catalogue.workload import Rates, monthly_at, rates
+from bot.catalogue.workload import Rates, Workload, monthly_at, rates
 from bot.contract.policy import Policy
 from bot.contract.query import Query
+from bot.intents.checks import Checks
 from bot.intents.constraints import checks_for, context_need, workload_of
-from bot.intents.index import index_for
+from bot.intents.index import Index, index_for
 
 if TYPE_CHECKING:
     from bot.intents.selfhost import Size
@@ -134,6 +135,29 @@ def cheaper_elsewhere(
     return best[1] if best else None
 
 
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """What every model of one answer is checked against, read once from the query (a list checks a thousand)."""
+
+    query: Query
+    mix: Mix
+    checks: Checks
+    open_weights: bool
+    timed: bool  # a speed or latency constraint, else speed is looked up for the pick only
+    context: int | None
+
+    @classmethod
+    def of(cls, query: Query, mix: Mix) -> Fit:
+        return cls(
+            query=query,
+            mix=mix,
+            checks=checks_for(query, workload_of(query, mix)),
+            open_weights="open_weights" in query.capabilities,
+            timed=query.min_speed is not None or query.max_latency is not None,
+            context=context_need(query),
+        )
+
+
 def candidate_for(
     model: Model,
     query: Query,
@@ -143,6 +167,7 @@ def candidate_for(
     left: Left | None = None,
     floor: bool = False,
     offers: list[Offer] | None = None,
+    fit: Fit | None = None,
 ) -> Candidate | None:
     """The model at its best offer for this query, or None (with the reason counted in `left`).
 
@@ -152,36 +177,56 @@ def candidate_for(
         offers = eligible_offers(model, query, policy, catalogue)
     if not offers:
         return None
+    if fit is None:
+        fit = Fit.of(query, mix)
     index = index_for(catalogue)
-    if "open_weights" in query.capabilities and not index.open_weights(model):
+    score = catalogue.task_score(model, query.task) if floor else None
+    if score is not None and (problem := unfit(score, catalogue.knowledge.tasks.min_coverage)) is not None:
+        if left is not None:
+            left.add(problem)
+        return None
+    offer = _passing(model, offers, fit, index, left)
+    if offer is None:
+        return None
+    return priced(
+        model,
+        offer,
+        query,
+        mix,
+        score or catalogue.task_score(model, query.task),
+        index.speed(model, offer.provider),
+        fit.checks.work,
+    )
+
+
+def _passing(model: Model, offers: list[Offer], fit: Fit, index: Index, left: Left | None) -> Offer | None:
+    """The model's preferred offer among those that pass every check, or None (the first reason counted)."""
+    if fit.open_weights and not index.open_weights(model):
         if left is not None:
             left.add("no open weights")
         return None
-    score = catalogue.task_score(model, query.task) if floor else None
-    if score is not None:
-        problem = unfit(score, catalogue.knowledge.tasks.min_coverage)
-        if problem is not None:
-            if left is not None:
-                left.add(problem)
-            return None
-    timed = query.min_speed is not None or query.max_latency is not None  # else speed is looked up for the pick only
+    problem = fit.checks.problem
+    if len(offers) == 1:
+        offer = offers[0]
+        why = problem(offer, index.speed(model, offer.provider) if fit.timed else None)
+        if why is None:
+            return offer
+        if left is not None:
+            left.add(why)
+        return None
     passing: list[Offer] = []
     first_problem = None
-    checks = checks_for(query, workload_of(query, mix))
     for offer in offers:
-        problem = checks.problem(offer, index.speed(model, offer.provider) if timed else None)
-        if problem is None:
+        why = problem(offer, index.speed(model, offer.provider) if fit.timed else None)
+        if why is None:
             passing.append(offer)
         elif first_problem is None:
-            first_problem = problem
+            first_problem = why
     if not passing:
         if left is not None:
             left.add(first_problem or "no offer from the providers asked")
         return None
-    offer = passing[0] if len(passing) == 1 else min(passing, key=_preference(model, mix, context_need(query)))
-    if score is None:
-        score = catalogue.task_score(model, query.task)
-    return priced(model, offer, query, mix, score, index.speed(model, offer.provider))
+    return passing[0] if len(passing) == 1 else min(passing, key=_preference(model, fit.mix, fit.context))
 
 
 def _preference(model: Model, mix: Mix, context: int | None) -> Callable[[Offer], tuple]:
@@ -200,10 +245,17 @@ def _preference(model: Model, mix: Mix, context: int | None) -> Callable[[Offer]
     return preference
 
 
-def priced(model: Model, offer: Offer, query: Query, mix: Mix, score: TaskScore, speed: Speed | None) -> Candidate:
-    """A model at an offer, with its price at the query's mix, context and volume."""
-    work = workload_of(query, mix)
-    paid = rates(offer, work)
+def priced(
+    model: Model,
+    offer: Offer,
+    query: Query,
+    mix: Mix,
+    score: TaskScore,
+    speed: Speed | None,
+    work: Workload | None = None,
+) -> Candidate:
+    """A model at an offer, with its price at the query's mix, context and volume (`work`, when already read)."""
+    paid = rates(offer, work or workload_of(query, mix))
     tokens = query.tokens_per_month
     return Candidate(
         model=model,
@@ -262,14 +314,16 @@ def candidates(
     else:
         pool = offered(query, catalogue, policy)
     out: list[Candidate] = []
-    for model, offers in pool:
-        cand = candidate_for(model, query, catalogue, policy, mix, left, offers=offers)
-        if cand is None:
+    fit, index, task = Fit.of(query, mix), index_for(catalogue), query.task
+    for model, offers in pool:  # candidate_for's steps, with what is the same for every model read once
+        offer = _passing(model, offers, fit, index, left)
+        if offer is None:
             continue
-        if cand.offer.deprecated:
+        if offer.deprecated:
             left.add("deprecated")
             continue
-        out.append(cand)
+        score = catalogue.task_score(model, task)
+        out.append(priced(model, offer, query, mix, score, index.speed(model, offer.provider), fit.checks.work))
     return out
 
 
