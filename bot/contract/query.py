@@ -110,6 +110,9 @@ class Query(BaseModel):
     )
     asked_providers: list[str] = Field(default_factory=list, description="providers an info question asks about")
     why_not: list[str] = Field(default_factory=list, description="models a follow-up asks about: 'why not claude?'")
+    compare_top: int | None = Field(
+        default=None, ge=2, le=5, description="'compare the top 2': that many of the answer's first models, compared"
+    )
     hardware: Hardware | None = Field(default=None, description="the GPUs the model must run on, when self-hosting")
     max_params: float | None = Field(default=None, gt=0, description="a cap on total parameters, in billions")
     precision: Precision | None = Field(default=None, description="the weights' number format, when stated")

@@ -17,7 +17,7 @@ def actions_for(answer: Answer, paged: bool, comparable: bool) -> list[Action]:
             Action(kind="more", label="Show more", query=answer.query, offset=answer.offset + len(answer.rows))
         )
     if comparable and answer.offset == 0:
-        top = compare_top2_query(answer)
+        top = compare_top_query(answer)
         if top is not None:
             actions.append(Action(kind="compare", label="Compare top 2", query=top))
     if answer.intent == "recommend" and answer.offset == 0:
@@ -31,17 +31,15 @@ def actions_for(answer: Answer, paged: bool, comparable: bool) -> list[Action]:
     return actions
 
 
-def compare_top2_query(answer: Answer) -> Query | None:
-    """'Compare top 2': the first two distinct models of the answer, at the answer's task, volume and mix."""
+def compare_top_query(answer: Answer, n: int = 2) -> Query | None:
+    """'Compare top 2': the first `n` distinct models of the answer, compared for the same workload and constraints."""
     models: list[str] = []
     for row in answer.rows:
         if row.model not in models:
             models.append(row.model)
-        if len(models) == 2:
+        if len(models) == n:
             break
     if len(models) < 2:
         return None
-    q = answer.query
-    return Query(
-        intent="compare", models=models, task=q.task, tokens_per_month=q.tokens_per_month, input_share=q.input_share
-    )
+    unasked = {"limit": None, "compare_top": None, "why_not": [], "unknown_models": [], "facet": None, "upgrade": False}
+    return answer.query.model_copy(update={"intent": "compare", "models": models, "refine_sort": None, **unasked})

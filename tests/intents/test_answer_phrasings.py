@@ -189,7 +189,7 @@ def test_a_non_chat_amount_typed_in_its_own_unit_is_priced_a_month(catalogue: Ca
     "question",
     [
         "compare gpt-5 vs gemini-2.5-pro for a workload with 80% cache hits, 2B input tokens and 200M output a month",
-        "cheapest model for classification at 50M tokens",
+        "how much is gpt-oss-120b for 500M tokens a month",
         "what would gemini-2.5-pro cost for 1B tokens a month with 70% cache hits",
     ],
 )
@@ -365,3 +365,35 @@ def test_a_provider_that_retired_the_model_is_no_choice_in_a_speed_answer(catalo
     first = data["verdict"].split("\n")[0]
     assert "n Cerebras: retired on 2026-02-16" in first and "Only Groq has a current figure" in first
     assert "Cerebras is faster" not in first
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "n"),
+    [("compare the top 2", 2), ("how do the first three stack up against each other?", 3), ("compare those two", 2),
+     ("head to head of the top two please", 2)],
+)  # fmt: skip
+def test_compare_the_top_n_compares_the_last_answers_first_models(catalogue: Catalogue, follow_up: str, n: int) -> None:
+    core = Assistant(catalogue)
+    first = core.ask("cheapest model for summarization at 20M tokens a month")
+    leaders = list(dict.fromkeys(r.model for r in first.rows))[:n]
+    answer = core.ask(follow_up, previous=first.query)
+    assert answer.query.intent == "compare" and answer.query.models == leaders
+    assert answer.query.task == "summarization" and answer.query.tokens_per_month == 20_000_000
+    for shown in (render(answer, fmt) for fmt in ("text", "markdown")):
+        assert all(m in shown for m in leaders)
+
+
+def test_compare_the_top_2_in_chat_answers_the_pair(catalogue: Catalogue) -> None:
+    from click.testing import CliRunner
+
+    from adapters.cli import main
+
+    typed = "cheapest model for classification at 50M tokens\ncompare the top 2\n"
+    result = CliRunner().invoke(main, ["chat"], input=typed)
+    assert result.exit_code == 0, result.output
+    core = Assistant(catalogue)
+    first = core.ask("cheapest model for classification at 50M tokens")
+    pair = core.ask("compare the top 2", previous=first.query)
+    assert pair.query.models == list(dict.fromkeys(r.model for r in first.rows))[:2]
+    second = result.output.split("> ")[2]  # the answer to the follow-up, after the second prompt
+    assert second.strip() == render(pair, "text").strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.parse.facets import FACET_RULES, facet_of, unjudged, why_not
+from bot.parse.facets import FACET_RULES, compare_top, facet_of, unjudged, why_not
 
 
 @pytest.mark.parametrize("rule,example", [(r, e) for r in FACET_RULES for e in r.examples])
@@ -38,3 +38,21 @@ def test_languages_and_domains_no_benchmark_judges_are_named(text: str, words: l
 )
 def test_why_not_names_the_model_asked_about(text: str, names: list[str]) -> None:
     assert why_not(text) == names
+
+
+@pytest.mark.parametrize(
+    "text,n",
+    [
+        ("compare the top 2", 2),
+        ("ok now compare the first two", 2),
+        ("how do the top 3 stack up?", 3),
+        ("compare those two", 2),
+        ("compare #1 and #2", 2),
+        ("side by side of the top four please", 4),
+        ("compare gpt-5 and claude for coding", None),
+        ("top 3 cheapest for chat", None),
+        ("compare the two for coding", None),
+    ],
+)
+def test_compare_top_reads_how_many_of_the_last_answer_to_compare(text: str, n: int | None) -> None:
+    assert compare_top(text) == n

@@ -249,6 +249,13 @@ def _offer(provider: str, provider_name: str, m: dict, day: date, as_of: date) -
     )
 
 
+def borrowed(m: dict) -> bool:
+    """A price the file copied from a reseller and has not checked with the seller ('Imported from OpenRouter
+    pricing; verify against OpenAI pricing...'): the seller may not sell the model at all (OpenAI and gpt-oss)."""
+    comment = str(m.get("price_comments") or "").lower()
+    return "imported from" in comment and "verified against" not in comment
+
+
 def _provider_id(pid: str, model_id: str) -> str | None:
     if pid.startswith(_HUGGINGFACE):
         return None  # sub-providers of Hugging Face's router: not separate sellers in models.dev's terms
@@ -269,6 +276,9 @@ def offers(data: list[dict], day: date, as_of: date) -> SourceData:
             provider = _provider_id(p["id"], str(m.get("id", "")))
             if provider is None or not m.get("id"):
                 out.skipped[f"provider {p['id']} (no models.dev id)"] += 1
+                continue
+            if borrowed(m):
+                out.skipped["price imported from a reseller, unverified"] += 1
                 continue
             offer = _offer(provider, str(p.get("name") or provider), m, day, as_of)
             if not offer.has_price:
