@@ -109,6 +109,9 @@ class Query(BaseModel):
         "generate, characters to speak",
     )
     asked_providers: list[str] = Field(default_factory=list, description="providers an info question asks about")
+    asked_capabilities: list[Capability] = Field(
+        default_factory=list, description="features an info question asks about: 'does X support function calling?'"
+    )
     why_not: list[str] = Field(default_factory=list, description="models a follow-up asks about: 'why not claude?'")
     compare_top: int | None = Field(
         default=None, ge=2, le=5, description="'compare the top 2': that many of the answer's first models, compared"

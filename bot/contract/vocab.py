@@ -48,3 +48,7 @@ FACETS: tuple[str, ...] = get_args(Facet)
 MAX_QUESTION_CHARS = 1000
 # intents whose answer a follow-up cannot refine: a follow-up after them is read as a new question
 UNREFINABLE_INTENTS: tuple[str, ...] = ("changes", "help", "unknown")
+
+# Compliance regimes: no source in the data says which provider meets them (words as typed, lower-case)
+COMPLIANCE = {"hipaa": "HIPAA", "baa": "HIPAA", "soc 2": "SOC 2", "soc2": "SOC 2", "fedramp": "FedRAMP",
+              "pci": "PCI DSS", "pci dss": "PCI DSS", "iso 27001": "ISO 27001", "hitrust": "HITRUST"}  # fmt: skip

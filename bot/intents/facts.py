@@ -7,6 +7,7 @@ groq or cerebras" each get their fact, a yes or no with the price, or the speeds
 from __future__ import annotations
 
 from bot.catalogue.grouping import Model
+from bot.catalogue.knowledge import Speed
 from bot.catalogue.offers import Offer, current_day, last_deprecation, retired
 from bot.catalogue.store import Catalogue
 from bot.contract.query import Query
@@ -23,12 +24,25 @@ def direct_answer(query: Query, model: Model, ref: Offer, offers: list[Offer], c
     return " ".join(line for line in (fact, size) if line) or None  # "is X open weights, and how big?": both
 
 
-def modality_lines(name: str, query: Query, ref: Offer) -> list[str]:
-    """'Yes: X takes image input.' for each input the question asks about."""
+_FEATURES = {"tool_calling": "tool (function) calling", "structured_output": "structured output (JSON schema)",
+             "reasoning": "reasoning (thinking before it answers)", "open_weights": "open weights"}  # fmt: skip
+
+
+def modality_lines(name: str, query: Query, ref: Offer, offers: tuple[Offer, ...] | list[Offer] = ()) -> list[str]:
+    """'Yes: X takes image input.' for each input the question asks about, and 'Yes: X supports tool (function)
+    calling at OpenAI.' for each feature (from another seller's record where `ref`'s has none, else 'no data')."""
     lines = []
     for modality in query.input_modalities:
         has = modality in ref.input_modalities
         lines.append(f"{'Yes' if has else 'No'}: {name} {'takes' if has else 'does not take'} {modality} input.")
+    for cap in query.asked_capabilities or query.capabilities:
+        at = next((o for o in (ref, *offers) if getattr(o, cap) is not None), ref)
+        has = getattr(at, cap)
+        if has is None:
+            lines.append(f"{name}'s {_FEATURES[cap]}: {fmt.NO_DATA} at {ref.provider_name}.")
+        else:
+            lines.append(f"{'Yes' if has else 'No'}: {name} {'supports' if has else 'does not support'} "
+                         f"{_FEATURES[cap]} at {at.provider_name}.")  # fmt: skip
     return lines
 
 
@@ -118,25 +132,65 @@ def availability(name: str, providers: list[str], offers: list[Offer], names: di
 
 
 def speeds(model: Model, providers: list[str], offers: list[Offer], catalogue: Catalogue) -> str:
+    """For providers asked: 'On Cerebras: 2,100 tok/s, first token in 300 ms; on Groq: 540 tok/s. Cerebras is
+    faster.' Else the headline figure with its effort, the other efforts' first-token waits and who is fastest."""
+    if providers:
+        return _at_providers(model, providers, offers, catalogue)
+    records = [s for s in catalogue.speeds(model) if s.output_tps is not None or s.ttft_s is not None]
+    if not records:
+        return f"{model.id}'s speed and time to first token: {fmt.NO_DATA} in my sources."
+    head = min(records, key=lambda s: (s.provider is not None, -s.as_of.toordinal()))  # the newest typical figure
+    where = catalogue.providers.get(head.provider, head.provider) if head.provider else "its maker's API"
+    thinks = _thinks(offers)
+    line = f"{model.id}: {fmt.speed(head.output_tps)}, first token in {fmt.seconds(head.ttft_s)}"
+    line += f"{_effort(head.variant, thinks)} at {where} ({_measured(head, catalogue)})"
+    waits = sorted((o for o in head.others if o.ttft_s is not None), key=lambda o: o.ttft_s or 0.0)
+    if waits:
+        line += "; first token in " + ", ".join(f"{fmt.seconds(o.ttft_s)} at {o.variant}" for o in waits)
+    sellers = {o.provider for o in offers if not retired([o], current_day())}
+    measured = [s for s in records if s.provider in sellers and s.output_tps is not None]
+    if len(measured) >= 2:
+        fastest = max(measured, key=lambda s: s.output_tps or 0.0)
+        shown = ", ".join(f"{catalogue.providers.get(s.provider or '', s.provider)} {fmt.speed(s.output_tps)}"
+                          for s in sorted(measured, key=lambda s: -(s.output_tps or 0.0))[:4])  # fmt: skip
+        line += f". By provider: {shown} ({_measured(fastest, catalogue)})"
+    return line + "."
+
+
+def _effort(variant: str | None, thinks: bool = False) -> str:
+    """' (high effort)' for a figure measured at a reasoning effort, ' (includes its thinking)' for a reasoning
+    model measured at one setting, else ''."""
+    return f" ({variant})" if variant else (" (includes its thinking)" if thinks else "")
+
+
+def _thinks(offers: list[Offer]) -> bool:
+    """Whether most sellers list the model as reasoning: its first token then waits on its thinking."""
+    return sum(o.reasoning for o in offers) * 2 > len(offers)
+
+
+def _measured(sp: Speed, catalogue: Catalogue) -> str:
+    """'Artificial Analysis, 2026-08-22': who measured a speed, and when."""
+    src = catalogue.source(sp.source)
+    return f"{src.name if src else sp.source}, {sp.as_of.isoformat()}"
+
+
+def _at_providers(model: Model, providers: list[str], offers: list[Offer], catalogue: Catalogue) -> str:
     """'On Cerebras: 2,100 tok/s, first token in 300 ms; on Groq: 540 tok/s. Cerebras is faster.'"""
-    wanted = providers or [o.provider for o in offers]
     found = []
-    for pid in wanted:
-        sp = next((s for s in catalogue.speeds(model) if s.provider == pid), None)
+    for pid in providers:
         label = catalogue.providers.get(pid, pid)
         sold = [o for o in offers if o.provider == pid]
+        own = any(o.first_party for o in sold)  # the maker's own API: its typical figure counts too
+        measured_here = [s for s in catalogue.speeds(model) if s.provider == pid or (own and s.provider is None)]
+        sp = max(measured_here, key=lambda s: s.as_of, default=None)  # the newest measure
         if retired(sold, current_day()):  # a provider that has retired the model is no choice
             ended = last_deprecation(sold)
             found.append((None, f"on {label}: retired" + (f" on {fmt.day(ended)}" if ended else "")))
         elif sp is None or sp.output_tps is None:
             found.append((None, f"on {label}: {fmt.NO_DATA}"))
         else:
-            found.append(
-                (
-                    sp.output_tps,
-                    f"on {label}: {fmt.speed(sp.output_tps)}, first token in {fmt.seconds(sp.ttft_s)} ({sp.as_of.isoformat()})",
-                )
-            )
+            wait = f"first token in {fmt.seconds(sp.ttft_s)}{_effort(sp.variant, _thinks(sold))}"
+            found.append((sp.output_tps, f"on {label}: {fmt.speed(sp.output_tps)}, {wait} ({sp.as_of.isoformat()})"))
     text = "; ".join(t for _, t in found)
     text = text[0].upper() + text[1:] if text else f"No speed data for {model.id} at those providers"
     measured = [(v, t) for v, t in found if v is not None]

@@ -102,7 +102,7 @@ def offer_row(model: Model, o: Offer, score: TaskScore, share: float, catalogue:
 
 def answer_line(model: Model, query: Query, ref: Offer, offers: list[Offer]) -> str:
     """The direct answer: a modality question gets yes/no first, then the card's summary."""
-    lead = modality_lines(model.name, query, ref)
+    lead = modality_lines(model.name, query, ref, offers)
     if model.kind != "chat":
         return " ".join([*lead, kind_line(model, ref, offers)])
     summary = (

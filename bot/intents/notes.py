@@ -10,9 +10,10 @@ from bot.catalogue.offers import Offer, last_deprecation, retired
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Note
 from bot.contract.query import Query
+from bot.contract.vocab import COMPLIANCE
 from bot.intents.selection import Candidate, Left
 from bot.render import fmt
-from bot.render.wording import mix_text, task_name
+from bot.render.wording import REGION_NAMES, mix_text, task_name
 
 STALE_DAYS = 30
 MAJOR_SELLERS = frozenset({"azure", "amazon-bedrock", "google-vertex", "google-vertex-anthropic"})
@@ -63,10 +64,6 @@ def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
     return notes
 
 
-REGION_NAMES = {"eu": "the EU", "us": "the US", "uk": "the UK", "apac": "Asia-Pacific", "ca": "Canada",
-                "au": "Australia", "jp": "Japan"}  # fmt: skip
-
-
 def region_text(region: str) -> str:
     """What a region constraint did: only offers processing data there, at their regional price."""
     where = REGION_NAMES.get(region, region.upper())
@@ -78,6 +75,9 @@ def region_text(region: str) -> str:
 
 def unjudged_text(word: str, query: Query) -> str:
     """'No German-specific benchmark in my sources; ranked on multilingual (translation) scores.'"""
+    if word in COMPLIANCE.values():
+        return (f"{word}: my sources hold no compliance data (certifications, BAAs), so this ranking does not judge "
+                f"it. Check that the provider you pick covers {word} for this use, under a signed agreement.")  # fmt: skip
     basis = (
         "multilingual (translation)"
         if word[:1].isupper() and query.task in (None, "translation")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.contract.vocab import Facet
+from bot.contract.vocab import COMPLIANCE, Facet
 from bot.parse import pattern_cache
 
 
@@ -61,11 +61,16 @@ FACET_RULES: tuple[FacetRule, ...] = (
     ),
     FacetRule(
         "speed",
-        pattern_cache.compile(r"\bfast(?:er|est)?\b|\bspeed\b|\btok(?:ens)?/s\b|\bthroughput\b|\bquick(?:er|est)?\b"),
+        pattern_cache.compile(
+            r"\bfast(?:er|est)?\b|\bspeed\b|\btok(?:ens)?/s\b|\bthroughput\b|\bquick(?:er|est)?\b|\bttft\b"
+            r"|\btime to (?:the )?first token\b|\blatency\b|\bhow (?:long|slow)\b.{0,40}\b(?:respond|answer|reply|first token)"
+        ),
         (
             "which is faster on groq or cerebras for llama 3.3 70b",
             "speed of gpt-oss-120b on groq",
             "llama 3.3 70b throughput",
+            "what's the ttft of claude-opus-5 at high effort",
+            "time to first token for gpt-5",
         ),
     ),
     FacetRule(
@@ -132,8 +137,12 @@ DOMAINS = (
     "pharma",
     "biotech",
 )
+# words that name a domain by its work: "patient notes" is medical work
+_DOMAIN_WORDS = {"patient": "medical", "patients": "medical", "hospital": "medical", "ehr": "medical",
+                 "lawyers": "legal", "law firm": "legal", "banking": "financial", "accounting": "financial"}  # fmt: skip
 _LANGUAGE = pattern_cache.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
-_DOMAIN = pattern_cache.compile(r"\b(" + "|".join(DOMAINS) + r")\b")
+_DOMAIN = pattern_cache.compile(r"\b(" + "|".join((*DOMAINS, *_DOMAIN_WORDS)) + r")\b")
+_COMPLIANCE = pattern_cache.compile(r"\b(" + "|".join(sorted(COMPLIANCE, key=len, reverse=True)) + r")\b")
 _WHY_NOT = pattern_cache.compile(
     r"\bwhy (?:not|no|didn'?t you (?:pick|suggest|recommend|choose)|isn'?t|wasn'?t)\s+([a-z0-9][\w.\- ]{0,40}?)\s*(?:\?|$|,|\binstead\b|\bhere\b|\bon the list\b|\bthere\b)"
 )
@@ -149,8 +158,10 @@ def facet_of(text: str) -> Facet | None:
 
 def unjudged(text: str) -> list[str]:
     """Languages and domains named that the benchmarks in the data do not judge: 'German', 'legal'."""
-    found = [m.group(1) for m in _LANGUAGE.finditer(text)] + [m.group(1) for m in _DOMAIN.finditer(text)]
-    return [w.capitalize() if w in LANGUAGES else w for w in dict.fromkeys(found)]
+    found = [m.group(1).capitalize() for m in _LANGUAGE.finditer(text)]
+    found += [_DOMAIN_WORDS.get(m.group(1), m.group(1)) for m in _DOMAIN.finditer(text)]
+    found += [COMPLIANCE[m.group(1)] for m in _COMPLIANCE.finditer(text)]
+    return list(dict.fromkeys(found))
 
 
 def why_not(text: str) -> list[str]:

@@ -32,6 +32,7 @@ from bot.parse.quantities import Quantities, extract_quantities
 from bot.parse.source_ids import reported_id
 from bot.parse.spelling import correct_spelling
 from bot.parse.text import plain_text
+from bot.parse.unknown_names import shaped_unknowns
 from bot.parse.upgrade import upgrade_order
 
 log = logging.getLogger("whichmodel.parse")
@@ -154,6 +155,7 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     index = name_index(catalogue)
     corrected = correct_spelling(lower, keep=index.vocab)
     mentions = _usable(find_mentions(corrected, catalogue), corrected)
+    mentions = sorted(mentions + shaped_unknowns(corrected, mentions, index.vocab), key=lambda m: m.start)
     masked = _mask(corrected, mentions)
     quantities = _sane(extract_quantities(words_to_digits(masked)))
     capabilities, cap_tasks, rest = words.capabilities(masked)
@@ -247,6 +249,7 @@ def _with_extras(query: Query, r: _Reading) -> Query:
     if query.intent == "info":
         extras["facet"] = facet
         extras["asked_providers"] = list(r.providers.providers)
+        extras["asked_capabilities"] = list(r.capabilities)  # answered yes or no, as a modality asked about is
     extras.update(hardware.extras(text, query))
     return query.model_copy(update=extras)
 

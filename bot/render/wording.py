@@ -16,6 +16,10 @@ def task_name(task: str | None) -> str:
     return TASK_NAMES.get(task, (task or "").replace("_", " "))
 
 
+REGION_NAMES = {"eu": "the EU", "us": "the US", "uk": "the UK", "apac": "Asia-Pacific", "ca": "Canada",
+                "au": "Australia", "jp": "Japan"}  # fmt: skip
+
+
 def filters_text(query: Query) -> str:
     """The query's constraints in words: 'from anthropic, with image input, with 1M+ context'."""
     bits = []
@@ -44,6 +48,10 @@ def filters_text(query: Query) -> str:
         bits.append(f"at {query.min_speed:,.0f}+ tok/s")
     if query.max_latency is not None:
         bits.append(f"first token within {fmt.seconds(query.max_latency)}")
+    if query.region is not None:
+        bits.append(f"processed in {REGION_NAMES.get(query.region, query.region.upper())}")
+    if query.batch:
+        bits.append("at batch prices")
     return ", ".join(bits)
 
 

@@ -397,3 +397,62 @@ def test_compare_the_top_2_in_chat_answers_the_pair(catalogue: Catalogue) -> Non
     assert pair.query.models == list(dict.fromkeys(r.model for r in first.rows))[:2]
     second = result.output.split("> ")[2]  # the answer to the follow-up, after the second prompt
     assert second.strip() == render(pair, "text").strip()
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("does gpt-5 support function calling?", "Yes: GPT-5 supports tool (function) calling at OpenAI."),
+        ("can gpt-4o-mini do structured outputs", "Yes: GPT-4o mini supports structured output (JSON schema) at OpenAI."),
+        ("is claude-opus-5 a reasoning model?", "Yes: claude-opus-5 supports reasoning (thinking before it answers)"),
+    ],
+)
+def test_a_feature_question_gets_yes_or_no_first(catalogue: Catalogue, question: str, line: str) -> None:
+    data = ask_json(question)
+    assert data["query"]["intent"] == "info" and data["query"]["asked_capabilities"]
+    assert (data["verdict"] or "").startswith(line)
+    for shown in everywhere(catalogue, question)[:2]:
+        assert line in " ".join(shown.split())
+
+
+@pytest.mark.parametrize(
+    ("question", "regime"),
+    [
+        ("HIPAA compliant model for summarizing patient notes", "HIPAA"),
+        ("we need SOC 2, cheapest model for support chat", "SOC 2"),
+        ("fedramp approved llm for classifying tickets?", "FedRAMP"),
+    ],
+)
+def test_a_compliance_regime_is_said_to_be_unjudged(catalogue: Catalogue, question: str, regime: str) -> None:
+    data = ask_json(question)
+    said = [n["text"] for n in data["notes"] if n["text"].startswith(f"{regime}: my sources hold no compliance data")]
+    assert said and data["rows"]
+    for shown in everywhere(catalogue, question)[:2]:
+        assert f"{regime}: my sources hold no compliance data" in " ".join(shown.split())
+
+
+@pytest.mark.parametrize(
+    ("question", "model"),
+    [
+        ("how fast is claude-opus-5", "claude-opus-5"),
+        ("what's the ttft of gpt-5 at high effort", "gpt-5"),
+        ("time to first token for gemini-2.5-pro?", "gemini-2.5-pro"),
+    ],
+)
+def test_a_speed_question_about_one_model_gets_its_measured_speed_and_wait_first(
+    catalogue: Catalogue, question: str, model: str
+) -> None:
+    data = ask_json(question)
+    line = (data["verdict"] or "").split(". Facts")[0]
+    assert line.startswith(f"{model}: ") and " tok/s, first token in " in line, line
+    assert "Artificial Analysis" in line and "2026-" in line  # who measured it, and when
+    assert "effort" in line or "includes its thinking" in line  # a reasoning model's wait is labelled
+    for shown in everywhere(catalogue, question)[:2]:
+        assert f"{model}: " in shown and "first token in" in shown
+
+
+@pytest.mark.parametrize("model", ["ai21-jamba-1.5-large", "aion-1.0"])
+def test_a_speed_question_about_a_model_nobody_measured_says_no_data(catalogue: Catalogue, model: str) -> None:
+    assert not catalogue.speeds(catalogue.model(model))
+    answer = Assistant(catalogue).ask(f"how fast is {model}?")
+    assert (answer.verdict or "").startswith(f"{model}'s speed and time to first token: no data in my sources.")
