@@ -282,9 +282,11 @@ def classify(model_id: str, family: str | None, inputs: list[str], outputs: list
     return "chat"
 
 
+# embedding lines whose names do not say so: Voyage AI's models, BAAI's bge, the e5 and gte families
+_EMBEDDER = re.compile(r"(?:^|[/\s])(?:voyage|bge|e5|multilingual-e5|gte)-")
 _BY_NAME: tuple[tuple, ...] = (
     (lambda t: "rerank" in t, "rerank"),
-    (lambda t: "embed" in t, "embedding"),
+    (lambda t: "embed" in t or bool(_EMBEDDER.search(t)), "embedding"),
     (lambda t: "moderation" in t or bool(_GUARD.search(t)), "moderation"),
     (lambda t: bool(_OCR.search(t)), "ocr"),
     (lambda t: bool(_REALTIME.search(t)), "realtime"),

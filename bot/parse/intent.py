@@ -60,7 +60,7 @@ _NOT_MODELS_COMPARED = pattern_cache.compile(
 # greetings and questions about the bot itself
 _GREETING = pattern_cache.compile(
     r"^(?:(?:hi+|hel+o+|he+y+|hiya+|howdy|yo+|sup|greetings|heya+|hallo|morning|evening|afternoon|good (?:morning|afternoon|evening|day)"
-    r"|what'?s up|wassup|hola|salut|ahoy)\b(?:\s+(?:there|bot|whichmodel|team|all|everyone|folks|y'?all|friend))*[\s,!.?]*)+"
+    r"|what'?s up|wassup|hola|salut|ahoy|gm|gmorning|good ?morning|mornin'?|g'?day|hey ?there|bonjour|hallo|namaste)\b(?:\s+(?:there|bot|whichmodel|team|all|everyone|folks|y'?all|friend|friends|fam|frens?))*[\s,!.?]*)+"
 )
 _ABOUT_BOT = pattern_cache.compile(
     r"^(?:so\s+|and\s+|ok\s+|um+\s+)?(?:what (?:are|r) (?:you|u) (?:for|good (?:at|for))|what(?:'s| is) (?:this|this bot|this thing|the bot|whichmodel) (?:for|about)"
@@ -214,7 +214,7 @@ _LEAD_IN = pattern_cache.compile(
 
 
 _LETTER_OR_DIGIT = pattern_cache.compile(r"[^\W_]")
-_HELLO = pattern_cache.compile(r"\b(?:he+y+|hi+|hel+o+|yo+|hiya+|howdy|sup|morning|evening|afternoon|greetings|heya+|hola)\b")
+_HELLO = pattern_cache.compile(r"\b(?:he+y+|hi+|hel+o+|yo+|hiya+|howdy|sup|morning|evening|afternoon|greetings|heya+|hola|gm)\b")
 
 
 def decide(s: Signals) -> Decision:

@@ -29,7 +29,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\bcod(?:e|es|ing|er|ers)\b|\bprogramm\w*|\bunit[- ]tests?\b|\btest (?:generation|cases|suites?)\b"
             r"|\bwrit\w* (?:\w+ )?tests\b|\bcode[- ]?review\w*|\bautocomplet\w*|\bauto-complet\w*|\bcompletions? in (?:the )?(?:ide|editor)\b"
             r"|\brefactor\w*|\bdebug\w*|\bsoftware (?:engineering|development|dev)\b|\bsql\b|\bpython\b|\bjavascript\b"
-            r"|\btypescript\b|\bjava\b|\brust\b|\bgolang\b|\bc\+\+|\bbug[- ]?fix\w*|\bpull requests?\b|\bpr reviews?\b"
+            r"|\btypescript\b|\bjava\b|\brust\b|\bgolang\b|\bc\+\+|\bbug[- ]?fix\w*|\bpull requests?\b|\bpr reviews?\b|\bprs\b|\bmerge requests?\b|\bcode diffs?\b"
             r"|\bswe[- ]?bench\b|\bcodebases?\b|\bvibe[- ]?cod\w*|\b(?:github|code|coding|dev|developer|programming) copilot\b|\bide\b|\bfront[- ]?end\b|\bback[- ]?end\b"
             r"|\bhtml\b|\bcss\b|\breact\b|\bdevops\b|\bterraform\b|\bbash\b|\bshell scripts?\b|\bregex\w*|\bdockerfiles?\b|\byaml\b|\bkubernetes manifests\b|\bcli tools?\b|\bcommit messages?\b|\bstack traces?\b",
         ),
@@ -131,7 +131,9 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "writing",
             4,
             r"\b(?:generat\w*|writ(?:e|es|ing)|draft\w*|produc(?:e|es|ed|ing)|compos(?:e|es|ing)|churn\w* out) (?:\w+ ){0,2}?"
-            r"(?:reports?|articles?|essays?|blog posts?|posts?|copy|content|stories|emails?|letters?|newsletters?|press releases?)\b",
+            r"(?:reports?|articles?|essays?|blog posts?|posts?|copy|content|stories|emails?|letters?|newsletters?|press releases?)\b"
+            # the tool that produces it: "our sales email generator", "an ad copy writer"
+            r"|\b(?:e-?mails?|copy|content|blog|posts?|newsletters?|ads?|captions?|descriptions?|letters?|replies) (?:generator|writer|drafter|assistant)s?\b",
         ),
     )
 )
@@ -327,7 +329,7 @@ ALTERNATIVE_STRONG = fast(r"\balternatives?\b|\breplacements?\b|\bsubstitutes?\b
 COMPARE = fast(
     rf"\bvs\.?\b|\bv\.?\s|\bversus\b|\bcompar\w*|\bdifferen\w*|\bdiffer\b|\bbetter\b|\bworse\b|\bupgrad\w*|\bdowngrad\w*"
     r"|\bworth\b|\bover\b|\bagainst\b|\bhead[- ]to[- ]head\b|\bwhich (?:is|one|of|would|should|will|do|does)\b|\bbetween\b"
-    rf"|\b(?:{COMPARATIVE}|slower|more expensive|pricier)\b|\bor\b|\bswitch\w*|\bmove from\b"
+    rf"|\b(?:{COMPARATIVE}|slower|more expensive|pricier)\b|\bor\b|\bswitch\w*|\bmove from\b|\bstacks? up\b"
 )
 COST = fast(
     r"\bcosts?\b|\bcosting\b|\bprice[sd]?\b|\bpricing\b|\bhow much (?:is|are|does|do|would|will|for|to|money|\$|it|per)\b|\bhow much\W*$"

@@ -40,9 +40,11 @@ def reported_id(mention: Mention, catalogue: Catalogue) -> str | None:
         return None
     typed = bag(name_pieces(mention.text))
     own = name_pieces(mid)
-    if not typed or typed <= bag(own) or compact(name_pieces(mention.text)) == compact(own):
-        return mid  # "sonnet 4.5", "dalle 3": the canonical id's own words, re-spaced
     written = _SEPARATORS.sub("-", mention.text.strip())
+    if not typed or typed <= bag(own) or compact(name_pieces(mention.text)) == compact(own):
+        # "sonnet 4.5", "dalle 3": the canonical id's own words, re-spaced; "grok 4.20": the maker's API id typed
+        versioned = typed and typed != bag(own) and any(ch.isdigit() for ch in written)
+        return _makers_id(catalogue, written, mid) if versioned else mid
     found = [
         name
         for name in catalogue.index(source_names).get(mid, ())
@@ -50,6 +52,17 @@ def reported_id(mention: Mention, catalogue: Catalogue) -> str | None:
     ]
     same = [name for name in found if _plain(name) == _plain(written)]  # "mistral medium 3.5" as typed
     return written if same else found[0] if found else mid
+
+
+def _makers_id(catalogue: Catalogue, written: str, mid: str) -> str:
+    """The maker's own API id for the model when it is what the user typed ("grok-4.20" under
+    grok-4.20-0309-reasoning), else the canonical id."""
+    model = catalogue.model(mid)
+    plain = _plain(written)
+    for offer in model.offers if model is not None else ():
+        if offer.first_party and _plain(offer.id.rsplit("/", 1)[-1].lower()) == plain:
+            return offer.id.rsplit("/", 1)[-1].lower()
+    return mid
 
 
 def _plain(name: str) -> str:

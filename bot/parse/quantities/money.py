@@ -16,7 +16,7 @@ from bot.parse.quantities.units import COUNT_AFTER, TOKENS_AFTER
 
 CURRENCY_BEFORE = pattern_cache.compile(r"(?:\$|us\$|usd|€|eur|£|gbp)\s*$")
 # the sign after the amount, as many people type it: "1.5$/M in", "~6k$/mo"
-CURRENCY_AFTER = pattern_cache.compile(r"^\s*(?P<unit>(?:dollars?|usd|bucks|cents?|eur|euros?|gbp)\b|[$¢€£])")
+CURRENCY_AFTER = pattern_cache.compile(r"^\s*(?P<unit>(?:dollars?|usd|bucks?|cents?|eur|euros?|gbp)\b|[$¢€£])")
 BUDGET_BEFORE = pattern_cache.compile(
     r"\b(?:budget\w*|spend(?:ing)?|afford|bill|invoice|cap|capped|max(?:imum)? cost|monthly cost|cost(?:s|ing)? (?:me |us )?(?:under|below|less than|at most)|pay(?:ing)?)"
     r"(?:\s+(?:on|for|with)\s+(?:[\w.¤-]+\s+){0,2}?[\w.¤-]+)?"  # "our monthly spend on claude is around 20k"
@@ -137,7 +137,9 @@ def _is_spend(before: str) -> bool:
     verb = _SPEND_VERB.search(before)
     if verb is None:
         return False
-    return not _CAP_WORDS.search(before[max(0, verb.start() - 24) :])  # "budget ... we're on X at $500" is a cap
+    lead = before[max(0, verb.start() - 24) :]
+    lead = re.split(r"[.?!]\s", lead)[-1]  # its own sentence: "how much would ¤ cost? we're at $12k/mo" is a spend
+    return not _CAP_WORDS.search(lead)  # "budget ... we're on X at $500" is a cap
 
 
 def _period_factor(rest: str) -> float | None:
@@ -203,5 +205,7 @@ MONEY = Rule(
         ("under 1.5$/m in and 6$/m out", {"max_input_price": 1.5, "max_output_price": 6}),
         ("we're on ¤ for our widget (~6k$/mo)", {"monthly_spend": 6000}),
         ("our invoice for ¤ is about 20k a month", {"monthly_spend": 20000, "tokens_per_month": None}),
+        ("how much would ¤ cost us? we're at $12k/mo on ¤ today", {"monthly_spend": 12000, "max_monthly_cost": None}),
+        ("best chat model under a buck per 1m tokens", {"max_blended_price": 1.0}),
     ),
 )

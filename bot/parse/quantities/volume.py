@@ -33,10 +33,12 @@ _PAIR_BEFORE = fast(r"\b(?:input|in|prompt)\s*/\s*$")  # "4k input / 1k output":
 _PER_BEFORE = fast(r"(?:\bper|/)\s*$")
 # "prompt ~2k", "prompts are ~300 tokens and responses ~10", "outputs typically 200"
 _IO_BEFORE_AMOUNT = fast(
-    r"\b(input|prompt|output|completion|response|answer|repl(?=y|ies))(?:s|y|ies)?\s*(?:size|length)?s?\s*"
+    r"\b(input|prompt|output|completion|response|answer|repl(?=y|ies)|summar(?=y|ies))(?:s|y|ies)?\s*(?:size|length)?s?\s*"
     r"(?:of|is|are|=|:|~|about|around|roughly|averag\w*|run|typically|usually|tend to be)?\s*(?:about|around|roughly|~)?\s*~?\s*$"
 )
-_OUTPUT_NOUNS = ("output", "completion", "response", "answer", "repl")
+_OUTPUT_NOUNS = ("output", "completion", "response", "answer", "repl", "summar")
+# what each request gives back, said after its size: "into ~1k token summaries", "200-token replies"
+_OUT_NOUN_AFTER = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:summar(?:y|ies)|repl(?:y|ies)|responses?|answers?|outputs?|completions?)\b")
 # input and output said by what the request does: "sends ~3k tokens of context and gets ~400 tokens back"
 _IN_AFTER_TOKENS = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:of\s+)?(?:context|system prompts?|system|instructions?|history)\b")
 _OUT_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+back\b")
@@ -114,7 +116,7 @@ def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
         found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "each call is ~12k tokens in and 800 out"
         if found is None and _after_input(scan):
             found = _IO_PAIR_END.match(after)  # "1,000 in/250 out cost on ¤"
-    if found is None and _after_input(scan) and _output_said_before(spot.before):
+    if found is None and (_after_input(scan) or _after_size(scan)) and _output_said_before(spot.before):
         found = _OUT  # "we send 6k tokens and get back 500", "prompt ~2k, completion ~250"
     return found
 
@@ -126,6 +128,11 @@ def _output_said_before(before: str) -> bool:
     """Whether the words before a bare number say it is what comes back: "get back 500", "completion ~250"."""
     label = _IO_BEFORE_AMOUNT.search(before)
     return bool(_OUT_VERB_BEFORE.search(before) or label and label.group(1) in _OUTPUT_NOUNS)
+
+
+def _after_size(scan: Scan) -> bool:
+    """Whether the amount just read was a size per request: "each thread is ~3k tokens and the summary is ~250"."""
+    return bool(scan.amounts) and scan.amounts[-1].per_unit and scan.amounts[-1].io is None
 
 
 def _after_input(scan: Scan) -> bool:
@@ -148,7 +155,8 @@ def _count(scan: Scan, spot: Spot) -> bool:
         return True
     if _token_word(scan, spot) is not None or not u.COUNT_AFTER.match(spot.after) or u.TOKEN_ADJ.match(spot.after):
         return False
-    period = _period_after(scan, spot) or _every_period(spot.before, spot.after)
+    # "every night we summarize ~12k docs", "our nightly job summarizes ~8,000 docs"
+    period = _period_after(scan, spot) or _every_period(spot.before, spot.after) or _period_before(spot.before)
     scan.counts.append(
         Count(spot.n.value, period_factor(period) if period else None, period_name(period) if period else None)
     )
@@ -183,9 +191,10 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     if io is None and tok is not None:
         if _IN_AFTER_TOKENS.match(after) or _IN_VERB_BEFORE.search(before):
             io = "in"
-        elif _OUT_AFTER_TOKENS.match(after) or _OUT_VERB_BEFORE.search(before):
+        elif _OUT_AFTER_TOKENS.match(after) or _OUT_VERB_BEFORE.search(before) or _OUT_NOUN_AFTER.match(after):
             io = "out"
     per_unit = bool(u.TOKEN_ADJ.match(after) or u.PER_UNIT_AFTER.match(after) or scan.counts and _TIMES_BEFORE.search(before))
+    per_unit = per_unit or bool(scan.counts and _OUT_NOUN_AFTER.match(after))  # "into ~1k token summaries": each one's
     if not per_unit and u.PER_UNIT_BEFORE.search(before):
         per_unit = _period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
     period = None if per_unit else _period_after(scan, spot)
@@ -305,6 +314,7 @@ COUNT = Rule(
         ("3k requests a day, 800 tokens each", {"tokens_per_month": 72_000_000}),
         ("every night we summarize ~12k docs, avg 6k tokens in / 400 out", {"tokens_per_month": 2.304e9}),
         ("80k images a day at ~1k tokens each", {"tokens_per_month": 2.4e9}),
+        ("our nightly job summarizes ~8,000 docs, ~6k tokens in and 500 out each", {"tokens_per_month": 1.56e9}),
     ),
 )
 TOKENS = Rule(
@@ -326,6 +336,10 @@ TOKENS = Rule(
         ("10 million in + 2 million out on ¤", {"tokens_per_month": 12e6, "input_share": 0.833333}),
         ("per call we send 6k tokens and get back 500, 3k calls/day", {"tokens_per_month": 5.85e8, "input_share": 0.923077}),
         ("prompt ~2k, completion ~250, 1m requests per month", {"tokens_per_month": 2.25e9, "input_share": 0.888889}),
+        ("~300 threads/day, each thread is ~3k tokens and the summary is ~250",
+         {"tokens_per_month": 29_250_000, "input_share": 0.923077}),
+        ("summarize 10k docs of 20k tokens each into ~1k token summaries",
+         {"tokens_per_month": 2.1e8, "input_share": 0.952381}),
     ),
 )
 SCALED = Rule(
