@@ -68,7 +68,13 @@ def _fact(query: Query, model: Model, ref: Offer, offers: list[Offer], catalogue
         return f"{name} was released on {fmt.day(model.release_date)}."
     if facet == "open_weights":
         yes = catalogue.open_weights(model)
-        return f"{'Yes' if yes else 'No'}: {name} {'has' if yes else 'does not have'} open weights."
+        line = f"{'Yes' if yes else 'No'}: {name} {'has' if yes else 'does not have'} open weights."
+        size = catalogue.parameters(model)
+        if yes and not model.open_weights and size is not None:  # the size source says so, its sellers do not
+            src = catalogue.source(size.source)
+            line = line[:-1] + (f" ({src.name if src else size.source}, {size.as_of.isoformat()}, lists them as "
+                                "downloadable): check the licence's terms before you build on it.")  # fmt: skip
+        return line
     if facet == "price":
         line = f"{name}: {fmt.price(ref.input_price)} in / {fmt.price(ref.output_price)} out per 1M tokens at {ref.provider_name}."
         off = ref.off_peak

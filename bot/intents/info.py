@@ -134,8 +134,8 @@ def release_source(model: Model) -> str:
     return " (Artificial Analysis's record of the announcement)" if fixed else ""
 
 
-def facts_table(model: Model, ref: Offer) -> Table:
-    """The model's facts at its reference offer."""
+def facts_table(model: Model, ref: Offer, open_weights: bool) -> Table:
+    """The model's facts at its reference offer (`open_weights`: the catalogue's one answer, offers or size source)."""
     facts = [
         ("Model id", model.id),
         ("Maker", model.maker_name or fmt.NO_DATA),
@@ -148,7 +148,7 @@ def facts_table(model: Model, ref: Offer) -> Table:
         ("Tool calling", fmt.yes_no(ref.tool_calling)),
         ("Structured output", fmt.yes_no(ref.structured_output)),
         ("Reasoning", fmt.yes_no(ref.reasoning)),
-        ("Open weights", fmt.yes_no(model.open_weights)),
+        ("Open weights", fmt.yes_no(open_weights)),
         ("Released", fmt.day(model.release_date) + release_source(model)),
         ("Knowledge cutoff", ref.knowledge_cutoff or fmt.NO_DATA),
     ]
@@ -301,7 +301,7 @@ def info(query: Query, model: Model, catalogue: Catalogue, policy: Policy) -> An
     ref = cand.offer
     offers = offer_order(model, policy)
     shown = offers[:MAX_OFFERS]
-    tables = [facts_table(model, ref), offers_table(offers, shown)]
+    tables = [facts_table(model, ref, catalogue.open_weights(model)), offers_table(offers, shown)]
     parts = price_parts_table(parts_offers(offers, policy), catalogue)
     tables += [parts] if parts is not None else []
     if model.kind == "chat" or catalogue.scores(model):

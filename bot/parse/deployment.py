@@ -102,7 +102,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "image_generation",
         pattern_cache.compile(
             r"\b(?:image|picture|photo|art|illustration|logo|icon|avatar|thumbnail)s?[- ](?:generation|generator|gen|creation|model)s?\b(?<!image model)(?<!photo model)(?<!picture model)"
-            r"|\btext[- ]to[- ]image\b|\bt2i\b|\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw(?:s|ing)?|produc(?:e|es|ed|ing)|render(?:s|ed|ing)?|design(?:s|ed|ing)?) (?:an? |the |some |our |new )?(?:\w+ ){0,2}(?:images?|pictures?|photos?|illustrations?|art(?:work)?|logos?|icons?|avatars?|thumbnails?)\b"
+            r"|\btext[- ]to[- ]image\b|\bt2i\b|\b(?:generat\w*|creat(?:e|es|ed|ing)|mak(?:e|es|ing)|draw(?:s|ing)?|produc(?:e|es|ed|ing)|render(?:s|ed|ing)?|design(?:s|ed|ing)?) (?:an? |the |some |our |new )?(?:(?:about |around |roughly |~)?[\d.,]+[km]? )?(?:\w+ ){0,2}(?:images?|pictures?|photos?|illustrations?|art(?:work)?|logos?|icons?|avatars?|thumbnails?)\b"
             r"|\bdiffusion models?\b|\bimage gen\b"
         ),
     ),

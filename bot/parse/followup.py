@@ -18,6 +18,8 @@ from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import UNREFINABLE_INTENTS
 
 _STRONG_INTENTS = ("compare", "alternatives", "cost", "list")
+_SORT_NAMES = {"quality": "quality", "cost": "cost", "speed": "speed", "latency": "time to first token",
+               "value": "value", "context": "context window"}  # fmt: skip
 
 
 def refine(previous: Query, new: Query) -> Query:
@@ -33,8 +35,11 @@ def refine(previous: Query, new: Query) -> Query:
             data[name] = value
     if new.task:
         data["task"] = new.task
+    said = None
     if new.sort_by or new.refine_sort:
         data["sort_by"] = new.sort_by or new.refine_sort
+        if data["sort_by"] == previous.sort_by and previous.intent in ("recommend", "list"):
+            said = f"Already ranked by {_SORT_NAMES.get(previous.sort_by or '', previous.sort_by)}: this is the same answer."
     data["input_modalities"] = _union(previous.input_modalities, new.input_modalities)
     data["capabilities"] = _union(previous.capabilities, new.capabilities)
     if new.providers:
@@ -50,7 +55,8 @@ def refine(previous: Query, new: Query) -> Query:
         if new.models
         else list(previous.assumptions)
     )
-    data["assumptions"] = list(dict.fromkeys(kept + new.assumptions))
+    kept = [a for a in kept if not a.startswith("Already ranked by ")]  # said of one answer only
+    data["assumptions"] = list(dict.fromkeys(([said] if said else []) + kept + new.assumptions))
     data["unknown_models"] = list(new.unknown_models)
     data["why_not"] = list(new.why_not)
     data["compare_top"] = new.compare_top  # the last answer's first models, compared: its own limit is not asked

@@ -133,7 +133,10 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\b(?:generat\w*|writ(?:e|es|ing)|draft\w*|produc(?:e|es|ed|ing)|compos(?:e|es|ing)|churn\w* out) (?:\w+ ){0,2}?"
             r"(?:reports?|articles?|essays?|blog posts?|posts?|copy|content|stories|emails?|letters?|newsletters?|press releases?)\b"
             # the tool that produces it: "our sales email generator", "an ad copy writer"
-            r"|\b(?:e-?mails?|copy|content|blog|posts?|newsletters?|ads?|captions?|descriptions?|letters?|replies) (?:generator|writer|drafter|assistant)s?\b",
+            r"|\b(?:e-?mails?|copy|content|blog|posts?|newsletters?|ads?|captions?|descriptions?|letters?|replies) (?:generator|writer|drafter|assistant)s?\b"
+            # the text named before the work: "legal text drafting", "contract drafting"
+            r"|\b(?:text|contracts?|documents?|clauses?|memos?|briefs?|letters?|e-?mails?|policies|proposals?) (?:drafting|writing)\b"
+            r"|\bdraft\w* (?:\w+ ){0,2}?(?:contracts?|clauses?|memos?|briefs?|proposals?|policies|agreements?)\b",
         ),
     )
 )

@@ -28,18 +28,25 @@ def fit(table: Table, width: int) -> tuple[list[int], list[list[str]], list[str]
             break
         keep.remove(max(droppable, key=lambda i: (table.columns[i].priority, i)))
     if total() > width:
-        w = widths()
         textual = [i for i in keep if table.columns[i].unit == "text"] or keep
-        if len(textual) > 1 and textual[0] == keep[0] and w[keep[0]] <= ROW_LABEL:
+        if len(textual) > 1 and textual[0] == keep[0] and widths()[keep[0]] <= ROW_LABEL:
             textual = textual[1:]  # a short first column labels the rows: keep it whole
-        fixed = sum(w[i] for i in keep if i not in textual) + GAP * (len(keep) - 1)
-        cap = max(w[i] for i in textual)
-        while cap > MIN_WIDTH and fixed + sum(min(w[i], cap) for i in textual) > width:
-            cap -= 1
-        for i in textual:
-            for r in texts:
-                if len(r[i]) > cap:
-                    r[i] = r[i][: cap - 1] + "…"
-            if len(headers[i]) > cap:
-                headers[i] = headers[i][: cap - 1] + "…"
+        others = [i for i in textual if table.columns[i].key != "model"]  # model names are cut last
+        for group in ([others] if others and len(others) < len(textual) else []) + [textual]:
+            if total() > width:
+                _cap(group, keep, widths(), width, texts, headers)
     return keep, texts, headers
+
+
+def _cap(textual: list[int], keep: list[int], w: dict[int, int], width: int, texts: list[list[str]], headers: list[str]) -> None:
+    """Shorten the `textual` columns evenly (with an ellipsis) until the kept columns fit `width`."""
+    fixed = sum(w[i] for i in keep if i not in textual) + GAP * (len(keep) - 1)
+    cap = max(w[i] for i in textual)
+    while cap > MIN_WIDTH and fixed + sum(min(w[i], cap) for i in textual) > width:
+        cap -= 1
+    for i in textual:
+        for r in texts:
+            if len(r[i]) > cap:
+                r[i] = r[i][: cap - 1] + "…"
+        if len(headers[i]) > cap:
+            headers[i] = headers[i][: cap - 1] + "…"

@@ -86,6 +86,17 @@ def test_regional_routes_are_prices_of_the_base_offer_and_subscriptions_are_not_
     assert [(r.region, r.input, r.output) for r in offer.regions] == [("eu", 5.5, 27.5)]
 
 
+def test_us_government_cloud_routes_are_not_list_prices() -> None:
+    base = {"litellm_provider": "azure", "mode": "chat", "input_cost_per_token": 1.1e-06,
+            "output_cost_per_token": 4.4e-06}  # fmt: skip
+    gov = {**base, "input_cost_per_token": 1.513e-06, "output_cost_per_token": 6.05e-06}
+    bedrock = {**base, "litellm_provider": "bedrock_converse"}
+    offers = _litellm({"azure/o3-mini": base, "azure/us-gov/o3-mini": gov, "anthropic.claude-y": bedrock,
+                       "bedrock/us-gov-west-1/anthropic.claude-y": {**bedrock, **{"input_cost_per_token": 9e-06}}})  # fmt: skip
+    assert sorted((o.provider, o.input_price) for o in offers) == [("amazon-bedrock", 1.1), ("azure", 1.1)]
+    assert all(not o.regions for o in offers)
+
+
 def test_models_past_their_deprecation_date_are_deprecated_and_soon_ones_say_when() -> None:
     entry = {"litellm_provider": "openai", "mode": "chat", "input_cost_per_token": 1e-06,
              "output_cost_per_token": 2e-06}  # fmt: skip

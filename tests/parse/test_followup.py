@@ -129,3 +129,12 @@ def test_a_followup_for_another_kind_of_model_drops_the_text_task(catalogue: Cat
     assert (q.kind, q.task) == ("embedding", None)
     q = _ask(catalogue, "best model for rag", "and the cheapest embedding model for rag?")
     assert (q.kind, q.task) == ("embedding", "rag")
+
+
+def test_a_follow_up_asking_for_the_order_already_shown_says_so_once(catalogue: Catalogue) -> None:
+    first = parse("best model for a coding agent", catalogue)
+    again = refine(first, parse("best quality instead", catalogue))
+    assert again.sort_by == first.sort_by == "quality"
+    assert again.assumptions[0] == "Already ranked by quality: this is the same answer."
+    later = refine(again, parse("what about 100M tokens?", catalogue))
+    assert not any(a.startswith("Already ranked") for a in later.assumptions)

@@ -180,3 +180,19 @@ def test_tools_in_an_agent_workload_describe_the_task_not_a_filter(catalogue: Ca
 def test_something_with_lower_latency_than_a_model_asks_for_alternatives(catalogue: Catalogue) -> None:
     q = parse("need something with lower latency than sonnet 4.5 for our support bot", catalogue)
     assert (q.intent, q.sort_by, q.task, q.models) == ("alternatives", "latency", "chat", ["claude-sonnet-4-5"])
+
+
+@pytest.mark.parametrize(
+    ("text", "task", "kind"),
+    [
+        ("which model is best for icelandic legal text drafting?", "writing", None),
+        ("best model for drafting supplier contracts", "writing", None),
+        ("we generate around 20k product images a month, best value?", None, "image_generation"),
+        ("we create 500 marketing images a day, cheapest?", None, "image_generation"),
+        ("best model for reviewing prs", "coding", None),
+        ("need a model for our sales email generator", "writing", None),
+    ],
+)
+def test_the_work_named_sets_the_task_or_kind(catalogue: Catalogue, text: str, task: str | None, kind: str | None) -> None:
+    q = parse(text, catalogue)
+    assert (q.task, q.kind) == (task, kind)

@@ -75,3 +75,12 @@ def test_unknown_numbers_read_no_data_never_zero(catalogue: Catalogue) -> None:
             else:
                 assert cell.text not in ("", "0", "$0")
     assert seen_unknown > 0, "these models lack some data; the test must see an unknown"
+
+
+def test_a_crowded_table_cuts_other_text_columns_before_model_names(catalogue: Catalogue) -> None:
+    query = Query(intent="recommend", task="chat", region="eu", capabilities=["open_weights"])
+    answer = answer_for(query, catalogue)
+    text = render(answer, "text")
+    assert "…" in text  # the table had to be shortened
+    for row in answer.rows:
+        assert f" {row.model} " in text  # every model name whole

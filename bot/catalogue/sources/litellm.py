@@ -2,9 +2,10 @@
 
 Prices are USD per token (per image, per second, per character for other kinds); this reader turns them into
 offers priced per 1M tokens. `litellm_provider` says who sells an entry and maps onto a models.dev provider
-id; route prefixes (`azure/eu/`, `bedrock/us-gov-west-1/`, `eu.`) are regional variants of one offer, kept as
+id; route prefixes (`azure/eu/`, `bedrock/eu-west-1/`, `eu.`) are regional variants of one offer, kept as
 `RegionalPrice`s. `alias_of` entries are pointers. Subscription routes (github_copilot, chatgpt, ...) are
-not sellers and are skipped.
+not sellers and are skipped, and so are US government clouds (`azure/us-gov/`, `bedrock/us-gov-west-1/`): their
+prices are no list price the public can buy at.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ _ROUTE = re.compile(
     r"^(?:azure/(?P<az>eu|us|global)/|(?:bedrock|bedrock_mantle)/(?P<aws>[a-z]{2}(?:-gov)?-[a-z]+-\d)/"
     r"|fireworks_ai/accounts/fireworks/(?:models|routers)/)"
 )
+_GOV = re.compile(r"(?:^|/)us-gov(?:[/.-]|$)")  # azure/us-gov/..., bedrock/us-gov-west-1/..., us-gov.anthropic...
 _PREFIXES = frozenset(PROVIDERS) | {"vertex_ai", "bedrock", "fireworks_ai", "together_ai", "azure_ai", "moonshot"}
 
 
@@ -309,6 +311,8 @@ def _skip_reason(key: str, e: dict) -> str | None:
         return f"provider {provider} (no models.dev id)"
     if e.get("mode") not in KINDS:
         return f"mode {e.get('mode')}"
+    if _GOV.search(key):
+        return "government cloud (not sold to the public)"
     return None
 
 
