@@ -6,7 +6,7 @@ Treat it as read-only: it is shared by every request of a process and kept in th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,23 @@ from bot.catalogue.offers import Offer, Snapshot
 from bot.catalogue.scores import TaskScore, task_score
 
 Index = Callable[["Catalogue"], Any]
+# efforts nearest a maker's default, first: what stands in for a default effort no source measured
+_NEAREST_DEFAULT = ("medium effort", "high effort", "xhigh effort", "max effort", "low effort", "minimal effort")
+
+
+def stand_in(sp: Speed) -> Speed:
+    """`sp` with the nearest measured effort as its headline figure when the default effort has none."""
+    if sp.output_tps is not None or sp.ttft_s is not None or not sp.others:
+        return sp
+    rank = {v: i for i, v in enumerate(_NEAREST_DEFAULT)}
+    measured = [o for o in sp.others if o.output_tps is not None or o.ttft_s is not None]
+    if not measured:
+        return sp
+    pick = min(measured, key=lambda o: rank.get(o.variant, len(rank) + (o.variant == "non-reasoning")))
+    return replace(
+        sp, output_tps=pick.output_tps, ttft_s=pick.ttft_s, variant=f"{pick.variant}; default not measured",
+        others=[o for o in sp.others if o is not pick],
+    )  # fmt: skip
 
 
 def index_name(build: Index) -> str:
@@ -43,12 +60,14 @@ class Catalogue:
     skipped: dict[str, dict[str, int]] = field(default_factory=dict)
     pointers: dict[str, str] = field(default_factory=dict)
     _task_scores: dict[tuple[str, str], TaskScore] = field(default_factory=dict, repr=False)
+    _speeds: dict[str, list[Speed]] = field(default_factory=dict, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _by_builder: dict[Index, Any] = field(default_factory=dict, repr=False)  # the same, keyed by the builder itself
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_task_scores"] = {}
+        state["_speeds"] = {}
         state["_by_builder"] = {}
         return state
 
@@ -90,7 +109,12 @@ class Catalogue:
         return model.open_weights or (size is not None and size.open_weights)
 
     def speeds(self, model: Model) -> list[Speed]:
-        return self.knowledge.speeds.speeds.get(model.id, [])
+        """The model's speed entries; where a source did not measure the default effort, the nearest effort it did
+        measure stands as the headline, labelled with that effort ("high effort; default not measured")."""
+        found = self._speeds.get(model.id)
+        if found is None:
+            found = self._speeds[model.id] = [stand_in(s) for s in self.knowledge.speeds.speeds.get(model.id, [])]
+        return found
 
     def speed(self, model: Model, provider: str | None = None) -> Speed | None:
         """The speed figure for a model at a provider.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from bot.catalogue.cost import Mix
 from bot.catalogue.grouping import Model
@@ -207,12 +208,33 @@ def thinks(c: Candidate) -> bool:
     return bool(c.offer.reasoning) and "non-reasoning" not in ((c.speed.variant if c.speed else None) or "")
 
 
+def _leaving(cands: list[Candidate], going: set[int], today: date) -> str:
+    """'gpt-5 is left out of the pick: OpenAI retires it on 2026-12-11, in 8 days (successor named: gpt-5.6-sol).'"""
+    said = []
+    for c in (c for c in cands if id(c) in going):
+        when = c.offer.retiring(today, notes_mod.SOON_DAYS)
+        assert when is not None
+        after = f" (successor named: {c.offer.successor.rsplit('/', 1)[-1]})" if c.offer.successor else ""
+        said.append(f"{c.model.id} is left out of the pick: {c.offer.provider_name} retires it on {fmt.day(when)}, "
+                    f"in {(when - today).days} days{after}.")  # fmt: skip
+    return " ".join(said)
+
+
 def verdict(cands: list[Candidate], query: Query, catalogue: Catalogue) -> str:
     """The comparison's verdict: speed first when asked, then the pick (or the ranking), the uses, the biggest gap."""
     sentences = [line] if (line := facet_sentence(cands, query.facet, catalogue)) else []
     if query.sort_by in ("speed", "latency"):
         sentences.append(speed_sentence(cands, query.sort_by))
-    if query.upgrade and len(cands) == 2:
+    today = current_day()
+    going = {id(c) for c in cands if notes_mod.retiring_soon(c, today)}
+    live = [c for c in cands if id(c) not in going]
+    if going and live and not query.upgrade:  # no pick that its seller retires within weeks
+        sentences.append(_leaving(cands, going, today))
+        if len(live) == 1:
+            sentences.append(f"Of these, pick {live[0].model.id}.")
+        else:
+            sentences.append(pair_verdict(*live, query) if len(live) == 2 else ranking_verdict(live, query))
+    elif query.upgrade and len(cands) == 2:
         sentences.append(upgrade_verdict(cands[0], cands[1], query))
     elif len(cands) == 2:
         sentences.append(pair_verdict(cands[0], cands[1], query))
@@ -225,7 +247,7 @@ def verdict(cands: list[Candidate], query: Query, catalogue: Catalogue) -> str:
         swing = biggest_swing(cands[0], cands[1], catalogue, query.task)
         if swing:
             sentences.append(f"Biggest benchmark gap: {swing}.")
-    ends = notes_mod.retiring_sentence(cands, current_day())
+    ends = notes_mod.retiring_sentence([c for c in cands if id(c) not in going], today)
     if ends:
         sentences.append(ends)
     return " ".join(dict.fromkeys(sentences))

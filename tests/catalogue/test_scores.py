@@ -96,10 +96,13 @@ def test_no_shipped_speed_is_implausible(catalogue: Catalogue) -> None:
     assert all(s.output_tps is None for s in catalogue.speeds(catalogue.model("deepseek-r1")))  # type: ignore[arg-type]
 
 
-def test_gpt_5_4_headline_ttft_is_not_its_xhigh_variant(catalogue: Catalogue) -> None:
+def test_an_unmeasured_default_effort_shows_the_effort_measured_labelled_as_such(catalogue: Catalogue) -> None:
+    raw = next(s for s in catalogue.knowledge.speeds.speeds["gpt-5.4"] if s.source == "artificial-analysis")
+    assert raw.ttft_s is None and "not measured" in (raw.variant or "")  # the shipped data keeps them apart
     sp = next(s for s in catalogue.speeds(catalogue.model("gpt-5.4")) if s.source == "artificial-analysis")  # type: ignore[arg-type]
-    assert sp.ttft_s is None and "not measured" in (sp.variant or "")
-    assert [(o.variant, o.ttft_s) for o in sp.others] == [("xhigh effort", 133.67)]
+    assert (sp.ttft_s, sp.variant, sp.others) == (133.67, "xhigh effort; default not measured", [])
+    kimi = catalogue.speeds(catalogue.model("kimi-k3"))[0]  # type: ignore[arg-type]
+    assert kimi.variant == "max effort; default not measured" and kimi.output_tps == 37.3  # the effort nearest default
 
 
 def test_a_measured_default_effort_is_the_headline_and_the_others_are_beside_it(catalogue: Catalogue) -> None:

@@ -456,3 +456,23 @@ def test_a_speed_question_about_a_model_nobody_measured_says_no_data(catalogue: 
     assert not catalogue.speeds(catalogue.model(model))
     answer = Assistant(catalogue).ask(f"how fast is {model}?")
     assert (answer.verdict or "").startswith(f"{model}'s speed and time to first token: no data in my sources.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gemini 2.5 pro vs opus 4.1 vs gpt-5 for a legal research assistant, pick one",
+        "gpt-5 or claude sonnet 4.5, which should we build on?",
+        "o3 vs gpt-4.1 vs o4-mini for code review",
+    ],
+)
+def test_a_comparison_never_picks_a_model_its_seller_retires_within_weeks(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    verdict = data["verdict"] or ""
+    left = re.findall(r"(\S+) is left out of the pick: .+? retires it on (\d{4}-\d{2}-\d{2}), in (\d+) days", verdict)
+    assert left, verdict
+    picked = re.findall(r"[Pp]ick ([\w.-]+?)[:, .]", verdict.split(" is left out of the pick: ")[-1])
+    assert picked and not {m for m, _, _ in left} & set(picked), verdict
+    assert all(int(days) <= 30 for _, _, days in left)
+    for shown in everywhere(catalogue, question)[:2]:
+        assert "is left out of the pick" in " ".join(shown.split())

@@ -38,7 +38,7 @@ def test_a_pair_gets_one_pick_or_a_split_never_one_x_cheaper(catalogue: Catalogu
     [
         ["gpt-4.1-mini", "gpt-4.1-nano", "gpt-5.1"],
         ["claude-sonnet-4-5", "gpt-5.1", "gemini-2.5-pro"],
-        ["o3", "o4-mini", "gpt-5", "gpt-4.1"],
+        ["o4-mini", "gpt-5.1", "gpt-4.1", "claude-haiku-4-5"],
     ],
 )
 def test_three_or_more_models_are_ranked(catalogue: Catalogue, models: list[str]) -> None:
