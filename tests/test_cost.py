@@ -114,3 +114,17 @@ def test_batch_and_regional_prices_cost_a_workload_at_those_rates(catalogue: Cat
     mini = next(o for o in catalogue.model("gpt-4.1-mini").offers if o.provider == "openai")  # type: ignore[union-attr]
     batch = rates(mini, Workload(1e6, 0.5, tier="batch"))
     assert (batch.input, batch.output) == (0.2, 0.8) and "batch price" in batch.applied
+
+
+def test_cache_writes_are_charged_on_the_prefix_written_not_on_every_miss() -> None:
+    from bot.catalogue.workload import READS_PER_WRITE, Workload, rates
+
+    offer = _offer(input_price=3.0, cache_read_price=0.3, cache_write_price=3.75)
+    paid = rates(offer, Workload(1e6, 1.0, cache_hit_rate=0.7))
+    written = 0.7 / READS_PER_WRITE
+    assert paid.effective_input == pytest.approx(0.7 * 0.3 + written * 3.75 + (0.3 - written) * 3.0)
+    assert f"the cache written once per {READS_PER_WRITE} reads" in paid.applied[0]
+    no_writes = rates(_offer(input_price=3.0, cache_read_price=0.3), Workload(1e6, 1.0, cache_hit_rate=0.7))
+    assert no_writes.effective_input == pytest.approx(0.7 * 0.3 + 0.3 * 3.0)
+    almost_all = rates(offer, Workload(1e6, 1.0, cache_hit_rate=0.99))  # the writes are at most the misses
+    assert almost_all.effective_input == pytest.approx(0.99 * 0.3 + 0.01 * 3.75)

@@ -1,8 +1,10 @@
 """The whole price of a workload on an offer: cache hits (and writes), batch or another service tier, regional
 processing and long-context tiers, each applied only where the offer sells it, and said when it does not.
 
-Effective input price = hit x cache read + (1 - hit) x (cache write where the maker charges one, else input); the
-blended price is share x input + (1 - share) x output, per 1M tokens, at the tier's and region's prices.
+Effective input price = hit x cache read + written x cache write + the rest x input, where the maker charges cache
+writes and a cached prefix is taken as written once per `READS_PER_WRITE` reads (written = hit / 10, at most the
+misses); the misses beyond that are the requests' own tokens, at the input price. The blended price is share x
+input + (1 - share) x output, per 1M tokens, at the tier's and region's prices.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import NamedTuple
 from bot.catalogue.cost import PER_MILLION
 from bot.catalogue.offers import Offer
 
+READS_PER_WRITE = 10  # a cached prefix is read this many times for each time it is written (a 5-minute cache)
 # how a region the contract names appears in source data: data zones, cloud regions
 _REGION_PREFIXES = {
     "eu": ("eu", "europe"),
@@ -112,9 +115,11 @@ def rates(offer: Offer, work: Workload) -> Rates:
         if cache_read is None:
             missing.append("no cache price (all input at the full price)")
         else:
-            write = cache_write if cache_write is not None else inp
-            effective_in = work.cache_hit_rate * cache_read + (1 - work.cache_hit_rate) * write
-            applied.append(f"{work.cache_hit_rate:.0%} cache hits" + (" with cache writes" if cache_write else ""))
+            hits = work.cache_hit_rate
+            written = min(1 - hits, hits / READS_PER_WRITE) if cache_write is not None else 0.0
+            effective_in = hits * cache_read + written * (cache_write or 0.0) + (1 - hits - written) * inp
+            applied.append(f"{hits:.0%} cache hits" + (f", the cache written once per {READS_PER_WRITE} reads"
+                                                       if cache_write is not None else ""))  # fmt: skip
     blended = work.share * effective_in + (1 - work.share) * out
     return Rates(inp, out, blended, effective_in, tuple(applied), tuple(missing))
 

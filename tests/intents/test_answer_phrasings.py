@@ -190,7 +190,7 @@ def test_a_non_chat_amount_typed_in_its_own_unit_is_priced_a_month(catalogue: Ca
     [
         "compare gpt-5 vs gemini-2.5-pro for a workload with 80% cache hits, 2B input tokens and 200M output a month",
         "how much is gpt-oss-120b for 500M tokens a month",
-        "what would gemini-2.5-pro cost for 1B tokens a month with 70% cache hits",
+        "what would llama-3.3-70b cost for 100M tokens a month with 50% cache hits",
     ],
 )
 def test_a_cheaper_seller_is_cheaper_at_the_workloads_own_rates(catalogue: Catalogue, question: str) -> None:
