@@ -132,7 +132,7 @@ def availability(name: str, providers: list[str], offers: list[Offer], names: di
             )
             lines.append(f"Yes: {name} is on {offer.provider_name}{price}.")
         else:
-            sellers = ", ".join(o.provider_name for o in offers[:5]) or "nobody in my data"
+            sellers = ", ".join(list(dict.fromkeys(o.provider_name for o in offers))[:5]) or "nobody in my data"
             lines.append(f"No: {name} is not sold by {names.get(pid, pid)} in my data; it is at {sellers}.")
     return " ".join(lines) if lines else f"{name} is sold by {len(offers)} providers."
 

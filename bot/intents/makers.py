@@ -24,13 +24,17 @@ def flagship(maker: str, task: str | None, catalogue: Catalogue) -> Model | None
 def with_makers(query: Query, models: list[Model], catalogue: Catalogue) -> tuple[Query, list[Model], list[Note]]:
     """The query with each maker named as a model replaced by its flagship (and no longer a provider filter)."""
     notes: list[Note] = []
-    for maker in query.makers_as_models:
+    makers = list(query.makers_as_models)
+    if query.intent in ("cost", "compare") and models:  # "12k a month on claude-sonnet-4: the same traffic on deepseek?"
+        makers += [p for p in query.providers if p not in makers and not any(p in m.providers for m in models)]
+    for maker in makers:
         best = flagship(maker, query.task, catalogue)
         if best is None or best in models:
             continue
         models = [*models, best]
-        notes.append(Note(kind="assumption", text=f"'{maker}' read as its best current model here: {best.id}."))
+        sold = "" if maker in query.makers_as_models else f" (it does not sell {', '.join(m.id for m in models[:-1])})"
+        notes.append(Note(kind="assumption", text=f"'{maker}' read as its best current model here: {best.id}{sold}."))
     if notes:
-        providers = [p for p in query.providers if p not in query.makers_as_models]
+        providers = [p for p in query.providers if p not in makers]
         query = query.model_copy(update={"providers": providers, "models": [m.id for m in models]})
     return query, models, notes

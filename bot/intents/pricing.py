@@ -97,7 +97,8 @@ def verdict_lines(cands: list[Candidate], query: Query, mix: Mix, catalogue: Cat
         if not c.offer.priced:
             head.append(f"{c.model.id} has no known price at {c.offer.provider_name}.")
         elif query.tokens_per_month is not None:
-            head.append(f"{c.model.id} costs {fmt.money(c.monthly)} a month at {fmt.volume(query.tokens_per_month)}.")
+            if query.monthly_spend is None:  # a spend's sentence has already said what each model costs
+                head.append(f"{c.model.id} costs {fmt.money(c.monthly)} a month at {fmt.volume(query.tokens_per_month)}.")
         else:
             paid = paid_rates(c, query, mix)
             how = f", with {', '.join(paid.applied)}" if paid.applied else ""

@@ -476,3 +476,22 @@ def test_a_comparison_never_picks_a_model_its_seller_retires_within_weeks(catalo
     assert all(int(days) <= 30 for _, _, days in left)
     for shown in everywhere(catalogue, question)[:2]:
         assert "is left out of the pick" in " ".join(shown.split())
+
+
+@pytest.mark.parametrize(
+    ("question", "maker"),
+    [
+        ("spending about 12k a month on claude-sonnet-4. what would the same traffic cost on deepseek?", "deepseek"),
+        ("we pay $8k/mo for gpt-4.1, how much would that be on mistral?", "mistral"),
+        ("our gpt-4o bill is $3,000 a month. what would it cost with moonshotai instead?", "moonshotai"),
+    ],
+)
+def test_a_maker_that_does_not_sell_the_model_is_priced_by_its_own_best_model(
+    catalogue: Catalogue, question: str, maker: str
+) -> None:
+    data = ask_json(question)
+    said = [n["text"] for n in data["notes"] if n["text"].startswith(f"'{maker}' read as its best current model")]
+    assert said and "(it does not sell " in said[0], data["notes"]
+    target = said[0].split("model here: ")[1].split(" ")[0]
+    assert len(data["rows"]) == 2 and data["rows"][1]["model"] == target
+    assert "% less" in data["verdict"] or "% more" in data["verdict"]

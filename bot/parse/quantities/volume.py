@@ -49,9 +49,9 @@ _OUT_VERB_BEFORE = fast(
 )
 _IO_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+(?:of\s+)?(input|output|prompt|completion|in|out)\b")
 # "3k in / 600 out": an input or output size with no token word, read only beside a count of requests
-_IO_SHORT = fast(r"^\s*(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
+_IO_SHORT = fast(r"^\s*(?:visible\s+|generated\s+|actual\s+)?(?P<io>in|out|input|output|prompt|completion)\b(?!\s+(?:the|a|an|our|my|your|to|of|on|at|for|with|price|cost)\b)")
 # the output half of a pair just begun ("1,000 in/250 out cost", "10m in + 2m out on ¤"): the io word may run on
-_IO_PAIR_END = fast(r"^\s*(?P<io>out|output|completion)\b(?!\s+(?:of|to)\b)")
+_IO_PAIR_END = fast(r"^\s*(?:visible\s+|generated\s+|actual\s+)?(?P<io>out|output|completion)\b(?!\s+(?:of|to)\b)")
 _PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
 _PERIOD_ADVERB = fast(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
 # a period said before a count as "every night", "each morning": "every night we summarize ~12k docs"
@@ -333,6 +333,7 @@ TOKENS = Rule(
         ("500 requests an hour, 1.5k tokens in and 300 out", {"tokens_per_month": 648_000_000}),
         ("5k users × 20 msgs/day × ~800 tokens, how much per month", {"tokens_per_month": 2.4e9}),
         ("200 req/min of 1,000 in/250 out cost", {"tokens_per_month": 1.08e10, "input_share": 0.8}),
+        ("100k req/mo, 2k in / 500 visible out", {"tokens_per_month": 2.5e8, "input_share": 0.8}),
         ("10 million in + 2 million out on ¤", {"tokens_per_month": 12e6, "input_share": 0.833333}),
         ("per call we send 6k tokens and get back 500, 3k calls/day", {"tokens_per_month": 5.85e8, "input_share": 0.923077}),
         ("prompt ~2k, completion ~250, 1m requests per month", {"tokens_per_month": 2.25e9, "input_share": 0.888889}),
