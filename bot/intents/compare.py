@@ -19,7 +19,8 @@ from bot.intents.facet_compare import facet_sentence
 from bot.intents.head_to_head import biggest_swing, speed_table, task_scores, task_table, uses, uses_sentence
 from bot.intents.selection import Candidate, display_candidate
 from bot.intents.tables import cell, cheaper_at, costs_at, row, score_text
-from bot.intents.verdicts import pair_verdict, ranking_verdict, upgrade_verdict
+from bot.intents.verdicts import cheaper_by, pair_verdict, ranking_verdict, upgrade_verdict
+from bot.intents.why_not import why_not_compared
 from bot.render import fmt
 from bot.render.wording import metric_text, task_name
 
@@ -146,11 +147,7 @@ def ratio_sentences(cands: list[Candidate]) -> list[str]:
             continue
         r_in = fmt.ratio(other.offer.input_price, cheapest.offer.input_price)
         r_out = fmt.ratio(other.offer.output_price, cheapest.offer.output_price)
-        bits = []
-        if r_in and r_in > 1.005:
-            bits.append(f"{r_in:.1f}x cheaper on input")
-        if r_out and r_out > 1.005:
-            bits.append(f"{r_out:.1f}x cheaper on output")
+        bits = [f"{cheaper_by(r)} on {side}" for r, side in ((r_in, "input"), (r_out, "output")) if r and r > 1.005]
         if bits:
             out.append(f"{cheapest.model.id} is {' and '.join(bits)} than {other.model.id}.")
     return out
@@ -262,6 +259,8 @@ def compare(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
     if query.task:
         title += f" for {task_name(query.task)}"
     text = verdict(cands, query, catalogue)
+    if query.why_not:  # "why not claude?" after a comparison: the reason first
+        text = " ".join([*why_not_compared(query, cands, catalogue, policy, mix), text])
     if query.hardware is not None or query.asks_size:  # the fit (or size) of each model first
         text = f"{selfhost.sizes_sentence(models, query, catalogue)} {text}"
     extra = ratio_sentences(cands)

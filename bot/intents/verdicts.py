@@ -10,6 +10,7 @@ from bot.render.wording import n_points, task_name
 SAME_PRICE = 1.01  # prices within 1% of each other are the same price
 CLOSE = 3.0  # score gaps under this many points are "close"
 BIG = 10.0  # a gap this big is worth paying for
+NEAR_PRICE = 1.2  # a price within 20% of the other's is no reason to give up a real score gap
 
 
 def cheaper_by(ratio: float) -> str:
@@ -62,9 +63,14 @@ def pair_verdict(a: Candidate, b: Candidate, query: Query) -> str:
             f"Pick {cheap.model.id}: it is {cheaper_by(ratio)} and within {n_points(gap)} of {dear.model.id} "
             f"on {task} ({fmt.score(sc)} vs {fmt.score(sd)})."
         )
+    scores = f"({fmt.score(sd)} vs {fmt.score(sc)})"
+    if ratio < NEAR_PRICE or (gap >= 2 * BIG and ratio < 2):  # a lopsided trade: the points are worth the price
+        return f"Pick {dear.model.id}: {gap:.0f} points higher on {task} {scores} for {dearer_by(ratio)}."
+    if ratio >= 5 and gap < BIG:  # a lopsided trade the other way: the price is worth the points
+        return f"Pick {cheap.model.id}: {cheaper_by(ratio)} for only {gap:.0f} points less on {task} {scores}."
     return (
         f"Pick {cheap.model.id} if cost matters: {cheaper_by(ratio)} per token. "
-        f"Pick {dear.model.id} if quality matters: {gap:.0f} points higher on {task} ({fmt.score(sd)} vs {fmt.score(sc)})."
+        f"Pick {dear.model.id} if quality matters: {gap:.0f} points higher on {task} {scores}."
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.catalogue.cost import Mix
+from bot.catalogue.grouping import Model
 from bot.catalogue.names import model_key
 from bot.catalogue.store import Catalogue
 from bot.contract.policy import Policy
@@ -49,13 +50,63 @@ def _ranked(name: str, i: int, c: Candidate, pick: Candidate | None, total: int,
     return f"Why not {name}: {c.model.id} ranks #{i + 1} of {total}; it {price} and scores {points(gap, query.task)}."
 
 
+def _best_named(key: str, query: Query, catalogue: Catalogue, exact: bool) -> Model | None:
+    """The chat model a name stands for: itself, or its family's best scored for the task (newest on ties)."""
+    models = [m for m in catalogue.chat_models() if key and (key == m.key if exact else key in m.key)]
+    score = lambda m: (catalogue.task_score(m, query.task).score or -1.0, m.release_date or date.min)  # noqa: E731
+    return max(models, key=score) if models else None
+
+
+def why_not_compared(
+    query: Query, cands: list[Candidate], catalogue: Catalogue, policy: Policy, mix: Mix
+) -> list[str]:
+    """'Why not claude?' after a comparison: the named family's best model for the task, its score and price
+    against the models compared."""
+    out = []
+    for name in query.why_not:
+        named = catalogue.model(name) if any(ch.isdigit() for ch in name) else None
+        best = _best_named(named.key if named else model_key(name), query, catalogue, exact=named is not None)
+        if best is None:
+            out.append(f"Why not {name}: I don't know a chat model by that name.")
+            continue
+        if any(c.model is best for c in cands):
+            out.append(f"Why not {name}: {best.id} is compared here.")
+            continue
+        left = Left()
+        c = candidate_for(best, query, catalogue, policy, mix, left)
+        if query.sort_by in ("cost", "value"):  # asked for cheap: the family's cheapest model that is good enough
+            best, c = _cheapest_good(name, named, query, catalogue, policy, mix) or (best, c)
+        if c is None:
+            reason = ", ".join(left.reasons) or "no offer from the providers that count"
+            out.append(f"Why not {name}: {best.id}, its best for {task_name(query.task)}, does not meet the question ({reason}).")
+            continue
+        here = ", ".join(f"{fmt.score(o.score.score)} ({o.model.id})" for o in cands)
+        cheapest = min((o for o in cands if o.blended), key=lambda o: o.blended or 0.0, default=None)
+        ratio = fmt.ratio(c.blended, cheapest.blended) if cheapest is not None else None
+        price = f", at {ratio:.1f}x the price of {cheapest.model.id}" if ratio and cheapest is not None else ""
+        which = "cheapest good" if query.sort_by in ("cost", "value") else "best"
+        out.append(f"Why not {name}: its {which} for {task_name(query.task)}, {best.id}, scores "
+                   f"{fmt.score(c.score.score)} against {here}{price}.")  # fmt: skip
+    return out
+
+
+def _cheapest_good(
+    name: str, named: Model | None, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix
+) -> tuple[Model, Candidate] | None:
+    """The family's cheapest model rated at least good for the task, as a candidate (None when none is)."""
+    key = named.key if named else model_key(name)
+    family = [m for m in catalogue.chat_models() if key and (key == m.key if named else key in m.key)]
+    found = [(m, c) for m in family if (c := candidate_for(m, query, catalogue, policy, mix, Left())) is not None]
+    good = [(m, c) for m, c in found if c.score.tier in ("good", "strong") and c.blended is not None]
+    return min(good, key=lambda mc: mc[1].blended or 0.0) if good else None
+
+
 def _left_out(
     name: str, key: str, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, exact: bool = False
 ) -> str:
-    models = [m for m in catalogue.chat_models() if key and (key == m.key if exact else key in m.key)]
-    if not models:
+    best = _best_named(key, query, catalogue, exact)
+    if best is None:
         return f"Why not {name}: I don't know a chat model by that name."
-    best = max(models, key=lambda m: (catalogue.task_score(m, query.task).score or -1.0, m.release_date or date.min))
     problem = unfit(catalogue.task_score(best, query.task), catalogue.knowledge.tasks.min_coverage)
     if problem is not None:
         return f"Why not {name}: {best.id} is left out for {task_name(query.task)} ({problem})."

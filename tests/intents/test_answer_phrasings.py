@@ -495,3 +495,30 @@ def test_a_maker_that_does_not_sell_the_model_is_priced_by_its_own_best_model(
     target = said[0].split("model here: ")[1].split(" ")[0]
     assert len(data["rows"]) == 2 and data["rows"][1]["model"] == target
     assert "% less" in data["verdict"] or "% more" in data["verdict"]
+
+
+@pytest.mark.parametrize("family", ["claude", "gemini", "llama"])
+def test_why_not_a_family_after_a_comparison_prices_its_model_against_the_pair(catalogue: Catalogue, family: str) -> None:
+    core = Assistant(catalogue)
+    first = core.ask("cheapest decent model for summarising support tickets, 30M tokens a month")
+    pair = core.ask("compare the top 2", previous=first.query)
+    answer = core.ask(f"why not {family}?", previous=pair.query)
+    verdict = answer.verdict or ""
+    assert answer.query.intent == "compare" and answer.query.models == pair.query.models
+    assert verdict.startswith(f"Why not {family}: its cheapest good for summarization, "), verdict
+    named = verdict.split("summarization, ")[1].split(",")[0]
+    assert family in named and "x the price of" in verdict.split(". Pick ")[0]
+    assert verdict != pair.verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mistral large vs llama 3.3 70b for French customer support, which?",
+        "step-3.5-flash or mimo-v2-flash?",
+        "llama 3.3 70b vs mistral large for a support chatbot",
+    ],
+)
+def test_a_lopsided_trade_gets_one_pick_not_a_split(catalogue: Catalogue, question: str) -> None:
+    verdict = ask_json(question)["verdict"] or ""
+    assert " if cost matters" not in verdict and re.match(r"Pick [\w.-]+: \d+ points higher on .+ for ", verdict), verdict
