@@ -6,6 +6,7 @@
 - The price: when every source that prices the offer agrees (within rounding), that price; when they
   disagree, the newest-dated claim wins (a dated history entry carries its start date, other prices
   their source's as-of date) and `Offer.disagreement` keeps every claim with its date.
+- A listing any source marks deprecated (genai-prices: "Shut down" in the maker's catalogue) is deprecated.
 - Subscription products (coding plans, GitHub Copilot) are not sellers and are dropped.
 - Release dates more than 45 days off Artificial Analysis's record, or missing, take that record
   (`bot.catalogue.sources.release_dates`).
@@ -103,6 +104,10 @@ def _join(group: list[Offer]) -> Offer:
             if donor is not None:
                 changes[name] = getattr(donor, name)
                 provenance.append((name, donor.sources[0]))
+    ended = next((o for o in group if o.status == "deprecated"), None)
+    if ended is not None and base.status != "deprecated":  # a source that has seen it shut down wins: none revives it
+        changes["status"] = "deprecated"
+        provenance.append(("status", ended.sources[0]))
     kind = listing_kind(group)
     if kind != base.kind:
         changes["kind"] = kind

@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.catalogue.merge import merge
 from bot.catalogue.sources import genai_prices, litellm
-from bot.catalogue.store import load_catalogue
+from bot.catalogue.store import Catalogue, load_catalogue
 
 DAY = date(2026, 12, 2)
 
@@ -134,3 +134,15 @@ def test_the_shipped_catalogue_does_not_sell_gpt_oss_at_openai() -> None:
     model = next(m for m in load_catalogue().models if m.id == "gpt-oss-120b")
     assert "openai" not in {o.provider for o in model.offers}
     assert model.reference.provider != "openai"
+
+
+def test_a_listing_one_source_has_seen_shut_down_is_deprecated_whoever_lists_it_first(catalogue: Catalogue) -> None:
+    shut = "Listed as \"(Shut down)\" in the maker's catalogue; kept for historical usage."
+    b = _genai([{"id": "gemini-x", "deprecated": True, "price_comments": shut,
+                 "prices": {"input_mtok": 0.1, "output_mtok": 0.4}}], pid="google")  # fmt: skip
+    a = _litellm({"gemini/gemini-x": {"litellm_provider": "gemini", "mode": "chat", "input_cost_per_token": 1e-07,
+                                      "output_cost_per_token": 4e-07}})  # fmt: skip
+    [offer] = merge({"litellm": a, "genai-prices": b}, {})
+    assert offer.deprecated and ("status", "genai-prices") in offer.provenance
+    flash = next(o for o in catalogue.model("gemini-2.0-flash").offers if o.provider == "google")  # type: ignore[union-attr]
+    assert flash.deprecated  # the shipped data: Google lists it as shut down
