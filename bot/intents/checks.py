@@ -80,7 +80,8 @@ class Checks:
         """Why the prices this workload pays at the offer fail a region, a price cap or a budget."""
         work = self.work
         if pays_list_price(offer, work):  # as most questions do: no Rates to build for each offer of a list
-            inp, out, blended = offer.input_price, offer.output_price, blended_price(offer, work.share)
+            inp, out = offer.input_price, offer.output_price
+            blended = blended_price(offer, work.share) if self.max_blended is not None or self.budget is not None else None
         else:
             paid = rates(offer, work)
             if self.region and any("processing" in m for m in paid.missing):

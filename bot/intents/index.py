@@ -27,6 +27,7 @@ class Index:
         self.eligible: dict[tuple, list[Offer]] = {}
         self.offered: dict[tuple, list[tuple[Model, list[Offer]]]] = {}
         self.fitting: dict[tuple, tuple[list[tuple[Model, list[Offer]]], Counter[str]]] = {}
+        self._open_pools: dict[int, tuple[list, list[tuple[Model, list[Offer]]]]] = {}
 
     def offers(self, model: Model, include_free: bool = False) -> dict[str, Offer]:
         """Each provider's main offer of the model."""
@@ -48,6 +49,13 @@ class Index:
         if found is None:
             found = self._open_weights[model.id] = self.catalogue.open_weights(model)
         return found
+
+    def open_pool(self, pool: list[tuple[Model, list[Offer]]]) -> list[tuple[Model, list[Offer]]]:
+        """The open-weights models of a cached pool (kept per pool: 'only open weights' skips the rest at once)."""
+        found = self._open_pools.get(id(pool))
+        if found is None or found[0] is not pool:
+            found = self._open_pools[id(pool)] = (pool, [(m, o) for m, o in pool if self.open_weights(m)])
+        return found[1]
 
     def release_date(self, model: Model) -> date | None:
         """The model's release date (kept: working it out walks every offer)."""

@@ -315,6 +315,10 @@ def candidates(
         pool = offered(query, catalogue, policy)
     out: list[Candidate] = []
     fit, index, task = Fit.of(query, mix), index_for(catalogue), query.task
+    if fit.open_weights:  # the pools are cached: their open-weights part is too
+        whole, pool = pool, index.open_pool(pool)
+        if len(whole) > len(pool):
+            left.reasons["no open weights"] += len(whole) - len(pool)
     for model, offers in pool:  # candidate_for's steps, with what is the same for every model read once
         offer = _passing(model, offers, fit, index, left)
         if offer is None:
