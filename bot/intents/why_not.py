@@ -22,9 +22,7 @@ def why_not_sentences(
     out = []
     pick = ranked[0] if ranked else None
     for name in query.why_not:
-        # a name with no version ('claude', 'sonnet', 'deepseek') means the family, not an old model of that id
-        named = catalogue.model(name) if any(ch.isdigit() for ch in name) else None
-        key = named.key if named else model_key(name)
+        key, named = _key_of(name, catalogue)
         exact = next(((i, c) for i, c in enumerate(ranked) if key and key == c.model.key), None)
         place = exact or (
             None if named else next(((i, c) for i, c in enumerate(ranked) if key and key in c.model.key), None)
@@ -32,7 +30,7 @@ def why_not_sentences(
         if place is not None:
             out.append(_ranked(name, place[0], place[1], pick, len(ranked), query))
             continue
-        out.append(_left_out(name, named.key if named else key, query, catalogue, policy, mix, exact=named is not None))
+        out.append(_left_out(name, key, query, catalogue, policy, mix, exact=named))
     return out
 
 
@@ -50,22 +48,38 @@ def _ranked(name: str, i: int, c: Candidate, pick: Candidate | None, total: int,
     return f"Why not {name}: {c.model.id} ranks #{i + 1} of {total}; it {price} and scores {points(gap, query.task)}."
 
 
+def _key_of(name: str, catalogue: Catalogue) -> tuple[str, bool]:
+    """The model key a name asks about, and whether it names one model (a name with no version, 'claude',
+    'sonnet', 'deepseek', means the family, not an old model of that id)."""
+    named = catalogue.model(name) if any(ch.isdigit() for ch in name) else None
+    return (named.key, True) if named else (model_key(name), False)
+
+
+def _members(key: str, catalogue: Catalogue, exact: bool) -> list[Model]:
+    """The chat models a key names: the one model, or every model of the family."""
+    return [m for m in catalogue.chat_models() if key and (key == m.key if exact else key in m.key)]
+
+
 def _best_named(key: str, query: Query, catalogue: Catalogue, exact: bool) -> Model | None:
     """The chat model a name stands for: itself, or its family's best scored for the task (newest on ties)."""
-    models = [m for m in catalogue.chat_models() if key and (key == m.key if exact else key in m.key)]
-    score = lambda m: (catalogue.task_score(m, query.task).score or -1.0, m.release_date or date.min)  # noqa: E731
+
+    def score(m: Model) -> tuple:
+        return catalogue.task_score(m, query.task).score or -1.0, m.release_date or date.min
+
+    models = _members(key, catalogue, exact)
     return max(models, key=score) if models else None
 
 
 def why_not_compared(
     query: Query, cands: list[Candidate], catalogue: Catalogue, policy: Policy, mix: Mix
 ) -> list[str]:
-    """'Why not claude?' after a comparison: the named family's best model for the task, its score and price
-    against the models compared."""
+    """'Why not claude?' after a comparison: the named family's best model for the task (its cheapest good one
+    when cost was asked), its score and price against the models compared."""
     out = []
+    cheap = query.sort_by in ("cost", "value")
     for name in query.why_not:
-        named = catalogue.model(name) if any(ch.isdigit() for ch in name) else None
-        best = _best_named(named.key if named else model_key(name), query, catalogue, exact=named is not None)
+        key, exact = _key_of(name, catalogue)
+        best = _best_named(key, query, catalogue, exact)
         if best is None:
             out.append(f"Why not {name}: I don't know a chat model by that name.")
             continue
@@ -73,9 +87,9 @@ def why_not_compared(
             out.append(f"Why not {name}: {best.id} is compared here.")
             continue
         left = Left()
-        c = candidate_for(best, query, catalogue, policy, mix, left)
-        if query.sort_by in ("cost", "value"):  # asked for cheap: the family's cheapest model that is good enough
-            best, c = _cheapest_good(name, named, query, catalogue, policy, mix) or (best, c)
+        found = _cheapest_good(key, exact, query, catalogue, policy, mix) if cheap else None
+        which = "cheapest good" if found else "best"
+        best, c = found or (best, candidate_for(best, query, catalogue, policy, mix, left))
         if c is None:
             reason = ", ".join(left.reasons) or "no offer from the providers that count"
             out.append(f"Why not {name}: {best.id}, its best for {task_name(query.task)}, does not meet the question ({reason}).")
@@ -84,19 +98,16 @@ def why_not_compared(
         cheapest = min((o for o in cands if o.blended), key=lambda o: o.blended or 0.0, default=None)
         ratio = fmt.ratio(c.blended, cheapest.blended) if cheapest is not None else None
         price = f", at {ratio:.1f}x the price of {cheapest.model.id}" if ratio and cheapest is not None else ""
-        which = "cheapest good" if query.sort_by in ("cost", "value") else "best"
         out.append(f"Why not {name}: its {which} for {task_name(query.task)}, {best.id}, scores "
                    f"{fmt.score(c.score.score)} against {here}{price}.")  # fmt: skip
     return out
 
 
 def _cheapest_good(
-    name: str, named: Model | None, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix
+    key: str, exact: bool, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix
 ) -> tuple[Model, Candidate] | None:
     """The family's cheapest model rated at least good for the task, as a candidate (None when none is)."""
-    key = named.key if named else model_key(name)
-    family = [m for m in catalogue.chat_models() if key and (key == m.key if named else key in m.key)]
-    found = [(m, c) for m in family if (c := candidate_for(m, query, catalogue, policy, mix, Left())) is not None]
+    found = [(m, c) for m in _members(key, catalogue, exact) if (c := candidate_for(m, query, catalogue, policy, mix, Left()))]
     good = [(m, c) for m, c in found if c.score.tier in ("good", "strong") and c.blended is not None]
     return min(good, key=lambda mc: mc[1].blended or 0.0) if good else None
 
