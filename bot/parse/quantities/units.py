@@ -11,6 +11,7 @@ UNIT_NOUNS = (
     r"|entries|leads?|tweets?|logs?|events?|invoices?|receipts?|contracts?|resumes?|cvs|images?|screenshots?|calls|turns?"
     r"|interactions?|tasks?|samples?|examples?|generations?|responses?|replies|answers?|chunks?|passages?|listings?|notes?"
     r"|threads?|orders?|claims?|forms?|applications?|reports?|videos?|recordings?|agents?|employees?|students?|patients?|members?|pdfs?|words?|sentences?|paragraphs?"
+    r"|qs?(?=\s*/)"  # "1m q/mo": queries
 )
 COUNT_AFTER = pattern_cache.compile(
     rf"^\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{UNIT_NOUNS})\b"

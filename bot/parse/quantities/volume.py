@@ -65,6 +65,7 @@ _TIMES_BEFORE = fast(r"(?:[×*]|\bx|\btimes)\s*(?:about\s+|around\s+|~|roughly\s
 
 
 _SENTENCE_END = fast(r"[.?!](?:\s|$)")
+_SUM_AFTER = fast(r"^\s*[a-z]+\s*\+\s*~?\d")
 
 
 def _period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
@@ -155,6 +156,8 @@ def _count(scan: Scan, spot: Spot) -> bool:
         return True
     if _token_word(scan, spot) is not None or not u.COUNT_AFTER.match(spot.after) or u.TOKEN_ADJ.match(spot.after):
         return False
+    if _SUM_AFTER.match(spot.after):
+        return False  # "150 user + 250 reply": sizes added up, not 150 users
     # "every night we summarize ~12k docs", "our nightly job summarizes ~8,000 docs"
     period = _period_after(scan, spot) or _every_period(spot.before, spot.after) or _period_before(spot.before)
     scan.counts.append(
@@ -315,6 +318,8 @@ COUNT = Rule(
         ("every night we summarize ~12k docs, avg 6k tokens in / 400 out", {"tokens_per_month": 2.304e9}),
         ("80k images a day at ~1k tokens each", {"tokens_per_month": 2.4e9}),
         ("our nightly job summarizes ~8,000 docs, ~6k tokens in and 500 out each", {"tokens_per_month": 1.56e9}),
+        ("1m q/mo, 300 in / 800 out", {"tokens_per_month": 1.1e9, "input_share": 0.272727}),
+        ("20k-token system prompt, 100k conversations/mo, 10 turns of 150 user + 250 reply", {"tokens_per_month": 2e10}),
     ),
 )
 TOKENS = Rule(
