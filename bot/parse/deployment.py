@@ -15,7 +15,7 @@ import re
 from bot.parse import pattern_cache
 
 BATCH = pattern_cache.compile(
-    r"\bbatch(?:es|ed|ing)?\b(?! (?:of|size)\b)|\bbulk\b|\bovernight\b|\bnightly\b|\boffline (?:job|processing|run|batch|pipeline)s?\b"
+    r"\bbatch(?:es|ed|ing)?\b(?! (?:of|size)\b)|\bbulk\b|\bovernight\b|\bnightly\b|\boffline (?:job|processing|run|batch|pipeline|eval\w*|scoring|backfill)s?\b"
     r"|\basync(?:hronous(?:ly)?)?\b(?! (?:python|code|functions?|await|io|rust|js|javascript|programming|handlers?|tasks? in))|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)"
     r"(?: \w+){0,3} (?:to be )?(?:real[- ]?time|instant\w*|immediate\w*|interactive|fast|quick\w*|synchronous|online|live)\b"
     r"|\bnot (?:real[- ]?time|urgent|time[- ]sensitive|latency[- ]sensitive|interactive)\b|\bnon[- ]?(?:real[- ]?time|urgent|interactive|time[- ]sensitive)\b"

@@ -115,7 +115,7 @@ _RELEASED_NEW = pattern_cache.compile(
 # a change to one named model's data: "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
 _MODEL_CHANGED = pattern_cache.compile(
     r"\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|get|got|gotten|become|became) (?:cheaper|less expensive|more expensive|pricier)\b"
-    r"|\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated)\b"
+    r"|\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated|moved|shifted)\b"
     r"|\bany (?:price |pricing )?(?:changes|updates) (?:to|for|on)\b"
 )
 _CHANGE_SUBJECT = pattern_cache.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats)\b")
@@ -128,8 +128,11 @@ _LEAVING = pattern_cache.compile(
     rf"|\bwhat (?:do|should|can|could|would) (?:we|i) (?:migrate|move|switch|go|jump|port)\b|\bwhat(?:'s| is) (?:{COMPARATIVE})\b"
     rf"|\bwant (?:to (?:get|move) )?off\b|\bget off\b|\bclos(?:e|er|est) (?:\w+ ){{0,3}}?(?:to|like) {_M}|\bstuck (?:on|with)\b.{{0,50}}\b(?:what|which|anything|something|options?|equivalent|instead)\b"
     rf"|\b(?:modern|newer|current|updated|cheaper|faster|open|open[- ]source) (?:equivalent|counterpart|replacement|successor)\b|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
-    rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?)\b"
+    rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?|where (?:do|should|can) (?:we|i) go)\b"
+    rf"|\b(?:stand[- ]?ins?|drop[- ]in|understud\w+)\b"  # "any cheaper stand-in for ¤?"
+    rf"|\b(?:eating|burning|blowing|killing) (?:through )?(?:our |my |the )?(?:budget|money|credits)\b.{{0,60}}\b(?:what|which|anything|else|instead|options?)\b"
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
+    rf"|^\W*{_M}\s+(?:is|feels|seems|has been|got)\s+(?:way |much |far |really |just )?too (?:slow|expensive|pricey|costly|laggy|sluggish)\b"  # "¤ is too slow for our widget"
     rf"|\b(?:{COMPARATIVE}|similar|comparable|open[- ]?(?:source|weights?)) (?:[\w-]+ ){{0,2}}?(?:options?|alternatives?|choices?|picks?|ones?|models?)\b"
     rf"|\b(?:we(?:'re| are)? (?:currently |now |already )?(?:use|using|on|running|run)|currently (?:on|using))\s+{_M}.{{0,60}}"
     rf"\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|you) "

@@ -122,7 +122,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         (
             "writing",
             1,
-            r"\bwrit(?:e|es|ing|er|ten)\b|\bcreative\b|\bcopy ?writ\w*|\bcopy\b|\bblog\w*|\barticles?\b|\bessays?\b"
+            r"\bwrit(?:e|es|ing|er|ten)\b(?!\s+(?:out\s+)?(?:at least|up to|over|more than|about|~)?\s*~?\d)|\bcreative\b|\bcopy ?writ\w*|\bcopy\b|\bblog\w*|\barticles?\b|\bessays?\b"
             r"|\bstor(?:y|ies)\b|\bfiction\b|\bpoe(?:m|ms|try)\b|\bnovels?\b|\bmarketing\b|\bcontent (?:generation|creation)\b"
             r"|\brewrit\w*|\brephras\w*|\bparaphras\w*|\bproofread\w*|\bgrammar\b|\bdraft\w*|\bnewsletters?\b|\bsocial media\b"
             r"|\bslogans?\b|\bheadlines?\b|\bscripts\b|\bproduct descriptions\b|\bcover letters?\b|\bbrand voice\b|\bprose\b",
@@ -173,11 +173,11 @@ SORT_SPEED = fast(
     r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\b(?:high(?:er|est)?|more|better|best|max(?:imum)?) (?:throughput|output speed|tokens? per second|tok/s)\b|\bhigh(?:er|est)? speed\b"
     r"|\bmost (?:tokens? per second|throughput)\b|\b(?:most|highest|max(?:imum)?|best|top) (?:output )?(?:tokens?|toks?)\s*(?:/|per)\s*(?:s|sec|second)\b"
     r"|\b(?:most|highest|max(?:imum)?|best|top) (?:tps|tok/s|t/s)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
-    r"|\bblazing\b|\bquick(?= models?\b)|\bquicker\b|\bby (?:speed|throughput)\b"
+    r"|\bblazing\b|\bquick(?= models?\b)|\bquicker\b|\bby (?:speed|throughput)\b|\btoo slow\b"
 )
 SORT_COST = fast(
     r"\bcheap\w*|\blowest[- ](?:cost|price|pric\w+)\b|\bleast (?:expensive|costly)\b|\bless (?:expensive|costly)\b|\blow[- ]cost\b"
-    r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
+    r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\b(?:eating|burning|blowing) (?:through )?(?:our |my |the )?budget\b|\btoo (?:expensive|pricey|costly)\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
     r"|\bsave (?:money|costs?)\b|\bcost[- ]?sensitive\b|\blowest (?:bill|spend)\b|\beconomical\b|\bcost[- ]saving\w*|\blowest[- ]priced\b"
     r"|\b(?:on|by|for) (?:price|cost)\b|\b(?:price|cost)[- ]wise\b|\bin terms of (?:price|cost)\b|\bpricing[- ]wise\b"
     r"|\b(?:at )?(?:a )?(?:lower|reduced) (?:cost|price|prices|bill|spend)\b|\bat a fraction of the (?:cost|price)\b"

@@ -58,6 +58,8 @@ they thing things think this though through thus today together toward under unt
 want wants what when whether will with within without worse worst your yours ours mine
 fine lines liner liners model's modest modern modes mode moder moved moves mover
 costs costly coast cost's boost boosts roast toast guest quest chest
+transaction transactions transition transitions translator relation relations rotation station stations
+summery summit cinema classic classics classical classified extracts abstract abstracts contract contracts
 bigger longer larger largest biggest smaller smallest lower higher lowest highest better
 token's takes taken taker tokyo tonnes
 writer writes writen written wrist

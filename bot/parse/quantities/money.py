@@ -93,6 +93,8 @@ def _is_money(text: str, spot: Spot) -> tuple[re.Match[str] | None, re.Match[str
 
 
 def _claim(scan: Scan, spot: Spot) -> bool:
+    if spot.n.raw.lower().endswith("x") or spot.after[:1] in ("x", "×"):
+        return False  # "worth paying 3x?": a multiple, not money
     found = _is_money(scan.text, spot)
     if found is None:
         return False

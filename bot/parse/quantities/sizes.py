@@ -11,12 +11,13 @@ _INPUT_NOUNS = (
     r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|novels?|codebases?|repos?|inputs?|contexts?"
     r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
     r"|monorepos?|prs|pull requests?|diffs?|patches|specs?|spreadsheets?|decks?|datasets?|chapters?|briefs?|policies|dumps?"
+    r"|packs?|archives?|agreements?|memos?|slides|presentations?|statements?|case files?|minutes|notes|wikis?|handbooks?"
 )
 # "500k-token documents", "300k token contracts"; "50M tokens of logs" is a volume of logs, not one log's size
 _SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?!of\b)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
 _SIZE_NOUN_BEFORE = fast(
     rf"\b(?:{_INPUT_NOUNS})\s*\(\s*(?:~|about|around|roughly|approx\w*|up to|at most|max)?\s*$"  # "whole codebases (~1.5M tokens)"
-    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+\s+){{0,2}}?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
+    rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+[,;]?\s+){{0,2}}?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
     rf"|as large as|as big as|at|roughly|typically|usually|often|sometimes|occasionally|get|go)\s*(?:about\s+|around\s+|roughly\s+|like\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
 )
 # "long contracts, they're like 700k tokens each": a size per item, the item named earlier
@@ -76,6 +77,9 @@ INPUT_SIZE = Pass(
         ("5000 documents a day, 2k tokens each", {"min_context": None, "tokens_per_month": 300_000_000}),
         ("reading long contracts, they're like 700k tokens each", {"min_context": 700_000, "tokens_per_month": None}),
         ("our monorepo is about 900k tokens", {"min_context": 900_000, "tokens_per_month": None}),
+        ("summarising our board packs? each one is about 250k tokens", {"min_context": 250_000, "tokens_per_month": None}),
+        ("legal wants to paste entire contracts in, up to 600k tokens", {"min_context": 600_000, "tokens_per_month": None}),
+        ("q&a across 1m-token archives", {"min_context": 1_000_000, "tokens_per_month": None}),
         ("prs sometimes 300k tokens so need that much ctx", {"min_context": 300_000, "tokens_per_month": None}),
     ),
 )
