@@ -196,7 +196,7 @@ def _at_providers(model: Model, providers: list[str], offers: list[Offer], catal
             found.append((None, f"on {label}: {fmt.NO_DATA}"))
         else:
             wait = f"first token in {fmt.seconds(sp.ttft_s)}{_effort(sp.variant, _thinks(sold))}"
-            found.append((sp.output_tps, f"on {label}: {fmt.speed(sp.output_tps)}, {wait} ({sp.as_of.isoformat()})"))
+            found.append((sp.output_tps, f"on {label}: {fmt.speed(sp.output_tps)}, {wait} ({_measured(sp, catalogue)})"))
     text = "; ".join(t for _, t in found)
     text = text[0].upper() + text[1:] if text else f"No speed data for {model.id} at those providers"
     measured = [(v, t) for v, t in found if v is not None]
@@ -204,7 +204,7 @@ def _at_providers(model: Model, providers: list[str], offers: list[Offer], catal
         best = max(measured)[1].split(":")[0].removeprefix("on ")
         text += f". {best} is faster for {model.id}"
     elif len(measured) == 1 and len(found) > 1:
-        text += f". Only {measured[0][1].split(':')[0].removeprefix('on ')} has a current figure"
+        text += f". Only {measured[0][1].split(':')[0].removeprefix('on ')} has a figure"
     return text + "."
 
 

@@ -363,7 +363,7 @@ def test_a_reasoning_models_cost_gives_the_range_with_its_thinking_billed_as_out
 def test_a_provider_that_retired_the_model_is_no_choice_in_a_speed_answer(catalogue: Catalogue, question: str) -> None:
     data = ask_json(question)
     first = data["verdict"].split("\n")[0]
-    assert "n Cerebras: retired on 2026-02-16" in first and "Only Groq has a current figure" in first
+    assert "n Cerebras: retired on 2026-02-16" in first and "Only Groq has a figure" in first
     assert "Cerebras is faster" not in first
 
 
