@@ -119,6 +119,8 @@ class Query(BaseModel):
     hardware: Hardware | None = Field(default=None, description="the GPUs the model must run on, when self-hosting")
     max_params: float | None = Field(default=None, gt=0, description="a cap on total parameters, in billions")
     precision: Precision | None = Field(default=None, description="the weights' number format, when stated")
+    pages_each: int | None = Field(default=None, gt=0, description="the pages of one document: '300-page contracts'")
+    pages_per_month: float | None = Field(default=None, gt=0, description="'200 PDFs a day, 80 pages each': pages a month")
     asks_size: bool = Field(default=False, description="the question asks how big a model is: its parameters")
     # beyond the contract, for the parser's own certainty (a channel listener stays silent below ~0.5)
     confidence: float = Field(default=1.0, ge=0, le=1, description="how sure the parser is of the intent, 0-1")

@@ -136,6 +136,7 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
         if query.unknown_models:
             return unknown_models(query.unknown_models, query, catalogue)
         return off_topic(query)
+    query = in_tokens(query)
     odd = absurd_volume(query, policy)
     if odd is not None:
         return odd
@@ -184,6 +185,27 @@ def _top_compared(query: Query, catalogue: Catalogue, policy: Policy) -> Answer:
         ranked.notes.insert(0, Note(kind="caveat", text="Fewer than two models here to compare: this is the answer."))
         return ranked
     return _answer(pair, catalogue, policy, 0)
+
+
+TOKENS_PER_PAGE = 600  # a dense page of text, as a model's tokenizer counts it (500-750 is typical)
+
+
+def in_tokens(query: Query) -> Query:
+    """Pages said where tokens were not: the largest document as a context floor and the pages a month as the
+    volume, at `TOKENS_PER_PAGE`, said as assumptions."""
+    update: dict[str, object] = {}
+    said = []
+    if query.pages_each and query.min_context is None:
+        update["min_context"] = query.pages_each * TOKENS_PER_PAGE
+        said.append(f"{query.pages_each:,}-page documents taken as ~{query.pages_each * TOKENS_PER_PAGE:,} tokens each "
+                    f"(~{TOKENS_PER_PAGE} a page), so every row must hold one.")  # fmt: skip
+    if query.pages_per_month and query.tokens_per_month is None:
+        update["tokens_per_month"] = query.pages_per_month * TOKENS_PER_PAGE
+        said.append(f"{query.pages_per_month:,.0f} pages a month taken as "
+                    f"{query.pages_per_month * TOKENS_PER_PAGE / 1e6:,.0f}M tokens of documents (~{TOKENS_PER_PAGE} a page).")  # fmt: skip
+    if not update:
+        return query
+    return query.model_copy(update={**update, "assumptions": [*query.assumptions, *said]})
 
 
 def _named(name: str, catalogue: Catalogue) -> tuple[str, list[str]]:

@@ -27,6 +27,7 @@ from bot.parse.kind_amounts import KIND_RULES, kind_volume
 from bot.parse.lexicon import FREE, MODEL_MARK
 from bot.parse.model_names import Mention, find_mentions, name_index
 from bot.parse.numbers import words_to_digits
+from bot.parse.pages import pages
 from bot.parse.provider_names import ProviderFilter, find_providers
 from bot.parse.quantities import Quantities, extract_quantities
 from bot.parse.source_ids import reported_id
@@ -251,6 +252,8 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["asked_providers"] = list(r.providers.providers)
         extras["asked_capabilities"] = list(r.capabilities)  # answered yes or no, as a modality asked about is
     extras.update(hardware.extras(text, query))
+    if query.intent in ("recommend", "list", "cost", "compare", "alternatives"):
+        extras["pages_each"], extras["pages_per_month"] = pages(text)
     return query.model_copy(update=extras)
 
 

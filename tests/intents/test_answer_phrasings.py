@@ -522,3 +522,22 @@ def test_why_not_a_family_after_a_comparison_prices_its_model_against_the_pair(c
 def test_a_lopsided_trade_gets_one_pick_not_a_split(catalogue: Catalogue, question: str) -> None:
     verdict = ask_json(question)["verdict"] or ""
     assert " if cost matters" not in verdict and re.match(r"Pick [\w.-]+: \d+ points higher on .+ for ", verdict), verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "floor", "volume"),
+    [
+        ("200 PDFs a day, ~80 pages each, pull fields into JSON. which model and monthly bill?", 80 * 600, 200 * 30 * 80 * 600),
+        ("contracts run up to 300 pages, want the whole contract in one prompt. cheapest?", 300 * 600, None),
+        ("we get 1,000 reports a month, 40 pages each, best value for summarising them", 40 * 600, 1000 * 40 * 600),
+    ],
+)
+def test_pages_become_a_context_floor_and_a_volume_said_as_assumptions(
+    catalogue: Catalogue, question: str, floor: int, volume: int | None
+) -> None:
+    data = ask_json(question)
+    assert data["query"]["min_context"] == floor and data["query"]["tokens_per_month"] == volume
+    assert data["rows"] and all(r["context"] and r["context"] >= floor for r in data["rows"])
+    assert any("-page documents taken as ~" in n["text"] for n in data["notes"])
+    for shown in everywhere(catalogue, question)[:2]:
+        assert "Context" in shown and "a page" in shown
