@@ -18,18 +18,18 @@ from bot.catalogue.scores import TaskScore, task_score
 
 Index = Callable[["Catalogue"], Any]
 # efforts nearest a maker's default, first: what stands in for a default effort no source measured
-_NEAREST_DEFAULT = ("medium effort", "high effort", "xhigh effort", "max effort", "low effort", "minimal effort")
+_NEAREST_DEFAULT = {v: i for i, v in enumerate(("medium effort", "high effort", "xhigh effort", "max effort", "low effort", "minimal effort"))}
 
 
 def stand_in(sp: Speed) -> Speed:
     """`sp` with the nearest measured effort as its headline figure when the default effort has none."""
     if sp.output_tps is not None or sp.ttft_s is not None or not sp.others:
         return sp
-    rank = {v: i for i, v in enumerate(_NEAREST_DEFAULT)}
     measured = [o for o in sp.others if o.output_tps is not None or o.ttft_s is not None]
     if not measured:
         return sp
-    pick = min(measured, key=lambda o: rank.get(o.variant, len(rank) + (o.variant == "non-reasoning")))
+    last = len(_NEAREST_DEFAULT)
+    pick = min(measured, key=lambda o: _NEAREST_DEFAULT.get(o.variant, last + (o.variant == "non-reasoning")))
     return replace(
         sp, output_tps=pick.output_tps, ttft_s=pick.ttft_s, variant=f"{pick.variant}; default not measured",
         others=[o for o in sp.others if o is not pick],

@@ -22,6 +22,7 @@ from bot.intents.kind_compare import kind_compare, non_chat
 from bot.intents.kinds import kind_answer
 from bot.intents.listing import alternatives, list_models
 from bot.intents.makers import with_makers
+from bot.intents.pages import in_tokens
 from bot.intents.pricing import cost
 from bot.intents.recommend import recommend
 from bot.intents.spend import volume_from_spend, with_spend
@@ -185,27 +186,6 @@ def _top_compared(query: Query, catalogue: Catalogue, policy: Policy) -> Answer:
         ranked.notes.insert(0, Note(kind="caveat", text="Fewer than two models here to compare: this is the answer."))
         return ranked
     return _answer(pair, catalogue, policy, 0)
-
-
-TOKENS_PER_PAGE = 600  # a dense page of text, as a model's tokenizer counts it (500-750 is typical)
-
-
-def in_tokens(query: Query) -> Query:
-    """Pages said where tokens were not: the largest document as a context floor and the pages a month as the
-    volume, at `TOKENS_PER_PAGE`, said as assumptions."""
-    update: dict[str, object] = {}
-    said = []
-    if query.pages_each and query.min_context is None:
-        update["min_context"] = query.pages_each * TOKENS_PER_PAGE
-        said.append(f"{query.pages_each:,}-page documents taken as ~{query.pages_each * TOKENS_PER_PAGE:,} tokens each "
-                    f"(~{TOKENS_PER_PAGE} a page), so every row must hold one.")  # fmt: skip
-    if query.pages_per_month and query.tokens_per_month is None:
-        update["tokens_per_month"] = query.pages_per_month * TOKENS_PER_PAGE
-        said.append(f"{query.pages_per_month:,.0f} pages a month taken as "
-                    f"{query.pages_per_month * TOKENS_PER_PAGE / 1e6:,.0f}M tokens of documents (~{TOKENS_PER_PAGE} a page).")  # fmt: skip
-    if not update:
-        return query
-    return query.model_copy(update={**update, "assumptions": [*query.assumptions, *said]})
 
 
 def _named(name: str, catalogue: Catalogue) -> tuple[str, list[str]]:

@@ -18,8 +18,7 @@ from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import UNREFINABLE_INTENTS
 
 _STRONG_INTENTS = ("compare", "alternatives", "cost", "list")
-_SORT_NAMES = {"quality": "quality", "cost": "cost", "speed": "speed", "latency": "time to first token",
-               "value": "value", "context": "context window"}  # fmt: skip
+_SORT_NAMES = {"latency": "time to first token", "context": "context window"}  # the rest are said as they are
 
 
 def refine(previous: Query, new: Query) -> Query:
@@ -39,7 +38,8 @@ def refine(previous: Query, new: Query) -> Query:
     if new.sort_by or new.refine_sort:
         data["sort_by"] = new.sort_by or new.refine_sort
         if data["sort_by"] == previous.sort_by and previous.intent in ("recommend", "list"):
-            said = f"Already ranked by {_SORT_NAMES.get(previous.sort_by or '', previous.sort_by)}: this is the same answer."
+            order = previous.sort_by or ""
+            said = f"Already ranked by {_SORT_NAMES.get(order, order)}: this is the same answer."
     data["input_modalities"] = _union(previous.input_modalities, new.input_modalities)
     data["capabilities"] = _union(previous.capabilities, new.capabilities)
     if new.providers:
