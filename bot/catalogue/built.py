@@ -18,7 +18,8 @@ from bot.catalogue.scores import TaskScore, task_score
 
 Index = Callable[["Catalogue"], Any]
 # efforts nearest a maker's default, first: what stands in for a default effort no source measured
-_NEAREST_DEFAULT = {v: i for i, v in enumerate(("medium effort", "high effort", "xhigh effort", "max effort", "low effort", "minimal effort"))}
+_EFFORTS = ("medium effort", "high effort", "xhigh effort", "max effort", "low effort", "minimal effort")
+_NEAREST_DEFAULT = {v: i for i, v in enumerate(_EFFORTS)}
 
 
 def stand_in(sp: Speed) -> Speed:

@@ -18,9 +18,9 @@ def in_tokens(query: Query) -> Query:
         said.append(f"{query.pages_each:,}-page documents taken as ~{query.pages_each * TOKENS_PER_PAGE:,} tokens each "
                     f"(~{TOKENS_PER_PAGE} a page), so every row must hold one.")  # fmt: skip
     if query.pages_per_month and query.tokens_per_month is None:
-        update["tokens_per_month"] = query.pages_per_month * TOKENS_PER_PAGE
-        said.append(f"{query.pages_per_month:,.0f} pages a month taken as "
-                    f"{query.pages_per_month * TOKENS_PER_PAGE / 1e6:,.0f}M tokens of documents (~{TOKENS_PER_PAGE} a page).")  # fmt: skip
+        tokens = update["tokens_per_month"] = query.pages_per_month * TOKENS_PER_PAGE
+        said.append(f"{query.pages_per_month:,.0f} pages a month taken as {tokens / 1e6:,.0f}M tokens of documents "
+                    f"(~{TOKENS_PER_PAGE} a page).")  # fmt: skip
     if not update:
         return query
     return query.model_copy(update={**update, "assumptions": [*query.assumptions, *said]})
