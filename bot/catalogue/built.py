@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -159,9 +160,9 @@ class Catalogue:
     def chat_models(self) -> list[Model]:
         return [m for m in self.models if m.kind == "chat"]
 
-    @property
+    @cached_property
     def providers(self) -> dict[str, str]:
-        """Provider id -> display name."""
+        """Provider id -> display name (worked out once: it walks every offer)."""
         out: dict[str, str] = {}
         for m in self.models:
             for o in m.offers:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from datetime import date
 
 from bot.catalogue.grouping import Model
@@ -28,6 +28,7 @@ class Index:
         self.offered: dict[tuple, list[tuple[Model, list[Offer]]]] = {}
         self.fitting: dict[tuple, tuple[list[tuple[Model, list[Offer]]], Counter[str]]] = {}
         self._open_pools: dict[int, tuple[list, list[tuple[Model, list[Offer]]]]] = {}
+        self.candidates: OrderedDict[tuple, tuple[list, Counter[str]]] = OrderedDict()  # see selection.candidates
 
     def offers(self, model: Model, include_free: bool = False) -> dict[str, Offer]:
         """Each provider's main offer of the model."""

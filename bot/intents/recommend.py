@@ -139,7 +139,7 @@ def ranked_candidates(
 def retiring_last(ordered: list[Candidate], notes: list[Note]) -> list[Candidate]:
     """Models retiring soon moved to the end, with a note saying so (do not build on a model about to go)."""
     today = current_day()
-    soon = [c for c in ordered if notes_mod.retiring_soon(c, today)]
+    soon = [c for c in ordered if c.offer.deprecation_date is not None and notes_mod.retiring_soon(c, today)]
     if not soon or len(soon) == len(ordered):
         return ordered
     going = {id(c) for c in soon}

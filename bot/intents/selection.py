@@ -307,14 +307,44 @@ def fitting(query: Query, catalogue: Catalogue, policy: Policy) -> tuple[list[tu
 def candidates(
     query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, *, floor: bool, left: Left
 ) -> list[Candidate]:
-    """Chat models that satisfy every constraint of the query; with `floor`, only those fit for the task."""
+    """Chat models that satisfy every constraint of the query; with `floor`, only those fit for the task.
+
+    A pure function of the query's constraints, workload and mix: the last `KEPT_CANDIDATES` results are kept
+    per catalogue, as a follow-up ("fastest instead", "compare the top 2") or a channel's common question
+    weighs the same models again. Callers get their own list; candidates are read-only."""
+    index = index_for(catalogue)
+    fit = Fit.of(query, mix)
+    key = (
+        floor, query.task, query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy,
+        fit.checks, fit.open_weights, fit.context, mix.share, query.tokens_per_month, current_day(),
+    )  # fmt: skip
+    kept = index.candidates.get(key)
+    if kept is None:
+        kept = index.candidates[key] = _candidates(query, catalogue, policy, mix, fit, floor)
+        if len(index.candidates) > KEPT_CANDIDATES:
+            index.candidates.popitem(last=False)
+    else:
+        index.candidates.move_to_end(key)
+    found, reasons = kept
+    left.reasons.update(reasons)
+    return list(found)
+
+
+KEPT_CANDIDATES = 32
+
+
+def _candidates(
+    query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, fit: Fit, floor: bool
+) -> tuple[list[Candidate], Counter[str]]:
+    """`candidates`, worked out: the list and why the others were left out."""
+    left = Left()
     if floor:
         pool, reasons = fitting(query, catalogue, policy)
         left.reasons.update(reasons)
     else:
         pool = offered(query, catalogue, policy)
     out: list[Candidate] = []
-    fit, index, task = Fit.of(query, mix), index_for(catalogue), query.task
+    index, task, today = index_for(catalogue), query.task, current_day()
     if fit.open_weights:  # the pools are cached: their open-weights part is too
         whole, pool = pool, index.open_pool(pool)
         if len(whole) > len(pool):
@@ -323,12 +353,12 @@ def candidates(
         offer = _passing(model, offers, fit, index, left)
         if offer is None:
             continue
-        if offer.deprecated:
+        if offer.deprecated_on(today):
             left.add("deprecated")
             continue
         score = catalogue.task_score(model, task)
         out.append(priced(model, offer, query, mix, score, index.speed(model, offer.provider), fit.checks.work))
-    return out
+    return out, left.reasons
 
 
 def with_cheaper(
