@@ -124,7 +124,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # a transcription that is one step of a text task ("transcribe and summarize calls") asks for a chat model
 _TEXT_WORK_AFTER = pattern_cache.compile(r"\b(?:and|then|,)\s+(?:then\s+)?(?:summari[sz]e|classify|tag|extract|analy[sz]e|translate|answer)\b")
 # subtitles that already exist as text: "translating 300M tokens of subtitles" is text work, not transcription
-_TEXT_WORK_BEFORE = pattern_cache.compile(r"\b(?:translat\w*|summari[sz]\w*|proofread\w*|rewrit\w*|edit\w*|classif\w*|tag\w*)\b[^.?!]{0,40}$")
+_TEXT_WORK_BEFORE = pattern_cache.compile(r"\b(?:translat\w*|summari[sz]\w*|proofread\w*|rewrit\w*|edit\w*|classif\w*|tag\w*)\b(?:[^.?!]|\.(?=\d)){0,40}$")
 
 
 def batch(text: str) -> bool:
@@ -132,8 +132,23 @@ def batch(text: str) -> bool:
     return bool(BATCH.search(text))
 
 
+# a region constraint let go: "if we drop the EU requirement", "forget the data residency rule for now"
+_DROPPED = pattern_cache.compile(
+    r"\b(?:drop\w*|without|ignor\w*|forget|remov\w*|relax\w*|lift\w*|scrap\w*|no longer (?:need|require)\w*"
+    r"|(?:don'?t|do not|didn'?t) (?:need|care about|have))\s+(?:the\s+|our\s+|that\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:requirements?|constraints?|restrictions?|residency|rules?|limits?)\b"
+)
+
+
 def region(text: str, typed: str) -> str | None:
-    """Where the data must be processed, from the lower-cased text and the text as typed."""
+    """Where the data must be processed, from the lower-cased text and the text as typed (None when let go)."""
+    dropped = _DROPPED.search(text)
+    if dropped is not None and _region(dropped.group(), dropped.group()) is not None:
+        return None
+    return _region(text, typed)
+
+
+def _region(text: str, typed: str) -> str | None:
     found = [name for name, named, _ in _REGIONS if named.search(text)]
     if not found:
         found = [name for name, _, place in _REGIONS if place is not None and place.search(text)]

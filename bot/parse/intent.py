@@ -102,7 +102,7 @@ _CHANGE_TIME = pattern_cache.compile(
 _CHANGES_ALONE = pattern_cache.compile(
     r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
     r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |pricing |model |catalog\w* )?(?:updates|news|changes)"
-    r"|(?:did|has|have) (?:anything|something|any\w*) (?:change|changed|moved|happen\w*)|(?:the )?latest (?:news|updates|changes)"
+    r"|(?:did|has|have) (?:anything|something|any\w*)(?: (?:of the )?(?:models?|prices?|llms?))? (?:change|changed|moved|happen\w*|(?:get|got|gotten|gone|go|become) (?:cheaper|pricier|more expensive|up|down))|(?:the )?latest (?:news|updates|changes)"
     r"|(?:any\s+)?new (?:[\w-]+ ){0,2}(?:models?|llms?)(?=\W*(?:thanks|thx|pls|please|ty)?\W*$)|diff (?:vs|versus|since|from|against)"
     r"|what(?:'s| is) the latest (?:news|updates|changes)"
     r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?(?:changes|diffs?))\b"
@@ -174,7 +174,7 @@ _HOW_TO = pattern_cache.compile(
 )
 # questions of fact about the world, not a pick: they name at most a provider or a task word
 _TRIVIA = pattern_cache.compile(
-    r"^(?:\w+[,!]?\s+){0,2}?(?:who (?:is|was|are|founded|owns|runs|leads)|when (?:was|did|is) \w+ (?:founded|started|ipo)|is \w+(?: \w+)? (?:down|up|working|out)\b)"
+    r"^(?:\w+[,!]?\s+){0,2}?(?:who(?:'s|s| is| was| are| founded| owns| runs| leads) (?!(?:the )?(?:cheapest|fastest|best|quickest)\b)|when (?:was|did|is) \w+ (?:founded|started|ipo)|is \w+(?: \w+)? (?:down|up|working|out)\b)"
 )
 # asking what a word means: "what is rag", "explain function calling", "difference between fine-tuning and rag"
 _DEFINITION = pattern_cache.compile(

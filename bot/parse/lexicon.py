@@ -89,7 +89,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         (
             "agents",
             4,
-            r"\ba(?<!support a)(?<!service a)(?<!customer a)(?<!sales a)gent(?:s|ic)?\b|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
+            r"\ba(?<!support a)(?<!service a)(?<!customer a)(?<!sales a)(?<!human a)(?<!live a)(?<!desk a)(?<!call a)gent(?:s|ic)?\b(?!,? (?:each )?(?:handl|answer|field|resolv|staff|work)\w* (?:~|about |around )?[\d,.]*k? ?(?:tickets|calls|customers|chats|cases))|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
             r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\b(?:task|agent\w*|action|long[- ]horizon) planning\b|\bplanning (?:agents?|tasks?|steps?|and tool\w*)\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
             r"|\bautomat(?:ion|ing|e)\b|\bworkflows?\b|\bautonomous\w*|\bmcp\b|\borchestrat\w*",
         ),
@@ -107,7 +107,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "reasoning",
             2,
             r"\breasoning\b|\b(?:contract|legal|document|policy|compliance|risk|due[- ]diligence) (?:review|analysis|checks?)\w*"
-            r"|\breview\w* (?:of )?(?:our |the )?(?:contracts|legal documents|filings|policies)\b|\banaly[sz]\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
+            r"|\breview\w* (?:of )?(?:our |the )?(?:contracts|legal documents|filings|policies)\b|\banaly[sz](?!ts?\b)\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
             r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b(?! (?:says?|said|team|wants?|won'?t|requires?|needs|is|are|has|have|told|asked|signed|approved|department|dept|counsel|folks|people|okayed|blocked|vetoed|flagged|insists?)\b)|\bfinancial\b|\bscientific\b|\bscience\b"
             r"|\bmedical\b|\bdiagnos\w*|\bdecision[- ]making\b|\bstrateg\w*|\bthink(?:ing)? (?:hard|deeply)\b|\bdeep thinking\b"
             r"|\binsights?\b|\bdue diligence\b|\bforecast\w*",
@@ -116,14 +116,14 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "chat",
             2,
             r"\bchat(?:s|bots?|ting)?\b|\bsupport (?:bot|agent|assistant|chat|widget)s?\b|\bcustomer[- ](?:support|service|care|success)\b"
-            r"|\bhelp ?desk\b|\bassistants?\b|\bcopilots?\b|\bfor (?:customer |user |tech |it )?support\b(?! (?:for|of)\b)|\bconversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
+            r"|\bhelp ?desk\b|\bassistants?\b|\bcopilots?\b|\bfor (?:customer |user |tech |it )?support\b(?! (?:for|of)\b)|\b(?<!\d )(?<!\dk )(?<!\dm )conversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
             r"|\btalk(?:ing)? (?:to|with) (?:users|customers)\b|\bdialog\w*|\bslack ?bots?\b|\bdiscord ?bots?\b|\bbots?\b|\bsmall talk\b",
         ),
         (
             "writing",
             1,
             r"\bwrit(?:e|es|ing|er|ten)\b(?!\s+(?:out\s+)?(?:at least|up to|over|more than|about|~)?\s*~?\d)|\bcreative\b|\bcopy ?writ\w*|\bcopy\b|\bblog\w*|\barticles?\b|\bessays?\b"
-            r"|\bstor(?:y|ies)\b|\bfiction\b|\bpoe(?:m|ms|try)\b|\bnovels?\b|\bmarketing\b|\bcontent (?:generation|creation)\b"
+            r"|\bstor(?:y|ies)\b(?! short)|\bfiction\b|\bpoe(?:m|ms|try)\b|\bnovels?\b|\bmarketing\b|\bcontent (?:generation|creation)\b"
             r"|\brewrit\w*|\brephras\w*|\bparaphras\w*|\bproofread\w*|\bgrammar\b|\bdraft\w*|\bnewsletters?\b|\bsocial media\b"
             r"|\bslogans?\b|\bheadlines?\b|\bscripts\b|\bproduct descriptions\b|\bcover letters?\b|\bbrand voice\b|\bprose\b",
         ),
@@ -144,7 +144,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
 # --- what the user optimises ("sort_by"); earlier entries win over later ones, speed/cost by position --
 
 SORT_VALUE = fast(
-    r"\bbest value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang[- ]for[- ](?:the[- ]|your[- ]|my[- ]|our[- ])?bucks?\b"
+    r"\bbest[- ]value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang[- ]for[- ](?:the[- ]|your[- ]|my[- ]|our[- ])?bucks?\b"
     r"|\bbest bang\b|\bcost[- ]?effective\w*|\bprice[- ]?effective\w*|\b(?:cost|price)[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
     r"|\bquality[- /]per[- ](?:dollar|\$)|\bquality[- /](?:to[- ])?(?:price|cost)\b|\bbest (?:price|cost)[- /](?:performance|quality)\b|\bbest deal\b"
 )

@@ -132,6 +132,7 @@ _PERIOD_WORDS = {
     "quarter": "quarter",
     "quarterly": "quarter",
     "qtr": "quarter",
+    **{f"q{n}": "quarter" for n in range(1, 5)},
     "yr": "year",
     "yrs": "year",
     "year": "year",
@@ -146,6 +147,9 @@ PERIOD = pattern_cache.compile(
     r"(?:\b(?:per|a|an|each|every|every\s+single|in\s+a|in\s+one|in\s+an|over\s+a|over\s+one|within\s+a)\s+|/\s*)"
     r"(?P<unit>second|sec|minute|min|hour|hr|h|day|d|night|week|wk|month|mo|mth|quarter|qtr|year|yr|annum|(?<=/)s(?=\s|$|[,.;)?!]))\b"
     r"|\b(?P<adverb>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually|per\s+annum|minutely)\b"
+    # a span the amount covers: "900M tokens for Q1", "2.4B for the whole quarter", "$18k last quarter"
+    r"|\b(?:for|in|over|during|across|through|last|this|next|the past|the last)\s+(?:the\s+|a\s+)?(?:whole\s+|entire\s+|full\s+)?"
+    r"(?P<span>quarter|q[1-4]|year|month|week)\b"
 )
 
 
@@ -234,5 +238,5 @@ def period_factor(m: re.Match[str]) -> float:
 def period_name(m: re.Match[str]) -> str:
     """ "day", "week", "month"... for a `PERIOD` match (or any match with a `unit` or `adverb` group)."""
     groups = m.groupdict()
-    word = (groups.get("unit") or groups.get("adverb") or "month").split()[-1]
+    word = (groups.get("unit") or groups.get("adverb") or groups.get("span") or "month").split()[-1]
     return _PERIOD_WORDS.get(word, "month")

@@ -53,6 +53,10 @@ _SHORTHAND_WORDS = {
     "w/o": "without", "w/": "with", "b/c": "because", "whats": "what's", "thats": "that's", "whos": "who's",
     "hows": "how's", "wheres": "where's", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "cant": "can't",
     "didnt": "didn't", "arent": "aren't", "theres": "there's", "youre": "you're", "ive": "i've", "im": "i'm",
+    # makers' and families' names as they are mistyped ("gtp-5.5 vs claud opus 4.7")
+    "gtp": "gpt", "chatgtp": "chatgpt", "calude": "claude", "cluade": "claude", "gemeni": "gemini", "gemnini": "gemini",
+    "geminni": "gemini", "deepseak": "deepseek", "deepsek": "deepseek", "antropic": "anthropic", "anthorpic": "anthropic",
+    "openia": "openai", "mistrall": "mistral", "qwenn": "qwen",
 }
 _SHORTHAND = pattern_cache.compile(
     r"(?<![\w/])(?:w/o|w/|b/c)(?![\w/])|\b(?:" + "|".join(w for w in _SHORTHAND_WORDS if w.isalpha()) + r")\b"
@@ -150,6 +154,15 @@ class _Reading:
         )
 
 
+# a follow-up that says only what to optimise: "ok what about the fastest one then", "best quality instead"
+_ONLY_AN_ORDER = pattern_cache.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|but|hm+|then|now|what about|how about|show me|give me|i want|instead|rather|please|pls"
+    r"|the|a|one|ones|option|options|model|pick|then|just|actually|really|most|highest|lowest|top|very|by)\b[\s,?!.]*"
+    r"|(?:best|cheapest|cheaper|fastest|faster|quickest|quicker|snappiest|snappier|smartest|smarter|strongest|highest quality|best quality"
+    r"|lowest latency|lowest ttft|lowest cost|best value|largest context|biggest context)\b[\s,?!.]*)+$"
+)
+
+
 def _read(plain: str, catalogue: Catalogue) -> _Reading:
     """Names, providers, numbers and words of a lower-cased question, and its intent."""
     lower = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group()], plain.lower())
@@ -188,6 +201,8 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     )
     r.intent, r.confidence = decision.intent, decision.confidence
     r.followup = is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
+    if r.followup and r.intent == "unknown" and r.sort_by and not r.models and _ONLY_AN_ORDER.match(masked):
+        r.intent = "recommend"  # "ok what about the fastest one then": a model asked for, by what it optimises
     return r
 
 

@@ -74,6 +74,7 @@ track tracks trace traces
 image imaged imager
 category categories categorical
 point points paint joint
+analyst analysts analytic
 input's output's
 """.split()
 )

@@ -58,7 +58,10 @@ def _cap_role(text: str, start: int, end: int, cap: str, phrase: str) -> str | N
     if CAP_FILTER_AFTER.match(text[end : end + 20]):
         return "filter"
     clause = re.split(r"[.?!;]", text[max(0, start - 40) : start])[-1]  # the cue words of its own sentence
-    for word in reversed(re.findall(r"[\w/]+", clause)[-4:]):
+    cues = re.findall(r"[\w/]+", clause)
+    if cues and cues[-1] in ("and", "plus") and _names_task_of(cap, clause):
+        return "task"  # "for multi-step planning and tool use": more words for the same workload
+    for word in reversed(cues[-4:]):
         if word == "in" and phrase.endswith(("mode", "modes")):
             return "filter"  # "extraction in JSON mode": a feature to have, not a task
         if word in CAP_TASK_CUES:
@@ -68,6 +71,12 @@ def _cap_role(text: str, start: int, end: int, cap: str, phrase: str) -> str | N
     if phrase == "thinking":
         return None  # "I'm thinking of using ..."
     return "task" if cap == "reasoning" else "filter"
+
+
+def _names_task_of(cap: str, clause: str) -> bool:
+    """Whether the words before a capability ask for the task it names ("for multi-step planning and")."""
+    named = next((t for c, t, _ in CAPABILITIES if c == cap), None)
+    return any(t == named and "for " in clause and pattern.search(clause) for t, _, pattern in TASKS)
 
 
 def task(text: str, cap_tasks: list[tuple[str, int]]) -> str | None:

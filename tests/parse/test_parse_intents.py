@@ -191,8 +191,62 @@ def test_something_with_lower_latency_than_a_model_asks_for_alternatives(catalog
         ("we create 500 marketing images a day, cheapest?", None, "image_generation"),
         ("best model for reviewing prs", "coding", None),
         ("need a model for our sales email generator", "writing", None),
+        ("i need to translate 1.5 billion tokens of subtitles a year, cheapest pls", "translation", None),
+        ("8 agents, each handles ~120 tickets a day and the bot drafts a reply for every one", "chat", None),
+        ("each of our 500 agents makes 40 calls a day with 2k tokens per call", "agents", None),
+        ("what would o3 cost if each of our 1,200 analysts ran 10 queries a day", None, None),
+        ("long story short: we need at least 1M context for the discovery dumps, what else is out there?", None, None),
+        ("best model for multi-step planning and tool use, not from openai", "agents", None),
+        ("sonnet 5 bill for 10,000 conversations/day, avg 3k tokens each", None, None),
+        ("best model for customer conversations", "chat", None),
     ],
 )
 def test_the_work_named_sets_the_task_or_kind(catalogue: Catalogue, text: str, task: str | None, kind: str | None) -> None:
     q = parse(text, catalogue)
     assert (q.task, q.kind) == (task, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "sort_by"),
+    [
+        ("ok what about the fastest one then", "recommend", "speed"),
+        ("and the cheapest?", "recommend", "cost"),
+        ("what about the best value one", "recommend", "value"),
+        ("cheapest flight to lisbon?", "unknown", None),
+        ("did anything get cheaper since october?", "changes", None),
+        ("did any models get cheaper this month?", "changes", None),
+        ("have any prices gone up since last week", "changes", None),
+        ("who's the CEO of anthropic", "unknown", None),
+        ("whos the founder of mistral", "unknown", None),
+        ("best-value model for IDE autocomplete", "recommend", "value"),
+    ],
+)
+def test_short_follow_ups_changes_and_trivia(catalogue: Catalogue, text: str, intent: str, sort_by: str | None) -> None:
+    q = parse(text, catalogue)
+    assert (q.intent, q.sort_by) == (intent, sort_by)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("and if we drop the EU requirement, which is fastest for chat?", None),
+        ("forget the gdpr constraint, cheapest for chat", None),
+        ("we no longer need the uk data residency rule, best for coding?", None),
+        ("we need EU hosting, drop the price cap", "eu"),
+    ],
+)
+def test_a_region_let_go_is_no_region(catalogue: Catalogue, text: str, region: str | None) -> None:
+    assert parse(text, catalogue).region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        ("gtp-5.5 vs claud opus 4.7", ["gpt-5.5", "claude-opus-4-7"]),
+        ("calude sonnet 4.5 vs gemeni 2.5 pro", ["claude-sonnet-4-5", "gemini-2.5-pro"]),
+        ("deepseak v3.2 or chatgtp-4o-latest", None),
+    ],
+)
+def test_makers_names_mistyped_still_name_the_models(catalogue: Catalogue, text: str, models: list[str] | None) -> None:
+    found = parse(text, catalogue).models
+    assert found == models if models else len(found) == 2

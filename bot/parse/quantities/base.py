@@ -70,6 +70,7 @@ class Count:
     value: float
     factor: float | None
     period: str | None
+    per: str | None = None  # what it counts in: "25 tool calls per task" is per task, not per month
 
 
 @dataclass

@@ -30,7 +30,7 @@ _INPUT_NOUN = pattern_cache.compile(
 _OUTPUT_BEFORE = pattern_cache.compile(
     r"\b(?:max(?:imum)? output|output (?:limit|length|window|size|cap|tokens?)|max[_ ]tokens|max(?:imum)? completion|output of|outputs? (?:up to|at least)"
     r"|(?:can|to|that|will|must|should|could) (?:output|return)"
-    r"|generate|produce|write|emit)\s*(?:tokens?)?\s*(?:of|over|above|at least|>=|>|:|=|is|up to|around|min(?:imum)?|at|with)?\s*(?:at least\s*)?$"
+    r"|generate|produce|write|emit|spit)\s*(?:back|out)?\s*(?:tokens?)?\s*(?:of|over|above|at least|>=|>|:|=|is|up to|around|min(?:imum)?|at|with)?\s*(?:at least\s*)?$"
 )
 _FLOOR_BEFORE = pattern_cache.compile(
     r"\b(?:at least|min(?:imum)?(?: of)?|over|above|more than|greater than|>=|>|with|supports?|supporting|handles?|that can (?:output|generate|write)"
@@ -54,11 +54,14 @@ _LIMIT_AFTER = pattern_cache.compile(
 # "each ticket sends ~3k tokens of context": what a request carries in, a token amount rather than a floor
 _SENT_BEFORE = pattern_cache.compile(r"\b(?:sends?|sending|feeds?|feeding|passes|submits?|uploads?)\s+(?:~|about|around|roughly|up to)?\s*~?\s*$")
 
+# "15k queries a day, each with ~6k tokens of retrieved context": with requests counted, what each one carries in
+_EACH_CARRIES = pattern_cache.compile(r"\b(?:each|every one)\b(?:\s+(?:with|has|have|carr\w+|includ\w+|uses?|of))?[^.?!\d]{0,16}$")
+
 
 def _context(scan: Scan, spot: Spot) -> bool:
     if not (_CONTEXT_AFTER.match(spot.after) or _CONTEXT_BEFORE.search(spot.before)):
         return False
-    if _SENT_BEFORE.search(spot.before):
+    if _SENT_BEFORE.search(spot.before) or scan.counts and _EACH_CARRIES.search(spot.before):
         return False
     scan.q.min_context = int(spot.n.value)
     spot.n.role = "context"

@@ -14,11 +14,12 @@ from bot.parse.numbers import PERIOD, period_factor
 from bot.parse.quantities.base import Quantities, Rule, Scan, Spot, fmt, io_of
 from bot.parse.quantities.units import COUNT_AFTER, TOKENS_AFTER
 
+_GRAND = pattern_cache.compile(r"grand$", re.I)
 CURRENCY_BEFORE = pattern_cache.compile(r"(?:\$|us\$|usd|€|eur|£|gbp)\s*$")
 # the sign after the amount, as many people type it: "1.5$/M in", "~6k$/mo"
 CURRENCY_AFTER = pattern_cache.compile(r"^\s*(?P<unit>(?:dollars?|usd|bucks?|cents?|eur|euros?|gbp)\b|[$¢€£])")
 BUDGET_BEFORE = pattern_cache.compile(
-    r"\b(?:budget\w*|spend(?:ing)?|afford|bill|invoice|cap|capped|max(?:imum)? cost|monthly cost|cost(?:s|ing)? (?:me |us )?(?:under|below|less than|at most)|pay(?:ing)?)"
+    r"\b(?:budget\w*(?:'s)?|spend(?:ing)?|afford|bill|invoice|cap|capped|max(?:imum)? cost|monthly cost|cost(?:s|ing)? (?:me |us )?(?:under|below|less than|at most)|pay(?:ing)?)"
     r"(?:\s+(?:on|for|with)\s+(?:[\w.¤-]+\s+){0,2}?[\w.¤-]+)?"  # "our monthly spend on claude is around 20k"
     r"\s*(?:is|of|:|=|around|about|at|under|below|max|up to|no more than|less than|at most|of up to|roughly|~|only)?\s*(?:around|about|roughly|~)?\s*$"
 )
@@ -33,7 +34,8 @@ IO_AFTER_PRICE = pattern_cache.compile(r"^\s*(?:for\s+|of\s+|on\s+|in\s+)?(?P<io
 IO_BEFORE_PRICE = pattern_cache.compile(
     r"(?<!image )(?<!images )(?<!audio )(?<!video )(?<!text )(?<!vision )(?<!pdf )(?<!voice )"  # "image input" is a modality
     r"\b(?P<io>input|prompt|output|completion)(?:\s+(?:tokens?|token price|price|cost|pricing|rate|side))?"
-    r"\s*(?:price|cost|rate)?\s*(?:of|under|below|<|<=|at most|max|less than|up to|no more than|:|=|is|at|capped at|around|cap|of at most|below|than)?\s*(?:\$|usd|us\$)?\s*$"
+    r"\s*(?:price|cost|rate)?\s*(?:(?:has|needs|have|must|should)\s+(?:to\s+)?(?:be|stay|come in)\s+)?"  # "output has to be under $5/M"
+    r"(?:of|under|below|<|<=|at most|max|less than|up to|no more than|:|=|is|at|capped at|around|cap|of at most|below|than)?\s*(?:\$|usd|us\$)?\s*$"
 )
 CAP_WORD = pattern_cache.compile(r"\b(?:under|below|less than|at most|max|cap|no more than|cheaper than|<|<=|up to|within)\s*$")
 _PERIOD_WORD = pattern_cache.compile(r"^\s*(?:total\s+)?(?:(?:in|for|of)\s+)?(?:a|one|per|each|every)?\s*(month|day|week|year)\b")
@@ -75,7 +77,7 @@ _CAP_JUST_BEFORE = pattern_cache.compile(r"\b(?:under|below|less than|at most|ma
 def _is_money(text: str, spot: Spot) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None] | None:
     """(currency after, per-million or per-thousand unit, budget word) when the number is money, else None."""
     before, after = spot.before, spot.after
-    currency = CURRENCY_BEFORE.search(before[-6:])
+    currency = CURRENCY_BEFORE.search(before[-6:]) or _GRAND.search(spot.n.raw)  # "2 grand" is $2,000
     cur_after = CURRENCY_AFTER.match(after)
     rest = after[cur_after.end() :] if cur_after else after
     per_m = PER_MILLION.match(rest)
@@ -125,7 +127,8 @@ def _claim(scan: Scan, spot: Spot) -> bool:
     factor = _period_factor(rest)
     if factor is None and (adj := _PERIOD_ADJ_BEFORE.search(before)):
         factor = _PERIOD_ADJ_FACTORS[adj.group("adj")]
-    if _is_spend(before) or _SPEND_AFTER.match(rest) and not _CAP_JUST_BEFORE.search(before):
+    on_model = _SPEND_VERB.search(before) and _ON_MODEL.match(rest)  # "if we spend $3k/mo on ¤ today, what would ..."
+    if on_model or _is_spend(before) or _SPEND_AFTER.match(rest) and not _CAP_JUST_BEFORE.search(before):
         q.monthly_spend = round(value * (factor or 1.0), 6)
         if factor is None:
             q.assumptions.append(f"${fmt(value)} taken as what you spend a month now.")
@@ -150,7 +153,19 @@ def _period_factor(rest: str) -> float | None:
     if period is not None:
         return period_factor(period)
     m = _PERIOD_WORD.match(rest)
+    if m is None and (on := _ON_WHAT.match(rest)) is not None and (period := PERIOD.match(rest, on.end())) is not None:
+        return period_factor(period)  # "$18k on ¤ last quarter", "$5k on ¤ a month"
     return _PERIOD_WORD_FACTORS[m.group(1)] if m else None
+
+
+# a named model the amount is spent on: what is spent now, even in "if we spend $3k/mo on ¤"
+_ON_MODEL = pattern_cache.compile(
+    r"^\s*(?:(?:/\s*|a |per |each |every )(?:mo|month|day|week|year)\w*|monthly|daily)?\s*(?:on|for|with)\s+¤"
+)
+# what the amount is spent on, said between it and its period
+_ON_WHAT = pattern_cache.compile(
+    r"^\s*(?:on|for|with)\s+(?:¤|[\w.-]+)(?:\s+(?!(?:last|this|next|for|in|over|a|an|per|each|every)\b)[\w.-]+)?\s+"
+)
 
 
 def _budget(q: Quantities, value: float, factor: float | None, said_budget: bool) -> None:
@@ -183,6 +198,11 @@ MONEY = Rule(
         ("we can spend $50 a day", {"max_monthly_cost": 1500}),
         ("under $1/m input", {"max_input_price": 1.0}),
         ("under $5 per million output tokens", {"max_output_price": 5.0}),
+        ("output has to be under $5/M", {"max_output_price": 5.0, "max_blended_price": None}),
+        ("we spent $18k on ¤ last quarter", {"monthly_spend": 6000, "max_monthly_cost": None}),
+        ("if we spend $3,000/mo on ¤ today, what would the same traffic cost", {"monthly_spend": 3000, "max_monthly_cost": None}),
+        ("budget's 2 grand a month", {"max_monthly_cost": 2000, "tokens_per_month": None}),
+        ("input needs to stay below $1 per million", {"max_input_price": 1.0, "max_blended_price": None}),
         ("under $2 per million tokens", {"max_blended_price": 2.0, "tokens_per_month": None}),
         ("$3 in / $15 out", {"max_input_price": 3.0, "max_output_price": 15.0}),
         ("input price under $0.50", {"max_input_price": 0.5}),

@@ -14,7 +14,8 @@ from bot.parse.quantities.base import Amount, Rule, Scan, Spot
 # "we push 10k tokens per second": a rate of traffic, not a floor on output speed
 _TRAFFIC_BEFORE = fast(
     r"\b(?:push\w*|process\w*|send\w*|ingest\w*|handl\w*|serv\w*|burn\w*|consum\w*|use|uses|using|traffic|load|peaks? (?:at|of)|averag\w*"
-    r"|have|has|get|gets|see|sees|receiv\w*|generat\w*|do|does|hit|hits|run at|running at|sustain\w*|stream\w*)"
+    r"|have|has|get|gets|see|sees|receiv\w*|generat\w*|do|does|hit|hits|run at|running at|sustain\w*|stream\w*"
+    r"|steady|constant|continuous)"
     r"\s*(?:about|around|roughly|~)?\s*$"
 )
 # what a model must do, not what the team sends: "one that still does 100 tok/s", "a model that can do 80 tok/s"
@@ -66,6 +67,7 @@ TRAFFIC_PER_SECOND = Rule(
         ("at least 100 tokens per second", {"tokens_per_month": None, "min_speed": 100}),
         ("if we sustain 25 tokens/sec around the clock", {"tokens_per_month": 64_800_000, "min_speed": None}),
         ("cheapest one that still does 100 tok/s", {"tokens_per_month": None, "min_speed": 100}),
+        ("steady 1,200 tokens/sec of classification traffic", {"tokens_per_month": 3_110_400_000, "min_speed": None}),
         ("what would 7,500 tokens per second on ¤ cost per month", {"tokens_per_month": 1.944e10, "min_speed": None}),
         ("what'd ¤ run us at 10 tokens/sec all month", {"tokens_per_month": 25_920_000, "min_speed": None}),
         ("what does ¤ cost if it needs at least 100 tok/s", {"tokens_per_month": None, "min_speed": 100}),

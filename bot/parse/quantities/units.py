@@ -12,6 +12,7 @@ UNIT_NOUNS = (
     r"|interactions?|tasks?|samples?|examples?|generations?|responses?|replies|answers?|chunks?|passages?|listings?|notes?"
     r"|threads?|orders?|claims?|forms?|applications?|reports?|videos?|recordings?|agents?|employees?|students?|patients?|members?|pdfs?|words?|sentences?|paragraphs?"
     r"|qs?(?=\s*/)"  # "1m q/mo": queries
+    r"|[dmw]aus?|prs|pull requests?|merge requests?|commits?|diffs?"  # "3,000 DAU": daily (monthly, weekly) active users
 )
 COUNT_AFTER = pattern_cache.compile(
     rf"^\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{UNIT_NOUNS})\b"
@@ -21,11 +22,14 @@ TOKENS_AFTER = pattern_cache.compile(r"^\s*(?:(?P<io>input|output|prompt|complet
 IO_AFTER = pattern_cache.compile(r"^\s*(?P<io>input|output|prompt|completion)\b(?!\s*(?:price|cost))")
 TOKEN_ADJ = pattern_cache.compile(r"^\s*-\s*(?:token|tok)\b")  # "3k-token documents"
 IO_WORD = pattern_cache.compile(r"\b(input|prompt|output|completion|in|out)\b")
+PERIODS = r"(?:month|day|week|year|hour|night|minute|second|morning|evening|quarter|weekday)"
 PER_UNIT_AFTER = pattern_cache.compile(
     rf"^[^\d$]{{0,30}}?\b(?:each(?! (?:month|day|week|year|hour|night|minute|second|morning|evening|quarter)\b)|apiece|a piece|per (?:{UNIT_NOUNS}|unit|one)|/\s*(?:{UNIT_NOUNS})|on average|avg|average)\b"
 )
 PER_UNIT_BEFORE = pattern_cache.compile(
-    rf"(?:\b(?:each|per|every|an?|the)\s+(?:{UNIT_NOUNS})\s+(?:has|have|is|are|uses?|takes?|needs?|with|of|averag\w+|=|:|~|about|around|roughly|at)"
-    rf"[^\d]{{0,20}}|\baverag\w+\s+(?:of\s+)?|\bavg\.?\s+)$"
+    rf"(?:\b(?:each|per|every|an?|the)\s+(?:{UNIT_NOUNS}|(?<=each )[a-z][\w-]*)\s+(?:has|have|is|are|uses?|takes?|needs?|with|of|averag\w+|=|:|~|about|around|roughly|at)"
+    rf"[^\d]{{0,20}}|\baverag\w+\s+(?:of\s+)?|\bavg\.?\s+"
+    # "each transcript ~12k tokens": the item's size said straight after it (not "each month 50M tokens")
+    rf"|\beach\s+(?!{PERIODS}\b)[a-z][\w-]*\s*[,:]?\s*)$"
 )
 PER_UNIT_WEAK = pattern_cache.compile(r"\b(?:at|of|x|times|with|by)\s+(?:about\s+|around\s+|~|roughly\s+|approx\w*\s+)?$")

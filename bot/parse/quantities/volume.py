@@ -40,7 +40,7 @@ _OUTPUT_NOUNS = ("output", "completion", "response", "answer", "repl", "summar")
 # what each request gives back, said after its size: "into ~1k token summaries", "200-token replies"
 _OUT_NOUN_AFTER = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:summar(?:y|ies)|repl(?:y|ies)|responses?|answers?|outputs?|completions?)\b")
 # input and output said by what the request does: "sends ~3k tokens of context and gets ~400 tokens back"
-_IN_AFTER_TOKENS = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:of\s+)?(?:context|system prompts?|system|instructions?|history)\b")
+_IN_AFTER_TOKENS = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?(?:context|system prompts?|system|instructions?|history)\b")
 _OUT_AFTER_TOKENS = fast(r"^\s*(?:tokens?|toks?)\s+back\b")
 _IN_VERB_BEFORE = fast(r"\b(?:sends?|sending|feeds?|feeding|passes|submits?|uploads?)\s+(?:in\s+)?(?:~|about|around|roughly|up to)?\s*~?\s*$")
 _OUT_VERB_BEFORE = fast(
@@ -53,13 +53,20 @@ _IO_SHORT = fast(r"^\s*(?:visible\s+|generated\s+|actual\s+)?(?P<io>in|out|input
 # the output half of a pair just begun ("1,000 in/250 out cost", "10m in + 2m out on ¤"): the io word may run on
 _IO_PAIR_END = fast(r"^\s*(?:visible\s+|generated\s+|actual\s+)?(?P<io>out|output|completion)\b(?!\s+(?:of|to)\b)")
 _PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
-_PERIOD_ADVERB = fast(r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b")
+_PERIOD_ADVERB = fast(
+    r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b"
+    r"|\b(?:for|in|during|over) (?:the (?:whole |entire |full )?)?(?P<span>q[1-4]|quarter)\b"  # "total volume for q1 is 900M"
+)
 # a period said before a count as "every night", "each morning": "every night we summarize ~12k docs"
 _EVERY_PERIOD = fast(r"\b(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b")
 _EVERY_PERIOD_AFTER = fast(
     r"^\s*(?:[a-z]+\s+){1,2}?(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b"
 )
 _EVERY_UNIT = {"night": "day", "morning": "day", "evening": "day", "weekday": "day", "business day": "day"}
+# a rate said of each counted item: "each one generates ~25k tokens a day", "every rep burns 40k tokens a week"
+_EACH_RATE_BEFORE = fast(
+    rf"\b(?:each|every)\s+(?!{u.PERIODS}s?\b)(?:one|of them|[a-z][\w-]*)\s+(?:[a-z']+\s+){{0,3}}?(?:about\s+|around\s+|roughly\s+|~\s*)?$"
+)
 # a product said with multiplication signs: "5k users × 20 msgs/day × ~800 tokens"
 _TIMES_BEFORE = fast(r"(?:[×*]|\bx|\btimes)\s*(?:about\s+|around\s+|~|roughly\s+)?$")
 
@@ -80,6 +87,16 @@ def _period_before(before: str) -> re.Match[str] | None:
     """The last period adverb ("daily") in the text before a number."""
     found = list(_PERIOD_ADVERB.finditer(before[-45:]))  # "nightly batch summarization of ~2M tokens"
     return found[-1] if found else None
+
+
+# "per user per day: ~12 chats": the period of a rate said as a heading before its numbers
+_HEAD_PERIOD = fast(r"\bper\s+[a-z]+\s+(?:per|a|each|every)\s+(?P<unit>day|week|month|hour)\b[^.?!\d]{0,20}$")
+
+
+def _head_period(before: str) -> re.Match[str] | None:
+    """The period of a heading such as "per user per day:" just before a count, as a `PERIOD` match."""
+    head = _HEAD_PERIOD.search(before)
+    return PERIOD.search("per " + head.group("unit")) if head else None
 
 
 def _every_period(before: str, after: str) -> re.Match[str] | None:
@@ -159,12 +176,35 @@ def _count(scan: Scan, spot: Spot) -> bool:
     if _SUM_AFTER.match(spot.after):
         return False  # "150 user + 250 reply": sizes added up, not 150 users
     # "every night we summarize ~12k docs", "our nightly job summarizes ~8,000 docs"
-    period = _period_after(scan, spot) or _every_period(spot.before, spot.after) or _period_before(spot.before)
+    period = (
+        _period_after(scan, spot)
+        or _every_period(spot.before, spot.after)
+        or _period_before(spot.before)
+        or _head_period(spot.before)
+    )
+    per = _PER_OTHER.match(spot.after)
     scan.counts.append(
-        Count(spot.n.value, period_factor(period) if period else None, period_name(period) if period else None)
+        Count(
+            spot.n.value,
+            period_factor(period) if period else None,
+            period_name(period) if period else None,
+            per.group("per") if per else None,
+        )
     )
     spot.n.role = "count"
     return True
+
+
+# a count of things inside another unit: "~25 tool calls per task", "3 retries per request"
+_PER_OTHER = fast(
+    rf"^\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{u.UNIT_NOUNS}|retries|steps?|hops?|rounds?)\s+(?:per|a|each|every|/)\s*"
+    rf"(?!{u.PERIODS}s?\b)(?P<per>[a-z]{{3,}}?)s?\b"
+)
+
+
+def _sized_in(scan: Scan, noun: str) -> bool:
+    """Whether a token size is said per `noun`: "avg 40k tokens per task" (its sub-counts then do not multiply)."""
+    return re.search(rf"\b(?:tokens?|toks?)\b[^.?!\d]{{0,12}}\b(?:per|a|each|every|/)\s*{re.escape(noun)}s?\b", scan.text) is not None
 
 
 def _amount(spot: Spot, io: str | None, per_unit: bool, period: re.Match[str] | None, weak: bool = False) -> Amount:
@@ -201,8 +241,10 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     if not per_unit and u.PER_UNIT_BEFORE.search(before):
         per_unit = _period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
     period = None if per_unit else _period_after(scan, spot)
+    if period is not None and scan.counts and _EACH_RATE_BEFORE.search(before[-50:]):
+        per_unit = True  # "300 agents, each one generates ~25k tokens a day": a rate per counted item, with its period
     if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
-        period = _period_before(before)
+        period = _period_before(before) or _every_period(before[-30:], "")  # "each day 2m tokens"
     amount = _amount(spot, io, per_unit, period, bool(u.PER_UNIT_WEAK.search(before)))
     amount.size = None if io == "out" else input_size(scan, spot, _period_after(scan, spot) is not None)
     scan.amounts.append(amount)
@@ -255,7 +297,7 @@ def _volume(scan: Scan) -> None:
     q = scan.q
     amounts = input_sizes(scan)
     _bare_counts(scan, amounts)
-    counts = scan.counts
+    counts = scan.counts = [c for c in scan.counts if not (c.per and _sized_in(scan, c.per))]
     if any(a.per_unit and a.io for a in amounts) or counts and any(a.per_unit for a in amounts):
         for a in amounts:  # "2,000 input and 500 output tokens per request": the pair is per request
             if a.io and a.factor is None:
@@ -272,12 +314,15 @@ def _volume(scan: Scan) -> None:
     outs = sum(a.tokens for a in share_from if a.io == "out")
     if ins and outs and q.input_share is None:
         q.input_share = round(ins / (ins + outs), 6)
+    if ins and outs:  # "each round trip is ~2,000 tokens (1.6k prompt, 400 completion)": the whole and its parts
+        per_unit = [a for a in per_unit if a.io or abs(a.tokens - ins - outs) > 0.1 * (ins + outs)]
     if counts and per_unit:
         product = 1.0
         factor = None
         for c in counts:
             product *= c.value
             factor = factor or c.factor
+        factor = factor or next((a.factor for a in per_unit if a.factor is not None), None)
         tokens = sum(a.tokens for a in per_unit) if (ins and outs) else max(a.tokens for a in per_unit)
         q.tokens_per_month = product * tokens * (factor if factor is not None else 1.0)
         if factor is None:
@@ -320,6 +365,11 @@ COUNT = Rule(
         ("our nightly job summarizes ~8,000 docs, ~6k tokens in and 500 out each", {"tokens_per_month": 1.56e9}),
         ("1m q/mo, 300 in / 800 out", {"tokens_per_month": 1.1e9, "input_share": 0.272727}),
         ("20k-token system prompt, 100k conversations/mo, 10 turns of 150 user + 250 reply", {"tokens_per_month": 2e10}),
+        ("~25 tool calls per task, 3k tasks/day, avg 40k tokens per task all in", {"tokens_per_month": 3.6e9}),
+        ("1k tasks a day, 20 tool calls per task, 2k tokens per call", {"tokens_per_month": 1.2e9}),
+        ("per user per day: ~12 chats x 900 tokens. 3,000 DAU", {"tokens_per_month": 9.72e8}),
+        ("300 support agents, each one generates ~25k tokens a day of suggested replies", {"tokens_per_month": 2.25e8}),
+        ("~400 PRs a day, maybe 12k tokens each", {"tokens_per_month": 1.44e8, "min_context": None}),
     ),
 )
 TOKENS = Rule(
@@ -346,6 +396,15 @@ TOKENS = Rule(
          {"tokens_per_month": 29_250_000, "input_share": 0.923077}),
         ("summarize 10k docs of 20k tokens each into ~1k token summaries",
          {"tokens_per_month": 2.1e8, "input_share": 0.952381}),
+        ("15k queries a day, each with ~6k tokens of retrieved context + a 400 token answer",
+         {"tokens_per_month": 2.88e9, "input_share": 0.9375, "min_context": None}),
+        ("~600 calls a month, each transcript ~12k tokens and the summary ~800 tokens",
+         {"tokens_per_month": 7.68e6, "input_share": 0.9375}),
+        ("250 reps, 40 messages a day each, each round trip is ~2,000 tokens (1.6k prompt, 400 completion)",
+         {"tokens_per_month": 6e8, "input_share": 0.8}),
+        ("each day 2m tokens", {"tokens_per_month": 6e7}),
+        ("total volume for q1 is projected at 900m tokens", {"tokens_per_month": 3e8}),
+        ("we estimate 2.4b tokens for the whole quarter", {"tokens_per_month": 8e8}),
     ),
 )
 SCALED = Rule(
