@@ -19,6 +19,7 @@ from bot.catalogue.sources.models_dev import SOURCE as MODELS_DEV
 from bot.catalogue.sources.models_dev import bundled_path, offers_from, parse_models_dev
 from bot.catalogue.sources.prices import load_sources
 from bot.catalogue.sources.team_file import ExtraFile, apply_extra
+from bot.catalogue.superseded import mark_superseded
 from bot.catalogue.unmatched import adopt_late_matches
 
 
@@ -52,6 +53,7 @@ def build(
     exact, aliases = alias_tables(knowledge)
     distinct = frozenset(knowledge.source_names.distinct) | frozenset(knowledge.aliases.distinct)
     models = group_offers(offers, knowledge.makers.makers, aliases, exact, distinct)
+    mark_superseded(models)
     by_id = {m.id: m for m in models}
     by_key = _keys(models, aliases, by_id)
     by_exact = {name: by_id[target] for name, target in exact.items() if target in by_id}

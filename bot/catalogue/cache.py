@@ -29,6 +29,7 @@ BUILDING_MODULES = (
     "bot.catalogue.grouping",
     "bot.catalogue.store",
     "bot.catalogue.build",
+    "bot.catalogue.superseded",
     "bot.catalogue.built",
     "bot.catalogue.aliases",
     "bot.catalogue.crossrefs",

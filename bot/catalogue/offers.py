@@ -176,6 +176,7 @@ class Offer:
     price_as_of: date | None = None  # the date that price is in effect from (or its source's as-of)
     disagreement: tuple[PriceClaim, ...] = ()  # each source's price, when they differ
     points_to: str | None = None  # a pointer id (`-latest`): the dated model id it stands for
+    superseded_by: str | None = None  # only a billing-history source lists it, beside this newer version (superseded.py)
 
     @property
     def input_limit(self) -> int | None:

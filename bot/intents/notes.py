@@ -182,6 +182,15 @@ def lifecycle_notes(cands: list[Candidate], today: date) -> list[Note]:
                     f"{offer.provider_name} still sells it, and its price is the one shown.",
                 )
             )
+        if offer.superseded_by:
+            notes.append(
+                Note(
+                    kind="caveat",
+                    text=f"Only genai-prices, which keeps retired models' prices for billing history, still lists "
+                    f"{model.id} at {offer.provider_name}; LiteLLM's map and models.dev list {offer.superseded_by} "
+                    "there and not it, so it may no longer be sold (left out of rankings).",
+                )
+            )
         ends = offer.retiring(today)
         if ends is not None:
             after = f" ({offer.successor} is its successor)" if offer.successor else ""

@@ -97,7 +97,7 @@ def eligible_offers(model: Model, query: Query, policy: Policy, catalogue: Catal
         return found
     by_provider = index.offers(model, query.include_free)
     excluded = set(query.exclude_providers)
-    offers = [o for p, o in by_provider.items() if p not in excluded]
+    offers = [o for p, o in by_provider.items() if p not in excluded and o.superseded_by is None]  # no likely-retired
     if query.providers:
         named = set(query.providers)
         found = [o for o in offers if o.provider in named]
@@ -309,11 +309,9 @@ def candidates(
 ) -> list[Candidate]:
     """Chat models that satisfy every constraint of the query; with `floor`, only those fit for the task.
 
-    A pure function of the query's constraints, workload and mix: the last `KEPT_CANDIDATES` results are kept
-    per catalogue, as a follow-up ("fastest instead", "compare the top 2") or a channel's common question
-    weighs the same models again. Callers get their own list; candidates are read-only."""
-    index = index_for(catalogue)
-    fit = Fit.of(query, mix)
+    The last `KEPT_CANDIDATES` results are kept per catalogue, as a follow-up ("fastest instead", "compare the top
+    2") weighs the same models again. Callers get their own list; candidates are read-only."""
+    index, fit = index_for(catalogue), Fit.of(query, mix)
     key = (
         floor, query.task, query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy,
         fit.checks, fit.open_weights, fit.context, mix.share, query.tokens_per_month, current_day(),
@@ -325,9 +323,8 @@ def candidates(
             index.candidates.popitem(last=False)
     else:
         index.candidates.move_to_end(key)
-    found, reasons = kept
-    left.reasons.update(reasons)
-    return list(found)
+    left.reasons.update(kept[1])
+    return list(kept[0])
 
 
 KEPT_CANDIDATES = 32

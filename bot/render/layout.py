@@ -1,4 +1,5 @@
-"""Fitting a table into a width: drop low-priority columns first, then cap the text columns evenly."""
+"""Fitting a table into a width: drop low-priority columns first, then shorten wide headers, then cap the text
+columns evenly."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ def fit(table: Table, width: int) -> tuple[list[int], list[list[str]], list[str]
             break
         keep.remove(max(droppable, key=lambda i: (table.columns[i].priority, i)))
     if total() > width:
+        _short_headers(keep, texts, headers)  # "Classification score" over "50 (usable)" cells: "Score"
+    if total() > width:
         textual = [i for i in keep if table.columns[i].unit == "text"] or keep
         if len(textual) > 1 and textual[0] == keep[0] and widths()[keep[0]] <= ROW_LABEL:
             textual = textual[1:]  # a short first column labels the rows: keep it whole
@@ -36,6 +39,14 @@ def fit(table: Table, width: int) -> tuple[list[int], list[list[str]], list[str]
             if total() > width:
                 _cap(group, keep, widths(), width, texts, headers)
     return keep, texts, headers
+
+
+def _short_headers(keep: list[int], texts: list[list[str]], headers: list[str]) -> None:
+    """A header of several words wider than every cell under it says its last word only."""
+    for i in keep:
+        cells = max((len(r[i]) for r in texts), default=0)
+        if len(headers[i]) > cells and " " in headers[i]:
+            headers[i] = headers[i].split()[-1].capitalize()
 
 
 def _cap(textual: list[int], keep: list[int], w: dict[int, int], width: int, texts: list[list[str]], headers: list[str]) -> None:

@@ -102,7 +102,7 @@ def test_a_slash_follow_up_refines_the_users_last_question_in_the_channel(catalo
 def test_show_more_pages_to_the_next_rows_from_the_core(catalogue: Catalogue) -> None:
     async def scenario() -> None:
         async with running_bot(catalogue) as bot:
-            payload = bot.slash("cheapest for 50M tokens of classification")
+            payload = bot.slash("cheapest model for summarization")  # an answer one embed holds
             [first] = await bot.wait_calls("POST", f"/webhooks/{APP_ID}/{payload['token']}")
             button, *others = buttons(first.body)
             assert [b["label"] for b in others] == ["Compare top 2", "Best quality instead"]  # the core's actions
@@ -116,7 +116,7 @@ def test_show_more_pages_to_the_next_rows_from_the_core(catalogue: Catalogue) ->
             assert update.body["type"] == 7  # the pressed button is removed, the others stay
             kept = [c["custom_id"] for row in update.body["data"]["components"] for c in row["components"]]
             assert kept == [b["custom_id"] for b in others + votes(first.body)]  # the thumbs stay too
-            assert bot.core.paged[-1][1] == 5 and bot.core.paged[-1][0].task == "classification"
+            assert bot.core.paged[-1][1] == 5 and bot.core.paged[-1][0].task == "summarization"
             [embed] = page2.body["embeds"]
             embed_within_limits(embed)
             assert "Rows 6-10 of" in embed["footer"]["text"]

@@ -477,6 +477,7 @@ class FakeCore(Assistant):
             "cheapest for 50M tokens of classification": Query(
                 intent="recommend", task="classification", sort_by="cost", tokens_per_month=50_000_000
             ),
+            "cheapest model for summarization": Query(intent="recommend", task="summarization", sort_by="cost"),
             "gpt-4.1 mini vs nano": Query(intent="compare", models=["gpt-4.1-mini", "gpt-4.1-nano"]),
             "tell me about gpt-4.1": Query(intent="info", models=["gpt-4.1"]),
             "": Query(intent="help"),

@@ -541,3 +541,30 @@ def test_pages_become_a_context_floor_and_a_volume_said_as_assumptions(
     assert any("-page documents taken as ~" in n["text"] for n in data["notes"])
     for shown in everywhere(catalogue, question)[:2]:
         assert "Context" in shown and "a page" in shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cheapest for 50M tokens of classification",
+        "cheapest model from google for summarization",
+        "best value model for chat on google",
+    ],
+)
+def test_a_listing_only_genai_prices_keeps_never_ranks(question: str) -> None:
+    data = ask_json(question)
+    shown = [row[1]["text"] for table in data["tables"] for row in table["rows"]]
+    assert shown and "gemini-1.5-flash" not in shown and "gemini-1.5-pro" not in shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does gemini 1.5 flash cost at 10M tokens",
+        "gemini-1.5-flash pricing",
+        "how much is gemini 1.5 flash per million tokens?",
+    ],
+)
+def test_a_named_likely_retired_listing_is_priced_with_the_caveat(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question):
+        assert "may no longer be sold" in out and "gemini-1.5-flash" in out

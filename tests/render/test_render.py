@@ -84,3 +84,17 @@ def test_a_crowded_table_cuts_other_text_columns_before_model_names(catalogue: C
     assert "…" in text  # the table had to be shortened
     for row in answer.rows:
         assert f" {row.model} " in text  # every model name whole
+
+
+def test_a_narrow_table_says_a_wide_header_by_its_last_word_before_cutting_names() -> None:
+    from bot.contract.answer import Cell, Column, Table
+    from bot.render.layout import fit
+
+    table = Table(
+        columns=[Column(key="model", label="Model"), Column(key="score", label="Classification score")],
+        rows=[[Cell(text="nvidia-nemotron-3-super-120b-a12b"), Cell(text="48 (usable)")]],
+    )
+    _, texts, headers = fit(table, 50)
+    assert headers == ["Model", "Score"] and texts[0][0] == "nvidia-nemotron-3-super-120b-a12b"
+    _, texts, headers = fit(table, 80)
+    assert headers == ["Model", "Classification score"]  # room enough: the header as it is

@@ -13,6 +13,7 @@ from bot.parse.fast_patterns import fast
 from bot.parse.numbers import PERIOD, period_factor, period_name
 from bot.parse.quantities import units as u
 from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_of
+from bot.parse.quantities.periods import every_period, head_period, period_after, period_before
 from bot.parse.quantities.sizes import input_size, input_sizes
 
 _PAGE_AFTER = fast(
@@ -53,16 +54,6 @@ _IO_SHORT = fast(r"^\s*(?:visible\s+|generated\s+|actual\s+)?(?P<io>in|out|input
 # the output half of a pair just begun ("1,000 in/250 out cost", "10m in + 2m out on ¤"): the io word may run on
 _IO_PAIR_END = fast(r"^\s*(?:visible\s+|generated\s+|actual\s+)?(?P<io>out|output|completion)\b(?!\s+(?:of|to)\b)")
 _PARAM_AFTER = fast(r"^\s*(?:-?\s*param\w*|\s*models?\b|\s*llms?\b)")
-_PERIOD_ADVERB = fast(
-    r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b"
-    r"|\b(?:for|in|during|over) (?:the (?:whole |entire |full )?)?(?P<span>q[1-4]|quarter)\b"  # "total volume for q1 is 900M"
-)
-# a period said before a count as "every night", "each morning": "every night we summarize ~12k docs"
-_EVERY_PERIOD = fast(r"\b(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b")
-_EVERY_PERIOD_AFTER = fast(
-    r"^\s*(?:[a-z]+\s+){1,2}?(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b"
-)
-_EVERY_UNIT = {"night": "day", "morning": "day", "evening": "day", "weekday": "day", "business day": "day"}
 # a rate said of each counted item: "each one generates ~25k tokens a day", "every rep burns 40k tokens a week"
 _EACH_RATE_BEFORE = fast(
     rf"\b(?:each|every)\s+(?!{u.PERIODS}s?\b)(?:one|of them|[a-z][\w-]*)\s+(?:[a-z']+\s+){{0,3}}?(?:about\s+|around\s+|roughly\s+|~\s*)?$"
@@ -71,42 +62,7 @@ _EACH_RATE_BEFORE = fast(
 _TIMES_BEFORE = fast(r"(?:[×*]|\bx|\btimes)\s*(?:about\s+|around\s+|~|roughly\s+)?$")
 
 
-_SENTENCE_END = fast(r"[.?!](?:\s|$)")
 _SUM_AFTER = fast(r"^\s*[a-z]+\s*\+\s*~?\d")
-
-
-def _period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
-    """The period said after an amount, in its own sentence ("~800M tokens. it can take a day" has none)."""
-    start = spot.n.end
-    window = scan.text[start : min(spot.stop, start + 60)]
-    end = _SENTENCE_END.search(window)
-    return PERIOD.search(window[: end.start()] if end else window)
-
-
-def _period_before(before: str) -> re.Match[str] | None:
-    """The last period adverb ("daily") in the text before a number."""
-    found = list(_PERIOD_ADVERB.finditer(before[-45:]))  # "nightly batch summarization of ~2M tokens"
-    return found[-1] if found else None
-
-
-# "per user per day: ~12 chats": the period of a rate said as a heading before its numbers
-_HEAD_PERIOD = fast(r"\bper\s+[a-z]+\s+(?:per|a|each|every)\s+(?P<unit>day|week|month|hour)\b[^.?!\d]{0,20}$")
-
-
-def _head_period(before: str) -> re.Match[str] | None:
-    """The period of a heading such as "per user per day:" just before a count, as a `PERIOD` match."""
-    head = _HEAD_PERIOD.search(before)
-    return PERIOD.search("per " + head.group("unit")) if head else None
-
-
-def _every_period(before: str, after: str) -> re.Match[str] | None:
-    """A period said as "every night" before a count or "every weekday" after its noun, as a `PERIOD` match
-    ("every night" -> per day)."""
-    found = list(_EVERY_PERIOD.finditer(before)) or [m for m in [_EVERY_PERIOD_AFTER.match(after)] if m]
-    if not found:
-        return None
-    unit = found[-1].group("unit")
-    return PERIOD.search("per " + _EVERY_UNIT.get(unit, unit))
 
 
 def _ignored(scan: Scan, spot: Spot) -> bool:
@@ -177,10 +133,10 @@ def _count(scan: Scan, spot: Spot) -> bool:
         return False  # "150 user + 250 reply": sizes added up, not 150 users
     # "every night we summarize ~12k docs", "our nightly job summarizes ~8,000 docs"
     period = (
-        _period_after(scan, spot)
-        or _every_period(spot.before, spot.after)
-        or _period_before(spot.before)
-        or _head_period(spot.before)
+        period_after(scan, spot)
+        or every_period(spot.before, spot.after)
+        or period_before(spot.before)
+        or head_period(spot.before)
     )
     per = _PER_OTHER.match(spot.after)
     scan.counts.append(
@@ -239,14 +195,14 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     per_unit = bool(u.TOKEN_ADJ.match(after) or u.PER_UNIT_AFTER.match(after) or scan.counts and _TIMES_BEFORE.search(before))
     per_unit = per_unit or bool(scan.counts and _OUT_NOUN_AFTER.match(after))  # "into ~1k token summaries": each one's
     if not per_unit and u.PER_UNIT_BEFORE.search(before):
-        per_unit = _period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
-    period = None if per_unit else _period_after(scan, spot)
+        per_unit = period_after(scan, spot) is None  # "the docs at 12M tokens/month" is a volume, "each doc at 2k" a size
+    period = None if per_unit else period_after(scan, spot)
     if period is not None and scan.counts and _EACH_RATE_BEFORE.search(before[-50:]):
         per_unit = True  # "300 agents, each one generates ~25k tokens a day": a rate per counted item, with its period
     if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
-        period = _period_before(before) or _every_period(before[-30:], "")  # "each day 2m tokens"
+        period = period_before(before) or every_period(before[-30:], "")  # "each day 2m tokens"
     amount = _amount(spot, io, per_unit, period, bool(u.PER_UNIT_WEAK.search(before)))
-    amount.size = None if io == "out" else input_size(scan, spot, _period_after(scan, spot) is not None)
+    amount.size = None if io == "out" else input_size(scan, spot, period_after(scan, spot) is not None)
     scan.amounts.append(amount)
     spot.n.role = "tokens"
     return True
@@ -271,7 +227,7 @@ def _scaled(scan: Scan, spot: Spot) -> bool:
     label = None if short else _IO_BEFORE_AMOUNT.search(spot.before)  # "prompt ~2k, completion ~250"
     if label is not None:
         io = "out" if label.group(1) in _OUTPUT_NOUNS else "in"
-    amount = _amount(spot, io, False, _period_after(scan, spot) or _period_before(spot.before))
+    amount = _amount(spot, io, False, period_after(scan, spot) or period_before(spot.before))
     amount.bare = io is None
     scan.amounts.append(amount)
     n.role = "tokens"

@@ -1,0 +1,56 @@
+"""Periods of an amount or a count: said after it ("50M tokens a day"), before it as an adverb or a span ("nightly
+...", "for Q1 ..."), as "every night", or as a heading ("per user per day: ~12 chats")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.parse.fast_patterns import fast
+from bot.parse.numbers import PERIOD
+from bot.parse.quantities.base import Scan, Spot
+
+_PERIOD_ADVERB = fast(
+    r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|yearly|annually|annual)\b"
+    r"|\b(?:for|in|during|over) (?:the (?:whole |entire |full )?)?(?P<span>q[1-4]|quarter)\b"  # "total volume for q1 is 900M"
+)
+# a period said before a count as "every night", "each morning": "every night we summarize ~12k docs"
+_EVERY_PERIOD = fast(r"\b(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b")
+_EVERY_PERIOD_AFTER = fast(
+    r"^\s*(?:[a-z]+\s+){1,2}?(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b"
+)
+_EVERY_UNIT = {"night": "day", "morning": "day", "evening": "day", "weekday": "day", "business day": "day"}
+_SENTENCE_END = fast(r"[.?!](?:\s|$)")
+
+
+def period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
+    """The period said after an amount, in its own sentence ("~800M tokens. it can take a day" has none)."""
+    start = spot.n.end
+    window = scan.text[start : min(spot.stop, start + 60)]
+    end = _SENTENCE_END.search(window)
+    return PERIOD.search(window[: end.start()] if end else window)
+
+
+def period_before(before: str) -> re.Match[str] | None:
+    """The last period adverb ("daily") in the text before a number."""
+    found = list(_PERIOD_ADVERB.finditer(before[-45:]))  # "nightly batch summarization of ~2M tokens"
+    return found[-1] if found else None
+
+
+# "per user per day: ~12 chats": the period of a rate said as a heading before its numbers
+_HEAD_PERIOD = fast(r"\bper\s+[a-z]+\s+(?:per|a|each|every)\s+(?P<unit>day|week|month|hour)\b[^.?!\d]{0,20}$")
+
+
+def head_period(before: str) -> re.Match[str] | None:
+    """The period of a heading such as "per user per day:" just before a count, as a `PERIOD` match."""
+    head = _HEAD_PERIOD.search(before)
+    return PERIOD.search("per " + head.group("unit")) if head else None
+
+
+def every_period(before: str, after: str) -> re.Match[str] | None:
+    """A period said as "every night" before a count or "every weekday" after its noun, as a `PERIOD` match
+    ("every night" -> per day)."""
+    found = list(_EVERY_PERIOD.finditer(before)) or [m for m in [_EVERY_PERIOD_AFTER.match(after)] if m]
+    if not found:
+        return None
+    unit = found[-1].group("unit")
+    return PERIOD.search("per " + _EVERY_UNIT.get(unit, unit))
