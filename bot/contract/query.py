@@ -95,6 +95,9 @@ class Query(BaseModel):
     refine_sort: SortBy | None = Field(
         default=None, description="what a bare follow-up ('best quality instead') optimises, outside the contract's parse"
     )
+    volume_times: float | None = Field(
+        default=None, gt=0, description="a follow-up's multiple of the last volume ('and at 10x that volume?')"
+    )
     image_size: str | None = Field(default=None, description="an image size asked for: '1024x1024'")
     makers_as_models: list[str] = Field(
         default_factory=list, description="makers named where a model belongs: 'what would deepseek cost?'"

@@ -9,7 +9,7 @@ from bot.contract.answer import Answer, Note, Row
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
-from bot.intents.kinds import AMOUNTS, KIND_OF, NAMES, UNIT_WORDS, kind_monthly, unit_price
+from bot.intents.kinds import AMOUNTS, KIND_OF, NAMES, UNIT_WORDS, in_region, kind_monthly, region_note, unit_price
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
 
@@ -24,6 +24,8 @@ def non_chat(models: list[Model]) -> bool:
 def _offer(model: Model, kind: str, query: Query) -> tuple[Offer, float | None, str]:
     """The offer to quote: the provider asked, else the maker's own, else the cheapest in the kind's unit."""
     offers = [o for o in model.offers if not o.deprecated] or list(model.offers)
+    if query.region:  # the offers that process in the region asked, where any does
+        offers = in_region(offers, query.region) or offers
     if query.providers:
         offers = [o for o in offers if o.provider in query.providers] or offers
     own = [o for o in offers if o.first_party]
@@ -60,6 +62,8 @@ def kind_compare(query: Query, models: list[Model], catalogue: Catalogue, policy
         Note(kind="caveat", text=f"No quality benchmark for {NAMES[kind]} models in my sources: compared on price."),
         *notes_mod.data_notes(catalogue, [], offers=[o for _, o, _, _ in quoted]),
     ]
+    if query.region and (note := region_note(query.region, [m.id for m, o, _, _ in quoted if not in_region([o], query.region)])):
+        notes.insert(0, note)
     return Answer(
         intent=query.intent,
         title=" vs ".join(m.name for m in models) + f" ({NAMES[kind]}, {unit})",

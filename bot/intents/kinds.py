@@ -9,12 +9,14 @@ from bot.catalogue.grouping import Model
 from bot.catalogue.offers import Offer, current_day
 from bot.catalogue.offers import retired as retired_offers
 from bot.catalogue.store import Catalogue
+from bot.catalogue.workload import regional
 from bot.contract.answer import Answer, Note, Row, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
+from bot.render.wording import REGION_NAMES
 
 # the contract's kind -> the catalogue's kind, how it is priced, and what the unit is called
 KIND_OF = {"embedding": "embedding", "image_generation": "image", "speech": "tts", "transcription": "transcription"}
@@ -107,10 +109,14 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
         ),
         *notes_mod.data_notes(catalogue, [], offers=[o for _, _, o, _ in shown]),
     ]
+    if query.region:
+        where = REGION_NAMES.get(query.region, query.region.upper())
+        notes.insert(0, Note(kind="assumption", text=f"Only offers that process data in {where}, as their sources list it."))
     if kind == "image_generation":
         notes += token_priced_note(catalogue, query, policy)
     if not shown:
-        verdict = f"No {NAMES[kind]} model with a known price {unit} from the providers that count."
+        where = f" processed in {REGION_NAMES.get(query.region, query.region.upper())}" if query.region else ""
+        verdict = f"No {NAMES[kind]} model with a known price {unit}{where} from the providers that count."
         return Answer(intent=query.intent, title=title, verdict=verdict, notes=notes, query=query, total=0)
     return Answer(
         intent=query.intent,
@@ -200,8 +206,26 @@ def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[
     else:
         preferred = [o for o in offers if o.first_party or o.provider in policy.default_providers]
         offers = preferred or [o for o in offers if o.provider in policy.fallback_providers]
+    if query.region:  # "keep it in the EU": only offers that say they process there
+        offers = in_region(offers, query.region)
     priced = [(p, o, how) for o in offers for p, how in [unit_price(o, kind, query.image_size)] if p is not None and p > 0]
     if not priced:
         return None
     price, offer, how = min(priced, key=lambda x: (not x[1].first_party, x[0]))
     return price, model, offer, how
+
+
+def in_region(offers: list[Offer], region: str) -> list[Offer]:
+    """The offers that process data in `region` (the contract's region code), as their sources list it."""
+    return [o for o in offers if regional(o, region) is not None]
+
+
+def region_note(region: str, missing: list[str]) -> Note | None:
+    """Says which models no source lists as processed in `region` (their standard offer is what is shown)."""
+    if not missing:
+        return None
+    return Note(
+        kind="caveat",
+        text=f"No processing in {REGION_NAMES.get(region, region.upper())} listed for {', '.join(missing)} in my sources: "
+        "the price shown is the standard offer's, and the data may leave the region.",
+    )

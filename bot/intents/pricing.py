@@ -15,6 +15,7 @@ from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents.constraints import mix_of, workload_of
 from bot.intents.facts import batch_line, cache_line, direct_answer, modality_lines
+from bot.intents.index import index_for
 from bot.intents.price_parts import off_peak_now, pair, window_text
 from bot.intents.selection import Candidate, display_candidate
 from bot.intents.tables import cell, cheaper_at, row, simple_table
@@ -90,6 +91,8 @@ def workload_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
 def verdict_lines(cands: list[Candidate], query: Query, mix: Mix, catalogue: Catalogue) -> list[str]:
     """Each model's price (or monthly cost at the asked volume), and its off-peak price where it has one."""
     head: list[str] = []
+    if len({c.offer.provider for c in cands}) > len({c.model.id for c in cands}) == 1 and not query.facet:
+        return _sellers_line(cands, query, mix)  # one model, several sellers
     for c in cands:
         if query.facet in ("batch", "cache"):  # "does X have a batch discount?": the yes or no first
             line = batch_line if query.facet == "batch" else cache_line
@@ -115,9 +118,47 @@ def verdict_lines(cands: list[Candidate], query: Query, mix: Mix, catalogue: Cat
     return head
 
 
+def _sellers_line(cands: list[Candidate], query: Query, mix: Mix) -> list[str]:
+    """One model at each seller asked, and the cheapest: 'claude-opus-4-5 per 1M tokens: Anthropic $5.00 in /
+    $25.00 out; ... The same price at all 3.'"""
+    tokens = query.tokens_per_month
+    said, known = [], []
+    for c in cands:
+        paid = paid_rates(c, query, mix)
+        if paid.blended is None:
+            said.append(f"{c.offer.provider_name} {fmt.NO_DATA}")
+            continue
+        known.append((paid.blended, c))
+        price = fmt.money(monthly_at(paid, tokens)) if tokens is not None else pair(paid.input, paid.output)
+        said.append(f"{c.offer.provider_name} {price}")
+    unit = f"at {fmt.volume(tokens)}" if tokens is not None else "per 1M tokens"
+    head = [f"{cands[0].model.id} {unit}: " + "; ".join(said) + "."]
+    known.sort(key=lambda p: p[0])
+    if len(known) >= 2:
+        (low, _), (high, dearest) = known[0], known[-1]
+        best = " and ".join(c.offer.provider_name for b, c in known if b - low < 1e-9)
+        head.append(
+            f"The same price at all {len(known)}." if high - low < 1e-9
+            else f"Cheapest at {best}, {(1 - low / high) * 100:.0f}% below {dearest.offer.provider_name}."
+        )  # fmt: skip
+    return head
+
+
+def at_each_provider(model: Model, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix) -> list[Candidate]:
+    """The model at each provider the question names that sells it ("opus 4.5 on anthropic vs bedrock vs vertex")."""
+    sold = index_for(catalogue).offers(model, query.include_free)
+    return [
+        display_candidate(model, query.model_copy(update={"providers": [p]}), catalogue, policy, mix)
+        for p in query.providers
+        if p in sold
+    ]
+
+
 def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy) -> Answer:
     mix = mix_of(query, catalogue)
     cands = [display_candidate(m, query, catalogue, policy, mix) for m in models]
+    if len(models) == 1 and len(query.providers) > 1:  # one model, its sellers side by side
+        cands = at_each_provider(models[0], query, catalogue, policy, mix) or cands
     rows = [row(c, mix, query) for c in cands]
     volumes = [query.tokens_per_month] if query.tokens_per_month is not None else list(STANDARD_VOLUMES)
     lines = []

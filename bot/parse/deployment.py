@@ -33,6 +33,9 @@ BATCH = pattern_cache.compile(
 NOT_URGENT = pattern_cache.compile(
     r"\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)(?: \w+){0,3} (?:to be )?real[- ]?time\b"
     r"|\bnot real[- ]?time\b|\bnon[- ]?real[- ]?time\b|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
+    # self-hosting weighed against an API is a second question, not what to rank by: "is that cheaper than an API?"
+    r"|\b(?:is|would|will) (?:that|it|this|self-?hosting|hosting it) (?:be |work out |come out )?(?:cheaper|faster) than "
+    r"(?:an? |the |paying (?:for )?(?:an? |the )?|using (?:an? |the )?)?(?:apis?|cloud|hosted|providers?)\b"
 )
 
 # (region, a name that says where data is processed, a place name that does so only in a question about hosting)

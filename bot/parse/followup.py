@@ -32,6 +32,8 @@ def refine(previous: Query, new: Query) -> Query:
         value = getattr(new, name)
         if value is not None:
             data[name] = value
+    if new.volume_times and previous.tokens_per_month:  # "and at 10x that volume?"
+        data["tokens_per_month"] = previous.tokens_per_month * new.volume_times
     if new.task:
         data["task"] = new.task
     said = None
@@ -61,6 +63,7 @@ def refine(previous: Query, new: Query) -> Query:
     data["why_not"] = list(new.why_not)
     data["compare_top"] = new.compare_top  # the last answer's first models, compared: its own limit is not asked
     data["refine_sort"] = None  # asked of this answer only: the next follow-up does not ask it again
+    data["volume_times"] = None
     data["followup"] = True
     data["refusal"] = None
     data["upgrade"] = previous.upgrade and data["models"] == previous.models

@@ -43,6 +43,7 @@ _FOLLOWUP_START = pattern_cache.compile(
 _FOLLOWUP_PREP = pattern_cache.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
 _LIST_WORD = pattern_cache.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = pattern_cache.compile(r"\binstead\b")
+_OF_THOSE = pattern_cache.compile(r"\b(?:of|among|from|out of) (?:those|these|them|the above|that list|this list)\b")
 # a model asked for in the named one's place: "we spend $9k on ¤ ... which model gives us the best value instead?"
 _OPEN_SLOT_INSTEAD = pattern_cache.compile(
     rf"{_M}[^?]{{0,120}}?\b(?:which|what) (?:\w+ )?(?:model|llm|one|option)s?\b[^.?!]{{0,60}}?\binstead\b(?! of)"
@@ -172,6 +173,11 @@ _HOW_TO = pattern_cache.compile(
     r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could|does|did) (?:i|we|you|one|it|this|that|my|our)|how to|how's|why (?:is|are|does|do|did)"
     r"|what's the (?:syntax|command|difference between)|what (?:is|are) the difference)\b"
 )
+# how to do work with a model, which no catalogue answers: "how do i fine-tune llama 3", "how to prompt claude for json"
+_HOW_TO_WORK = pattern_cache.compile(
+    r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could) (?:i|we|you|one)|how to)\s+(?:best\s+)?"
+    r"(?:fine[- ]?tune|finetune|train|retrain|install|integrate|set up|setup|prompt|jailbreak|distill|quantize|export|convert|debug)\b"
+)
 # questions of fact about the world, not a pick: they name at most a provider or a task word
 _TRIVIA = pattern_cache.compile(
     r"^(?:\w+[,!]?\s+){0,2}?(?:who(?:'s|s| is| was| are| founded| owns| runs| leads) (?!(?:the )?(?:cheapest|fastest|best|quickest)\b)|when (?:was|did|is) \w+ (?:founded|started|ipo)|is \w+(?: \w+)? (?:down|up|working|out)\b)"
@@ -257,6 +263,8 @@ def _one_model(s: Signals) -> Decision:
     text, q = s.text, s.q
     if _DO_IT_FOR_ME.search(text) and not s.sort_by and not RECOMMEND.search(text):
         return Decision("unknown", 0.2)  # "translate this to spanish with gpt-5": a job for the model, not a question
+    if _HOW_TO_WORK.search(text) and not (COST.search(text) or s.sort_by or q.tokens_per_month):
+        return Decision("unknown", 0.25)  # "how do I fine-tune llama 3 on my data?": a how-to, not a pick or a fact
     if ALTERNATIVE.search(text) or _LEAVING.search(text) or _OPEN_SLOT_INSTEAD.search(text):
         return Decision("alternatives", 0.95)
     if _MODEL_CHANGED.search(text) and (_CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text or "expensive" in text):
@@ -355,8 +363,8 @@ def is_followup(
         return True
     if _FOLLOWUP_PREP.search(text) and words <= 6:
         return True
-    if _INSTEAD.search(text) and words <= 15:
-        return True
+    if _INSTEAD.search(text) and words <= 15 or _OF_THOSE.search(text) and words <= 12 and not models:
+        return True  # "best quality instead", "which of those has the best quality?"
     if words <= 8 and not models and not task and constrained and intent in ("recommend", "list"):
         return not (RECOMMEND.search(text) or LIST_STRONG.search(text) or _MODEL_WORD.search(text) or sort_by)
     if words <= 4 and sort_by and not models and not task and not _MODEL_WORD.search(text) and not constrained:

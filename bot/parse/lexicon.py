@@ -26,7 +26,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         (
             "coding",
             6,
-            r"\bcod(?:e|es|ing|er|ers)\b|\bprogramm\w*|\bunit[- ]tests?\b|\btest (?:generation|cases|suites?)\b"
+            r"\b(?<!medical )(?<!clinical )(?<!billing )(?<!icd-10 )(?<!icd )(?<!diagnosis )(?<!postal )(?<!zip )cod(?:e|es|ing|er|ers)\b|\bprogramm\w*|\bunit[- ]tests?\b|\btest (?:generation|cases|suites?)\b"
             r"|\bwrit\w* (?:\w+ )?tests\b|\bcode[- ]?review\w*|\bautocomplet\w*|\bauto-complet\w*|\bcompletions? in (?:the )?(?:ide|editor)\b"
             r"|\brefactor\w*|\bdebug\w*|\bsoftware (?:engineering|development|dev)\b|\bsql\b|\bpython\b|\bjavascript\b"
             r"|\btypescript\b|\bjava\b|\brust\b|\bgolang\b|\bc\+\+|\bbug[- ]?fix\w*|\bpull requests?\b|\bpr reviews?\b|\bprs\b|\bmerge requests?\b|\bcode diffs?\b"
@@ -83,13 +83,13 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             4,
             r"\bclassif\w*|\bcategori[sz]\w*|\bcategoris\w*|\b(?:pick|choose|assign)s? (?:a |the |one )?categor(?:y|ies)\b|\blabel(?:l?ing|s|ed|er)?\b|\btag(?:s|ging|ger)?\b"
             r"|\bmoderat\w*|\bspam\b|\bsentiment\b|\bintents?\b (?:detection|classification|recognition)|\bintent detection\b"
-            r"|\btriag\w*|\btoxic\w*|\bcontent filter\w*|\brout(?:e|ing) (?:\w+ )?(?:tickets|emails|messages|requests|queries)\b"
+            r"|\btriag\w*|\b(?:medical|clinical|billing|icd(?:-10)?|diagnosis) cod(?:ing|es)\b|\btoxic\w*|\bcontent filter\w*|\brout(?:e|ing) (?:\w+ )?(?:tickets|emails|messages|requests|queries)\b"
             r"|\bsort(?:ing)? (?:\w+ )?(?:emails|tickets|messages|reviews)\b|\bfraud detection\b|\bnsfw\b|\bdetect(?:ing|ion of)? (?:spam|toxicity|language|intent|pii)\b",
         ),
         (
             "agents",
             4,
-            r"\ba(?<!support a)(?<!service a)(?<!customer a)(?<!sales a)(?<!human a)(?<!live a)(?<!desk a)(?<!call a)gent(?:s|ic)?\b(?!,? (?:each )?(?:handl|answer|field|resolv|staff|work)\w* (?:~|about |around )?[\d,.]*k? ?(?:tickets|calls|customers|chats|cases))|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
+            r"\ba(?<!support a)(?<!service a)(?<!customer a)(?<!sales a)(?<!human a)(?<!live a)(?<!desk a)(?<!call a)(?<!voice a)(?<!phone a)gent(?:s|ic)?\b(?!,? (?:each )?(?:handl|answer|field|resolv|staff|work)\w* (?:~|about |around )?[\d,.]*k? ?(?:tickets|calls|customers|chats|cases))|\bagentic\b|\btool[- ]?(?:use|using|calling|calls?)\b"
             r"|\bfunction[- ]?call\w*|\btools\b|\bmulti-?step\b|\b(?:task|agent\w*|action|long[- ]horizon) planning\b|\bplanning (?:agents?|tasks?|steps?|and tool\w*)\b|\bcomputer[- ]use\b|\bbrowser (?:use|automation)\b"
             r"|\bautomat(?:ion|ing|e)\b|\bworkflows?\b|\bautonomous\w*|\bmcp\b|\borchestrat\w*",
         ),
@@ -116,7 +116,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             "chat",
             2,
             r"\bchat(?:s|bots?|ting)?\b|\bsupport (?:bot|agent|assistant|chat|widget)s?\b|\bcustomer[- ](?:support|service|care|success)\b"
-            r"|\bhelp ?desk\b|\bassistants?\b|\bcopilots?\b|\bfor (?:customer |user |tech |it )?support\b(?! (?:for|of)\b)|\b(?<!\d )(?<!\dk )(?<!\dm )conversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b"
+            r"|\bhelp ?desk\b|\bassistants?\b|\bcopilots?\b|\bfor (?:customer |user |tech |it )?support\b(?! (?:for|of)\b)|\b(?<!\d )(?<!\dk )(?<!\dm )conversation\w*|\brole[- ]?play\w*|\bcompanions?\b|\bfaq\b|\bvirtual agents?\b|\b(?:voice|phone) (?:agents?|assistants?|bots?)\b"
             r"|\btalk(?:ing)? (?:to|with) (?:users|customers)\b|\bdialog\w*|\bslack ?bots?\b|\bdiscord ?bots?\b|\bbots?\b|\bsmall talk\b",
         ),
         (

@@ -53,7 +53,7 @@ _WORD_RUN = pattern_cache.compile(rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:a
 # a number in digits, optionally with a magnitude suffix; 't' is not a suffix before '/' ("100 t/s")
 NUMBER = pattern_cache.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{1,2})?|\.\d+)"
-    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillion|lakhs?|lacs?|crores?|grand|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
+    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillions?|quadrillions?|lakhs?|lacs?|crores?|grand|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
     re.I,
 )
 
@@ -84,6 +84,9 @@ _SCALE_VALUES = {
     "crore": 1e7,
     "crores": 1e7,
     "trillion": 1e12,
+    "trillions": 1e12,
+    "quadrillion": 1e15,
+    "quadrillions": 1e15,
 }
 
 # periods, as the factor that turns an amount per period into an amount per month

@@ -157,10 +157,27 @@ class _Reading:
 # a follow-up that says only what to optimise: "ok what about the fastest one then", "best quality instead"
 _ONLY_AN_ORDER = pattern_cache.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|but|hm+|then|now|what about|how about|show me|give me|i want|instead|rather|please|pls"
+    r"|which|of|those|these|them|has|have|is|among|from|out|gives|would|be|the above"
     r"|the|a|one|ones|option|options|model|pick|then|just|actually|really|most|highest|lowest|top|very|by)\b[\s,?!.]*"
     r"|(?:best|cheapest|cheaper|fastest|faster|quickest|quicker|snappiest|snappier|smartest|smarter|strongest|highest quality|best quality"
     r"|lowest latency|lowest ttft|lowest cost|best value|largest context|biggest context)\b[\s,?!.]*)+$"
 )
+
+
+_TIMES_VOLUME = pattern_cache.compile(
+    r"\b(?:(?P<n>\d+(?:\.\d+)?)\s*(?:x|×|times)|(?P<w>double|twice|triple|quadruple|half|halve))\s+"
+    r"(?:that|the|this|our|current|today'?s|the same)?\s*(?:volume|traffic|usage|load|tokens|requests|scale)\b"
+)
+_TIMES_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "quadruple": 4.0, "half": 0.5, "halve": 0.5}
+
+
+def volume_times(text: str) -> float | None:
+    """The multiple of the last volume a follow-up asks for: "and at 10x that volume?" -> 10."""
+    m = _TIMES_VOLUME.search(text)
+    if m is None:
+        return None
+    times = float(m.group("n")) if m.group("n") else _TIMES_WORDS[m.group("w")]
+    return times if 0 < times <= 1e6 else None
 
 
 def _read(plain: str, catalogue: Catalogue) -> _Reading:
@@ -201,8 +218,10 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     )
     r.intent, r.confidence = decision.intent, decision.confidence
     r.followup = is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
-    if r.followup and r.intent == "unknown" and r.sort_by and not r.models and _ONLY_AN_ORDER.match(masked):
-        r.intent = "recommend"  # "ok what about the fastest one then": a model asked for, by what it optimises
+    if r.followup and r.intent == "unknown" and not r.models and (
+        r.sort_by and _ONLY_AN_ORDER.match(masked) or volume_times(masked)
+    ):
+        r.intent = "recommend"  # "ok what about the fastest one then", "and at 10x that volume?": the last answer, changed
     return r
 
 
@@ -240,6 +259,8 @@ def _with_extras(query: Query, r: _Reading) -> Query:
     the providers an info question names (kept for its yes/no answer, not in the contract's fields)."""
     text = r.masked
     extras: dict[str, object] = {"unjudged": unjudged(text), "why_not": why_not(text), "service_tier": tier_of(text)}
+    if r.followup and (times := volume_times(text)):
+        extras["volume_times"] = times
     if r.followup and query.sort_by is None:
         extras["refine_sort"] = r.sort_by  # "best quality instead": the contract keeps nothing for it, a refine does
     if _WHY_NOT_NAMED.search(text) and query.models and not extras["why_not"]:

@@ -22,7 +22,7 @@ _NOT_NAMES = pattern_cache.compile(
     r"^(?:[a-z]{2,3}-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)\w*-?\d*"
     r"|(?:europe|asia|us|eu|me|af|sa|ap|ca|uk|jp|au)-[a-z]+\d*(?:-\d+)?"
     r"|(?:top|first|last|step|tier|level|phase|round|day|week|month|year|gen|type|class|part|page|item|line|row"
-    r"|utf|iso|cve|covid|soc|pci|rfc|sha|md|aes|rsa|ipv|http|tls|ssl|mp|h|a|b|l|p|v|x|fp|int|bf|q|nf|gguf|awq"
+    r"|utf|iso|cve|covid|soc|pci|rfc|sha|md|aes|rsa|ipv|http|tls|ssl|icd|hl7|fhir|cpt|nist|owasp|cwe|iec|ieee|ansi|din|ean|isbn|mp|h|a|b|l|p|v|x|fp|int|bf|q|nf|gguf|awq"
     r"|gptq|exl|k|m|n|t|rtx|gtx|nvidia|amd|apple|mac|macbook|m|in|out|per|non|pre|post|multi|single|zero|one|two"
     r"|few|co|re|e|self|well|high|low|real|long|short|near|state|end|open|closed|best|worst|sub|over|under|all"
     r"|python|py|node|nodejs|ubuntu|debian|windows|win|macos|ios|android|iphone|pixel|java|jdk|react|vue|angular"

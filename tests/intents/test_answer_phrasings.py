@@ -568,3 +568,60 @@ def test_a_listing_only_genai_prices_keeps_never_ranks(question: str) -> None:
 def test_a_named_likely_retired_listing_is_priced_with_the_caveat(catalogue: Catalogue, question: str) -> None:
     for out in everywhere(catalogue, question):
         assert "may no longer be sold" in out and "gemini-1.5-flash" in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "claude opus 4.5 price on anthropic direct vs bedrock vs vertex?",
+        "what does claude-opus-4-5 cost at anthropic, on bedrock and on vertex",
+        "claude opus 4.5 pricing: anthropic vs aws bedrock vs google vertex",
+    ],
+)
+def test_one_model_at_several_named_sellers_is_priced_at_each(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    sellers = {row["provider"] for row in data["rows"]}
+    assert sellers == {"anthropic", "amazon-bedrock", "google-vertex"}
+    for out in everywhere(catalogue, question):
+        assert "Anthropic" in out and "Amazon Bedrock" in out and "Vertex" in out
+        assert "The same price at all 3" in out or "Cheapest at" in out
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "times"),
+    [
+        ("which model for about 50M tokens a month of email triage?", "and at 10x that volume?", 10),
+        ("cheapest for 20M tokens of summarization", "what about double the traffic", 2),
+        ("best value for 40M tokens a month of chat", "ok and at 3x the volume", 3),
+    ],
+)
+def test_a_multiple_of_the_last_volume_reprices_the_same_question(first: str, follow_up: str, times: int) -> None:
+    bot = Assistant()
+    before = bot.ask(first)
+    after = bot.ask(follow_up, previous=before.query)
+    assert after.query.tokens_per_month == before.query.tokens_per_month * times
+    assert after.query.task == before.query.task and after.intent == before.intent
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["which of those has the best quality?", "which of them is the best quality", "among those, best quality?"]
+)
+def test_which_of_those_re_ranks_the_last_answer(follow_up: str) -> None:
+    bot = Assistant()
+    before = bot.ask("cheapest model that can take 240k tokens in one prompt")
+    after = bot.ask(follow_up, previous=before.query)
+    assert after.intent == "recommend" and after.query.sort_by == "quality"
+    assert after.query.min_context == before.query.min_context
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whisper vs gpt-4o-transcribe for 3,000 hours a month, data must stay in the EU",
+        "cheapest transcription model in the EU",
+        "text-embedding-3-large vs gemini-embedding-001, EU hosted",
+    ],
+)
+def test_a_region_on_other_kinds_of_model_is_honoured_or_said_unmet(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question):
+        assert "process data in the EU" in out or "No processing in the EU listed" in out

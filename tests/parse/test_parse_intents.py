@@ -250,3 +250,24 @@ def test_a_region_let_go_is_no_region(catalogue: Catalogue, text: str, region: s
 def test_makers_names_mistyped_still_name_the_models(catalogue: Catalogue, text: str, models: list[str] | None) -> None:
     found = parse(text, catalogue).models
     assert found == models if models else len(found) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "task"),
+    [
+        ("how do I fine-tune llama 3 on my own data?", "unknown", None),
+        ("how to prompt claude sonnet 4.5 for json", "unknown", None),
+        ("how can we quantize qwen3 32b", "unknown", None),
+        ("which LLM is most accurate at ICD-10 medical coding?", "recommend", "classification"),
+        ("assign billing codes to insurance claims, best model?", "recommend", "classification"),
+        ("we need under 300 ms time to first token for a voice agent. which model?", "recommend", "chat"),
+    ],
+)
+def test_how_tos_domain_codes_and_voice_agents(catalogue: Catalogue, text: str, intent: str, task: str | None) -> None:
+    q = parse(text, catalogue)
+    assert (q.intent, q.task, q.unknown_models) == (intent, task, [])
+
+
+def test_a_local_pick_weighed_against_an_api_is_still_ranked_by_quality(catalogue: Catalogue) -> None:
+    q = parse("single RTX 4090. best model I can run locally for chat, and is that cheaper than an API?", catalogue)
+    assert q.sort_by == "quality"

@@ -15,6 +15,7 @@ from bot.parse import pattern_cache
 from bot.parse.numbers import NUMBER, number_value
 from bot.parse.quantities.base import Num, Pass, Quantities, Rule, Scan, Spot
 from bot.parse.quantities.floors import CONTEXT, LIMIT, LONG, OUTPUT
+from bot.parse.quantities.ignored import IGNORED
 from bot.parse.quantities.money import MONEY
 from bot.parse.quantities.shares import CACHE_HITS, PERCENT, RATIO
 from bot.parse.quantities.sizes import INPUT_SIZE
@@ -22,7 +23,6 @@ from bot.parse.quantities.speed import LATENCY_MS, LATENCY_SECONDS, SPEED, SUB_S
 from bot.parse.quantities.traffic import TRAFFIC_PER_SECOND
 from bot.parse.quantities.volume import (
     COUNT,
-    IGNORED,
     PRICE_UNIT,
     SCALED,
     TOKENS,

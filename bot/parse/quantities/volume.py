@@ -16,19 +16,6 @@ from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_
 from bot.parse.quantities.periods import every_period, head_period, period_after, period_before
 from bot.parse.quantities.sizes import input_size, input_sizes
 
-_PAGE_AFTER = fast(
-    r"^\s*-\s*(?:page|pages|word|words|line|lines|minute|min|second|sec|hour|day|month|year|shot|step|bit|core)\b"
-    # an amount of something other than tokens: hours of audio, images, characters ("10k hours of calls")
-    r"|^\s*(?:hours?|hrs?|minutes?|mins?) of (?:[a-z'-]+\s+){0,2}?(?:audio|calls?|recordings?|meetings?|podcasts?|video|speech|voice"
-    r"|episodes?|interviews?|lectures?|footage|voicemails?|conversations?|sessions?)\b"
-    r"|^\s*(?:images?|pictures?|photos?|renders?|illustrations?|characters?|chars)\b"
-    r"|^\s*(?:hours?|hrs?)\s*(?:/|a|an|per|each|every)\s*(?:mo|month|day|week|year)\b"
-)
-# images counted with a token size per image: "80k images a day at ~1k tokens each" counts images, as requests
-_ITEMS_SIZED = fast(
-    r"^\s*(?:images?|pictures?|photos?|screenshots?)\b[^.?!\d]{0,40}?\d[\d.,]*\s*[km]?\s*(?:tokens?|toks?)\s*(?:each|apiece|per (?:image|photo|picture|item))\b"
-)
-_RANGE_END = fast(r"^\s*(?:-|to|or)\s*\d")
 _UNIT_BEFORE = fast(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
 _PAIR_BEFORE = fast(r"\b(?:input|in|prompt)\s*/\s*$")  # "4k input / 1k output": a pair, not "/1k tokens"
 _PER_BEFORE = fast(r"(?:\bper|/)\s*$")
@@ -63,16 +50,6 @@ _TIMES_BEFORE = fast(r"(?:[×*]|\bx|\btimes)\s*(?:about\s+|around\s+|~|roughly\s
 
 
 _SUM_AFTER = fast(r"^\s*[a-z]+\s*\+\s*~?\d")
-
-
-def _ignored(scan: Scan, spot: Spot) -> bool:
-    nums, i, n = scan.nums, spot.i, spot.n
-    if _PAGE_AFTER.match(spot.after) and not _ITEMS_SIZED.match(spot.after) or (
-        _RANGE_END.match(spot.after) and i + 1 < len(nums) and nums[i + 1].scale and not n.scale
-    ):
-        n.role = "skip"  # "100-page", "5-shot"; "2-3M tokens" is read as its upper end
-        return True
-    return False
 
 
 def _price_unit(scan: Scan, spot: Spot) -> bool:
@@ -192,6 +169,8 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
             io = "in"
         elif _OUT_AFTER_TOKENS.match(after) or _OUT_VERB_BEFORE.search(before) or _OUT_NOUN_AFTER.match(after):
             io = "out"
+    if io is None and tok is None and _OUT_NOUN_AFTER.match(after):
+        io = "out"  # "80-token summary", "200-token replies": what each request gives back
     per_unit = bool(u.TOKEN_ADJ.match(after) or u.PER_UNIT_AFTER.match(after) or scan.counts and _TIMES_BEFORE.search(before))
     per_unit = per_unit or bool(scan.counts and _OUT_NOUN_AFTER.match(after))  # "into ~1k token summaries": each one's
     if not per_unit and u.PER_UNIT_BEFORE.search(before):
@@ -293,17 +272,6 @@ def _volume(scan: Scan) -> None:
         q.assumptions.append(f"No period given, so {chosen[0].raw.upper()} tokens is taken as a month's volume.")
 
 
-IGNORED = Rule(
-    name="ignored",
-    claim=_ignored,
-    fills=(),
-    examples=(
-        ("100-page contracts", {"tokens_per_month": None}),
-        ("5-shot prompts", {"tokens_per_month": None, "limit": None}),
-        ("2-3m tokens a month", {"tokens_per_month": 3_000_000}),
-        ("transcribe ~10k hours of old podcast episodes", {"tokens_per_month": None}),
-    ),
-)
 PRICE_UNIT = Rule(
     name="price_unit",
     claim=_price_unit,
