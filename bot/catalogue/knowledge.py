@@ -198,6 +198,19 @@ class Speed:
     variant: str | None = Field(default=None, description="the source's mode or effort setting measured")
     others: list[SpeedVariant] = Field(default_factory=list, description="the other efforts or modes measured")
 
+    @property
+    def thinking_off(self) -> bool:
+        """Measured with thinking off: the source lists a thinking or reasoning run of the model beside it
+        (Artificial Analysis names 'claude-4-5-sonnet' and 'claude-4-5-sonnet-thinking' apart)."""
+        return self.variant is None and any(o.variant in THINKING_MODES for o in self.others)
+
+    @property
+    def mode(self) -> str | None:
+        """The mode or effort measured, as a label: 'high effort', 'thinking off', or None for one setting."""
+        return self.variant or ("thinking off" if self.thinking_off else None)
+
+
+THINKING_MODES = frozenset({"thinking", "reasoning", "extended thinking"})
 
 class SpeedsFile(_Strict):
     speeds: dict[str, list[Speed]]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from dataclasses import replace as dc_replace
 from datetime import date
 
 from bot.catalogue.cost import Mix
 from bot.catalogue.grouping import Model
+from bot.catalogue.knowledge import THINKING_MODES, SpeedVariant
 from bot.catalogue.offers import current_day
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Cell, Column, Table
@@ -190,9 +193,21 @@ def ttft_text(c: Candidate) -> str:
     if c.ttft is None or not c.offer.reasoning:
         return text
     if not thinks(c):
-        return text + " (thinking off, its default)"
-    effort = ((c.speed.variant if c.speed else None) or "").replace("reasoning", "").strip(" ,")
+        mode = c.speed.mode if c.speed else None
+        return text + (" (thinking off)" if mode == "thinking off" else " (thinking off, its default)")
+    effort = ((c.speed.variant if c.speed else None) or "").replace("reasoning", "").replace("thinking", "").strip(" ,")
     return text + f" (reasoning{', ' + effort if effort else ''})"
+
+
+def thinking_run(c: Candidate) -> Candidate:
+    """The candidate with its thinking run's speed, where its headline was measured with thinking off."""
+    sp = c.speed
+    run = next((o for o in sp.others if o.variant in THINKING_MODES), None) if sp and sp.thinking_off else None
+    if sp is None or run is None:
+        return c
+    others = [SpeedVariant(variant="thinking off", output_tps=sp.output_tps, ttft_s=sp.ttft_s)]
+    thinking = dc_replace(sp, output_tps=run.output_tps, ttft_s=run.ttft_s, variant=run.variant, others=others)
+    return replace(c, speed=thinking)
 
 
 def _comparable_ttft(cands: list[Candidate]) -> bool:
@@ -202,7 +217,8 @@ def _comparable_ttft(cands: list[Candidate]) -> bool:
 
 def thinks(c: Candidate) -> bool:
     """Whether the candidate's measured first token waited on thinking (a reasoning model, not measured thinking off)."""
-    return bool(c.offer.reasoning) and "non-reasoning" not in ((c.speed.variant if c.speed else None) or "")
+    measured = c.speed.mode if c.speed else None
+    return bool(c.offer.reasoning) and not (measured and ("non-reasoning" in measured or measured == "thinking off"))
 
 
 def _leaving(cands: list[Candidate], going: set[int], today: date) -> str:
@@ -253,6 +269,8 @@ def verdict(cands: list[Candidate], query: Query, catalogue: Catalogue) -> str:
 def compare(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy) -> Answer:
     mix = mix_of(query, catalogue)
     cands = [display_candidate(m, query, catalogue, policy, mix) for m in models]
+    if "reasoning" in query.capabilities:  # "with thinking": each model's thinking run, where measured apart
+        cands = [thinking_run(c) for c in cands]
     rows = [row(c, mix, query) for c in cands]
     volumes = list(rows[0].costs_at) if rows else []
     title = " vs ".join(m.name for m in models)

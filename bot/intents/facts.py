@@ -149,7 +149,7 @@ def speeds(model: Model, providers: list[str], offers: list[Offer], catalogue: C
     where = catalogue.providers.get(head.provider, head.provider) if head.provider else "its maker's API"
     thinks = _thinks(offers)
     line = f"{model.id}: {fmt.speed(head.output_tps)}, first token in {fmt.seconds(head.ttft_s)}"
-    line += f"{_effort(head.variant, thinks)} at {where} ({_measured(head, catalogue)})"
+    line += f"{_effort(head.mode, thinks)} at {where} ({_measured(head, catalogue)})"
     waits = sorted((o for o in head.others if o.ttft_s is not None), key=lambda o: o.ttft_s or 0.0)
     if waits:
         line += "; first token in " + ", ".join(f"{fmt.seconds(o.ttft_s)} at {o.variant}" for o in waits)
@@ -195,7 +195,7 @@ def _at_providers(model: Model, providers: list[str], offers: list[Offer], catal
         elif sp is None or sp.output_tps is None:
             found.append((None, f"on {label}: {fmt.NO_DATA}"))
         else:
-            wait = f"first token in {fmt.seconds(sp.ttft_s)}{_effort(sp.variant, _thinks(sold))}"
+            wait = f"first token in {fmt.seconds(sp.ttft_s)}{_effort(sp.mode, _thinks(sold))}"
             found.append((sp.output_tps, f"on {label}: {fmt.speed(sp.output_tps)}, {wait} ({_measured(sp, catalogue)})"))
     text = "; ".join(t for _, t in found)
     text = text[0].upper() + text[1:] if text else f"No speed data for {model.id} at those providers"
@@ -204,7 +204,9 @@ def _at_providers(model: Model, providers: list[str], offers: list[Offer], catal
         best = max(measured)[1].split(":")[0].removeprefix("on ")
         text += f". {best} is faster for {model.id}"
     elif len(measured) == 1 and len(found) > 1:
-        text += f". Only {measured[0][1].split(':')[0].removeprefix('on ')} has a figure"
+        only = measured[0][1].split(":")[0].removeprefix("on ")
+        gone = all(t.endswith(":") or ": retired" in t for v, t in found if v is None)
+        text += f". {only} is the only one of them still selling it" if gone else f". Only {only} has a figure"
     return text + "."
 
 

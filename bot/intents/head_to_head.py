@@ -10,7 +10,7 @@ from bot.contract.answer import Table
 from bot.intents.selection import Candidate
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
-from bot.render.wording import metric_text, task_name
+from bot.render.wording import metric_text, n_points, task_name
 
 # a lead of this many points on a task makes a model "the pick for" it; below it the cheaper one is good enough
 CLEAR_LEAD = 5.0
@@ -121,7 +121,7 @@ def _use_phrase(mid: str, found: list[Use]) -> str:
     if behind:
         worst = max(d for _, d in behind)
         tasks = _and([task_name(t) for t, _ in behind])
-        parts.append(f"is as good on {tasks}" if worst == 0 else f"is within {worst} points on {tasks}")
+        parts.append(f"is as good on {tasks}" if worst == 0 else f"is within {n_points(worst)} on {tasks}")
     return f"{mid} " + " and ".join(parts)
 
 
@@ -141,7 +141,7 @@ def speed_table(cands: list[Candidate], catalogue: Catalogue) -> Table | None:
             lines.append(
                 [
                     cell(c.model.id, c.model.id),
-                    cell(sp.provider, where + (f" ({sp.variant})" if sp.variant else "")),
+                    cell(sp.provider, where + (f" ({sp.mode})" if sp.mode else "")),
                     cell(sp.output_tps, fmt.speed(sp.output_tps)),
                     cell(sp.ttft_s, fmt.seconds(sp.ttft_s)),
                     cell(sp.source, catalogue.sources[sp.source].name if sp.source in catalogue.sources else sp.source),

@@ -185,7 +185,7 @@ def step_sentence(pick: Candidate, step: Candidate, task: str | None) -> str:
     """The Pareto step up from the pick: 'claude-haiku-4-5 costs 3.0x more for 12 points higher on coding (60, good)'."""
     ratio = fmt.ratio(step.blended, pick.blended) or 1.0
     gap = round(step.score.score or 0.0) - round(pick.score.score or 0.0)
-    more = f"{ratio:.1f}x more" if ratio >= 1.095 else f"{(ratio - 1) * 100:.0f}% more"
+    more = f"{ratio:.1f}x more" if ratio >= 1.095 else f"{(ratio - 1) * 100:.0f}% more" if ratio >= 1 else f"{(1 - ratio) * 100:.0f}% less"
     score = fmt.score(step.score.score, step.score.tier)
     return f"One step up: {step.model.id} costs {more} for {points(gap, task)} ({score})."
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.catalogue.offers import current_day
 from bot.contract.query import Query
 from bot.intents.selection import Candidate
 from bot.render import fmt
@@ -103,7 +104,8 @@ def _ranking_pick(scored: list[Candidate], priced: list[Candidate]) -> str:
         return f"Pick {pick.model.id}: it ties {others} for the top score ({fmt.score(top.score.score)}) and costs least."
     cheapest_price = cheapest.blended or 0.0
     if top.blended is not None and top.blended <= cheapest_price * SAME_PRICE:
-        return f"Pick {top.model.id}: it scores highest and costs least."
+        tie = any(c is not top and c.blended is not None and c.blended <= top.blended * SAME_PRICE for c in priced)
+        return f"Pick {top.model.id}: it scores highest and costs {'no more than the rest' if tie else 'least'}."
     picks = [f"{top.model.id} for quality", f"{cheapest.model.id} for cost"]
     both = [c for c in scored if c.blended is not None]
     value = max(both, key=lambda c: c.value or 0.0) if both else None
@@ -135,16 +137,26 @@ def upgrade_verdict(old: Candidate, new: Candidate, query: Query) -> str:
         if gap >= BIG or (ratio is not None and ratio < 2):
             return f"Yes, if {task} quality matters: {gap:+.0f} points ({scores}) for {price}{extra}."
         return (
-            f"Probably not: {gap:+.0f} points ({scores}) for {price}{extra}. Stay on {old.model.id} unless "
+            f"Probably not: {gap:+.0f} points ({scores}) for {price}{extra}. {_stay(old)[:-1]} unless "
             f"{task} quality is what holds you back."
-        )
+        ) if _stay(old).startswith("Stay") else f"{gap:+.0f} points ({scores}) for {price}{extra}. {_stay(old)}"
     if gap > -CLOSE:
         if cheaper and price != "the same price":
             return f"Yes: about the same quality ({scores}) for less: {price}{extra}."
-        return f"No: the scores are close ({scores}) and {new.model.id} is {price}{extra}. Stay on {old.model.id}."
-    return (
-        f"No: {new.model.id} scores {-gap:.0f} points lower ({scores}) and is {price}{extra}. Stay on {old.model.id}."
-    )
+        return f"No: the scores are close ({scores}) and {new.model.id} is {price}{extra}. {_stay(old)}"
+    if ratio is not None and 0 < ratio <= 1 / 5 and -gap < BIG:  # a lopsided trade: the saving is worth the points
+        return f"Yes, if cost matters: {new.model.id} is {price}{extra} for only {-gap:.0f} points less ({scores})."
+    return f"No: {new.model.id} scores {-gap:.0f} points lower ({scores}) and is {price}{extra}. {_stay(old)}"
+
+
+def _stay(old: Candidate) -> str:
+    """'Stay on X.', or, when X's seller has retired it or retires it soon, that it must move anyway."""
+    today = current_day()
+    ends = old.offer.deprecation_date
+    if old.offer.deprecated_on(today) or (ends is not None and (ends - today).days <= 90):
+        when = f" on {fmt.day(ends)}" if ends else ""
+        return f"But {old.offer.provider_name} retires {old.model.id}{when}: move anyway, to the best of the rest."
+    return f"Stay on {old.model.id}."
 
 
 def _monthly_difference(old: Candidate, new: Candidate, query: Query) -> str:

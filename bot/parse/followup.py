@@ -3,7 +3,7 @@
 `refine(previous, new)` keeps what the previous question said and lets the follow-up change what it
 says: numbers and the task and objective are replaced, capabilities and modalities are added, providers
 named are kept ("only anthropic" replaces the list), providers excluded are added. How the work runs is
-replaced too: "what about batch?" makes it a batch job, "and in the EU?" sets the region, "same for
+replaced too ("and at 10x that volume?" multiplies the last one): "what about batch?" makes it a batch job, "and in the EU?" sets the region, "same for
 embeddings" the kind of model (which drops the text task the previous question had, unless the follow-up
 names one), "on the flex tier" the service tier. A follow-up that names
 models keeps the previous intent where it still makes sense: a comparison gains the model, a cost or info
@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import UNREFINABLE_INTENTS
+from bot.parse import pattern_cache
 
 _STRONG_INTENTS = ("compare", "alternatives", "cost", "list")
 _SORT_NAMES = {"latency": "time to first token", "context": "context window"}  # the rest are said as they are
@@ -106,3 +107,19 @@ def _intent_and_models(previous: Query, new: Query) -> tuple[str, list[str]]:
     if previous.intent in ("cost", "recommend", "list"):
         return "cost", list(new.models)
     return new.intent, list(new.models)
+
+
+_TIMES_VOLUME = pattern_cache.compile(
+    r"\b(?:(?P<n>\d+(?:\.\d+)?)\s*(?:x|×|times)|(?P<w>double|twice|triple|quadruple|half|halve))\s+"
+    r"(?:that|the|this|our|current|today'?s|the same)?\s*(?:volume|traffic|usage|load|tokens|requests|scale)\b"
+)
+_TIMES_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "quadruple": 4.0, "half": 0.5, "halve": 0.5}
+
+
+def volume_times(text: str) -> float | None:
+    """The multiple of the last volume a follow-up asks for: "and at 10x that volume?" -> 10."""
+    m = _TIMES_VOLUME.search(text)
+    if m is None:
+        return None
+    times = float(m.group("n")) if m.group("n") else _TIMES_WORDS[m.group("w")]
+    return times if 0 < times <= 1e6 else None

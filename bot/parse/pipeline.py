@@ -22,6 +22,7 @@ from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, hardware, pattern_cache, words
 from bot.parse.facets import compare_top, facet_of, tier_of, unjudged, why_not
+from bot.parse.followup import volume_times
 from bot.parse.intent import Signals, decide, is_followup
 from bot.parse.kind_amounts import KIND_RULES, kind_volume
 from bot.parse.lexicon import FREE, MODEL_MARK
@@ -164,22 +165,7 @@ _ONLY_AN_ORDER = pattern_cache.compile(
 )
 
 
-_TIMES_VOLUME = pattern_cache.compile(
-    r"\b(?:(?P<n>\d+(?:\.\d+)?)\s*(?:x|×|times)|(?P<w>double|twice|triple|quadruple|half|halve))\s+"
-    r"(?:that|the|this|our|current|today'?s|the same)?\s*(?:volume|traffic|usage|load|tokens|requests|scale)\b"
-)
-_TIMES_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "quadruple": 4.0, "half": 0.5, "halve": 0.5}
-
-
-def volume_times(text: str) -> float | None:
-    """The multiple of the last volume a follow-up asks for: "and at 10x that volume?" -> 10."""
-    m = _TIMES_VOLUME.search(text)
-    if m is None:
-        return None
-    times = float(m.group("n")) if m.group("n") else _TIMES_WORDS[m.group("w")]
-    return times if 0 < times <= 1e6 else None
-
-
+_FIRST_TOKEN = pattern_cache.compile(r"\b(?:ttft|time[- ]to[- ]first[- ]token|first[- ]token (?:time|latency|wait)|latency)\b")
 def _read(plain: str, catalogue: Catalogue) -> _Reading:
     """Names, providers, numbers and words of a lower-cased question, and its intent."""
     lower = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group()], plain.lower())
@@ -218,6 +204,8 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     )
     r.intent, r.confidence = decision.intent, decision.confidence
     r.followup = is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
+    if r.intent == "compare" and r.sort_by is None and _FIRST_TOKEN.search(masked):
+        r.sort_by = "latency"  # "time to first token for o3 vs sonnet 4.5?": the wait is what is compared
     if r.followup and r.intent == "unknown" and not r.models and (
         r.sort_by and _ONLY_AN_ORDER.match(masked) or volume_times(masked)
     ):

@@ -14,7 +14,7 @@ def money(value: float | None) -> str:
     if value == 0:
         return "$0.00"
     if abs(value) < 0.01:
-        return f"${value:.2g}" if abs(value) >= 0.001 else f"${value:.1e}"
+        return f"${value:.2g}" if abs(value) >= 0.001 else "under $0.001"
     return f"${value:,.2f}"
 
 
