@@ -20,6 +20,7 @@ from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.facet_compare import facet_sentence
 from bot.intents.head_to_head import biggest_swing, speed_table, task_scores, task_table, uses, uses_sentence
+from bot.intents.pricing import thinking_notes, workload_notes
 from bot.intents.selection import Candidate, display_candidate
 from bot.intents.tables import cell, cheaper_at, costs_at, row, score_text
 from bot.intents.verdicts import cheaper_by, pair_verdict, ranking_verdict, upgrade_verdict
@@ -85,7 +86,7 @@ def compare_metrics(query: Query, mix: Mix, volumes: list[str]) -> list[Metric]:
     for label in volumes:
         metrics.append(
             (
-                f"Cost @{label}",
+                f"Cost @{label}" + (" (batch)" if query.batch else ""),
                 lambda c, label=label: costs_at(c, mix, query).get(label),
                 lambda c, label=label: fmt.money(costs_at(c, mix, query).get(label)),
                 "low",
@@ -225,6 +226,10 @@ def _leaving(cands: list[Candidate], going: set[int], today: date) -> str:
     """'gpt-5 is left out of the pick: OpenAI retires it on 2026-12-11, in 8 days (successor named: gpt-5.6-sol).'"""
     said = []
     for c in (c for c in cands if id(c) in going):
+        if c.offer.superseded_by:
+            said.append(f"{c.model.id} is left out of the pick: only genai-prices, a billing-history source, still "
+                        f"lists it at {c.offer.provider_name} ({c.offer.superseded_by} is sold there now).")  # fmt: skip
+            continue
         when = c.offer.retiring(today, notes_mod.SOON_DAYS)
         assert when is not None
         after = f" (successor named: {c.offer.successor.rsplit('/', 1)[-1]})" if c.offer.successor else ""
@@ -239,7 +244,7 @@ def verdict(cands: list[Candidate], query: Query, catalogue: Catalogue) -> str:
     if query.sort_by in ("speed", "latency"):
         sentences.append(speed_sentence(cands, query.sort_by))
     today = current_day()
-    going = {id(c) for c in cands if notes_mod.retiring_soon(c, today)}
+    going = {id(c) for c in cands if notes_mod.retiring_soon(c, today) or c.offer.superseded_by}
     live = [c for c in cands if id(c) not in going]
     if going and live and not query.upgrade:  # no pick that its seller retires within weeks
         sentences.append(_leaving(cands, going, today))
@@ -290,6 +295,7 @@ def compare(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
             notes.append(notes_mod.Note(kind="tip", text=f"{c.model.id} is cheaper at {cheaper_at(c, mix, query)}."))
         if not c.offer.priced:
             notes.append(notes_mod.Note(kind="caveat", text=f"{c.model.id} has no known price."))
+        notes += workload_notes(c, query, mix) + thinking_notes(c, query, mix)  # batch, cache hits; hidden tokens
     return Answer(
         intent="compare",
         title=title,

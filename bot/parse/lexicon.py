@@ -147,6 +147,9 @@ SORT_VALUE = fast(
     r"\bbest[- ]value\b|\bbetter value\b|\bgood value\b|\bgreat value\b|\bmost value\b|\bvalue for (?:the )?money\b|\bbang[- ]for[- ](?:the[- ]|your[- ]|my[- ]|our[- ])?bucks?\b"
     r"|\bbest bang\b|\bcost[- ]?effective\w*|\bprice[- ]?effective\w*|\b(?:cost|price)[- ]?efficien\w*|\bprice[- /]?(?:to[- ])?performance\b|\bperformance[- /]per[- ](?:dollar|\$)"
     r"|\bquality[- /]per[- ](?:dollar|\$)|\bquality[- /](?:to[- ])?(?:price|cost)\b|\bbest (?:price|cost)[- /](?:performance|quality)\b|\bbest deal\b"
+    # the best that is not dear: "best at tool use without costing a fortune", "without breaking the bank"
+    r"|\bwithout (?:costing (?:us |me )?(?:a fortune|an arm and a leg|too much|a lot)|breaking the bank)\b|\bnot (?:crazy|too|super) expensive\b"
+    r"|\breasonably priced\b"
 )
 SORT_CONTEXT = fast(
     r"\b(?:biggest|largest|longest|most|max(?:imum)?|bigger|larger|longer|more|highest) context\b"
@@ -258,7 +261,7 @@ CAPABILITIES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
             r"\bopen[- ]?(?:source|weights?|sourced)\b|\bopen models?\b|\bopen llms?\b|\bself[- ]?host\w*|\bon[- ]?prem\w*"
             r"|\brun (?:it |them |models? )?(?:locally|offline|on (?:our|my) own)\b|\blocal(?:ly)?[- ](?:hosted|run|models?|llms?|deployment)\b"
             r"|\bdownloadable (?:weights|models?)\b|\bweights (?:are )?available\b|\boss (?:models?|llms?)\b|\bopen[- ]licen[sc]e\w*"
-            r"|\bapache[- ]?2(?:\.0)?\b|\bpermissive(?:ly)? licen[sc]\w*|\bair[- ]?gapped\b|\bown (?:hardware|servers|gpus|infrastructure|infra)\b"
+            r"|\bapache[- ]?2(?:\.0)?\b|\bpermissive(?:ly)? licen[sc]\w*|\bair[- ]?gapped\b|\bon[- ]device\b|\bon (?:the )?edge devices?\b|\bown (?:hardware|servers|gpus|infrastructure|infra)\b"
             r"|\bhost (?:it |them )?(?:ourselves|myself)\b|\bfine[- ]?tun\w* (?:it )?ourselves\b"
         ),
     ),

@@ -673,3 +673,31 @@ def test_a_lopsided_saving_for_a_few_points_is_a_yes_if_cost_matters(question: s
 def test_a_tiny_bill_is_said_in_words_not_in_scientific_notation(catalogue: Catalogue, question: str) -> None:
     for out in everywhere(catalogue, question)[:2]:  # the JSON keeps the number itself
         assert "e-0" not in out and "under $0.001" in out
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("every night we extract JSON from 40k docs of 3k tokens each, 200 out. batch is ok. gpt-5.1 vs gemini 2.5 flash?",
+         "priced with batch price"),
+        ("gpt-5.1 vs gemini-2.5-flash for 500M tokens a month via the batch api", "priced with batch price"),
+        ("2B input tokens a month with a 90% cache hit rate plus 50M output: claude sonnet 4.5 or gpt-5.1?", "90% cache hits"),
+    ],
+)
+def test_a_comparison_says_the_pricing_it_applied(catalogue: Catalogue, question: str, said: str) -> None:
+    for out in everywhere(catalogue, question):
+        assert said in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we're still on claude 3.5 sonnet. worth upgrading to sonnet 4.5 or straight to opus 5?",
+        "claude-3-5-sonnet vs claude-sonnet-4-5 vs claude-opus-5",
+        "compare claude 3.5 sonnet, claude sonnet 4.5 and claude opus 5 for coding",
+    ],
+)
+def test_a_likely_retired_listing_is_never_the_pick_of_a_comparison(question: str) -> None:
+    verdict = ask_json(question)["verdict"]
+    assert "claude-3-5-sonnet is left out of the pick" in verdict
+    assert "Pick claude-3-5-sonnet" not in verdict and "claude-3-5-sonnet for cost" not in verdict

@@ -271,3 +271,19 @@ def test_how_tos_domain_codes_and_voice_agents(catalogue: Catalogue, text: str, 
 def test_a_local_pick_weighed_against_an_api_is_still_ranked_by_quality(catalogue: Catalogue) -> None:
     q = parse("single RTX 4090. best model I can run locally for chat, and is that cheaper than an API?", catalogue)
     assert q.sort_by == "quality"
+
+
+@pytest.mark.parametrize(
+    ("text", "sort_by", "capabilities"),
+    [
+        ("which model is best at tool use without costing a fortune?", "value", []),
+        ("best coding model without breaking the bank", "value", []),
+        ("best model for on-device summarization", "quality", ["open_weights"]),
+        ("something that runs on edge devices for classification", None, ["open_weights"]),
+    ],
+)
+def test_value_said_as_not_dear_and_on_device_as_open_weights(
+    catalogue: Catalogue, text: str, sort_by: str | None, capabilities: list[str]
+) -> None:
+    q = parse(text, catalogue)
+    assert (q.sort_by, q.capabilities) == (sort_by, capabilities)

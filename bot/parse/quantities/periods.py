@@ -54,3 +54,28 @@ def every_period(before: str, after: str) -> re.Match[str] | None:
         return None
     unit = found[-1].group("unit")
     return PERIOD.search("per " + _EVERY_UNIT.get(unit, unit))
+
+
+# traffic kept to working time: "only during business hours on weekdays", "9-5", "12 hours a day"
+_HOURS = fast(
+    r"\b(?:business|working|office|work) hours\b|\b9 ?(?:am)? ?(?:-|to|until) ?5 ?(?:pm)?\b"
+    r"|\b(?P<h>\d{1,2}) ?(?:h|hrs?|hours?) (?:a|per|each|every) (?:day|weekday)\b"
+)
+_WEEKDAYS = fast(r"\bweekdays?\b|\bmon(?:day)?[- ]?(?:to|through|thru|-)[- ]?fri(?:day)?\b|\b(?:business|working) days?\b")
+SUB_DAY = frozenset({"second", "minute", "hour"})
+
+
+def working_time(text: str, periods: set[str]) -> tuple[float, list[str]]:
+    """The share of a 24/7, 30-day month a rate runs when the text keeps it to working hours or weekdays, and
+    what was assumed: "1,000 requests per minute ... business hours on weekdays" runs 8/24 x 22/30 of it."""
+    share, said = 1.0, []
+    hours = _HOURS.search(text)
+    if hours is not None and periods & SUB_DAY:
+        h = int(hours.group("h")) if hours.group("h") else 8
+        if 0 < h < 24:
+            share *= h / 24
+            said.append(f"{h} hours a day")
+    if _WEEKDAYS.search(text) and periods & (SUB_DAY | {"day"}):
+        share *= 22 / 30
+        said.append("22 weekdays a month")
+    return share, said

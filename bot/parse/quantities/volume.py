@@ -13,7 +13,7 @@ from bot.parse.fast_patterns import fast
 from bot.parse.numbers import PERIOD, period_factor, period_name
 from bot.parse.quantities import units as u
 from bot.parse.quantities.base import Amount, Count, Pass, Rule, Scan, Spot, io_of
-from bot.parse.quantities.periods import every_period, head_period, period_after, period_before
+from bot.parse.quantities.periods import every_period, head_period, period_after, period_before, working_time
 from bot.parse.quantities.sizes import input_size, input_sizes
 
 _UNIT_BEFORE = fast(r"(?:\bper|/|\bfor every|\bfor each)\s*$")
@@ -229,6 +229,17 @@ def _bare_counts(scan: Scan, amounts: list[Amount]) -> None:
 
 
 def _volume(scan: Scan) -> None:
+    """Tokens a month from the amounts and counts read, kept to working time where the text says so."""
+    _tokens_a_month(scan)
+    if scan.q.tokens_per_month:
+        periods = {c.period for c in scan.counts if c.period} | {a.period for a in scan.amounts if a.period}
+        share, said = working_time(scan.text, periods)
+        if said:
+            scan.q.tokens_per_month = round(scan.q.tokens_per_month * share, 2)
+            scan.q.assumptions.append(f"Run only part of the time: {' and '.join(said)}.")
+
+
+def _tokens_a_month(scan: Scan) -> None:
     q = scan.q
     amounts = input_sizes(scan)
     _bare_counts(scan, amounts)
@@ -327,6 +338,10 @@ TOKENS = Rule(
         ("250 reps, 40 messages a day each, each round trip is ~2,000 tokens (1.6k prompt, 400 completion)",
          {"tokens_per_month": 6e8, "input_share": 0.8}),
         ("each day 2m tokens", {"tokens_per_month": 6e7}),
+        ("1,000 requests per minute, 2k in / 500 out, only during business hours on weekdays",
+         {"tokens_per_month": 1000 * 60 * 8 * 22 * 2500}),
+        ("we get 50 requests a second, 1k tokens each, 12 hours a day", {"tokens_per_month": 50 * 2_592_000 * 1000 / 2}),
+        ("3k tickets every weekday, 800 tokens each", {"tokens_per_month": 3000 * 22 * 800}),
         ("total volume for q1 is projected at 900m tokens", {"tokens_per_month": 3e8}),
         ("we estimate 2.4b tokens for the whole quarter", {"tokens_per_month": 8e8}),
     ),
