@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from bot.intents.selection import Candidate
 
+
+def _cost(c: Candidate) -> tuple:
+    return (c.monthly if c.monthly is not None else c.blended or 0.0, -(c.score.score or 0.0), c.model.id)
+
+
+# each order's key; ties go to the cheaper, then to the id for stability
 SORT_KEYS = {
-    "cost": lambda c: (c.monthly if c.monthly is not None else c.blended or 0.0, -(c.score.score or 0.0)),
-    "quality": lambda c: (-(c.score.score or -1.0), c.blended or 0.0),
-    "speed": lambda c: (-(c.tps or -1.0), c.blended or 0.0),
-    "latency": lambda c: (c.ttft if c.ttft is not None else float("inf"), c.blended or 0.0),
-    "context": lambda c: (-(c.offer.context or 0), c.blended or 0.0),
+    "cost": _cost,
+    "quality": lambda c: (-(c.score.score or -1.0), c.blended or 0.0, c.model.id),
+    "speed": lambda c: (-(c.tps or -1.0), c.blended or 0.0, c.model.id),
+    "latency": lambda c: (c.ttft if c.ttft is not None else float("inf"), c.blended or 0.0, c.model.id),
+    "context": lambda c: (-(c.offer.context or 0), c.blended or 0.0, c.model.id),
     # value: good enough first (`good_enough`), then the cheapest; a tie in price goes to the higher score
-    "value": lambda c: (c.monthly if c.monthly is not None else c.blended or 0.0, -(c.score.score or 0.0)),
+    "value": _cost,
 }
 
 # the tiers "good enough" means, best first: value picks from the best of these that has any model
@@ -77,8 +83,7 @@ def good_step(pick: Candidate, ranked: list[Candidate]) -> Candidate | None:
 
 def rank(cands: list[Candidate], sort_by: str) -> list[Candidate]:
     """Candidates in the order `sort_by` asks for (ties: cheaper first, then id for stability)."""
-    key = SORT_KEYS[sort_by]
-    return sorted(cands, key=lambda c: (key(c), c.model.id))
+    return sorted(cands, key=SORT_KEYS[sort_by])
 
 
 def needs(sort_by: str) -> str | None:

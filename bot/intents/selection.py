@@ -346,15 +346,17 @@ def _candidates(
         whole, pool = pool, index.open_pool(pool)
         if len(whole) > len(pool):
             left.reasons["no open weights"] += len(whole) - len(pool)
-    for model, offers in pool:  # candidate_for's steps, with what is the same for every model read once
+    work, tokens, speed, task_score = fit.checks.work, query.tokens_per_month, index.speed, catalogue.task_score
+    for model, offers in pool:  # candidate_for's steps and `priced`, with what is the same for every model read once
         offer = _passing(model, offers, fit, index, left)
         if offer is None:
             continue
         if offer.deprecated_on(today):
             left.add("deprecated")
             continue
-        score = catalogue.task_score(model, task)
-        out.append(priced(model, offer, query, mix, score, index.speed(model, offer.provider), fit.checks.work))
+        paid = rates(offer, work)
+        score, timing = task_score(model, task), speed(model, offer.provider)
+        out.append(Candidate(model, offer, paid.blended, monthly_at(paid, tokens), score, timing, None, paid))
     return out, left.reasons
 
 
