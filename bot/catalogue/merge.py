@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.catalogue.names import clean_id, model_key
-from bot.catalogue.offers import NO_OUTPUT_PRICE, Offer, PriceClaim
+from bot.catalogue.offers import NO_OUTPUT_PRICE, Offer, PriceClaim, ServiceTier
 from bot.catalogue.sources.hosting import hosted, load_hosting
 from bot.catalogue.sources.release_dates import corrected, load_corrections
 
@@ -63,6 +63,35 @@ def _choose(claims: list[PriceClaim]) -> tuple[PriceClaim, tuple[PriceClaim, ...
         cache = (precise or [c for c in claims if c.cache_read is not None] or [newest])[0]
         return replace(newest, cache_read=cache.cache_read), (), cache.source
     return newest, tuple(claims), newest.source
+
+
+def _rescaled(tiers: tuple[ServiceTier, ...], claims: list[PriceClaim], chosen: PriceClaim) -> tuple[ServiceTier, ...]:
+    """Batch, flex and priority prices from a source whose list price is older than the one used, scaled by the
+    list price's change: gemini-4-argon's batch $1/$5 beside the old $2/$10 list is $2/$10 beside $4/$20."""
+    older = {c.source: c for c in claims if c.as_of and chosen.as_of and c.as_of < chosen.as_of}
+    out = []
+    for t in tiers:
+        old = older.get(t.source)
+        if old is None or not old.input or chosen.input is None or abs(chosen.input / old.input - 1) < TOLERANCE:
+            out.append(t)
+            continue
+        ratio = chosen.input / old.input
+        out_ratio = chosen.output / old.output if chosen.output is not None and old.output else ratio
+        out.append(
+            replace(
+                t,
+                input=_times(t.input, ratio),
+                output=_times(t.output, out_ratio),
+                cache_read=_times(t.cache_read, ratio),
+                cache_write=_times(t.cache_write, ratio),
+                scaled=ratio,
+            )
+        )
+    return tuple(out)
+
+
+def _times(price: float | None, ratio: float) -> float | None:
+    return None if price is None else round(price * ratio, 6)
 
 
 def _output_known(o: Offer) -> bool:
@@ -125,6 +154,9 @@ def _join(group: list[Offer]) -> Offer:
             price_as_of=chosen.as_of,
             disagreement=disagreement,
         )
+        tiers = changes.get("service_tiers", base.service_tiers)
+        if disagreement and tiers:
+            changes["service_tiers"] = _rescaled(tiers, claims, chosen)  # type: ignore[arg-type]
         if chosen.source != base.sources[0]:
             winner = next(o for o in group if o.sources[0] == chosen.source)
             if winner.off_peak is not None:

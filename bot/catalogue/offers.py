@@ -83,6 +83,7 @@ class ServiceTier:
     cache_read: float | None
     cache_write: float | None
     source: str
+    scaled: float | None = None  # the source's tier price times this: the list price changed after its date
 
 
 @quick_unpickle
@@ -235,6 +236,15 @@ class Offer:
                     out = tier.output if tier.output is not None else out
         return inp, out
 
+
+    def changed_since(self, other: Offer) -> date | None:
+        """The day this offer's price changed, when `other`'s price is dated before it: a source saw this price
+        change (an older claim differs) and `other`'s seller may since have followed ("Google's rose on
+        2026-12-01; Vertex's $2/$10 is as of 2026-11-05")."""
+        day, then = self.price_as_of, other.price_as_of
+        if day is None or then is None or then >= day:
+            return None
+        return day if any(c.as_of is not None and c.as_of < day for c in self.disagreement) else None
 
 
 def retired(offers: list[Offer] | tuple[Offer, ...], day: date) -> bool:

@@ -12,6 +12,7 @@ from bot.catalogue.offers import Offer, current_day, last_deprecation, retired
 from bot.catalogue.store import Catalogue
 from bot.contract.query import Query
 from bot.intents import selfhost
+from bot.intents.notes import SOURCE_NAMES
 from bot.intents.price_parts import pair, window_text
 from bot.render import fmt
 
@@ -99,10 +100,13 @@ def batch_line(name: str, ref: Offer, offers: list[Offer]) -> str:
     tier = seller.service_tier("batch")
     assert tier is not None
     where = seller.provider_name if seller is ref else f"{seller.provider_name} (not at {ref.provider_name})"
-    return (
-        f"Yes: {name}'s batch price at {where} is {pair(tier.input, tier.output)} per 1M"
-        f"{_off(tier.input, seller.input_price)}."
-    )
+    line = f"Yes: {name}'s batch price at {where} is {pair(tier.input, tier.output)} per 1M{_off(tier.input, seller.input_price)}."
+    if tier.scaled is not None:
+        line += (
+            f" ({SOURCE_NAMES.get(tier.source, tier.source)} listed it beside an older list price: scaled by the list "
+            f"price's change on {fmt.day(seller.price_as_of)}.)"
+        )
+    return line
 
 
 def cache_line(name: str, ref: Offer, offers: list[Offer]) -> str:

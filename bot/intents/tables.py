@@ -76,6 +76,12 @@ def cheaper_at(cand: Candidate, mix: Mix, query: Query) -> str | None:
         text += f", {fmt.price(there.blended)}/M blended against {fmt.price(here.blended)} at {cand.offer.provider_name}"
         if there.applied:
             text += f" ({', '.join(there.applied)})"
+    changed = cand.offer.changed_since(cand.cheaper)
+    if changed is not None:
+        text += (
+            f"; but that price is as of {fmt.day(cand.cheaper.price_as_of)}, before {cand.offer.provider_name}'s "
+            f"changed on {fmt.day(changed)}: check it still holds"
+        )
     return text
 
 

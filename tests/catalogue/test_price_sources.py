@@ -48,6 +48,39 @@ def test_a_dated_history_entry_in_effect_wins_over_an_older_list_price_and_both_
     }
 
 
+def test_batch_and_priority_prices_listed_beside_an_older_list_price_move_with_the_list_price() -> None:
+    a = _litellm({"gemini/g-4": {"litellm_provider": "gemini", "mode": "chat", "input_cost_per_token": 2e-06,
+                                 "output_cost_per_token": 1e-05, "input_cost_per_token_batches": 1e-06,
+                                 "output_cost_per_token_batches": 5e-06}})  # fmt: skip
+    history = [
+        {"prices": {"input_mtok": 2, "output_mtok": 10}},
+        {"constraint": {"start_date": "2026-12-01"}, "prices": {"input_mtok": 4, "output_mtok": 24}},
+    ]
+    b = _genai([{"id": "g-4", "prices": history}], pid="google")
+    [offer] = merge({"litellm": a, "genai-prices": b}, {})
+    batch = offer.service_tier("batch")
+    assert batch is not None and (batch.input, batch.output) == (2.0, 12.0)  # half of $4/$24, as of $2/$10
+    assert batch.scaled == 2.0 and batch.source == "litellm"
+
+
+def test_a_tier_from_a_source_that_agrees_with_the_list_price_is_kept_as_listed() -> None:
+    a = _litellm({"gemini/g-5": {"litellm_provider": "gemini", "mode": "chat", "input_cost_per_token": 4e-06,
+                                 "output_cost_per_token": 2e-05, "input_cost_per_token_batches": 2e-06,
+                                 "output_cost_per_token_batches": 1e-05}})  # fmt: skip
+    b = _genai([{"id": "g-5", "prices": {"input_mtok": 4, "output_mtok": 20}}], pid="google")
+    [offer] = merge({"litellm": a, "genai-prices": b}, {})
+    batch = offer.service_tier("batch")
+    assert batch is not None and (batch.input, batch.output, batch.scaled) == (2.0, 10.0, None)
+
+
+def test_another_sellers_price_dated_before_the_makers_change_is_flagged(catalogue: Catalogue) -> None:
+    model = catalogue.model("gemini-4-argon")
+    maker = model.reference
+    vertex = next(o for o in model.offers if o.provider == "google-vertex")
+    assert maker.changed_since(vertex) == date(2026, 12, 1)
+    assert vertex.changed_since(maker) is None  # the older price is not "changed since" the newer
+
+
 def test_a_peak_surcharge_becomes_the_list_price_with_an_off_peak_window() -> None:
     prices = [
         {"prices": {"input_mtok": 0.15, "output_mtok": 0.6}},
