@@ -126,6 +126,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # a transcription that is one step of a text task ("transcribe and summarize calls") asks for a chat model
 _TEXT_WORK_AFTER = pattern_cache.compile(r"\b(?:and|then|,)\s+(?:then\s+)?(?:summari[sz]e|classify|tag|extract|analy[sz]e|translate|answer)\b")
+# a transcription step ruled out: "audio input directly (no separate STT step)", "without a transcription pass"
+_NO_STEP_BEFORE = pattern_cache.compile(r"\b(?:no|without|skip\w*|instead of|rather than|avoid\w*)\s+(?:an?\s+|the\s+)?(?:separate\s+|extra\s+|external\s+)?$")
 # subtitles that already exist as text: "translating 300M tokens of subtitles" is text work, not transcription
 _TEXT_WORK_BEFORE = pattern_cache.compile(r"\b(?:translat\w*|summari[sz]\w*|proofread\w*|rewrit\w*|edit\w*|classif\w*|tag\w*)\b(?:[^.?!]|\.(?=\d)){0,40}$")
 
@@ -177,7 +179,9 @@ def kind(text: str) -> str | None:
         if m is None:
             continue
         if name == "transcription" and (
-            _TEXT_WORK_AFTER.search(text, m.end()) or m.group().startswith("subtitl") and _TEXT_WORK_BEFORE.search(text[: m.start()])
+            _TEXT_WORK_AFTER.search(text, m.end())
+            or m.group().startswith("subtitl") and _TEXT_WORK_BEFORE.search(text[: m.start()])
+            or _NO_STEP_BEFORE.search(text[: m.start()])
         ):
             continue
         return name

@@ -119,7 +119,13 @@ _MODEL_CHANGED = pattern_cache.compile(
     r"|\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated|moved|shifted)\b"
     r"|\bany (?:price |pricing )?(?:changes|updates) (?:to|for|on)\b"
 )
-_CHANGE_SUBJECT = pattern_cache.compile(r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats)\b")
+_CHANGE_SUBJECT = pattern_cache.compile(
+    r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats|releases|launches|additions|weights)\b"
+)
+# the release date of the one model named: "when was ¤ released?", "when did ¤ come out"
+_WHEN_RELEASED = pattern_cache.compile(
+    r"\bwhen (?:was|were|is|did|will)\b[^.?!]{0,40}\b(?:releas\w*|launch\w*|come out|came out|out|ship\w*|announc\w*|drop\w*|available)\b"
+)
 _PICK = pattern_cache.compile(r"\b(?:best|cheapest|fastest|should|recommend\w*|suggest\w*|for (?!the (?:last|past)))\b")
 
 # a model named as one to leave
@@ -131,6 +137,11 @@ _LEAVING = pattern_cache.compile(
     rf"|\b(?:modern|newer|current|updated|cheaper|faster|open|open[- ]source) (?:equivalent|counterpart|replacement|successor)\b|\bswap (?:in|out)\b|\bwhat now\b|\bsuccessor\b|\bmigration (?:path|target)\b"
     rf"|\b(?:sunset\w*|deprecat\w*|retir\w*|end[- ]of[- ]life|eol|shut(?:ting)? down|going away)\b.{{0,40}}\b(?:what|which|now|instead|suggest\w*|recommend\w*|options?|where (?:do|should|can) (?:we|i) go)\b"
     rf"|\b(?:stand[- ]?ins?|drop[- ]in|understud\w+)\b"  # "any cheaper stand-in for ¤?"
+    # "is ¤ still the best for coding or has something overtaken it?": a pick that may have moved on
+    rf"|\bstill (?:the )?(?:best|top|king|leader|sota|state of the art|the (?:best|right|top) (?:choice|option|pick|model))\b"
+    rf"|\b(?:overtaken|surpassed|dethroned|beaten|leapfrogged)\b"
+    # "something more cheap but near same good", said by a non-native speaker
+    rf"|\b(?:anything|something|model|one)s? (?:\w+ ){{0,2}}(?:more cheap|less cheap|more cheaper|near(?:ly)? (?:the )?same|almost (?:the )?same|as good)\b"
     rf"|\b(?:eating|burning|blowing|killing) (?:through )?(?:our |my |the )?(?:budget|money|credits)\b.{{0,60}}\b(?:what|which|anything|else|instead|options?)\b"
     rf"|\btoo (?:slow|expensive|pricey|costly|laggy|sluggish|dumb)\b.{{0,40}}\b(?:what|which|anything|something|suggest\w*|options?|instead)\b"
     rf"|^\W*{_M}\s+(?:is|feels|seems|has been|got)\s+(?:way |much |far |really |just )?too (?:slow|expensive|pricey|costly|laggy|sluggish)\b"  # "¤ is too slow for our widget"
@@ -267,6 +278,8 @@ def _one_model(s: Signals) -> Decision:
         return Decision("unknown", 0.25)  # "how do I fine-tune llama 3 on my data?": a how-to, not a pick or a fact
     if ALTERNATIVE.search(text) or _LEAVING.search(text) or _OPEN_SLOT_INSTEAD.search(text):
         return Decision("alternatives", 0.95)
+    if _WHEN_RELEASED.search(text):
+        return Decision("info", 0.9)  # "when was ¤ released? feels like it dropped yesterday": its release date
     if _MODEL_CHANGED.search(text) and (_CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text or "expensive" in text):
         return Decision("changes", 0.8)  # "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
     # "input vs output", "on cerebras vs groq": the one model's prices or offers side by side, not two models

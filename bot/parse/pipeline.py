@@ -294,7 +294,7 @@ def _query(r: _Reading) -> Query:
     if r.intent == "changes":  # what changed, optionally from whom and for what kind of model
         return Query(
             intent="changes", models=r.models, providers=r.providers.providers, exclude_providers=r.providers.excluded, kind=r.kind,
-            unknown_models=r.unknown, followup=r.followup, confidence=r.confidence,
+            capabilities=r.capabilities, unknown_models=r.unknown, followup=r.followup, confidence=r.confidence,
         )
     if r.intent in UNREFINABLE_INTENTS:  # help, unknown: nothing else to keep
         return Query(

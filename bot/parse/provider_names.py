@@ -129,6 +129,8 @@ _EXCLUDE_BEFORE = pattern_cache.compile(
     r"(?:\b(?:not|no|(?:is|are|was|were)n'?t|(?:does|do)n'?t come|excluding|exclude|excluded|except|without|avoid(?:ing)?|other than|besides|but not|minus|apart from"
     r"|outside(?: of)?|anything but|never|nothing (?:from|on)|skip(?:ping)?|ban(?:ning)?|drop(?:ping)?|leave out|leaving out|rule out"
     r"|none (?:from|on|of)"
+    # a seller being left: "our CTO wants to get off OpenAI", "moving away from azure", "ditch aws"
+    r"|get off|getting off|move off|moving off|migrat\w* off|away from|ditch(?:ing)?|quit(?:ting)?|stop using|leav(?:e|ing)"
     # a use ruled out: "if we can't use openai or google", "we're not allowed to touch aws", "legal won't let us use x"
     r"|(?:can'?t|cannot|can not|could ?n'?t|mustn'?t|must not|won'?t|shouldn'?t|should not|not allowed to|(?:are|is)n'?t allowed to"
     r"|not permitted to|banned from|forbidden (?:to|from)|won'?t let (?:us|me)) (?:use|using|touch|go with|send (?:data|anything) to|buy from|rely on)"

@@ -108,6 +108,8 @@ def sort(text: str) -> str | None:
     if SORT_LATENCY.search(text):
         # "need real-time responses, cheapest model": a latency need beside another superlative is a filter
         other = None if SORT_LATENCY.search(_LATENCY_NEED.sub(" ", text)) else _speed_cost_quality(text)
+        if other is None and not SORT_LATENCY.search(_REAL_TIME.sub(" ", text)):
+            return None  # "moderate comments in realtime, $50 a day max": a need, and nothing said to optimise
         if other in ("cost", "speed") or other == "quality" and not _LATENCY_WORD.search(text):
             return other  # "best model for real-time chat" is quality; "best tts with low latency" stays latency
         return "latency"
@@ -121,6 +123,7 @@ _LATENCY_NEED = pattern_cache.compile(
 
 
 _LATENCY_WORD = pattern_cache.compile(r"\blatency\b")
+_REAL_TIME = pattern_cache.compile(r"\breal[- ]?time\b")
 
 
 def _speed_cost_quality(text: str) -> str | None:

@@ -66,6 +66,8 @@ _PERCENT_AFTER = pattern_cache.compile(r"^\s*(?:%|percent\b|pct\b)")
 # a period said as an adjective before the budget word: "daily budget is $25", "our weekly cap: $200"
 _PERIOD_ADJ_BEFORE = pattern_cache.compile(
     r"\b(?P<adj>daily|weekly|monthly|yearly|annual|per[- ]day|per[- ]week|per[- ]year)\s+(?:\w+\s+)?(?:budget|cap|limit|spend(?:ing)? (?:cap|limit))\b[^\d]{0,20}$"
+    # or before the spend: "annual spend on ¤ is $60k", "our yearly openai bill: $120k"
+    r"|\b(?P<spend>daily|weekly|monthly|yearly|annual)\s+(?:[\w.¤-]+\s+)?(?:spend(?:ing)?|bill|invoice)\b[^\d.?!]{0,30}$"
 )
 _PERIOD_ADJ_FACTORS = {"daily": 30.0, "per-day": 30.0, "per day": 30.0, "weekly": 52 / 12, "per-week": 52 / 12,
                        "per week": 52 / 12, "monthly": 1.0, "yearly": 1 / 12, "annual": 1 / 12, "per-year": 1 / 12,
@@ -126,7 +128,7 @@ def _claim(scan: Scan, spot: Spot) -> bool:
         return True
     factor = _period_factor(rest)
     if factor is None and (adj := _PERIOD_ADJ_BEFORE.search(before)):
-        factor = _PERIOD_ADJ_FACTORS[adj.group("adj")]
+        factor = _PERIOD_ADJ_FACTORS[adj.group("adj") or adj.group("spend")]
     on_model = _SPEND_VERB.search(before) and _ON_MODEL.match(rest)  # "if we spend $3k/mo on ¤ today, what would ..."
     if on_model or _is_spend(before) or _SPEND_AFTER.match(rest) and not _CAP_JUST_BEFORE.search(before):
         q.monthly_spend = round(value * (factor or 1.0), 6)
@@ -200,6 +202,8 @@ MONEY = Rule(
         ("under $5 per million output tokens", {"max_output_price": 5.0}),
         ("output has to be under $5/M", {"max_output_price": 5.0, "max_blended_price": None}),
         ("we spent $18k on ¤ last quarter", {"monthly_spend": 6000, "max_monthly_cost": None}),
+        ("annual spend on ¤ is $60k. how much on the batch api?", {"monthly_spend": 5000, "max_monthly_cost": None}),
+        ("our yearly openai bill: $120k", {"monthly_spend": 10000}),
         ("if we spend $3,000/mo on ¤ today, what would the same traffic cost", {"monthly_spend": 3000, "max_monthly_cost": None}),
         ("budget's 2 grand a month", {"max_monthly_cost": 2000, "tokens_per_month": None}),
         ("input needs to stay below $1 per million", {"max_input_price": 1.0, "max_blended_price": None}),

@@ -19,7 +19,7 @@ _EVERY_PERIOD_AFTER = fast(
     r"^\s*(?:[a-z]+\s+){1,2}?(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b"
 )
 _EVERY_UNIT = {"night": "day", "morning": "day", "evening": "day", "weekday": "day", "business day": "day"}
-_SENTENCE_END = fast(r"[.?!](?:\s|$)")
+_SENTENCE_END = fast(r"[.?!](?:\s|$)|\s[—–-]\s")  # a dash between clauses ends one too: "250 out — which costs less per month?"
 
 
 def period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:

@@ -11,12 +11,14 @@ _INPUT_NOUNS = (
     r"documents?|docs?|prompts?|contracts?|files?|pdfs?|transcripts?|reports?|books?|novels?|codebases?|repos?|inputs?|contexts?"
     r"|manuals?|papers?|filings?|logs?|threads?|conversations?|chats? histor(?:y|ies)|emails?|tickets?|pages?|recordings?|texts?"
     r"|monorepos?|prs|pull requests?|diffs?|patches|specs?|spreadsheets?|decks?|datasets?|chapters?|briefs?|policies|dumps?"
-    r"|packs?|archives?|agreements?|memos?|slides|presentations?|statements?|case files?|minutes|notes|wikis?|handbooks?"
+    r"|packs?|archives?|agreements?|memos?|slides|presentations?|statements?|case files?|minutes|notes|wikis?|handbooks?|annex(?:es)?|appendices"
 )
 # "500k-token documents", "300k token contracts"; "50M tokens of logs" is a volume of logs, not one log's size
 _SIZE_NOUN_AFTER = fast(rf"^\s*-?\s*(?:tokens?|toks?)(?:-|\s+)(?!of\b)(?:\w+\s+){{0,2}}?(?:{_INPUT_NOUNS})\b")
 _SIZE_NOUN_BEFORE = fast(
     rf"\b(?:{_INPUT_NOUNS})\s*\(\s*(?:~|about|around|roughly|approx\w*|up to|at most|max)?\s*$"  # "whole codebases (~1.5M tokens)"
+    # "some contracts with all the annexes are up to 1m tokens": a longer subject, with a verb of being
+    rf"|\b(?:{_INPUT_NOUNS})\s+(?:\w+\s+){{3,4}}?(?:are|is|can be|run|reach|hit|get|go)\s+(?:about\s+|around\s+|roughly\s+|up to\s+|~\s*)?$"
     rf"|\b(?:{_INPUT_NOUNS})\s*[,:;-]?\s+(?:\w+[,;]?\s+){{0,2}}?(?:are|is|of|with|that are|averag\w*|run|around|about|like|say|up to|reach|hit|can be|over|exceed\w*|as long as"
     rf"|as large as|as big as|at|roughly|typically|usually|often|sometimes|occasionally|get|go)\s*(?:about\s+|around\s+|roughly\s+|like\s+|up to\s+|~\s*|over\s+|at least\s+)?$"
 )
@@ -40,7 +42,7 @@ def input_size(scan: Scan, spot: Spot, period_after: bool) -> str | None:
     if _ONE_INPUT_AFTER.match(after) or _ONE_INPUT_BEFORE.search(before) and not period_after:
         return "max"
     noun_before = _SIZE_NOUN_BEFORE.search(before)
-    if noun_before and _SIZE_MAX_BEFORE.search(before):
+    if noun_before and _SIZE_MAX_BEFORE.search(before) and not period_after:
         return "max"
     if noun_before or _SIZE_NOUN_AFTER.match(after):
         return "each"
@@ -81,5 +83,6 @@ INPUT_SIZE = Pass(
         ("legal wants to paste entire contracts in, up to 600k tokens", {"min_context": 600_000, "tokens_per_month": None}),
         ("q&a across 1m-token archives", {"min_context": 1_000_000, "tokens_per_month": None}),
         ("prs sometimes 300k tokens so need that much ctx", {"min_context": 300_000, "tokens_per_month": None}),
+        ("some contracts with all the annexes are up to 1m tokens", {"min_context": 1_000_000, "tokens_per_month": None}),
     ),
 )

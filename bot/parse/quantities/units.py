@@ -12,11 +12,13 @@ UNIT_NOUNS = (
     r"|interactions?|tasks?|samples?|examples?|generations?|responses?|replies|answers?|chunks?|passages?|listings?|notes?"
     r"|threads?|orders?|claims?|forms?|applications?|reports?|videos?|recordings?|agents?|employees?|students?|patients?|members?|pdfs?|words?|sentences?|paragraphs?"
     r"|qs?(?=\s*/)"  # "1m q/mo": queries
-    r"|[dmw]aus?|prs|pull requests?|merge requests?|commits?|diffs?"  # "3,000 DAU": daily (monthly, weekly) active users
+    r"|[dmw]aus?|prs|pull requests?|merge requests?|commits?|diffs?|papers?|studies|abstracts?|books?|chapters?|letters?|memos?"  # "3,000 DAU": daily (monthly, weekly) active users
 )
 COUNT_AFTER = pattern_cache.compile(
     rf"^\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{UNIT_NOUNS})\b"
-    r"|^\s*(?!(?:tokens|toks|tps|ms|seconds|secs|hours|days|weeks|months|years|minutes|mins|dollars|bucks|cents|usd|params|parameters|thanks|plus|tops|less)\b)[a-z]{3,}s\b"
+    r"|^\s*(?!(?:tokens|toks|tps|ms|seconds|secs|hours|days|weeks|months|years|minutes|mins|dollars|bucks|cents|usd|params|parameters|thanks|plus|tops|less"
+    # a verb after a headcount ("a team of 4 sends ~200 emails"): the things counted come after it
+    r"|sends|uses|needs|wants|gets|makes|runs|does|has|says|goes|takes|pays|spends|handles|processes|generates|writes|reads|works)\b)[a-z]{3,}s\b"
 )
 TOKENS_AFTER = pattern_cache.compile(r"^\s*(?:(?P<io>input|output|prompt|completion|in|out)\s+)?(?:tokens?|toks?|tkns?|tok)\b")
 IO_AFTER = pattern_cache.compile(r"^\s*(?P<io>input|output|prompt|completion)\b(?!\s*(?:price|cost))")

@@ -305,6 +305,8 @@ COUNT = Rule(
         ("per user per day: ~12 chats x 900 tokens. 3,000 DAU", {"tokens_per_month": 9.72e8}),
         ("300 support agents, each one generates ~25k tokens a day of suggested replies", {"tokens_per_month": 2.25e8}),
         ("~400 PRs a day, maybe 12k tokens each", {"tokens_per_month": 1.44e8, "min_context": None}),
+        ("2,000 research papers a week, 20k tokens in / 2k out each", {"tokens_per_month": 2000 * 52 / 12 * 22_000}),
+        ("our team of 4 sends ~200 emails a day, ~1.5k tokens each", {"tokens_per_month": 9e6}),
     ),
 )
 TOKENS = Rule(
@@ -337,6 +339,8 @@ TOKENS = Rule(
          {"tokens_per_month": 7.68e6, "input_share": 0.9375}),
         ("250 reps, 40 messages a day each, each round trip is ~2,000 tokens (1.6k prompt, 400 completion)",
          {"tokens_per_month": 6e8, "input_share": 0.8}),
+        ("2,000 requests/hour, 1k tokens in and 250 out — which costs less per month?",
+         {"tokens_per_month": 1.8e9, "input_share": 0.8}),
         ("each day 2m tokens", {"tokens_per_month": 6e7}),
         ("1,000 requests per minute, 2k in / 500 out, only during business hours on weekdays",
          {"tokens_per_month": 1000 * 60 * 8 * 22 * 2500}),
