@@ -3,6 +3,9 @@ that maker's best current chat model, and said so."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from bot.catalogue.grouping import Model
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Note
@@ -21,6 +24,16 @@ def flagship(maker: str, task: str | None, catalogue: Catalogue) -> Model | None
     return max(scored, key=lambda sm: (sm[0], sm[1].release_date or sm[1].id))[1] if scored else None
 
 
+def family_flagship(family: str, task: str | None, catalogue: Catalogue) -> Model | None:
+    """The family's current chat model ("claude", "qwen", "gemma") with the best score for the task."""
+    mark = re.compile(rf"(?:^|[-/]){re.escape(family)}")
+    named = [m for m in catalogue.chat_models() if mark.search(m.id) and not all(o.deprecated for o in m.offers)]
+    makers = Counter(m.maker for m in named)  # the family's own maker: llama's is Meta, not a fine-tuner of it
+    own = [m for m in named if makers and m.maker == makers.most_common(1)[0][0]]
+    scored = [(s, m) for m in own if (s := catalogue.task_score(m, task).score) is not None]
+    return max(scored, key=lambda sm: (sm[0], sm[1].release_date or sm[1].id))[1] if scored else None
+
+
 def with_makers(query: Query, models: list[Model], catalogue: Catalogue) -> tuple[Query, list[Model], list[Note]]:
     """The query with each maker named as a model replaced by its flagship (and no longer a provider filter)."""
     notes: list[Note] = []
@@ -28,7 +41,7 @@ def with_makers(query: Query, models: list[Model], catalogue: Catalogue) -> tupl
     if query.intent in ("cost", "compare") and models:  # "12k a month on claude-sonnet-4: the same traffic on deepseek?"
         makers += [p for p in query.providers if p not in makers and not any(p in m.providers for m in models)]
     for maker in makers:
-        best = flagship(maker, query.task, catalogue)
+        best = flagship(maker, query.task, catalogue) or family_flagship(maker, query.task, catalogue)
         if best is None or best in models:
             continue
         models = [*models, best]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from dataclasses import dataclass
 
 from bot.catalogue.store import Catalogue
@@ -22,6 +21,7 @@ from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, hardware, pattern_cache, words
 from bot.parse.facets import compare_top, facet_of, tier_of, unjudged, why_not
+from bot.parse.families import families, maker_as_model
 from bot.parse.followup import volume_times
 from bot.parse.intent import Signals, decide, is_followup
 from bot.parse.kind_amounts import KIND_RULES, kind_volume
@@ -48,7 +48,6 @@ _BARE_NUMBER_OK = pattern_cache.compile(
 # a speech, transcription or image model does no text task: "read articles aloud" is not writing
 _KINDS_WITHOUT_TASK = ("speech", "transcription", "image_generation")
 # a model family named alone, that is no provider's name too ("claude", "gpt", "gemini"; not "mistral")
-_FAMILY_WORD = pattern_cache.compile(r"\b(?:gpt|chatgpt|claude|gemini|gemma|llama|qwen|grok|kimi|glm|phi|nemotron|sonnet|opus|haiku)\b")
 # chat shorthand read as the words it stands for: "w/ tool calling", "w/o batch", "whats", "doesnt"
 _SHORTHAND_WORDS = {
     "w/o": "without", "w/": "with", "b/c": "because", "whats": "what's", "thats": "that's", "whos": "who's",
@@ -199,7 +198,7 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     decision = decide(
         Signals(
             masked, len(r.models) + len(r.unknown), r.task, r.sort_by, r.constrained, r.specific, quantities,
-            len(r.providers.providers) + len(r.providers.excluded), len(set(_FAMILY_WORD.findall(masked))),
+            len(r.providers.providers) + len(r.providers.excluded), len(families(masked)),
         )
     )
     r.intent, r.confidence = decision.intent, decision.confidence
@@ -221,15 +220,6 @@ def _kind_of_models(models: list[str], known: dict) -> str | None:
     """The contract kind the named models share when it is not chat: "alternative to whisper" is transcription."""
     kinds = {_CONTRACT_KINDS.get(known[m].kind) if m in known else None for m in models}
     return kinds.pop() if len(kinds) == 1 else None
-
-
-def _maker_as_model(provider: str, text: str) -> bool:
-    """Whether a provider id stands where a model would ("what would deepseek cost", "¤, ¤ and deepseek")."""
-    p = re.escape(provider)
-    return bool(
-        re.search(rf"\bwhat (?:would|does|will|might) {p} (?:cost|charge|run us)\b|(?:¤|\w),?\s+(?:and|or|vs\.?|versus)\s+{p}\b(?!\s+(?:api|models?|'s))"
-                  rf"|^\W*{p}\s+(?:vs\.?|versus)\b|\bcompare\s+{p}\s+(?:and|with|to|vs)\b", text)
-    )
 
 
 # a quality floor said in words beside a cheapest or a task: "cheapest that's still decent", "strong on coding"
@@ -260,7 +250,12 @@ def _with_extras(query: Query, r: _Reading) -> Query:
     if query.kind in KIND_RULES:
         extras["kind_volume"] = kind_volume(text, query.kind)
     if query.intent in ("cost", "compare") and query.providers:
-        extras["makers_as_models"] = [p for p in query.providers if _maker_as_model(p, text)]
+        extras["makers_as_models"] = [p for p in query.providers if maker_as_model(p, text)]
+    named_families = families(text)
+    if query.intent == "compare" and len(query.models) < 2 <= len(query.models) + len(named_families):
+        # "is claude better than gpt for writing?", "deepseek or qwen, which is cheaper?": each family's best model
+        extras["makers_as_models"] = list(dict.fromkeys([*extras.get("makers_as_models", []), *named_families]))
+        extras["providers"] = [p for p in query.providers if p not in named_families]
     if query.intent == "recommend" and (floor := _QUALITY_FLOOR.search(text)):
         word = floor.group("w") or floor.group("w2")
         extras["min_tier"] = "strong" if word in ("strong", "great", "excellent") else "good"
