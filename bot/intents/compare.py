@@ -222,6 +222,17 @@ def thinks(c: Candidate) -> bool:
     return bool(c.offer.reasoning) and not (measured and ("non-reasoning" in measured or measured == "thinking off"))
 
 
+def _not_to_leaving(old: Candidate, new: Candidate, today: date) -> str:
+    """'No: OpenAI retires gpt-5-mini on 2026-12-11, in 7 days; move to its successor, gpt-5.6-terra, instead.'"""
+    if new.offer.superseded_by:
+        return f"No: {new.model.id} looks retired at {new.offer.provider_name} ({new.offer.superseded_by} is sold there now)."
+    when = new.offer.retiring(today, notes_mod.SOON_DAYS)
+    assert when is not None
+    successor = new.offer.successor.rsplit("/", 1)[-1] if new.offer.successor else None
+    to = f"its named successor, {successor}, instead (ask: upgrade from {old.model.id} to {successor}?)" if successor else "a current model instead"
+    return f"No: {new.offer.provider_name} retires {new.model.id} on {fmt.day(when)}, in {(when - today).days} days; move to {to}."
+
+
 def _leaving(cands: list[Candidate], going: set[int], today: date) -> str:
     """'gpt-5 is left out of the pick: OpenAI retires it on 2026-12-11, in 8 days (successor named: gpt-5.6-sol).'"""
     said = []
@@ -252,6 +263,8 @@ def verdict(cands: list[Candidate], query: Query, catalogue: Catalogue) -> str:
             sentences.append(f"Of these, pick {live[0].model.id}.")
         else:
             sentences.append(pair_verdict(*live, query) if len(live) == 2 else ranking_verdict(live, query))
+    elif query.upgrade and len(cands) == 2 and id(cands[1]) in going:  # "move from 4.1-mini to 5-mini?" as 5-mini goes
+        sentences.append(_not_to_leaving(cands[0], cands[1], today))
     elif query.upgrade and len(cands) == 2:
         sentences.append(upgrade_verdict(cands[0], cands[1], query))
     elif len(cands) == 2:

@@ -12,7 +12,9 @@ import pytest
 from asking import ask_json
 
 from bot.assistant import Assistant
+from bot.catalogue.offers import current_day
 from bot.catalogue.store import Catalogue
+from bot.intents.notes import SOON_DAYS
 from bot.render import render
 
 
@@ -701,3 +703,21 @@ def test_a_likely_retired_listing_is_never_the_pick_of_a_comparison(question: st
     verdict = ask_json(question)["verdict"]
     assert "claude-3-5-sonnet is left out of the pick" in verdict
     assert "Pick claude-3-5-sonnet" not in verdict and "claude-3-5-sonnet for cost" not in verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "thinking of moving our summarizer from gpt-4.1-mini to gpt-5-mini, worth it?",
+        "should we upgrade from gpt-4.1 mini to gpt-5 mini?",
+        "is it worth switching from gpt-4.1-mini to gpt-5-mini for summaries",
+    ],
+)
+def test_an_upgrade_to_a_model_retiring_within_weeks_is_a_no_with_its_successor(catalogue: Catalogue, question: str) -> None:
+    when = catalogue.model("gpt-5-mini").reference.deprecation_date
+    if when is None or not 0 < (when - current_day()).days <= SOON_DAYS:
+        pytest.skip("the shipped data no longer has gpt-5-mini retiring within weeks of today")
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert f"No: OpenAI retires gpt-5-mini on {when.isoformat()}" in flat and "successor" in flat
+        assert "Yes: upgrade" not in flat
