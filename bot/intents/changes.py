@@ -8,6 +8,7 @@ from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
+from bot.intents.dated import dated_changes, dated_notes, dated_sentence, dated_tables
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
 
@@ -17,14 +18,16 @@ MAX_ROWS = 20
 def changes(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
     """The Answer to 'what changed?'."""
     previous = previous_snapshot(catalogue)
-    if previous is None:
+    dated = dated_changes(query, catalogue)
+    if previous is None:  # no refresh to compare with: the dates the data carries
         return Answer(
             intent="changes",
             title="What changed",
-            verdict=f"Nothing to compare yet: I am on {catalogue.snapshot.label} and have not refreshed since. "
-            "Changes show after the next refresh (`whichmodel refresh`, or the bots' daily refresh).",
+            verdict=f"{dated_sentence(dated)} I have not refreshed since {catalogue.snapshot.label}, so changes no "
+            "source dated are not known yet (`whichmodel refresh`, or the bots' daily refresh, finds them).",
+            tables=dated_tables(dated),
+            notes=dated_notes(dated),
             query=query,
-            error=True,
         )
     found = previous_offers(catalogue)
     if found is None:
@@ -53,9 +56,9 @@ def changes(query: Query, models: list[Model], catalogue: Catalogue, policy: Pol
     return Answer(
         intent="changes",
         title="What changed in prices",
-        verdict=verdict,
-        tables=[table] if important else [],
-        notes=notes,
+        verdict=f"{verdict} {dated_sentence(dated)}",
+        tables=([table] if important else []) + dated_tables(dated),
+        notes=notes + dated_notes(dated),
         query=query,
         total=len(important),
     )

@@ -106,6 +106,9 @@ _CHANGES_ALONE = pattern_cache.compile(
     r"|(?:did|has|have) (?:anything|something|any\w*)(?: (?:of the )?(?:models?|prices?|llms?))? (?:change|changed|moved|happen\w*|(?:get|got|gotten|gone|go|become) (?:cheaper|pricier|more expensive|up|down))|(?:the )?latest (?:news|updates|changes)"
     r"|(?:any\s+)?new (?:[\w-]+ ){0,2}(?:models?|llms?)(?=\W*(?:thanks|thx|pls|please|ty)?\W*$)|diff (?:vs|versus|since|from|against)"
     r"|what(?:'s| is) the latest (?:news|updates|changes)"
+    # retirements asked about: "what's being deprecated soon?", "which models retire this month"
+    r"|what(?:'s|s| is| are)? (?:being |getting |going to be |gonna be )?(?:deprecated|retired|sunset|removed|shut down)"
+    r"|(?:which|what) (?:models? |llms? )?(?:are |is )?(?:getting |being |going to be )?(?:retir\w*|deprecat\w*|sunset\w*)"
     r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?(?:changes|diffs?))\b"
 )
 # a release said anywhere: "has anthropic released anything new?", "what did openai ship recently?"

@@ -16,6 +16,7 @@ import logging
 import math
 from dataclasses import dataclass
 
+from bot.catalogue.offers import current_day
 from bot.catalogue.store import Catalogue
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
@@ -36,6 +37,7 @@ from bot.parse.spelling import correct_spelling
 from bot.parse.text import plain_text
 from bot.parse.unknown_names import shaped_unknowns
 from bot.parse.upgrade import upgrade_order
+from bot.parse.window import window_days
 
 log = logging.getLogger("whichmodel.parse")
 
@@ -290,6 +292,7 @@ def _query(r: _Reading) -> Query:
         return Query(
             intent="changes", models=r.models, providers=r.providers.providers, exclude_providers=r.providers.excluded, kind=r.kind,
             capabilities=r.capabilities, unknown_models=r.unknown, followup=r.followup, confidence=r.confidence,
+            window_days=window_days(r.masked, current_day()),
         )
     if r.intent in UNREFINABLE_INTENTS:  # help, unknown: nothing else to keep
         return Query(

@@ -1,0 +1,138 @@
+"""What changed, read from the dates the data carries rather than from two snapshots: price changes with the day
+they took effect, models released, and models their makers retire (or have retired) in the window asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.catalogue.grouping import Model
+from bot.catalogue.offers import Offer, PriceClaim, current_day
+from bot.catalogue.store import Catalogue
+from bot.contract.answer import Note, Table
+from bot.contract.query import Query
+from bot.intents.tables import cell, simple_table
+from bot.render import fmt
+
+DEFAULT_DAYS = 30
+MAX_ROWS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """The dated facts of one window: (offer, the price before) changes, releases and retirements."""
+
+    since: date
+    until: date
+    prices: list[tuple[Model, Offer, PriceClaim]]
+    released: list[Model]
+    retiring: list[tuple[Model, Offer]]
+    newest: Model | None  # the latest release of the models asked about, in or before the window
+
+
+def dated_changes(query: Query, catalogue: Catalogue) -> Dated:
+    """Price changes and releases in the last `window_days` (30 by default), and retirements from that far back
+    to as far ahead, at the makers' own APIs, for the makers, kind and capabilities the question names."""
+    today = current_day()
+    days = query.window_days or DEFAULT_DAYS
+    since, until = today - timedelta(days=days), today + timedelta(days=max(days, DEFAULT_DAYS))
+    prices, released, retiring = [], [], []
+    asked = _asked(query, catalogue)
+    dated = [m for m in asked if m.release_date is not None and m.release_date <= today]
+    newest = max(dated, key=lambda m: (m.release_date, m.id), default=None)
+    for model in asked:
+        for offer in model.first_party:
+            before = _before(offer, catalogue.snapshot.as_of)
+            if before is not None and offer.price_as_of is not None and since <= offer.price_as_of <= today:
+                prices.append((model, offer, before))
+        if model.release_date is not None and since <= model.release_date <= today:
+            released.append(model)
+        ends = model.reference.deprecation_date
+        if model.reference.first_party and ends is not None and since <= ends <= until:
+            retiring.append((model, model.reference))
+    prices.sort(key=lambda p: (p[1].price_as_of or today, p[0].id), reverse=True)
+    released.sort(key=lambda m: (m.release_date or today, m.id), reverse=True)
+    retiring.sort(key=lambda p: (p[1].deprecation_date or today, p[0].id))
+    return Dated(since, until, prices, released, retiring, newest)
+
+
+def _asked(query: Query, catalogue: Catalogue) -> list[Model]:
+    kind = query.kind or "chat"
+    makers = set(query.providers)
+    out = []
+    for m in catalogue.models:
+        if m.kind != kind or (makers and m.maker not in makers and not makers & set(m.providers)):
+            continue
+        if m.maker in query.exclude_providers:
+            continue
+        if "open_weights" in query.capabilities and not catalogue.open_weights(m):
+            continue
+        out.append(m)
+    return out
+
+
+def _before(offer: Offer, data_as_of: date | None) -> PriceClaim | None:
+    """The price before a dated change: the price in effect took effect after the data was taken (so a source's
+    dated price history scheduled it, not a source's age), and the newest older price differs from it."""
+    day = offer.price_as_of
+    if day is None or data_as_of is None or day <= data_as_of:
+        return None
+    older = [c for c in offer.disagreement if c.as_of is not None and c.as_of < day]
+    older = [c for c in older if (c.input, c.output) != (offer.input_price, offer.output_price)]
+    return max(older, key=lambda c: c.as_of or day) if older else None
+
+
+def dated_sentence(found: Dated) -> str:
+    """'From 2026-11-04 to today: 3 price changes, 5 models released, 4 retiring by 2027-01-03.'"""
+    return (
+        f"From {fmt.day(found.since)} to today, from the dates in my sources: {len(found.prices)} price "
+        f"{'change' if len(found.prices) == 1 else 'changes'} at the makers' APIs, {len(found.released)} "
+        f"{'model' if len(found.released) == 1 else 'models'} released, and {len(found.retiring)} retired or retiring "
+        f"by {fmt.day(found.until)}."
+        + (f" The newest release in my data is {found.newest.id} ({fmt.day(found.newest.release_date)})."
+           if not found.released and found.newest is not None else "")
+    )
+
+
+def dated_tables(found: Dated) -> list[Table]:
+    """A table for each kind of change that has any."""
+    today = current_day()
+    tables = []
+    if found.prices:
+        tables.append(simple_table(
+            "Price changes",
+            [("model", "Model", "text"), ("provider", "Provider", "text"), ("input", "In $/M", "text"),
+             ("output", "Out $/M", "text"), ("since", "Since", "date")],
+            [[cell(m.id, m.id), cell(o.provider, o.provider_name),
+              cell(o.input_price, f"{fmt.price(b.input)} -> {fmt.price(o.input_price)}"),
+              cell(o.output_price, f"{fmt.price(b.output)} -> {fmt.price(o.output_price)}"),
+              cell(fmt.day(o.price_as_of), fmt.day(o.price_as_of))] for m, o, b in found.prices[:MAX_ROWS]],
+        ))  # fmt: skip
+    if found.released:
+        tables.append(simple_table(
+            "Released",
+            [("model", "Model", "text"), ("maker", "Maker", "text"), ("released", "Released", "date")],
+            [[cell(m.id, m.id), cell(m.maker, m.maker_name), cell(fmt.day(m.release_date), fmt.day(m.release_date))]
+             for m in found.released[:MAX_ROWS]],
+        ))  # fmt: skip
+    if found.retiring:
+        tables.append(simple_table(
+            "Retired or retiring",
+            [("model", "Model", "text"), ("provider", "Provider", "text"), ("retires", "Retires", "date"),
+             ("successor", "Successor", "text")],
+            [[cell(m.id, m.id), cell(o.provider, o.provider_name),
+              cell(fmt.day(o.deprecation_date), fmt.day(o.deprecation_date) + (" (done)" if o.deprecation_date and o.deprecation_date <= today else "")),
+              cell(o.successor, (o.successor or fmt.NO_DATA).rsplit("/", 1)[-1])] for m, o in found.retiring[:MAX_ROWS]],
+        ))  # fmt: skip
+    return tables
+
+
+def dated_notes(found: Dated) -> list[Note]:
+    notes = [Note(kind="data", text="Price changes are those a source's dated price history puts after my data was "
+                                    "taken, beside the older price; releases and retirements are the makers' dates "
+                                    "as LiteLLM, models.dev and genai-prices record them.")]  # fmt: skip
+    hidden = [(name, len(rows)) for name, rows in (("price changes", found.prices), ("releases", found.released),
+                                                   ("retirements", found.retiring)) if len(rows) > MAX_ROWS]  # fmt: skip
+    for name, n in hidden:
+        notes.append(Note(kind="caveat", text=f"{n - MAX_ROWS} more {name} not shown."))
+    return notes
