@@ -37,6 +37,7 @@ BUILDING_MODULES = (
     "bot.catalogue.refreshed",
     "bot.catalogue.unmatched",
     "bot.catalogue.sources.release_dates",
+    "bot.catalogue.sources.errata",
     "bot.catalogue.sources.hosting",
     "bot.catalogue.sources.team_file",
     "bot.catalogue.knowledge",

@@ -20,6 +20,7 @@ from datetime import date
 
 from bot.catalogue.names import clean_id, model_key
 from bot.catalogue.offers import NO_OUTPUT_PRICE, Offer, PriceClaim, ServiceTier
+from bot.catalogue.sources.errata import load_errata
 from bot.catalogue.sources.hosting import hosted, load_hosting
 from bot.catalogue.sources.release_dates import corrected, load_corrections
 
@@ -172,10 +173,14 @@ def merge(by_source: dict[str, list[Offer]], provider_names: dict[str, str]) -> 
     exact: dict[tuple[str, str], list[Offer]] = {}
     cleaned: dict[tuple[str, str], list[Offer]] = {}
     groups: list[list[Offer]] = []
+    errata = load_errata()
     for source in sorted(by_source, key=lambda s: SOURCES.index(s) if s in SOURCES else len(SOURCES)):
         for offer in by_source[source]:
             if is_subscription(offer.provider):
                 continue
+            wrong = errata.get((source, offer.provider, offer.id))
+            if wrong is not None and (offer.input_price, offer.output_price) == wrong:
+                offer = replace(offer, input_price=None, output_price=None, cache_read_price=None)  # a known error
             home = exact.get((offer.provider, offer.id.lower())) or cleaned.get((offer.provider, clean_id(offer.id)))
             if home is not None and all(o.sources[0] != source for o in home):
                 home.append(offer)

@@ -229,6 +229,9 @@ _QUALITY_FLOOR = pattern_cache.compile(
     r"\b(?:cheapest|cheap|cheaper|budget|lowest[- ]cost|inexpensive|affordable)\b[^.?!]{0,40}?"
     r"\b(?P<w>decent|good|solid|strong|reliable|competent|great|excellent)\b(?! (?:value|deal|price|bang|question))"
     r"|\b(?P<w2>decent|good|solid|strong|great|excellent) (?:at|on|in) (?!the |a |an |our |my )\w"
+    # "cheapest thing that isn't garbage", "cheap but not terrible": decent, said by what it must not be
+    r"|\b(?:cheapest|cheap|cheaper|budget|lowest[- ]cost|inexpensive|affordable)\b[^.?!]{0,40}?\b(?P<not>(?:is|are|that'?s|that is)?\s*(?:not|n'?t)"
+    r"|doesn'?t|does not|won'?t)\s+(?:total |complete |utter )?(?:garbage|trash|terrible|awful|crap|crappy|useless|bad|suck|dumb|stupid)\b"
 )
 _IMAGE_SIZE = pattern_cache.compile(r"\b(\d{3,4})\s*[x×]\s*(\d{3,4})\b")
 _WHY_NOT_NAMED = pattern_cache.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why (?:not|no|didn'?t you (?:pick|suggest|choose)) ¤")
@@ -259,7 +262,7 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["makers_as_models"] = list(dict.fromkeys([*extras.get("makers_as_models", []), *named_families]))
         extras["providers"] = [p for p in query.providers if p not in named_families]
     if query.intent == "recommend" and (floor := _QUALITY_FLOOR.search(text)):
-        word = floor.group("w") or floor.group("w2")
+        word = floor.group("w") or floor.group("w2") or "decent"
         extras["min_tier"] = "strong" if word in ("strong", "great", "excellent") else "good"
     if query.kind == "image_generation" and (size := _IMAGE_SIZE.search(text)):
         extras["image_size"] = f"{size.group(1)}x{size.group(2)}"

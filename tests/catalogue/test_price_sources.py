@@ -81,6 +81,29 @@ def test_another_sellers_price_dated_before_the_makers_change_is_flagged(catalog
     assert vertex.changed_since(maker) is None  # the older price is not "changed since" the newer
 
 
+def test_a_price_listed_as_a_known_error_is_left_out_and_the_other_source_decides() -> None:
+    a = _litellm({"xai/grok-code-fast-1": {"litellm_provider": "xai", "mode": "chat", "input_cost_per_token": 1e-06,
+                                           "output_cost_per_token": 2e-06}})  # fmt: skip
+    b = _genai([{"id": "grok-code-fast-1", "prices": {"input_mtok": 0.2, "output_mtok": 1.5}}], pid="x-ai")
+    [offer] = merge({"litellm": a, "genai-prices": b}, {})
+    assert (offer.input_price, offer.output_price, offer.price_source) == (0.2, 1.5, "genai-prices")
+    assert offer.disagreement == ()
+
+
+def test_a_known_error_with_no_other_source_is_no_price_rather_than_a_wrong_one() -> None:
+    a = _litellm({"xai/grok-code-fast-1-0825": {"litellm_provider": "xai", "mode": "chat", "input_cost_per_token": 1e-06,
+                                                "output_cost_per_token": 2e-06}})  # fmt: skip
+    [offer] = merge({"litellm": a}, {})
+    assert (offer.input_price, offer.output_price) == (None, None)
+
+
+def test_a_corrected_entry_is_trusted_again() -> None:
+    a = _litellm({"xai/grok-code-fast-1": {"litellm_provider": "xai", "mode": "chat", "input_cost_per_token": 2e-07,
+                                           "output_cost_per_token": 1.5e-06}})  # fmt: skip
+    [offer] = merge({"litellm": a}, {})
+    assert (offer.input_price, offer.output_price) == (0.2, 1.5)
+
+
 def test_a_peak_surcharge_becomes_the_list_price_with_an_off_peak_window() -> None:
     prices = [
         {"prices": {"input_mtok": 0.15, "output_mtok": 0.6}},
