@@ -52,7 +52,7 @@ _WORD_RUN = pattern_cache.compile(rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:a
 
 # a number in digits, optionally with a magnitude suffix; 't' is not a suffix before '/' ("100 t/s")
 NUMBER = pattern_cache.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{1,2})?|\.\d+)"
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{1,2}|(?:\^|\*\*)\d{1,2})?|\.\d+)"
     r"(?:\s?(?P<scale>thousand|millions?|billions?|trillions?|quadrillions?|lakhs?|lacs?|crores?|grand|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
     re.I,
 )
@@ -220,7 +220,12 @@ def words_to_digits(text: str) -> str:
 
 def number_value(m: re.Match[str]) -> float:
     """The value of a `NUMBER` match, magnitude suffix applied."""
-    value = float(m.group("num").replace(",", ""))
+    num = m.group("num").replace(",", "")
+    base, power, exponent = num.replace("**", "^").partition("^")  # "10^15": a power of ten, as typed
+    try:
+        value = float(base) ** int(exponent) if power else float(num)
+    except OverflowError:  # "99999999^99": too large to hold, refused as an odd number
+        value = float("inf")
     scale = m.group("scale")
     if scale:
         value *= _SCALE_VALUES[scale]

@@ -318,6 +318,7 @@ TOKENS = Rule(
         ("10m tokens a day", {"tokens_per_month": 300_000_000}),
         ("2m tokens per week", {"tokens_per_month": 2e6 * 52 / 12}),
         ("1.2b tokens per year", {"tokens_per_month": 1e8}),
+        ("10^15 tokens per month", {"tokens_per_month": 1e15}),
         ("2,000 input and 500 output tokens per request, 10k requests a month",
          {"tokens_per_month": 25_000_000, "input_share": 0.8}),
         ("2,400 calls a day at 3k in / 600 out", {"tokens_per_month": 259_200_000, "input_share": 0.833333}),
