@@ -334,7 +334,7 @@ def model_line(model: Model, query: Query, catalogue: Catalogue) -> str:
     size = f"{model.id} has {billions(found.total)} parameters{active} ({src.name if src else found.source}, "
     size += f"{found.as_of.isoformat()})"
     if query.hardware is None:
-        return size + "."
+        return f"{size}; it {_needs(found.total)}, with ~20% for activations and KV cache." if query.asks_size and catalogue.open_weights(model) else size + "."
     name = precision(query)[0]
     need = found.total * BYTES[name] * OVERHEAD
     memory = f"needs ~{need:,.0f} GB at {LABELS[name]} with ~20% for activations and a short request's KV cache"
@@ -360,7 +360,7 @@ def _clause(model: Model, query: Query, catalogue: Catalogue) -> str:
     active = f", {billions(found.active)} active" if found.active else ""
     size = f"{model.id} ({billions(found.total)}{active})"
     if query.hardware is None:
-        return size
+        return f"{size} {_needs(found.total)}" if query.asks_size and catalogue.open_weights(model) else size
     name = precision(query)[0]
     need = found.total * BYTES[name] * OVERHEAD
     if need <= query.hardware.total_gb:
@@ -368,6 +368,22 @@ def _clause(model: Model, query: Query, catalogue: Catalogue) -> str:
     small = found.total * BYTES["int4"] * OVERHEAD
     hint = f" (~{small:,.0f} GB at 4-bit would)" if name != "int4" and small <= query.hardware.total_gb else ""
     return f"{size} needs ~{need:,.0f} GB: does not fit{hint}"
+
+
+GPU_GB, NODE = 80, 8  # an H100 (or A100) 80GB, eight to a server
+
+
+def _needs(total_b: float) -> str:
+    """'needs ~3,360 GB at FP8 (42x H100 80GB, 6 servers of 8) or ~1,680 GB at INT4 (21x, 3 servers)': the weights
+    with the KV-cache allowance, in the cards most self-hosters rent."""
+    said = []
+    for name in ("fp8", "int4"):
+        need = total_b * BYTES[name] * OVERHEAD
+        cards = max(1, math.ceil(need / GPU_GB))
+        servers = math.ceil(cards / NODE)
+        where = "one card" if cards == 1 else f"{cards}x H100 80GB" + (f", {servers} servers of {NODE}" if servers > 1 else ", one server")
+        said.append(f"~{need:,.0f} GB at {LABELS[name]} ({where})")
+    return "needs " + " or ".join(said)
 
 
 def sizes_sentence(models: list[Model], query: Query, catalogue: Catalogue) -> str:

@@ -77,6 +77,10 @@ _CAPS = (  # "under 10b params", "a sub-14b model"; "7b or smaller"; "parameters
 _SIZE_ASKED = pattern_cache.compile(
     r"\bhow many (?:params|parameters)\b|\bparam(?:eter)?s? count\b|\bnumber of param(?:eter)?s\b"
     r"|\bhow (?:big|large) is\b(?!.*\bcontext\b)|\bmodel size\b|\bhow much (?:vram|gpu memory|memory)\b"
+    # what running it takes: "what GPU setup do I need to run kimi-k3 locally?", "how many H100s for ¤"
+    r"|\bwhat (?:gpus?|hardware|setup|rig|machines?|servers?|kind of (?:gpus?|hardware|setup))\b[^.?!]{0,30}\b(?:need|take|require|run)\w*"
+    r"|\bhow many (?:gpus?|cards|h100s?|h200s?|a100s?|b200s?|nodes|servers)\b"
+    r"|\bwhat (?:do|would|does) (?:i|we|it|you) need to (?:run|host|serve|self[- ]?host)\b"
 )
 _UNIT = {"b": 1.0, "bn": 1.0, "billion": 1.0, "m": 1e-3, "million": 1e-3, "t": 1e3, "trillion": 1e3}
 _PRECISIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -113,6 +117,8 @@ def _gpu(text: str) -> dict[str, Any]:
         m = pattern.search(text)
         if m is None:
             continue
+        if re.search(r"\bhow many\s*$", text[max(0, m.start() - 12) : m.start()]):
+            return {}  # "how many h100s to serve ¤": the count is what is asked, not hardware the team has
         gb = _GB.match(text[m.end() : m.end() + 16])
         count = _count(text, m.start(), m.end())
         stated = float(gb.group("gb")) if gb else None
@@ -208,6 +214,8 @@ RULES += (
             ("how many parameters does deepseek v4 pro have", {"asks_size": True}),
             ("what's the parameter count of gpt-oss-120b", {"asks_size": True}),
             ("how much vram does llama 3.3 70b need", {"asks_size": True}),
+            ("what gpu setup do i need to run kimi-k3 locally?", {"asks_size": True}),
+            ("how many h100s to serve deepseek v4 pro", {"asks_size": True}),
             ("how big is the context window", {"asks_size": None}),
             ("context window of gpt-5", {"asks_size": None}),
         ),

@@ -275,3 +275,22 @@ def test_a_long_context_on_stated_gpus_adds_the_kv_cache_and_never_claims_a_bare
         assert f"for the weights, but a {tokens}-token request's KV cache comes on top" in data["verdict"]
     for text in everywhere(catalogue, question):
         assert "KV cache" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "model"),
+    [
+        ("what GPU setup do I need to run kimi-k3 locally?", "kimi-k3"),
+        ("how many h100s to serve gpt-oss-120b", "gpt-oss-120b"),
+        ("what do i need to run llama 3.3 70b", "llama-3.3-70b-instruct"),
+    ],
+)
+def test_what_running_a_model_takes_is_said_in_memory_and_cards(catalogue: Catalogue, question: str, model: str) -> None:
+    found = catalogue.parameters(catalogue.model(model))
+    assert found is not None
+    fp8 = found.total * 1.0 * 1.2
+    cards = -(-fp8 // 80)
+    for out in everywhere(catalogue, question):
+        flat = " ".join(out.split())
+        assert f"~{fp8:,.0f} GB at FP8" in flat and "at INT4" in flat
+        assert (f"{cards:.0f}x H100 80GB" if cards > 1 else "one card") in flat
