@@ -112,6 +112,7 @@ class Query(BaseModel):
         "generate, characters to speak",
     )
     asked_providers: list[str] = Field(default_factory=list, description="providers an info question asks about")
+    asked_region: Region | None = Field(default=None, description="the region an info question asks about")
     asked_capabilities: list[Capability] = Field(
         default_factory=list, description="features an info question asks about: 'does X support function calling?'"
     )

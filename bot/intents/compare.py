@@ -21,7 +21,8 @@ from bot.intents.constraints import mix_of
 from bot.intents.facet_compare import facet_sentence
 from bot.intents.head_to_head import biggest_swing, speed_table, task_scores, task_table, uses, uses_sentence
 from bot.intents.pricing import thinking_notes, workload_notes
-from bot.intents.selection import Candidate, display_candidate
+from bot.intents.quoted import display_candidate
+from bot.intents.selection import Candidate
 from bot.intents.tables import cell, cheaper_at, costs_at, row, score_text
 from bot.intents.verdicts import cheaper_by, pair_verdict, ranking_verdict, upgrade_verdict
 from bot.intents.why_not import why_not_compared

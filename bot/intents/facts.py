@@ -10,6 +10,7 @@ from bot.catalogue.grouping import Model
 from bot.catalogue.knowledge import Speed
 from bot.catalogue.offers import Offer, current_day, last_deprecation, retired
 from bot.catalogue.store import Catalogue
+from bot.catalogue.workload import Workload, rates
 from bot.contract.query import Query
 from bot.intents import selfhost
 from bot.intents.notes import SOURCE_NAMES
@@ -59,6 +60,9 @@ def _fact(query: Query, model: Model, ref: Offer, offers: list[Offer], catalogue
         return cache_line(name, ref, offers)
     if providers and facet in (None, "availability", "price"):
         return availability(name, providers, offers, catalogue.providers)
+    region = query.region or query.asked_region
+    if region and facet == "availability":  # "is ¤ available on a US-hosted provider?"
+        return region_sellers(name, offers, region)
     if facet == "knowledge_cutoff":
         return f"{name}'s knowledge cutoff: {ref.knowledge_cutoff or fmt.NO_DATA} ({_where(ref)})."
     if facet == "context":
@@ -90,6 +94,23 @@ def _off(price: float | None, listed: float | None) -> str:
     if price is None or not listed:
         return ""
     return f", {(1 - price / listed) * 100:.0f}% off the {fmt.price(listed)} list price"
+
+
+def region_sellers(name: str, offers: list[Offer], region: str) -> str:
+    """'Yes: deepseek-v4-pro is processed in the US at Fireworks AI ($1.20 in / $1.20 out per 1M) and ...' or no."""
+    sellers = []
+    for o in offers:
+        if not o.priced or o.free or o.deprecated:
+            continue
+        paid = rates(o, Workload(share=0.75, tokens=None, region=region))
+        if not any("processing" in m for m in paid.missing):
+            sellers.append((paid.blended or 0.0, f"{o.provider_name} ({pair(paid.input, paid.output)} per 1M)"))
+    where = region.upper()
+    if not sellers:
+        return f"No: no seller of {name} in my data processes requests in the {where}."
+    said = [text for _, text in sorted(sellers)[:5]]
+    more = f", and {len(sellers) - 5} more" if len(sellers) > 5 else ""
+    return f"Yes: {name} is processed in the {where} at " + ", ".join(said) + f"{more}, cheapest first."
 
 
 def batch_line(name: str, ref: Offer, offers: list[Offer]) -> str:

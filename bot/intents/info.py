@@ -14,7 +14,7 @@ from bot.intents import notes as notes_mod
 from bot.intents.constraints import mix_of
 from bot.intents.facts import direct_answer, modality_lines
 from bot.intents.price_parts import own_unit_price, price_parts_table
-from bot.intents.selection import display_candidate
+from bot.intents.quoted import display_candidate
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
 from bot.render.wording import metric_text, task_name

@@ -14,8 +14,9 @@ from bot.intents import notes as notes_mod
 from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.index import Index, index_for
+from bot.intents.quoted import display_candidate, with_cheaper
 from bot.intents.ranking import needs, rank
-from bot.intents.selection import Candidate, Left, candidates, display_candidate, with_cheaper
+from bot.intents.selection import Candidate, Left, candidates
 from bot.intents.tables import ranking_table, row
 from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name

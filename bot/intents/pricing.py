@@ -17,7 +17,8 @@ from bot.intents.constraints import mix_of, workload_of
 from bot.intents.facts import batch_line, cache_line, direct_answer, modality_lines
 from bot.intents.index import index_for
 from bot.intents.price_parts import off_peak_now, pair, window_text
-from bot.intents.selection import Candidate, display_candidate
+from bot.intents.quoted import display_candidate
+from bot.intents.selection import Candidate
 from bot.intents.tables import cell, cheaper_at, row, simple_table
 from bot.render import fmt
 from bot.render.wording import rates_sum
@@ -94,6 +95,7 @@ def verdict_lines(cands: list[Candidate], query: Query, mix: Mix, catalogue: Cat
     if len({c.offer.provider for c in cands}) > len({c.model.id for c in cands}) == 1 and not query.facet:
         return _sellers_line(cands, query, mix)  # one model, several sellers
     for c in cands:
+        start = len(head)
         if query.facet in ("batch", "cache"):  # "does X have a batch discount?": the yes or no first
             line = batch_line if query.facet == "batch" else cache_line
             head.append(line(c.model.id, c.offer, list(c.model.offers)))
@@ -112,7 +114,9 @@ def verdict_lines(cands: list[Candidate], query: Query, mix: Mix, catalogue: Cat
         if c.offer.priced and c.offer.off_peak is not None:
             head.append(off_peak_sentence(c.offer.off_peak))
         fact = direct_answer(query, c.model, c.offer, list(c.model.offers), catalogue) if query.facet else None
-        if fact and query.facet not in ("batch", "cache"):
+        if fact and query.facet == "availability":
+            head.insert(start, fact)  # "is ¤ on a US-hosted provider, and at what price?": the yes or no first
+        elif fact and query.facet not in ("batch", "cache"):
             head.append(fact)  # a second question after the price: "... and what's its context window?"
         head += modality_lines(c.model.id, query, c.offer)  # "... and does it take audio?"
     return head

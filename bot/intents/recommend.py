@@ -12,8 +12,9 @@ from bot.intents import notes as notes_mod
 from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.nearest import nearest
+from bot.intents.quoted import with_cheaper
 from bot.intents.ranking import climbed, good_enough, good_step, needs, pareto_step, rank
-from bot.intents.selection import Candidate, Left, candidates, with_cheaper
+from bot.intents.selection import Candidate, Left, candidates
 from bot.intents.tables import cheaper_at, ranking_table, row
 from bot.intents.why_not import why_not_sentences
 from bot.render import fmt

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.catalogue.cost import Mix, blended_price
@@ -107,32 +107,6 @@ def eligible_offers(model: Model, query: Query, policy: Policy, catalogue: Catal
             found = [o for o in offers if o.provider in policy.fallback_providers]
     index.eligible[key] = found
     return found
-
-
-def cheaper_elsewhere(
-    model: Model, chosen: Offer, query: Query, mix: Mix, policy: Policy, catalogue: Catalogue
-) -> Offer | None:
-    """The cheapest reputable other provider for the same model, when it beats the chosen price."""
-    if query.providers:
-        return None
-    work = workload_of(query, mix)
-    here = rates(chosen, work).blended
-    best: tuple[float, Offer] | None = None
-    reputable = policy.reference_providers
-    for offer in index_for(catalogue).offers(model).values():
-        if offer.provider == chosen.provider or offer.provider not in reputable:
-            continue
-        if offer.provider in query.exclude_providers or offer.free or offer.deprecated:
-            continue
-        if query.min_context and (offer.input_limit or 0) < query.min_context:
-            continue
-        paid = rates(offer, work)  # at the workload's own rates: its region, batch or tier, cache hits
-        if query.region and any("processing" in m for m in paid.missing):
-            continue
-        price = paid.blended
-        if price is not None and here is not None and price < here * 0.98 and (best is None or price < best[0]):
-            best = (price, offer)
-    return best[1] if best else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,45 +332,3 @@ def _candidates(
         score, timing = task_score(model, task), speed(model, offer.provider)
         out.append(Candidate(model, offer, paid.blended, monthly_at(paid, tokens), score, timing, None, paid))
     return out, left.reasons
-
-
-def with_cheaper(
-    cands: list[Candidate], query: Query, mix: Mix, policy: Policy, catalogue: Catalogue
-) -> list[Candidate]:
-    """The candidates with the cheaper other provider, if any, filled in (only for rows shown)."""
-    return [replace(c, cheaper=cheaper_elsewhere(c.model, c.offer, query, mix, policy, catalogue)) for c in cands]
-
-
-def display_candidate(model: Model, query: Query, catalogue: Catalogue, policy: Policy, mix: Mix) -> Candidate:
-    """A named model at the offer an answer should quote, whatever the filters say.
-
-    The named provider's offer, else the maker's own, else the cheapest default provider, else the
-    cheapest priced offer anywhere, else the reference listing (prices unknown).
-    """
-    by_provider = index_for(catalogue).offers(model, query.include_free)
-    context = context_need(query)
-
-    def cheapest(offers: list[Offer]) -> Offer | None:
-        priced = [o for o in offers if o.priced and not o.free]
-        return min(priced, key=lambda o: blended_price(o, mix.share, context) or 0.0) if priced else None
-
-    offer = None
-    if query.providers:
-        offer = next((by_provider[p] for p in query.providers if p in by_provider), None)
-    if offer is None:
-        offer = next((o for o in model.offers if o.first_party and o.priced and not o.free and not o.deprecated), None)
-    if offer is None:
-        offer = cheapest([o for o in by_provider.values() if o.provider in policy.default_providers])
-    if offer is None:
-        offer = cheapest([o for o in by_provider.values() if o.provider in policy.fallback_providers])
-    if offer is None:
-        offer = cheapest(list(by_provider.values())) or model.reference
-    cand = priced(
-        model,
-        offer,
-        query,
-        mix,
-        catalogue.task_score(model, query.task),
-        index_for(catalogue).speed(model, offer.provider),
-    )
-    return replace(cand, cheaper=cheaper_elsewhere(model, offer, query, mix, policy, catalogue))

@@ -13,7 +13,7 @@ from bot.contract.answer import Answer
 from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents.constraints import mix_of
-from bot.intents.selection import display_candidate
+from bot.intents.quoted import display_candidate
 from bot.render import fmt
 from bot.render.wording import mix_text
 

@@ -274,6 +274,7 @@ def _with_extras(query: Query, r: _Reading) -> Query:
     if query.intent == "info":
         extras["facet"] = facet
         extras["asked_providers"] = list(r.providers.providers)
+        extras["asked_region"] = r.region  # "is ¤ offered by a provider that processes in the US?"
         extras["asked_capabilities"] = list(r.capabilities)  # answered yes or no, as a modality asked about is
     extras.update(hardware.extras(text, query))
     if query.intent in ("recommend", "list", "cost", "compare", "alternatives"):

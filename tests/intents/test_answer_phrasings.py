@@ -721,3 +721,20 @@ def test_an_upgrade_to_a_model_retiring_within_weeks_is_a_no_with_its_successor(
         flat = " ".join(out.split())
         assert f"No: OpenAI retires gpt-5-mini on {when.isoformat()}" in flat and "successor" in flat
         assert "Yes: upgrade" not in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we can't send data to china — is deepseek-v4-pro available on a US-hosted provider, and at what price?",
+        "is deepseek v4 pro offered by any provider that processes in the US?",
+        "can we get deepseek-v4-pro hosted in the US, and what would it cost",
+    ],
+)
+def test_a_model_asked_for_in_a_region_is_priced_at_a_seller_there_with_the_yes_first(catalogue: Catalogue, question: str) -> None:
+    verdict = " ".join(ask_json(question)["verdict"].split())
+    assert verdict.startswith("Yes: deepseek-v4-pro is processed in the US at Deep Infra") or (
+        "$1.30 per 1M input" in verdict and "with us processing" in verdict
+    )  # DeepSeek's own API processes in China: never the price quoted
+    for out in everywhere(catalogue, question)[:2]:
+        assert "Deep Infra" in out and "$1.32 per 1M input" not in out

@@ -6,13 +6,13 @@ from datetime import timedelta
 
 import pytest
 from asking import ask_json
+from test_answer_phrasings import everywhere
 
 from bot.catalogue.offers import current_day
 from bot.catalogue.store import Catalogue
 from bot.contract.query import Query
 from bot.intents.dated import dated_changes
 from bot.parse.window import window_days
-from test_answer_phrasings import everywhere
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from bot.catalogue.store import Catalogue
 from bot.contract.policy import DEFAULT_POLICY
 from bot.contract.query import Query
 from bot.intents.constraints import mix_of
+from bot.intents.quoted import cheaper_elsewhere, display_candidate
 from bot.intents.registry import answer_for
-from bot.intents.selection import cheaper_elsewhere, display_candidate
 
 
 def test_compare_states_ratios_and_per_metric_winners(catalogue: Catalogue) -> None:

@@ -14,7 +14,7 @@ from bot.contract.query import Query
 from bot.intents import notes
 from bot.intents.constraints import mix_of
 from bot.intents.price_parts import off_peak_now, window_text
-from bot.intents.selection import display_candidate
+from bot.intents.quoted import display_candidate
 
 
 def _cand(catalogue: Catalogue, name: str):  # type: ignore[no-untyped-def]

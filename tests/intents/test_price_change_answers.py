@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from asking import ask_json
+from test_answer_phrasings import everywhere
 
 from bot.catalogue.store import Catalogue
-from test_answer_phrasings import everywhere
 
 
 @pytest.mark.parametrize(

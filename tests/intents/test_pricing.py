@@ -16,8 +16,18 @@ def test_a_batch_question_is_priced_at_the_batch_rate_everywhere_in_the_answer(c
     assert any("priced with batch price" in n.text for n in answer.notes)
 
 
-def test_a_region_the_offer_does_not_sell_is_said_with_who_does(catalogue: Catalogue) -> None:
+def test_a_region_is_priced_at_a_seller_that_processes_there(catalogue: Catalogue) -> None:
     q = Query(intent="cost", models=["claude-opus-5"], tokens_per_month=10e6, region="eu")
+    answer = answer_for(q, catalogue)
+    [line] = answer.tables[0].rows
+    assert line[1].text == "Amazon Bedrock" and "$5.50" in line[4].text  # Anthropic's own API processes in the US
+    assert "claude-opus-5 at Amazon Bedrock: priced with eu processing." in [n.text for n in answer.notes]
+
+
+def test_a_region_no_seller_processes_in_is_said_at_the_makers_price(catalogue: Catalogue) -> None:
+    q = Query(intent="cost", models=["gpt-5.1"], tokens_per_month=10e6, region="jp")
     texts = [n.text for n in answer_for(q, catalogue).notes]
-    assert "claude-opus-5 at Anthropic: no EU processing." in texts
-    assert any(t.startswith("EU processing of claude-opus-5: Amazon Bedrock ($5.50/$27.50") for t in texts)
+    assert "gpt-5.1 at OpenAI: no JP processing." in texts
+    assert "JP processing of gpt-5.1: no provider in my data." in texts
+
+
