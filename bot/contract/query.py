@@ -126,6 +126,7 @@ class Query(BaseModel):
     pages_each: int | None = Field(default=None, gt=0, description="the pages of one document: '300-page contracts'")
     pages_per_month: float | None = Field(default=None, gt=0, description="'200 PDFs a day, 80 pages each': pages a month")
     asks_size: bool = Field(default=False, description="the question asks how big a model is: its parameters")
+    benchmark: str | None = Field(default=None, description="a benchmark to rank by: 'top 5 on aider polyglot'")
     window_days: int | None = Field(default=None, gt=0, description="how far back 'what changed?' looks: 'in the last 2 weeks'")
     # beyond the contract, for the parser's own certainty (a channel listener stays silent below ~0.5)
     confidence: float = Field(default=1.0, ge=0, le=1, description="how sure the parser is of the intent, 0-1")

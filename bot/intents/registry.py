@@ -20,6 +20,7 @@ from bot.intents.help import EXAMPLES, help_answer, off_topic
 from bot.intents.info import info
 from bot.intents.kind_compare import kind_compare, non_chat
 from bot.intents.kinds import kind_answer
+from bot.intents.leaderboard import leaderboard
 from bot.intents.listing import alternatives, list_models
 from bot.intents.makers import with_makers
 from bot.intents.pages import in_tokens
@@ -145,6 +146,8 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
         return _top_compared(query, catalogue, policy)
     if query.kind and query.intent in ("recommend", "list", "alternatives"):
         return kind_answer(query, catalogue, policy, offset)
+    if query.benchmark and query.intent in ("recommend", "list"):
+        return leaderboard(query, catalogue)  # "top 5 models on aider polyglot"
     models, missing = resolve(query.models, catalogue)
     missing += [n for n in query.unknown_models if n not in missing]
     query, models, maker_notes = with_makers(query, models, catalogue)

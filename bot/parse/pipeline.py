@@ -21,6 +21,7 @@ from bot.catalogue.store import Catalogue
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, hardware, pattern_cache, words
+from bot.parse.benchmarks import benchmark_of
 from bot.parse.facets import compare_top, facet_of, tier_of, unjudged, why_not
 from bot.parse.families import families, maker_as_model
 from bot.parse.followup import volume_times
@@ -204,6 +205,8 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
         )
     )
     r.intent, r.confidence = decision.intent, decision.confidence
+    if r.intent == "unknown" and not r.models and benchmark_of(masked):
+        r.intent, r.confidence = "recommend", 0.7  # "who leads lmarena right now?": a benchmark's ranking
     r.followup = is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
     if r.intent == "compare" and r.sort_by is None and _FIRST_TOKEN.search(masked):
         r.sort_by = "latency"  # "time to first token for o3 vs sonnet 4.5?": the wait is what is compared
@@ -276,6 +279,10 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["asked_providers"] = list(r.providers.providers)
         extras["asked_region"] = r.region  # "is ¤ offered by a provider that processes in the US?"
         extras["asked_capabilities"] = list(r.capabilities)  # answered yes or no, as a modality asked about is
+    if query.intent in ("recommend", "list") and not query.kind and (metric := benchmark_of(text)):
+        extras["benchmark"] = metric  # "top 5 models on aider polyglot": that benchmark's own ranking
+        if query.sort_by is None:
+            extras["sort_by"] = "quality"  # the highest score is what is asked for
     extras.update(hardware.extras(text, query))
     if query.intent in ("recommend", "list", "cost", "compare", "alternatives"):
         extras["pages_each"], extras["pages_per_month"] = pages(text)
