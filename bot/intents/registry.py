@@ -23,6 +23,7 @@ from bot.intents.kinds import kind_answer
 from bot.intents.leaderboard import leaderboard
 from bot.intents.listing import alternatives, list_models
 from bot.intents.makers import with_makers
+from bot.intents.off_peak import off_peak_answer
 from bot.intents.pages import in_tokens
 from bot.intents.pricing import cost
 from bot.intents.recommend import recommend
@@ -146,6 +147,8 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
         return _top_compared(query, catalogue, policy)
     if query.kind and query.intent in ("recommend", "list", "alternatives"):
         return kind_answer(query, catalogue, policy, offset)
+    if query.off_peak and query.intent in ("recommend", "list"):
+        return off_peak_answer(query, catalogue)  # "does any provider have off-peak discounts?"
     if query.benchmark and query.intent in ("recommend", "list"):
         return leaderboard(query, catalogue)  # "top 5 models on aider polyglot"
     models, missing = resolve(query.models, catalogue)

@@ -30,6 +30,7 @@ from bot.parse.kind_amounts import KIND_RULES, kind_volume
 from bot.parse.lexicon import FREE, MODEL_MARK
 from bot.parse.model_names import Mention, find_mentions, name_index
 from bot.parse.numbers import words_to_digits
+from bot.parse.off_peak import off_peak
 from bot.parse.pages import pages
 from bot.parse.provider_names import ProviderFilter, find_providers
 from bot.parse.quantities import Quantities, extract_quantities
@@ -205,8 +206,8 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
         )
     )
     r.intent, r.confidence = decision.intent, decision.confidence
-    if r.intent == "unknown" and not r.models and benchmark_of(masked):
-        r.intent, r.confidence = "recommend", 0.7  # "who leads lmarena right now?": a benchmark's ranking
+    if r.intent == "unknown" and not r.models and (benchmark_of(masked) or off_peak(masked)[0]):
+        r.intent, r.confidence = "recommend", 0.7  # "who leads lmarena right now?", "any off-peak discounts?"
     r.followup = is_followup(masked, r.models, r.task, r.sort_by, r.constrained, r.intent)
     if r.intent == "compare" and r.sort_by is None and _FIRST_TOKEN.search(masked):
         r.sort_by = "latency"  # "time to first token for o3 vs sonnet 4.5?": the wait is what is compared
@@ -279,6 +280,8 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["asked_providers"] = list(r.providers.providers)
         extras["asked_region"] = r.region  # "is ¤ offered by a provider that processes in the US?"
         extras["asked_capabilities"] = list(r.capabilities)  # answered yes or no, as a modality asked about is
+    if query.intent in ("recommend", "list") and not query.models:
+        extras["off_peak"], extras["at_hour"] = off_peak(text)
     if query.intent in ("recommend", "list") and not query.kind and (metric := benchmark_of(text)):
         extras["benchmark"] = metric  # "top 5 models on aider polyglot": that benchmark's own ranking
         if query.sort_by is None:
