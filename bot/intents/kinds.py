@@ -19,24 +19,28 @@ from bot.render import fmt
 from bot.render.wording import REGION_NAMES
 
 # the contract's kind -> the catalogue's kind, how it is priced, and what the unit is called
-KIND_OF = {"embedding": "embedding", "image_generation": "image", "speech": "tts", "transcription": "transcription"}
+KIND_OF = {"embedding": "embedding", "image_generation": "image", "speech": "tts", "transcription": "transcription",
+           "rerank": "rerank"}  # fmt: skip
 UNIT_WORDS = {
     "embedding": "per 1M tokens",
     "image_generation": "per image",
     "speech": "per 1M characters",
     "transcription": "per hour of audio",
+    "rerank": "per 1,000 searches",
 }
 NAMES = {
     "embedding": "embedding",
     "image_generation": "image generation",
     "speech": "text-to-speech",
     "transcription": "transcription",
+    "rerank": "reranking",
 }
 _IMAGE_DEFAULTS = ("1024x1024", "standard", "medium")
 _SIZE = re.compile(r"\d{3,4}x\d{3,4}")
 _NOT_GENERATORS = re.compile(r"upscal|inpaint|outpaint|remove-?background|erase|-edit\b|image-edit")
 # a kind's monthly amount (Query.kind_volume): what it counts, and the share of the priced unit one of it is
-AMOUNTS = {"transcription": ("hours of audio", 1.0), "image_generation": ("images", 1.0), "speech": ("characters", 1e-6)}
+AMOUNTS = {"transcription": ("hours of audio", 1.0), "image_generation": ("images", 1.0), "speech": ("characters", 1e-6),
+           "rerank": ("searches", 1e-3)}  # fmt: skip
 
 
 def unit_price(offer: Offer, kind: str, size: str | None = None) -> tuple[float | None, str]:
@@ -56,6 +60,9 @@ def unit_price(offer: Offer, kind: str, size: str | None = None) -> tuple[float 
         default = [u for u in images if u.variant and any(d in u.variant for d in _IMAGE_DEFAULTS)]
         chosen = min(default or images, key=lambda u: u.price)
         return chosen.price, chosen.variant or "per image"
+    if kind == "rerank":  # priced per search (one query against its documents); per-token rerank prices differ in kind
+        search = next((u for u in offer.units if u.unit == "query"), None)
+        return (search.price * 1000, "per search x 1,000") if search is not None else (None, "")
     if kind == "speech":
         chars = next((u for u in offer.units if u.unit == "1M characters"), None)
         if chars is not None:
@@ -70,9 +77,10 @@ def unit_price(offer: Offer, kind: str, size: str | None = None) -> tuple[float 
     return None, ""
 
 
-def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
-    """The cheapest models of a non-chat kind, in that kind's unit, from the providers that count."""
-    kind = query.kind or "embedding"
+def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 0, kind: str | None = None) -> Answer:
+    """The cheapest models of a non-chat kind (`kind`, else the query's), in that kind's unit, from the providers
+    that count."""
+    kind = kind or query.kind or "embedding"
     found: list[tuple[float, Model, Offer, str]] = []
     for model in catalogue.models:
         if model.kind != KIND_OF[kind]:
@@ -114,6 +122,12 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
         notes.insert(0, Note(kind="assumption", text=f"Only offers that process data in {where}, as their sources list it."))
     if kind == "image_generation":
         notes += token_priced_note(catalogue, query, policy)
+    if kind == "rerank":
+        per_token = sorted(m.id for m in catalogue.models if m.kind == "rerank" and not retired(m)
+                           and not any(u.unit == "query" for o in m.offers for u in o.units))  # fmt: skip
+        if per_token:
+            notes.append(Note(kind="caveat", text=f"Priced per token, not per search, so not ranked here: {', '.join(per_token[:6])}"
+                                                   f"{' and more' if len(per_token) > 6 else ''}."))  # fmt: skip
     if not shown:
         where = f" processed in {REGION_NAMES.get(query.region, query.region.upper())}" if query.region else ""
         verdict = f"No {NAMES[kind]} model with a known price {unit}{where} from the providers that count."

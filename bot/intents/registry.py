@@ -147,6 +147,8 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
         return _top_compared(query, catalogue, policy)
     if query.kind and query.intent in ("recommend", "list", "alternatives"):
         return kind_answer(query, catalogue, policy, offset)
+    if query.rerank and not query.models:
+        return kind_answer(query, catalogue, policy, offset, kind="rerank")  # rerankers, per 1,000 searches
     if query.off_peak and query.intent in ("recommend", "list"):
         return off_peak_answer(query, catalogue)  # "does any provider have off-peak discounts?"
     if query.benchmark and query.intent in ("recommend", "list"):

@@ -73,9 +73,19 @@ RULES = (
             ("text to speech, 100k chars per day", 3e6),
         ),
     ),
+
+    Rule(
+        "searches",
+        r"(?:searches|search(?:es)? queries|queries|lookups|retrievals|rerank(?:ing)? (?:calls|requests))",
+        1.0,
+        (
+            ("best reranker, about 2M searches a month", 2e6),
+            ("rerank 50k queries a day", 1.5e6),
+        ),
+    ),
 )
 
-KIND_RULES = {"transcription": RULES[:2], "image_generation": RULES[2:3], "speech": RULES[3:]}
+KIND_RULES = {"transcription": RULES[:2], "image_generation": RULES[2:3], "speech": RULES[3:4], "rerank": RULES[4:]}
 
 
 def kind_volume(text: str, kind: str | None) -> float | None:

@@ -237,6 +237,7 @@ _QUALITY_FLOOR = pattern_cache.compile(
     r"|\b(?:cheapest|cheap|cheaper|budget|lowest[- ]cost|inexpensive|affordable)\b[^.?!]{0,40}?\b(?P<not>(?:is|are|that'?s|that is)?\s*(?:not|n'?t)"
     r"|doesn'?t|does not|won'?t)\s+(?:total |complete |utter )?(?:garbage|trash|terrible|awful|crap|crappy|useless|bad|suck|dumb|stupid)\b"
 )
+_RERANK = pattern_cache.compile(r"\bre-?rank(?:er|ers|ing|s)?\b|\bcross[- ]encoders?\b")
 _IMAGE_SIZE = pattern_cache.compile(r"\b(\d{3,4})\s*[x×]\s*(\d{3,4})\b")
 _WHY_NOT_NAMED = pattern_cache.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why (?:not|no|didn'?t you (?:pick|suggest|choose)) ¤")
 
@@ -280,6 +281,9 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["asked_providers"] = list(r.providers.providers)
         extras["asked_region"] = r.region  # "is ¤ offered by a provider that processes in the US?"
         extras["asked_capabilities"] = list(r.capabilities)  # answered yes or no, as a modality asked about is
+    if query.intent in ("recommend", "list", "alternatives") and not query.kind and _RERANK.search(text):
+        extras["rerank"] = True  # "best reranker for our RAG pipeline": a reranking model, not a chat model
+        extras["kind_volume"] = kind_volume(text, "rerank")
     if query.intent in ("recommend", "list") and not query.models:
         extras["off_peak"], extras["at_hour"] = off_peak(text)
     if query.intent in ("recommend", "list") and not query.kind and (metric := benchmark_of(text)):

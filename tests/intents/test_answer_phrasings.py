@@ -738,3 +738,19 @@ def test_a_model_asked_for_in_a_region_is_priced_at_a_seller_there_with_the_yes_
     )  # DeepSeek's own API processes in China: never the price quoted
     for out in everywhere(catalogue, question)[:2]:
         assert "Deep Infra" in out and "$1.32 per 1M input" not in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the best reranker for our RAG pipeline? about 2M searches a month",
+        "cheapest rerank model",
+        "which reranking models can we use for search results",
+    ],
+)
+def test_a_reranker_question_is_answered_from_rerankers_per_search(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    rerankers = {m.id for m in catalogue.models if m.kind == "rerank"}
+    assert data["rows"] and all(r["model"] in rerankers for r in data["rows"])
+    for out in everywhere(catalogue, question)[:2]:
+        assert "per 1,000 searches" in out and "No quality benchmark for reranking" in out
