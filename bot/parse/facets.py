@@ -240,3 +240,29 @@ def tier_of(text: str) -> str | None:
         return None
     m = _TIER.search(text)
     return m.group(1) if m else None
+
+
+# a quality floor said in words beside a cheapest or a task: "cheapest that's still decent", "strong on coding"
+_QUALITY_FLOOR = pattern_cache.compile(
+    r"\b(?:cheapest|cheap|cheaper|budget|lowest[- ]cost|inexpensive|affordable)\b[^.?!]{0,40}?"
+    r"\b(?P<w>decent|good|solid|strong|reliable|competent|great|excellent)\b(?! (?:value|deal|price|bang|question))"
+    r"|\b(?P<w2>decent|good|solid|strong|great|excellent) (?:at|on|in) (?!the |a |an |our |my )\w"
+    # "cheapest thing that isn't garbage", "cheap but not terrible": decent, said by what it must not be
+    r"|\b(?:cheapest|cheap|cheaper|budget|lowest[- ]cost|inexpensive|affordable)\b[^.?!]{0,40}?\b(?P<not>(?:is|are|that'?s|that is)?\s*(?:not|n'?t)"
+    r"|doesn'?t|does not|won'?t)\s+(?:total |complete |utter )?(?:garbage|trash|terrible|awful|crap|crappy|useless|bad|suck|dumb|stupid)\b"
+)
+_RERANK = pattern_cache.compile(r"\bre-?rank(?:er|ers|ing|s)?\b|\bcross[- ]encoders?\b")
+
+
+def min_tier_of(text: str) -> str | None:
+    """The quality floor said in words: "cheapest that's still decent" is good, "strong on coding" strong."""
+    floor = _QUALITY_FLOOR.search(text)
+    if floor is None:
+        return None
+    word = floor.group("w") or floor.group("w2") or "decent"
+    return "strong" if word in ("strong", "great", "excellent") else "good"
+
+
+def asks_rerank(text: str) -> bool:
+    """A reranking model asked for: "best reranker for our RAG pipeline" (no contract kind holds one)."""
+    return bool(_RERANK.search(text))

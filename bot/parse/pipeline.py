@@ -22,7 +22,7 @@ from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, hardware, pattern_cache, words
 from bot.parse.benchmarks import benchmark_of
-from bot.parse.facets import compare_top, facet_of, tier_of, unjudged, why_not
+from bot.parse.facets import asks_rerank, compare_top, facet_of, min_tier_of, tier_of, unjudged, why_not
 from bot.parse.families import families, maker_as_model
 from bot.parse.followup import volume_times
 from bot.parse.intent import Signals, decide, is_followup
@@ -228,16 +228,6 @@ def _kind_of_models(models: list[str], known: dict) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-# a quality floor said in words beside a cheapest or a task: "cheapest that's still decent", "strong on coding"
-_QUALITY_FLOOR = pattern_cache.compile(
-    r"\b(?:cheapest|cheap|cheaper|budget|lowest[- ]cost|inexpensive|affordable)\b[^.?!]{0,40}?"
-    r"\b(?P<w>decent|good|solid|strong|reliable|competent|great|excellent)\b(?! (?:value|deal|price|bang|question))"
-    r"|\b(?P<w2>decent|good|solid|strong|great|excellent) (?:at|on|in) (?!the |a |an |our |my )\w"
-    # "cheapest thing that isn't garbage", "cheap but not terrible": decent, said by what it must not be
-    r"|\b(?:cheapest|cheap|cheaper|budget|lowest[- ]cost|inexpensive|affordable)\b[^.?!]{0,40}?\b(?P<not>(?:is|are|that'?s|that is)?\s*(?:not|n'?t)"
-    r"|doesn'?t|does not|won'?t)\s+(?:total |complete |utter )?(?:garbage|trash|terrible|awful|crap|crappy|useless|bad|suck|dumb|stupid)\b"
-)
-_RERANK = pattern_cache.compile(r"\bre-?rank(?:er|ers|ing|s)?\b|\bcross[- ]encoders?\b")
 _IMAGE_SIZE = pattern_cache.compile(r"\b(\d{3,4})\s*[x×]\s*(\d{3,4})\b")
 _WHY_NOT_NAMED = pattern_cache.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why (?:not|no|didn'?t you (?:pick|suggest|choose)) ¤")
 
@@ -266,9 +256,8 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         # "is claude better than gpt for writing?", "deepseek or qwen, which is cheaper?": each family's best model
         extras["makers_as_models"] = list(dict.fromkeys([*extras.get("makers_as_models", []), *named_families]))
         extras["providers"] = [p for p in query.providers if p not in named_families]
-    if query.intent == "recommend" and (floor := _QUALITY_FLOOR.search(text)):
-        word = floor.group("w") or floor.group("w2") or "decent"
-        extras["min_tier"] = "strong" if word in ("strong", "great", "excellent") else "good"
+    if query.intent == "recommend" and (tier := min_tier_of(text)):
+        extras["min_tier"] = tier
     if query.kind == "image_generation" and (size := _IMAGE_SIZE.search(text)):
         extras["image_size"] = f"{size.group(1)}x{size.group(2)}"
     facet = facet_of(text) if query.intent in ("info", "cost", "compare") else None
@@ -281,7 +270,7 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["asked_providers"] = list(r.providers.providers)
         extras["asked_region"] = r.region  # "is ¤ offered by a provider that processes in the US?"
         extras["asked_capabilities"] = list(r.capabilities)  # answered yes or no, as a modality asked about is
-    if query.intent in ("recommend", "list", "alternatives") and not query.kind and _RERANK.search(text):
+    if query.intent in ("recommend", "list", "alternatives") and not query.kind and asks_rerank(text):
         extras["rerank"] = True  # "best reranker for our RAG pipeline": a reranking model, not a chat model
         extras["kind_volume"] = kind_volume(text, "rerank")
     if query.intent in ("recommend", "list") and not query.models:
