@@ -123,11 +123,7 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     if kind == "image_generation":
         notes += token_priced_note(catalogue, query, policy)
     if kind == "rerank":
-        per_token = sorted(m.id for m in catalogue.models if m.kind == "rerank" and not retired(m)
-                           and not any(u.unit == "query" for o in m.offers for u in o.units))  # fmt: skip
-        if per_token:
-            notes.append(Note(kind="caveat", text=f"Priced per token, not per search, so not ranked here: {', '.join(per_token[:6])}"
-                                                   f"{' and more' if len(per_token) > 6 else ''}."))  # fmt: skip
+        notes += per_token_rerankers(catalogue)
     if not shown:
         where = f" processed in {REGION_NAMES.get(query.region, query.region.upper())}" if query.region else ""
         verdict = f"No {NAMES[kind]} model with a known price {unit}{where} from the providers that count."
@@ -187,6 +183,16 @@ def _kind_verdict(kind: str, query: Query, shown: list[tuple[float, Model, Offer
     if len(shown) > 1:
         verdict += f" Next: {shown[1][1].id} at {fmt.price(shown[1][0])}."
     return verdict
+
+
+def per_token_rerankers(catalogue: Catalogue) -> list[Note]:
+    """The rerankers a per-search ranking leaves out, as their sources price them per token."""
+    per_token = sorted(m.id for m in catalogue.models if m.kind == "rerank" and not retired(m)
+                       and not any(u.unit == "query" for o in m.offers for u in o.units))  # fmt: skip
+    if not per_token:
+        return []
+    more = " and more" if len(per_token) > 6 else ""
+    return [Note(kind="caveat", text=f"Priced per token, not per search, so not ranked here: {', '.join(per_token[:6])}{more}.")]
 
 
 def token_priced_note(catalogue: Catalogue, query: Query, policy: Policy) -> list[Note]:
