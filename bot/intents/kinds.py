@@ -107,23 +107,7 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
         )
         for price, m, o, _ in shown
     ]
-    notes = [
-        Note(kind="caveat", text=f"No quality benchmark for {NAMES[kind]} models in my sources: ranked on price only."),
-        *(
-            [Note(kind="assumption", text=f"Prices at {query.image_size} where a source prices by size; a row "
-                                           "reading 'per image' is a price its source gives for no stated size.")]
-            if query.image_size
-            else []
-        ),
-        *notes_mod.data_notes(catalogue, [], offers=[o for _, _, o, _ in shown]),
-    ]
-    if query.region:
-        where = REGION_NAMES.get(query.region, query.region.upper())
-        notes.insert(0, Note(kind="assumption", text=f"Only offers that process data in {where}, as their sources list it."))
-    if kind == "image_generation":
-        notes += token_priced_note(catalogue, query, policy)
-    if kind == "rerank":
-        notes += per_token_rerankers(catalogue)
+    notes = _kind_notes(kind, query, catalogue, policy, [o for _, _, o, _ in shown])
     if not shown:
         where = f" processed in {REGION_NAMES.get(query.region, query.region.upper())}" if query.region else ""
         verdict = f"No {NAMES[kind]} model with a known price {unit}{where} from the providers that count."
@@ -183,6 +167,23 @@ def _kind_verdict(kind: str, query: Query, shown: list[tuple[float, Model, Offer
     if len(shown) > 1:
         verdict += f" Next: {shown[1][1].id} at {fmt.price(shown[1][0])}."
     return verdict
+
+
+def _kind_notes(kind: str, query: Query, catalogue: Catalogue, policy: Policy, shown: list[Offer]) -> list[Note]:
+    """What a kind's ranking assumes (price only; a size; a region), its sources, and what it leaves out."""
+    notes = [Note(kind="caveat", text=f"No quality benchmark for {NAMES[kind]} models in my sources: ranked on price only.")]
+    if query.image_size:
+        notes.append(Note(kind="assumption", text=f"Prices at {query.image_size} where a source prices by size; a row "
+                                                  "reading 'per image' is a price its source gives for no stated size."))  # fmt: skip
+    notes += notes_mod.data_notes(catalogue, [], offers=shown)
+    if query.region:
+        where = REGION_NAMES.get(query.region, query.region.upper())
+        notes.insert(0, Note(kind="assumption", text=f"Only offers that process data in {where}, as their sources list it."))
+    if kind == "image_generation":
+        notes += token_priced_note(catalogue, query, policy)
+    if kind == "rerank":
+        notes += per_token_rerankers(catalogue)
+    return notes
 
 
 def per_token_rerankers(catalogue: Catalogue) -> list[Note]:
