@@ -256,6 +256,12 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
 
 def _notes(query: Query, mix: Mix, catalogue: Catalogue, shown: list[Candidate], left: Left) -> list[Note]:
     out = notes_mod.assumption_notes(query, mix)
+    if query.batch or query.service_tier:  # which rows pay the tier asked, and which pay the standard price
+        tier = "batch" if query.batch else query.service_tier
+        plain = [f"{c.model.id} ({c.offer.provider_name})" for c in shown if c.rates and not any(tier in a for a in c.rates.applied)]
+        if plain:
+            out.append(Note(kind="caveat", text=f"No {tier} price in my data for {', '.join(plain)}: "
+                                                 "standard prices shown for these."))  # fmt: skip
     out += notes_mod.data_notes(catalogue, shown)
     for note in (notes_mod.left_out_note(left, query.task), notes_mod.free_note(query)):
         if note is not None:

@@ -51,7 +51,7 @@ def filters_text(query: Query) -> str:
     if query.region is not None:
         bits.append(f"processed in {REGION_NAMES.get(query.region, query.region.upper())}")
     if query.batch:
-        bits.append("at batch prices")
+        bits.append("at batch prices where sold")
     return ", ".join(bits)
 
 

@@ -754,3 +754,21 @@ def test_a_reranker_question_is_answered_from_rerankers_per_search(catalogue: Ca
     assert data["rows"] and all(r["model"] in rerankers for r in data["rows"])
     for out in everywhere(catalogue, question)[:2]:
         assert "per 1,000 searches" in out and "No quality benchmark for reranking" in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "overnight batch job, 1.2B tokens of product descriptions to rewrite (roughly half in half out). cheapest with batch discount?",
+        "cheapest model for rewriting 1.2B tokens a month via the batch api, 1:1 input/output",
+        "doesn't need to be real-time: 1.2B tokens/month of copy rewriting at 50/50, cheapest?",
+    ],
+)
+def test_a_batch_ranking_says_which_rows_pay_the_standard_price(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    plain = [r for r in data["rows"] if not any("batch" in a for a in r["price_basis"])]
+    notes = " ".join(n["text"] for n in data["notes"])
+    assert plain, "the shipped data has a cheap row with no batch price: the caveat is what is pinned here"
+    for row in plain:
+        assert f"{row['model']} ({row['provider_name']})" in notes and "standard prices shown" in notes
+    assert "at batch prices where sold" in data["title"]
