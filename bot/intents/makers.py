@@ -41,6 +41,8 @@ def with_makers(query: Query, models: list[Model], catalogue: Catalogue) -> tupl
     if query.intent in ("cost", "compare") and models:  # "12k a month on claude-sonnet-4: the same traffic on deepseek?"
         makers += [p for p in query.providers if p not in makers and not any(p in m.providers for m in models)]
     for maker in makers:
+        if any(m.maker == maker for m in models):
+            continue  # "anthropic vs openai caching: claude-sonnet-5 or gpt-5.6-sol?": the maker's model is named
         best = flagship(maker, query.task, catalogue) or family_flagship(maker, query.task, catalogue)
         if best is None or best in models:
             continue

@@ -220,6 +220,8 @@ def thinking_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
     paid = paid_rates(c, query, mix)
     if not c.offer.reasoning or query.tokens_per_month is None or paid.output is None or paid.blended is None:
         return []
+    if query.monthly_spend is not None and query.models[:1] == [c.model.id]:
+        return []  # the volume came from a bill paid on this model: its thinking is already in it
     visible = monthly_at(paid, query.tokens_per_month) or 0.0
     out_tokens = query.tokens_per_month * (1 - mix.share)
     low, high = (visible + out_tokens * k * paid.output / PER_MILLION for k in THINKING)
