@@ -224,6 +224,10 @@ def _close_spelling(index: NameIndex, span: _Span) -> Found:
     return index.models[mid], f"'{span.typed}' read as {mid}"
 
 
+# a run's effort (reasoning) setting typed onto a model id, as the leaderboards name runs: "glm-5.3-max"
+EFFORT_WORDS = frozenset({"max", "high", "xhigh", "medium", "low", "minimal"})
+
+
 def find_mentions(text: str, catalogue: Catalogue) -> list[Mention]:
     """Model names in `text` (lower case), left to right, with what each matched."""
     index = name_index(catalogue)
@@ -285,6 +289,14 @@ def _scan_run(index: NameIndex, run: list[Piece], text: str) -> list[Mention]:
                 k = j  # "gpt-4o-mini-tts": a name that goes on past the match is a different model
                 while k < len(run) and text[run[k - 1].end : run[k].start] == "-":
                     k += 1
+                if k == j + 1 and texts[j] in EFFORT_WORDS:  # "glm-5.3-max": the model at its max effort setting
+                    out.extend(_unknown_stretch(index, run, stretch, text))
+                    stretch = []
+                    whole = text[run[i].start : run[j].end]
+                    note = f"'{whole}' read as {model.id} (at its {texts[j]} effort setting)"
+                    out.append(Mention(run[i].start, run[j].end, whole, model.id, note))
+                    i = k
+                    break
                 if not any(_match(index, texts[j:e], text[run[j].start : run[e - 1].end])[0] for e in range(k, j, -1)):
                     out.extend(_unknown_stretch(index, run, stretch, text))
                     stretch = []

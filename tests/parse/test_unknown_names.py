@@ -38,3 +38,22 @@ def test_a_model_shaped_name_nobody_sells_is_an_unknown_model(catalogue: Catalog
 )
 def test_other_hyphenated_words_are_not_models(catalogue: Catalogue, text: str) -> None:
     assert parse(text, catalogue).unknown_models == []
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "word"),
+    [
+        ("claude-sonnet-5 vs gemini-3.8-flash vs glm-5.3-max for agentic tool calling", "glm-5.3", "max"),
+        ("how much is kimi-k3-high per million tokens", "kimi-k3", "high"),
+        ("compare gpt-5.6-sol-xhigh and claude-opus-5", "gpt-5.6-sol", "xhigh"),
+    ],
+)
+def test_an_effort_setting_typed_onto_a_model_id_is_that_model(catalogue: Catalogue, text: str, model: str, word: str) -> None:
+    query = parse(text, catalogue)
+    assert model in query.models and not query.unknown_models
+    said = " ".join(query.assumptions)
+    assert f"at its {word} effort setting" in said or f"{model}-{word}" not in said  # read as the model, never unknown
+
+
+def test_a_model_whose_own_name_ends_in_an_effort_word_keeps_it(catalogue: Catalogue) -> None:
+    assert parse("qwen3.8-max price", catalogue).models == ["qwen3.8-max"]
