@@ -28,7 +28,7 @@ from bot.intents.pages import in_tokens
 from bot.intents.pricing import cost
 from bot.intents.recommend import recommend
 from bot.intents.spend import volume_from_spend, with_spend
-from bot.intents.suggest import closest
+from bot.intents.suggest import closest, newer_than_known
 from bot.render import fmt
 
 Handler = Callable[[Query, list[Model], Catalogue, Policy, int], Answer]
@@ -76,7 +76,10 @@ def unknown_models(names: list[str], query: Query, catalogue: Catalogue) -> Answ
     lines = []
     for name in names:
         shown, guesses = _named(name, catalogue)
-        lines.append(f"I don't know '{shown}'" + (f"; did you mean {', '.join(guesses)}?" if guesses else "."))
+        if guesses and newer_than_known(name, catalogue):
+            lines.append(f"I don't know '{shown}': newer than my data, or a typo? The newest of that line I know: {', '.join(guesses)}.")
+        else:
+            lines.append(f"I don't know '{shown}'" + (f"; did you mean {', '.join(guesses)}?" if guesses else "."))
     return Answer(
         intent=query.intent,
         title="Unknown model" + ("s" if len(names) > 1 else ""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -26,8 +27,41 @@ def suggestion_names(catalogue: Catalogue) -> dict[str, str]:
     return names
 
 
+_STEM = re.compile(r"^([a-z]+(?:-[a-z]+)*?)-?v?(\d+(?:\.\d+)?)")
+
+
+def newer_than_known(name: str, catalogue: Catalogue, n: int = 3) -> list[str]:
+    """For a version past every one its family has ("deepseek-v5" beside v3 and v4), that family's newest models."""
+    m = _STEM.match(name.lower().strip().replace(" ", "-"))
+    if m is None:
+        return []
+    stem, typed = m.group(1), float(m.group(2))
+    family = []
+    for model in catalogue.models:
+        own = _STEM.match(model.id)
+        if own is not None and own.group(1) == stem and notable(model):
+            family.append((float(own.group(2)), model))
+    if not family or typed <= max(v for v, _ in family):
+        return []
+    undated = [vm for vm in family if not _DATED.search(vm[1].id)] or family  # "deepseek-v4.1-flash", not its -1017 snapshot
+    newest = sorted(undated, key=lambda vm: (_version(vm[1].id), vm[1].release_date or date.min), reverse=True)
+    return list(dict.fromkeys(mdl.id for _, mdl in newest))[:n]
+
+
+_DATED = re.compile(r"-\d{4}(?:-\d{2}-\d{2})?$")
+
+
+def _version(model_id: str) -> tuple[float, ...]:
+    """'claude-opus-5-5' -> (5, 5), 'deepseek-v4.1-flash' -> (4.1,): the numbers of an id, dates and sizes left out."""
+    return tuple(float(x) for x in re.findall(r"(?<![\d.])\d{1,2}(?:\.\d+)?(?![\d.]*[bkmt]\b)", model_id))
+
+
 def closest(name: str, catalogue: Catalogue, n: int = 3) -> list[str]:
-    """Up to `n` model ids whose names are closest to `name`, best first."""
+    """Up to `n` model ids whose names are closest to `name`, best first; for a version newer than its family's
+    newest, that family's newest models."""
+    newer = newer_than_known(name, catalogue, n)
+    if newer:
+        return newer
     names: dict[str, str] = catalogue.index(suggestion_names)
     out: list[str] = []
     for match, _score, _ in process.extract(model_key(name), list(names), scorer=fuzz.ratio, limit=n * 4):

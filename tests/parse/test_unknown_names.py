@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.catalogue.store import Catalogue
+from bot.intents.suggest import closest
 from bot.parse.pipeline import parse
 
 
@@ -57,3 +58,13 @@ def test_an_effort_setting_typed_onto_a_model_id_is_that_model(catalogue: Catalo
 
 def test_a_model_whose_own_name_ends_in_an_effort_word_keeps_it(catalogue: Catalogue) -> None:
     assert parse("qwen3.8-max price", catalogue).models == ["qwen3.8-max"]
+
+
+@pytest.mark.parametrize(
+    ("name", "newest"),
+    [("deepseek-v5", "deepseek-v4"), ("claude-opus-6", "claude-opus-5-5"), ("llama-5-405b", "llama-4")],
+)
+def test_a_version_past_its_lines_newest_suggests_that_lines_newest(catalogue: Catalogue, name: str, newest: str) -> None:
+    guesses = closest(name, catalogue)
+    assert guesses and guesses[0].startswith(newest)
+    assert not any(g.rsplit("-", 1)[-1].isdigit() and len(g.rsplit("-", 1)[-1]) == 4 for g in guesses)  # no dated snapshot
