@@ -29,6 +29,7 @@ class Checks:
     min_speed: float | None
     max_latency: float | None
     priced: bool  # some constraint depends on the price this workload pays
+    strict: bool = False  # "under $1/M": an offer at exactly the cap is over it
 
     @classmethod
     def of(cls, query: Query, work: Workload) -> Checks:
@@ -50,6 +51,7 @@ class Checks:
             min_speed=query.min_speed,
             max_latency=query.max_latency,
             priced=bool(query.region) or any(cap is not None for cap in caps),
+            strict=query.strict_caps,
         )
 
     def problem(self, offer: Offer, speed: Speed | None) -> str | None:
@@ -87,17 +89,21 @@ class Checks:
             if self.region and any("processing" in m for m in paid.missing):
                 return f"no {self.region.upper()} processing"
             inp, out, blended = paid.input, paid.output, paid.blended
-        if self.max_input is not None and (inp is None or inp > self.max_input):
+        if self.max_input is not None and self._over(inp, self.max_input):
             return "input price over cap"
-        if self.max_output is not None and (out is None or out > self.max_output):
+        if self.max_output is not None and self._over(out, self.max_output):
             return "output price over cap"
-        if self.max_blended is not None and (blended is None or blended > self.max_blended):
+        if self.max_blended is not None and self._over(blended, self.max_blended):
             return "blended price over cap"
         if self.budget is not None:
             cost = None if blended is None or work.tokens is None else work.tokens * blended / PER_MILLION
-            if cost is None or cost > self.budget:
+            if self._over(cost, self.budget):
                 return "over budget"
         return None
+
+    def _over(self, value: float | None, cap: float) -> bool:
+        """Past the cap (or at it, when the cap was said as 'under'); an unknown value never passes a cap."""
+        return value is None or value > cap or (self.strict and abs(value - cap) < 1e-9)
 
     def speed_problem(self, speed: Speed | None) -> str | None:
         """Why an offer's measured speed or latency fails (None when it passes or none is asked)."""
@@ -111,7 +117,7 @@ class Checks:
         if self.max_latency is not None:
             if ttft is None:
                 return "no latency data"
-            if ttft > self.max_latency:
+            if ttft > self.max_latency or (self.strict and abs(ttft - self.max_latency) < 1e-9):
                 return "latency too high"
         return None
 

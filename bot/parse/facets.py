@@ -266,3 +266,13 @@ def min_tier_of(text: str) -> str | None:
 def asks_rerank(text: str) -> bool:
     """A reranking model asked for: "best reranker for our RAG pipeline" (no contract kind holds one)."""
     return bool(_RERANK.search(text))
+
+
+# a cap said as "under" or "below" leaves the cap itself out: "$1.00" is not "under $1"; "at most $1" keeps it
+_STRICT = pattern_cache.compile(r"\b(?:under|below|less than|cheaper than|lower than|sub|beneath)\s*(?:~|\$|usd|€|£)?\s*\d|<\s*\$?\d")
+_INCLUSIVE = pattern_cache.compile(r"\b(?:at most|max(?:imum)?|up to|or less|or under|no more than|not more than|within)\b|<=|≤")
+
+
+def strict_caps(text: str) -> bool:
+    """Whether the caps and limits of a question leave out the amount itself ("under $1/M", "TTFT below 300ms")."""
+    return bool(_STRICT.search(text)) and not _INCLUSIVE.search(text)

@@ -22,7 +22,7 @@ from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, hardware, pattern_cache, words
 from bot.parse.benchmarks import benchmark_of
-from bot.parse.facets import asks_rerank, compare_top, facet_of, min_tier_of, tier_of, unjudged, why_not
+from bot.parse.facets import asks_rerank, compare_top, facet_of, min_tier_of, strict_caps, tier_of, unjudged, why_not
 from bot.parse.families import families, maker_as_model
 from bot.parse.followup import volume_times
 from bot.parse.intent import Signals, decide, is_followup
@@ -279,6 +279,9 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["benchmark"] = metric  # "top 5 models on aider polyglot": that benchmark's own ranking
         if query.sort_by is None:
             extras["sort_by"] = "quality"  # the highest score is what is asked for
+    caps = (query.max_input_price, query.max_output_price, query.max_blended_price, query.max_latency, query.max_monthly_cost)
+    if any(c is not None for c in caps):
+        extras["strict_caps"] = strict_caps(text)
     extras.update(hardware.extras(text, query))
     if query.intent in ("recommend", "list", "cost", "compare", "alternatives"):
         extras["pages_each"], extras["pages_per_month"] = pages(text)

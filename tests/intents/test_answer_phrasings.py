@@ -772,3 +772,19 @@ def test_a_batch_ranking_says_which_rows_pay_the_standard_price(catalogue: Catal
     for row in plain:
         assert f"{row['model']} ({row['provider_name']})" in notes and "standard prices shown" in notes
     assert "at batch prices where sold" in data["title"]
+
+
+@pytest.mark.parametrize(
+    ("question", "strict"),
+    [
+        ("list models with at least 1M context that cost under $1 per million input tokens", True),
+        ("list every model with 1M context below $1/M input", True),
+        ("list all 1M-context models costing at most $1 per million input tokens", False),
+    ],
+)
+def test_a_cap_said_as_under_leaves_the_cap_itself_out(question: str, strict: bool) -> None:
+    data = ask_json(question)
+    assert data["query"]["strict_caps"] is strict
+    prices = [r["input_price"] for r in data["rows"]]
+    assert prices and all(p <= 1.0 for p in prices)
+    assert (1.0 in prices) is not strict  # the shipped data has a 1M-context model at exactly $1.00 input
