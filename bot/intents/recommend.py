@@ -89,6 +89,7 @@ def ranked_candidates(
     notes: list[Note] = []
     # the largest context is a fact, not a judgement: no quality floor hides the model that has it
     found = candidates(query, catalogue, policy, mix, floor=sort_by != "context", left=left)
+    fallback = not found
     if not found:
         # models that match but lack a score for this task: only those with some evidence of quality at all
         found = [
@@ -100,8 +101,8 @@ def ranked_candidates(
             notes.append(
                 Note(
                     kind="caveat",
-                    text=f"No model with a known {task_name(query.task)} score matches; "
-                    "these match the constraints but their quality is unknown.",
+                    text=f"No model rated usable or better for {task_name(query.task)} meets these constraints; "
+                    "these meet them, weak or with no score for it: test them before you rely on one.",
                 )
             )
     need = needs(sort_by)
@@ -120,7 +121,7 @@ def ranked_candidates(
         else:
             notes.append(Note(kind="caveat", text=f"No model is '{query.min_tier}' for {task_name(query.task)} under "
                                                   "these constraints: these are the best the data has."))  # fmt: skip
-    if sort_by == "value":
+    if sort_by == "value" and not fallback:  # with no model fit for the task, an unscored one may beat a weak one
         kept, tier = good_enough(found)
         for _ in range(len(found) - len(kept)):
             left.add(f"below '{tier}' for the task")

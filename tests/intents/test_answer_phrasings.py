@@ -788,3 +788,18 @@ def test_a_cap_said_as_under_leaves_the_cap_itself_out(question: str, strict: bo
     prices = [r["input_price"] for r in data["rows"]]
     assert prices and all(p <= 1.0 for p in prices)
     assert (1.0 in prices) is not strict  # the shipped data has a 1M-context model at exactly $1.00 input
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "voice agent, need first token under 300ms. which model/provider?",
+        "which model answers with a TTFT below 0.3 s for a phone bot",
+        "realtime voice assistant, time to first token must be under 300 ms",
+    ],
+)
+def test_with_no_model_fit_for_the_task_unscored_ones_that_meet_the_constraint_are_shown(question: str) -> None:
+    data = ask_json(question)
+    assert data["rows"] and all(r["ttft"] is not None and r["ttft"] < 0.3 for r in data["rows"])
+    if any("No model rated usable or better" in n["text"] for n in data["notes"]):
+        assert any(r["task_score"] is None for r in data["rows"])  # an unscored model is not hidden behind a weak one
