@@ -6,6 +6,8 @@ groq or cerebras" each get their fact, a yes or no with the price, or the speeds
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.catalogue.grouping import Model
 from bot.catalogue.knowledge import Speed
 from bot.catalogue.offers import Offer, current_day, last_deprecation, retired
@@ -59,7 +61,7 @@ def _fact(query: Query, model: Model, ref: Offer, offers: list[Offer], catalogue
     if facet == "cache":
         return cache_line(name, ref, offers)
     if providers and facet in (None, "availability", "price"):
-        return availability(name, providers, offers, catalogue.providers)
+        return availability(name, providers, offers, catalogue.providers, line_of(model, catalogue))
     region = query.region or query.asked_region
     if region and facet == "availability":  # "is ¤ available on a US-hosted provider?"
         return region_sellers(name, offers, region)
@@ -143,7 +145,9 @@ def cache_line(name: str, ref: Offer, offers: list[Offer]) -> str:
     return line
 
 
-def availability(name: str, providers: list[str], offers: list[Offer], names: dict[str, str]) -> str:
+def availability(
+    name: str, providers: list[str], offers: list[Offer], names: dict[str, str], siblings: Sequence[Model] = ()
+) -> str:
     """'Yes: X is on Amazon Bedrock at $0.15 in / $0.60 out per 1M.' or 'No: ... it is sold by A, B and C.'"""
     by_provider = {o.provider: o for o in offers}
     lines = []
@@ -159,7 +163,17 @@ def availability(name: str, providers: list[str], offers: list[Offer], names: di
         else:
             sellers = ", ".join(list(dict.fromkeys(o.provider_name for o in offers))[:5]) or "nobody in my data"
             lines.append(f"No: {name} is not sold by {names.get(pid, pid)} in my data; it is at {sellers}.")
+            kin = [(m, o) for m in siblings for o in m.offers if o.provider == pid and o.priced and not o.deprecated]
+            if kin:  # "does groq serve any qwen3.8 model?": another of the line is
+                said = ", ".join(f"{m.id} ({pair(o.input_price, o.output_price)} per 1M)" for m, o in kin[:3])
+                lines.append(f"{names.get(pid, pid)} does sell {said}.")
     return " ".join(lines) if lines else f"{name} is sold by {len(offers)} providers."
+
+
+def line_of(model: Model, catalogue: Catalogue) -> list[Model]:
+    """The other chat models of the model's line: 'qwen3.8-27b' beside 'qwen3.8-max' (its id before the last part)."""
+    stem = model.id.rsplit("-", 1)[0] if "-" in model.id else model.id
+    return [m for m in catalogue.chat_models() if m is not model and (m.id == stem or m.id.startswith(stem + "-"))]
 
 
 def speeds(model: Model, providers: list[str], offers: list[Offer], catalogue: Catalogue) -> str:

@@ -803,3 +803,13 @@ def test_with_no_model_fit_for_the_task_unscored_ones_that_meet_the_constraint_a
     assert data["rows"] and all(r["ttft"] is not None and r["ttft"] < 0.3 for r in data["rows"])
     if any("No model rated usable or better" in n["text"] for n in data["notes"]):
         assert any(r["task_score"] is None for r in data["rows"])  # an unscored model is not hidden behind a weak one
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does groq serve any qwen3.8 model", "is qwen3.8 available on groq?", "can I get qwen 3.8 through groq"],
+)
+def test_a_line_asked_for_at_a_seller_names_the_one_of_it_sold_there(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert "qwen3.8-27b" in flat and "Groq" in flat
