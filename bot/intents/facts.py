@@ -185,7 +185,10 @@ def speeds(model: Model, providers: list[str], offers: list[Offer], catalogue: C
     if not records:
         return f"{model.id}'s speed and time to first token: {fmt.NO_DATA} in my sources."
     head = min(records, key=lambda s: (s.provider is not None, -s.as_of.toordinal()))  # the newest typical figure
-    where = catalogue.providers.get(head.provider, head.provider) if head.provider else "its maker's API"
+    own = any(o.first_party for o in offers)
+    where = catalogue.providers.get(head.provider, head.provider) if head.provider else (
+        "its maker's API" if own else "the source's reference host (its maker sells no API for it)"
+    )
     thinks = _thinks(offers)
     line = f"{model.id}: {fmt.speed(head.output_tps)}, first token in {fmt.seconds(head.ttft_s)}"
     line += f"{_effort(head.mode, thinks)} at {where} ({_measured(head, catalogue)})"
@@ -194,12 +197,20 @@ def speeds(model: Model, providers: list[str], offers: list[Offer], catalogue: C
         line += "; first token in " + ", ".join(f"{fmt.seconds(o.ttft_s)} at {o.variant}" for o in waits)
     sellers = {o.provider for o in offers if not retired([o], current_day())}
     measured = [s for s in records if s.provider in sellers and s.output_tps is not None]
-    if len(measured) >= 2:
+    if measured:
         fastest = max(measured, key=lambda s: s.output_tps or 0.0)
         shown = ", ".join(f"{catalogue.providers.get(s.provider or '', s.provider)} {fmt.speed(s.output_tps)}"
                           for s in sorted(measured, key=lambda s: -(s.output_tps or 0.0))[:4])  # fmt: skip
         line += f". By provider: {shown} ({_measured(fastest, catalogue)})"
+    silicon = sorted({o.provider_name for o in offers if o.provider in FAST_HOSTS and not o.deprecated}
+                     - {catalogue.providers.get(s.provider or "", "") for s in measured})  # fmt: skip
+    if silicon:
+        line += f". Not measured in my data but built for speed, and selling it: {', '.join(silicon)}"
     return line + "."
+
+
+# hosts on their own inference chips, usually the fastest for the open models they serve
+FAST_HOSTS = ("cerebras", "groq", "sambanova")
 
 
 def _effort(variant: str | None, thinks: bool = False) -> str:

@@ -813,3 +813,13 @@ def test_a_line_asked_for_at_a_seller_names_the_one_of_it_sold_there(catalogue: 
     for out in everywhere(catalogue, question)[:2]:
         flat = " ".join(out.split())
         assert "qwen3.8-27b" in flat and "Groq" in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["fastest provider for gpt-oss-120b right now?", "which host serves gpt-oss-120b fastest", "where is gpt-oss-120b fastest?"],
+)
+def test_an_open_model_is_never_measured_at_a_maker_api_that_does_not_exist(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert "at its maker's API" not in flat and "By provider: Groq" in flat
