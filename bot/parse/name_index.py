@@ -171,6 +171,25 @@ def compact(pieces: tuple[str, ...]) -> str:
     return "".join(p for p in pieces if p not in OPTIONAL).replace(".", "")
 
 
+def _newer_members(index: NameIndex, line: tuple[str, ...], members: list[str]) -> list[str]:
+    """Models of a curated line the list does not name yet: the same family and words ("opus": claude-opus-5-5),
+    for lines named without a version ("deepseek v3" keeps its list)."""
+    fam = _family(name_pieces(members[0]))
+    if fam is None or any(_VERSION_LIKE.fullmatch(p) and any(c.isdigit() for c in p) for p in line):
+        return []
+    words = _words(line, fam)
+    newest = max(_padded(mid) for mid in members)
+    return [
+        mid for mid in index.notable
+        if mid not in members and _padded(mid) > newest  # newer than the list: not gemini-pro-1.5 beside 3.1
+        and (pcs := name_pieces(mid)) and _family(pcs) == fam and _words(pcs, fam) == words
+    ]  # fmt: skip
+
+
+def _padded(model_id: str) -> tuple[float, ...]:
+    return (*line_version(model_id), 0.0, 0.0, 0.0, 0.0)[:4]
+
+
 def _family(pieces: tuple[str, ...]) -> str | None:
     for p in pieces[:2]:
         if p in FAMILIES or p in WEAK_FAMILIES:
@@ -187,12 +206,28 @@ def _rank(m: Model) -> tuple:
 
 
 def newest_rank(m: Model) -> tuple:
-    """Sort key for "the newest model of a line": chat, generally available, first-party, newest."""
+    """Sort key for "the newest model of a line": chat, not retired, generally available, first-party, newest."""
     pieces = set(name_pieces(m.id))
     released = m.release_date or date.min
     if released.year < 2000:
         released = date.min
-    return (m.kind != "chat", bool(NOT_GA & pieces), not m.first_party, -released.toordinal(), -len(m.offers), m.id)
+    version = tuple(-v for v in _padded(m.id))  # "claude-opus-5-5" before "claude-opus-5", dated or not
+    gone = m.reference.deprecated  # a retired model is nobody's "newest" (gemini-2.5-pro, retired 2026-12-01)
+    return (m.kind != "chat", gone, bool(NOT_GA & pieces), not m.first_party, version, -released.toordinal(), -len(m.offers), m.id)
+
+
+_VERSION_PART = re.compile(r"(?<![\d.])(?:[a-z])?(\d{1,2}(?:\.\d+)?)(?![\d.]*[bkmt]\b)(?!\d)")
+_VERSION_LIKE = re.compile(r"[a-z]?\d+(?:\.\d+)?[a-z]?")
+
+
+def line_version(model_id: str) -> tuple[float, ...]:
+    """The version numbers of an id: 'claude-opus-5-5' (5, 5), 'kimi-k3' (3,), sizes and dates left out."""
+    return tuple(float(x) for x in _VERSION_PART.findall(model_id.split("/")[-1]))
+
+
+def _words(pieces: tuple[str, ...], family: str | None) -> frozenset[str]:
+    """A name's words beside its family and versions: 'claude-opus-5-5' -> {'opus'}."""
+    return frozenset(p for p in pieces if p != family and not _VERSION_LIKE.fullmatch(p))
 
 
 @dataclass
@@ -293,6 +328,7 @@ def build_index(catalogue: Catalogue) -> NameIndex:
         present = [mid for mid in (_resolve(index, mid) for mid in members) if mid]
         pieces = name_pieces(line)
         if present and pieces:
+            present += _newer_members(index, pieces, present)
             index.lines[pieces] = present
             index.vocab.update(p for p in pieces if not p[0].isdigit())
     index.vocab -= STOP

@@ -6,6 +6,7 @@ import pytest
 
 from bot.catalogue.store import Catalogue
 from bot.parse.model_names import find_mentions, name_index, name_pieces
+from bot.parse.name_index import line_version
 from bot.parse.pipeline import parse
 
 
@@ -65,7 +66,19 @@ def test_ambiguous_line_picks_the_newest_generally_available_member(catalogue: C
     q = parse("how much is sonnet", catalogue)
     members = [catalogue.by_id[m] for m in catalogue.knowledge.aliases.lines["sonnet"] if m in catalogue.by_id]
     newest = max((m for m in members if m.first_party), key=lambda m: m.release_date)
-    assert q.models == [newest.id]
+    picked = catalogue.by_id[q.models[0]]
+    assert picked.first_party and not picked.reference.deprecated
+    assert line_version(picked.id) >= line_version(newest.id)  # the curated list's newest, or a newer one since
+
+
+@pytest.mark.parametrize(("line", "newer_than"), [("opus", "claude-opus-4-7"), ("sonnet", "claude-sonnet-4-6"), ("kimi", "kimi-k2.6")])
+def test_a_line_takes_in_members_newer_than_its_curated_list(catalogue: Catalogue, line: str, newer_than: str) -> None:
+    picked = parse(f"how much is {line}", catalogue).models[0]
+    assert line_version(picked) > line_version(newer_than)
+
+
+def test_a_line_never_takes_an_older_member_or_a_retired_one(catalogue: Catalogue) -> None:
+    assert parse("gemini pro price", catalogue).models == ["gemini-3.1-pro-preview"]  # not gemini-pro-1.5, not 2.5-pro
 
 
 def test_a_name_that_goes_on_past_a_known_model_is_unknown(catalogue: Catalogue) -> None:
