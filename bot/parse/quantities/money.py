@@ -96,6 +96,11 @@ def _is_money(text: str, spot: Spot) -> tuple[re.Match[str] | None, re.Match[str
     return cur_after, per_m or per_k, budget
 
 
+# the halves of a price pair with no unit or io word: "$10/$50" (a per-month spend says "/mo", a count "/day")
+_PAIR_NEXT = pattern_cache.compile(r"^\s*/\s*(?:\$|usd\s*)\d")
+_PAIR_BEFORE = pattern_cache.compile(r"(?:\$|usd\s*)\d[\d.,]*\s*/\s*(?:\$|usd\s*)$")
+
+
 def _claim(scan: Scan, spot: Spot) -> bool:
     if spot.n.raw.lower().endswith("x") or spot.after[:1] in ("x", "×"):
         return False  # "worth paying 3x?": a multiple, not money
@@ -111,13 +116,19 @@ def _claim(scan: Scan, spot: Spot) -> bool:
     if unit is not None and unit.re is PER_THOUSAND:
         value *= 1000
     spot.n.role = "money"
+    pair_start, pair_end = _PAIR_NEXT.match(rest), _PAIR_BEFORE.search(before)
     if unit is not None:
         tail = rest[unit.end() : unit.end() + 24]
         io_m = _IO_IN_UNIT.search(unit.group()) or IO_AFTER_PRICE.match(tail) or IO_BEFORE_PRICE.search(before)
-        _set_price(q, io_of(io_m.group(1) if io_m and io_m.lastindex else io_m.group("io") if io_m else None), value)
+        io = io_of(io_m.group(1) if io_m and io_m.lastindex else io_m.group("io") if io_m else None)
+        _set_price(q, io or ("out" if pair_end else None), value)  # "under $1/$5 per million": the pair's output half
         return True
     if _UNIT_PRICE_AFTER.match(rest):
         return True  # "$0.04 per image", "$0.006 per minute": a price per item, which no token field holds
+    if pair_start or pair_end:  # "$10/$50": an input and an output price per 1M, said as a pair
+        if _CAP_JUST_BEFORE.search(before) or pair_end and _CAP_JUST_BEFORE.search(before[: pair_end.start()]):
+            _set_price(q, "out" if pair_end else "in", value)  # "under $1/$5": the two caps
+        return True  # "is X worth $10/$50 over opus?": the price of a model, no cap
     io_direct = IO_AFTER_PRICE.match(rest)
     if io_direct and not PERIOD.match(rest.lstrip()):
         _set_price(q, io_of(io_direct.group("io")), value)  # "$3 in / $15 out"
@@ -203,6 +214,8 @@ MONEY = Rule(
         ("output has to be under $5/M", {"max_output_price": 5.0, "max_blended_price": None}),
         ("we spent $18k on ¤ last quarter", {"monthly_spend": 6000, "max_monthly_cost": None}),
         ("annual spend on ¤ is $60k. how much on the batch api?", {"monthly_spend": 5000, "max_monthly_cost": None}),
+        ("is ¤ worth $10/$50 over ¤ for creative writing?", {"max_monthly_cost": None, "max_blended_price": None}),
+        ("anything under $1/$5 per million with tool calling", {"max_input_price": 1.0, "max_output_price": 5.0}),
         ("our yearly openai bill: $120k", {"monthly_spend": 10000}),
         ("if we spend $3,000/mo on ¤ today, what would the same traffic cost", {"monthly_spend": 3000, "max_monthly_cost": None}),
         ("budget's 2 grand a month", {"max_monthly_cost": 2000, "tokens_per_month": None}),
