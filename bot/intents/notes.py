@@ -8,6 +8,7 @@ from datetime import date
 from bot.catalogue.cost import STANDARD_VOLUMES, Mix
 from bot.catalogue.offers import Offer, last_deprecation, retired
 from bot.catalogue.store import Catalogue
+from bot.catalogue.workload import READS_PER_WRITE
 from bot.contract.answer import Note
 from bot.contract.query import Query
 from bot.contract.vocab import COMPLIANCE
@@ -57,6 +58,12 @@ def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
         )
     if query.region:
         notes.append(Note(kind="assumption", text=region_text(query.region)))
+    if query.cache_hit_rate:
+        notes.append(Note(kind="assumption", text=(
+            f"Cache hits: {query.cache_hit_rate:.0%} of input is priced at each offer's cached-input price, plus cache "
+            f"writes where the maker charges them (a cached prefix taken as written once per {READS_PER_WRITE} reads); "
+            "costs and blended prices include it, the In $/M column is the list price, and an offer with no cached "
+            "price pays full input.")))  # fmt: skip
     if query.max_monthly_cost is not None and query.tokens_per_month is None:
         notes.append(
             Note(kind="caveat", text="A monthly budget needs a volume to apply; say `for 20M tokens a month`.")

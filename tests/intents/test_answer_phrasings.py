@@ -823,3 +823,16 @@ def test_an_open_model_is_never_measured_at_a_maker_api_that_does_not_exist(cata
     for out in everywhere(catalogue, question)[:2]:
         flat = " ".join(out.split())
         assert "at its maker's API" not in flat and "By provider: Groq" in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "RAG bot: 300k requests/day, 6k tokens in and 300 out per request, ~70% of each prompt is the same cached system prompt + docs. cheapest decent model?",
+        "cheapest model for 2B tokens of support chat a month with 70% cache hits",
+        "we get a 70% prompt cache hit rate on 500M tokens/mo of extraction, what's cheapest?",
+    ],
+)
+def test_a_ranking_priced_with_cache_hits_says_so(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question):
+        assert "70%" in out and "cached-input price" in out
