@@ -192,6 +192,8 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
         lines,
     )
     head = verdict_lines(cands, query, mix, catalogue)
+    if query.zero_volume:
+        head.insert(0, "0 tokens cost $0 on any model; the price per 1M tokens:")
     notes = notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, cands)
     for c in cands:
         notes += workload_notes(c, query, mix) + price_notes(c, query, mix) + thinking_notes(c, query, mix)

@@ -126,6 +126,7 @@ class _Reading:
     intent: str = "unknown"
     confidence: float = 0.0
     followup: bool = False
+    zero: bool = False  # a volume of zero was asked about, with a model to price
 
     @property
     def specific(self) -> bool:
@@ -291,7 +292,9 @@ def _with_extras(query: Query, r: _Reading) -> Query:
 def _query(r: _Reading) -> Query:
     """The contract query for a reading: help and unknown keep nothing, info keeps the model; an odd number is
     said back as a refusal rather than used."""
-    if r.quantities.odd:
+    if r.quantities.odd and all(o.endswith(" is zero") for o in r.quantities.odd) and r.models and r.intent in ("cost", "compare"):
+        r.zero = True  # "what would 0 tokens cost on ¤?": $0, and the price per 1M tokens
+    elif r.quantities.odd:
         return Query(
             intent="unknown",
             refusal=f"I can't use that number: {'; '.join(r.quantities.odd)}. Could you give a positive amount "
@@ -314,6 +317,7 @@ def _query(r: _Reading) -> Query:
         input_modalities=r.modalities,
         unknown_models=r.unknown,
         assumptions=r.assumptions,
+        zero_volume=r.zero,
         followup=r.followup,
     )
     if r.intent == "info":  # the contract keeps only the model; a modality asked about is answered yes/no

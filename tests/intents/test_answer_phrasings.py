@@ -836,3 +836,13 @@ def test_an_open_model_is_never_measured_at_a_maker_api_that_does_not_exist(cata
 def test_a_ranking_priced_with_cache_hits_says_so(catalogue: Catalogue, question: str) -> None:
     for out in everywhere(catalogue, question):
         assert "70%" in out and "cached-input price" in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much would 0 tokens cost on claude-opus-5", "what's the bill for 0 tokens a month of claude-opus-5?", "claude-opus-5 at 0 tokens/month cost?"],
+)
+def test_zero_tokens_on_a_named_model_is_zero_dollars_with_its_price(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert "0 tokens cost $0 on any model" in flat and "$5.00 per 1M input" in flat
