@@ -183,6 +183,9 @@ def _kind_notes(kind: str, query: Query, catalogue: Catalogue, policy: Policy, s
         notes += token_priced_note(catalogue, query, policy)
     if kind == "rerank":
         notes += per_token_rerankers(catalogue)
+    if kind in ("embedding", "rerank") and multilingual(query):
+        notes.append(Note(kind="assumption", text="More than English asked for: models whose names mark them English-only "
+                                                  "are left out; no source in my data scores the rest by language."))  # fmt: skip
     return notes
 
 
@@ -219,8 +222,10 @@ def retired(model: Model) -> bool:
 
 def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[float, Model, Offer, str] | None:
     """The model's cheapest offer in the kind's unit from the providers that count (None when retired or unpriced)."""
-    if retired(model) or kind == "image_generation" and _NOT_GENERATORS.search(model.id):
-        return None  # retired by its maker; or an upscaler or editor, which generates no images of its own
+    if retired(model) or kind == "image_generation" and _NOT_GENERATORS.search(model.id) or _PRICE_BUCKET.search(model.id):
+        return None  # retired; an upscaler or editor, which generates no images; a price bucket ("up to 150M params")
+    if kind == "embedding" and multilingual(query) and _ENGLISH_ONLY.search(model.id):
+        return None  # "multilingual semantic search": bge-base-en-v1.5 embeds English only
     offers = [o for o in model.offers if not o.deprecated and o.provider not in query.exclude_providers]
     if query.providers:
         offers = [o for o in offers if o.provider in query.providers]
@@ -234,6 +239,15 @@ def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[
         return None
     price, offer, how = min(priced, key=lambda x: (not x[1].first_party, x[0]))
     return price, model, offer, how
+
+
+_PRICE_BUCKET = re.compile(r"-up-to-\d")  # LiteLLM's "together-ai-embedding-up-to-150m": a size's price, no model
+_ENGLISH_ONLY = re.compile(r"(?:^|[-_/.])en(?:[-_.]|$)|english")
+
+
+def multilingual(query: Query) -> bool:
+    """Text in more than English asked for: 'multilingual search', 'German and French documents'."""
+    return query.task == "translation" or bool(query.unjudged)
 
 
 def in_region(offers: list[Offer], region: str) -> list[Offer]:

@@ -846,3 +846,18 @@ def test_zero_tokens_on_a_named_model_is_zero_dollars_with_its_price(catalogue: 
     for out in everywhere(catalogue, question)[:2]:
         flat = " ".join(out.split())
         assert "0 tokens cost $0 on any model" in flat and "$5.00 per 1M input" in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "best embedding model for multilingual semantic search, we need to embed 500M tokens once then ~5M/mo",
+        "embedding model for german and french documents",
+        "cheapest embeddings for a multi-language help center",
+    ],
+)
+def test_a_multilingual_embedding_question_leaves_english_only_models_out(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["rows"] and not any(re.search(r"(?:^|[-_/.])en(?:[-_.]|$)|english|up-to-", r["model"]) for r in data["rows"])
+    for out in everywhere(catalogue, question)[:2]:
+        assert "English-only" in out
