@@ -36,31 +36,49 @@ def dated_changes(query: Query, catalogue: Catalogue) -> Dated:
     today = current_day()
     days = query.window_days or DEFAULT_DAYS
     since, until = today - timedelta(days=days), today + timedelta(days=max(days, DEFAULT_DAYS))
-    prices, released, retiring = [], [], []
-    asked = _asked(query, catalogue)
-    dated = [m for m in asked if m.release_date is not None and m.release_date <= today]
-    newest = max(dated, key=lambda m: (m.release_date, m.id), default=None)
-    for model in asked:
-        for offer in model.first_party:
-            before = _before(offer, catalogue.snapshot.as_of)
-            if before is not None and offer.price_as_of is not None and since <= offer.price_as_of <= today:
-                prices.append((model, offer, before))
-        if model.release_date is not None and since <= model.release_date <= today:
-            released.append(model)
-        ends = model.reference.deprecation_date
-        if model.reference.first_party and ends is not None and since <= ends <= until:
-            retiring.append((model, model.reference))
-    prices.sort(key=lambda p: (p[1].price_as_of or today, p[0].id), reverse=True)
-    released.sort(key=lambda m: (m.release_date or today, m.id), reverse=True)
-    retiring.sort(key=lambda p: (p[1].deprecation_date or today, p[0].id))
+    facts = catalogue.index(dated_facts)
+    asked = {id(m) for m in _asked(query, facts.models, catalogue)}
+    prices = [p for p in facts.prices if id(p[0]) in asked and since <= (p[1].price_as_of or today) <= today]
+    released = [m for day, m in facts.released if id(m) in asked and since <= day <= today]
+    retiring = [(m, o) for day, m, o in facts.retiring if id(m) in asked and since <= day <= until]
+    newest = next((m for day, m in facts.released if id(m) in asked and day <= today), None)
     return Dated(since, until, prices, released, retiring, newest)
 
 
-def _asked(query: Query, catalogue: Catalogue) -> list[Model]:
+@dataclass(frozen=True, slots=True)
+class DatedFacts:
+    """Every dated fact of a catalogue, newest first (retirements soonest first), read once: an answer filters it."""
+
+    models: tuple[Model, ...]
+    prices: list[tuple[Model, Offer, PriceClaim]]
+    released: list[tuple[date, Model]]
+    retiring: list[tuple[date, Model, Offer]]
+
+
+def dated_facts(catalogue: Catalogue) -> DatedFacts:
+    """The makers' dated price changes, the models' release dates and the makers' retirement dates."""
+    prices, released, retiring = [], [], []
+    for model in catalogue.models:
+        for offer in model.first_party:
+            before = _before(offer, catalogue.snapshot.as_of)
+            if before is not None:
+                prices.append((model, offer, before))
+        if model.release_date is not None:
+            released.append((model.release_date, model))
+        ends = model.reference.deprecation_date
+        if model.reference.first_party and ends is not None:
+            retiring.append((ends, model, model.reference))
+    prices.sort(key=lambda p: (p[1].price_as_of or date.min, p[0].id), reverse=True)
+    released.sort(key=lambda dm: (dm[0], dm[1].id), reverse=True)
+    retiring.sort(key=lambda dmo: (dmo[0], dmo[1].id))
+    return DatedFacts(catalogue.models, prices, released, retiring)
+
+
+def _asked(query: Query, models: tuple[Model, ...], catalogue: Catalogue) -> list[Model]:
     kind = query.kind or "chat"
     makers = set(query.providers)
     out = []
-    for m in catalogue.models:
+    for m in models:
         if m.kind != kind or (makers and m.maker not in makers and not makers & set(m.providers)):
             continue
         if m.maker in query.exclude_providers:
