@@ -238,13 +238,19 @@ class Offer:
 
 
     def changed_since(self, other: Offer) -> date | None:
-        """The day this offer's price changed, when `other`'s price is dated before it: a source saw this price
-        change (an older claim differs) and `other`'s seller may since have followed ("Google's rose on
-        2026-12-01; Vertex's $2/$10 is as of 2026-11-05")."""
+        """The day this offer's price changed, when `other`'s price is dated before it and is this offer's older
+        price (a source's older claim): `other`'s seller may since have followed ("Google's rose on 2026-12-01;
+        Vertex's $2/$10, Google's old price, is as of 2026-11-05")."""
         day, then = self.price_as_of, other.price_as_of
         if day is None or then is None or then >= day:
             return None
-        return day if any(c.as_of is not None and c.as_of < day for c in self.disagreement) else None
+        older = [c for c in self.disagreement if c.as_of is not None and c.as_of < day]
+        same = any(_close(c.input, other.input_price) and _close(c.output, other.output_price) for c in older)
+        return day if same else None  # the other seller still lists what the maker charged before
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 0.011 * max(abs(a), abs(b), 1e-9)
 
 
 def retired(offers: list[Offer] | tuple[Offer, ...], day: date) -> bool:

@@ -171,6 +171,8 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix,
     if offset:
         return verdict
     if (query.sort_by or "value") in ("value", "cost"):
+        today = current_day()
+        ranked = [c for c in ranked if not notes_mod.retiring_soon(c, today)]  # no step up onto a model about to go
         step, good = pareto_step(top, ranked), good_step(top, ranked)
         trade = step_sentence(top, step, query.task) if step is not None else None
         cheaper = [c for c in ranked if c.blended is not None and top.blended is not None and c.blended < top.blended]

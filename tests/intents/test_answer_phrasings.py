@@ -861,3 +861,21 @@ def test_a_multilingual_embedding_question_leaves_english_only_models_out(catalo
     assert data["rows"] and not any(re.search(r"(?:^|[-_/.])en(?:[-_.]|$)|english|up-to-", r["model"]) for r in data["rows"])
     for out in everywhere(catalogue, question)[:2]:
         assert "English-only" in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cheapest vision model for reading receipts, 100k receipts a month",
+        "cheapest model for 50M tokens of classification",
+        "best value model for summarization at 20M tokens a month",
+    ],
+)
+def test_no_step_up_is_onto_a_model_retiring_within_weeks(catalogue: Catalogue, question: str) -> None:
+    verdict = ask_json(question)["verdict"]
+    today = current_day()
+    for found in re.finditer(r"(?:One step up|The cheapest rated good): ([\w.:/-]+)", verdict):
+        model = catalogue.model(found.group(1))
+        assert model is not None
+        ends = model.reference.deprecation_date
+        assert ends is None or (ends - today).days > SOON_DAYS, found.group(1)
