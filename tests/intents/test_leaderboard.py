@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from asking import ask_json
+from test_answer_phrasings import everywhere
 
 from bot.catalogue.store import Catalogue
 from bot.parse.benchmarks import benchmark_of
-from test_answer_phrasings import everywhere
 
 
 @pytest.mark.parametrize(

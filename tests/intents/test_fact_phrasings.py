@@ -1,0 +1,103 @@
+"""Facts and picks an expert would sign: retiring models, rerankers, a line at a seller, open models' speeds, multilingual embeddings.
+
+Each rule is pinned by three phrasings of its own, through `whichmodel ask --json` and the renderers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from asking import ask_json
+from test_answer_phrasings import everywhere
+
+from bot.catalogue.offers import current_day
+from bot.catalogue.store import Catalogue
+from bot.intents.notes import SOON_DAYS
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "thinking of moving our summarizer from gpt-4.1-mini to gpt-5-mini, worth it?",
+        "should we upgrade from gpt-4.1 mini to gpt-5 mini?",
+        "is it worth switching from gpt-4.1-mini to gpt-5-mini for summaries",
+    ],
+)
+def test_an_upgrade_to_a_model_retiring_within_weeks_is_a_no_with_its_successor(catalogue: Catalogue, question: str) -> None:
+    when = catalogue.model("gpt-5-mini").reference.deprecation_date
+    if when is None or not 0 < (when - current_day()).days <= SOON_DAYS:
+        pytest.skip("the shipped data no longer has gpt-5-mini retiring within weeks of today")
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert f"No: OpenAI retires gpt-5-mini on {when.isoformat()}" in flat and "successor" in flat
+        assert "Yes: upgrade" not in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the best reranker for our RAG pipeline? about 2M searches a month",
+        "cheapest rerank model",
+        "which reranking models can we use for search results",
+    ],
+)
+def test_a_reranker_question_is_answered_from_rerankers_per_search(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    rerankers = {m.id for m in catalogue.models if m.kind == "rerank"}
+    assert data["rows"] and all(r["model"] in rerankers for r in data["rows"])
+    for out in everywhere(catalogue, question)[:2]:
+        assert "per 1,000 searches" in out and "No quality benchmark for reranking" in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does groq serve any qwen3.8 model", "is qwen3.8 available on groq?", "can I get qwen 3.8 through groq"],
+)
+def test_a_line_asked_for_at_a_seller_names_the_one_of_it_sold_there(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert "qwen3.8-27b" in flat and "Groq" in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["fastest provider for gpt-oss-120b right now?", "which host serves gpt-oss-120b fastest", "where is gpt-oss-120b fastest?"],
+)
+def test_an_open_model_is_never_measured_at_a_maker_api_that_does_not_exist(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert "at its maker's API" not in flat and "By provider: Groq" in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "best embedding model for multilingual semantic search, we need to embed 500M tokens once then ~5M/mo",
+        "embedding model for german and french documents",
+        "cheapest embeddings for a multi-language help center",
+    ],
+)
+def test_a_multilingual_embedding_question_leaves_english_only_models_out(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["rows"] and not any(re.search(r"(?:^|[-_/.])en(?:[-_.]|$)|english|up-to-", r["model"]) for r in data["rows"])
+    for out in everywhere(catalogue, question)[:2]:
+        assert "English-only" in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cheapest vision model for reading receipts, 100k receipts a month",
+        "cheapest model for 50M tokens of classification",
+        "best value model for summarization at 20M tokens a month",
+    ],
+)
+def test_no_step_up_is_onto_a_model_retiring_within_weeks(catalogue: Catalogue, question: str) -> None:
+    verdict = ask_json(question)["verdict"]
+    today = current_day()
+    for found in re.finditer(r"(?:One step up|The cheapest rated good): ([\w.:/-]+)", verdict):
+        model = catalogue.model(found.group(1))
+        assert model is not None
+        ends = model.reference.deprecation_date
+        assert ends is None or (ends - today).days > SOON_DAYS, found.group(1)
