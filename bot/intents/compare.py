@@ -224,13 +224,19 @@ def thinks(c: Candidate) -> bool:
 
 
 def _not_to_leaving(old: Candidate, new: Candidate, today: date) -> str:
-    """'No: OpenAI retires gpt-5-mini on 2026-12-11, in 7 days; move to its successor, gpt-5.6-terra, instead.'"""
+    """'No: OpenAI retires gpt-5-mini on 2026-12-11, in 7 days; move to gpt-6-luna, OpenAI's named successor to
+    gpt-4.1-mini, instead.' (the current model's successor first, else the retiring one's)."""
     if new.offer.superseded_by:
         return f"No: {new.model.id} looks retired at {new.offer.provider_name} ({new.offer.superseded_by} is sold there now)."
     when = new.offer.retiring(today, notes_mod.SOON_DAYS)
     assert when is not None
-    successor = new.offer.successor.rsplit("/", 1)[-1] if new.offer.successor else None
-    to = f"its named successor, {successor}, instead (ask: upgrade from {old.model.id} to {successor}?)" if successor else "a current model instead"
+    # the current model's own successor first: the maker's path for it, usually the like-for-like price point
+    named = [(o.successor.rsplit("/", 1)[-1], whose) for o, whose in ((old.offer, old.model.id), (new.offer, new.model.id)) if o.successor]
+    if named:
+        successor, whose = named[0]
+        to = f"{successor}, {new.offer.provider_name}'s named successor to {whose}, instead (ask: upgrade from {old.model.id} to {successor}?)"
+    else:
+        to = "a current model instead"
     return f"No: {new.offer.provider_name} retires {new.model.id} on {fmt.day(when)}, in {(when - today).days} days; move to {to}."
 
 

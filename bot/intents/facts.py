@@ -162,11 +162,12 @@ def availability(
             lines.append(f"Yes: {name} is on {offer.provider_name}{price}.")
         else:
             sellers = ", ".join(list(dict.fromkeys(o.provider_name for o in offers))[:5]) or "nobody in my data"
-            lines.append(f"No: {name} is not sold by {names.get(pid, pid)} in my data; it is at {sellers}.")
             kin = [(m, o) for m in siblings for o in m.offers if o.provider == pid and o.priced and not o.deprecated]
-            if kin:  # "does groq serve any qwen3.8 model?": another of the line is
+            if kin:  # "does groq serve any qwen3.8 model?": another of the line is, so yes first
                 said = ", ".join(f"{m.id} ({pair(o.input_price, o.output_price)} per 1M)" for m, o in kin[:3])
-                lines.append(f"{names.get(pid, pid)} does sell {said}.")
+                lines.append(f"Yes, of that line: {names.get(pid, pid)} sells {said}; not {name}, which is at {sellers}.")
+            else:
+                lines.append(f"No: {name} is not sold by {names.get(pid, pid)} in my data; it is at {sellers}.")
     return " ".join(lines) if lines else f"{name} is sold by {len(offers)} providers."
 
 

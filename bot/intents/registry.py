@@ -114,8 +114,10 @@ def absurd_volume(query: Query, policy: Policy) -> Answer | None:
         return None
     if tokens > policy.max_volume:
         text = (
-            f"{fmt.tokens(tokens)} tokens a month is far beyond any real workload (the busiest public APIs serve "
-            f"around {fmt.tokens(policy.max_volume)} a month in total). Check the number and ask again, e.g. `at 50M tokens a month`."
+            f"{fmt.tokens(tokens)} tokens a month is more than one team runs: past {fmt.tokens(policy.max_volume)} a "
+            "month, it is the traffic of a whole provider (the largest report about a quadrillion a month across all "
+            "their products), priced by contract, not by list price. Check the number and ask again, e.g. `at 50M "
+            "tokens a month`."
         )
     elif tokens == 0:
         text = "Zero tokens a month costs nothing on any model. Give a volume, e.g. `at 10M tokens a month`."

@@ -99,7 +99,7 @@ def test_help_lists_five_examples_for_the_asker_only(catalogue: Catalogue) -> No
 
 def test_absurd_volume_gets_a_sentence_not_a_table(catalogue: Catalogue) -> None:
     answer = answer_for(Query(intent="recommend", tokens_per_month=1e20), catalogue)
-    assert answer.error and not answer.tables and "far beyond any real workload" in (answer.verdict or "")
+    assert answer.error and not answer.tables and "more than one team runs" in (answer.verdict or "")
 
 
 def test_list_caps_rows_and_counts_the_rest(catalogue: Catalogue) -> None:
