@@ -89,3 +89,28 @@ def rank(cands: list[Candidate], sort_by: str) -> list[Candidate]:
 def needs(sort_by: str) -> str | None:
     """The data a sort needs; candidates without it cannot be ranked on it."""
     return {"speed": "tps", "latency": "ttft"}.get(sort_by)
+
+
+CHEAP_CLIMB = 1.25  # a cheapest question takes a better model for at most this much more than the cheapest,
+CHEAP_DOLLARS = 50.0  # or for at most this many dollars more a month (and at most twice the price),
+CHEAP_GAIN = 10  # when it scores this many points higher, or a tier up
+
+
+def better_buy(ordered: list[Candidate]) -> Candidate | None:
+    """For a cheapest question, the candidate worth its small premium over the cheapest: 10+ points (or a tier)
+    higher for at most 1.25x the price, or $50 a month more; the cheapest of those, else None."""
+    if not ordered or ordered[0].score.score is None:
+        return None
+    pick = ordered[0]
+    base, tier = pick.score.score, TIER_ORDER.get(pick.score.tier or "", 0)
+    worth = [
+        c for c in ordered[1:]
+        if c.score.score is not None and c.blended is not None and pick.blended is not None
+        and (round(c.score.score) >= round(base) + CHEAP_GAIN or TIER_ORDER.get(c.score.tier or "", 0) > tier)
+        and (c.blended <= pick.blended * CHEAP_CLIMB or _dollars_more(c, pick) <= CHEAP_DOLLARS and c.blended <= pick.blended * 2)
+    ]  # fmt: skip
+    return min(worth, key=lambda c: (c.blended or 0.0, -(c.score.score or 0.0)), default=None)
+
+
+def _dollars_more(c: Candidate, pick: Candidate) -> float:
+    return (c.monthly - pick.monthly) if c.monthly is not None and pick.monthly is not None else float("inf")

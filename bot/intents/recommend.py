@@ -13,7 +13,7 @@ from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.nearest import nearest
 from bot.intents.quoted import with_cheaper
-from bot.intents.ranking import climbed, good_enough, good_step, needs, pareto_step, rank
+from bot.intents.ranking import better_buy, climbed, good_enough, good_step, needs, pareto_step, rank
 from bot.intents.selection import Candidate, Left, candidates
 from bot.intents.tables import cheaper_at, ranking_table, row
 from bot.intents.why_not import why_not_sentences
@@ -135,6 +135,8 @@ def ranked_candidates(
             )
         found = kept
     ordered = retiring_last(rank(found, sort_by), notes)
+    if sort_by == "cost" and (buy := better_buy(ordered)) is not None:  # "cheapest": unless a little more buys a lot
+        ordered = [buy, *(c for c in ordered if c is not buy)]
     return (climbed(ordered) if sort_by == "value" else ordered), notes
 
 
@@ -176,7 +178,9 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix,
         step, good = pareto_step(top, ranked), good_step(top, ranked)
         trade = step_sentence(top, step, query.task) if step is not None else None
         cheaper = [c for c in ranked if c.blended is not None and top.blended is not None and c.blended < top.blended]
-        if cheaper and (query.sort_by or "value") == "value":
+        if cheaper and query.sort_by == "cost":  # the better buy leads: say what the very cheapest is
+            trade = " ".join(filter(None, [cheapest_sentence(top, min(cheaper, key=lambda c: c.blended or 0.0), query), trade]))
+        elif cheaper and (query.sort_by or "value") == "value":
             trade = " ".join(filter(None, [climb_sentence(top, min(cheaper, key=lambda c: c.blended or 0.0), query.task), trade]))
         if good is not None and good is not step:
             trade = (trade + " " if trade else "") + good_sentence(top, good, query.task)
@@ -200,6 +204,16 @@ def climb_sentence(pick: Candidate, cheapest: Candidate, task: str | None) -> st
     gap = round(pick.score.score or 0.0) - round(cheapest.score.score or 0.0)
     score = fmt.score(cheapest.score.score, cheapest.score.tier)
     return f"The cheapest good enough is {cheapest.model.id}, scoring {score}; {points(gap, task)} here cost {ratio:.1f}x."
+
+
+def cheapest_sentence(pick: Candidate, cheapest: Candidate, query: Query) -> str:
+    """'The very cheapest is glm-4.7-flash ($4.70/month, 50 usable): 12 more points here cost 7% more.'"""
+    gap = round(pick.score.score or 0.0) - round(cheapest.score.score or 0.0)
+    cost = fmt.money(cheapest.monthly) + "/month" if cheapest.monthly is not None else f"{fmt.price(cheapest.blended)}/M blended"
+    more = fmt.ratio(pick.blended, cheapest.blended) or 1.0
+    extra = f"{(more - 1) * 100:.0f}% more" if more < 1.5 else f"{more:.1f}x"
+    return (f"The very cheapest is {cheapest.model.id} ({cost}, scoring {fmt.score(cheapest.score.score, cheapest.score.tier)}); "
+            f"{points(gap, query.task)} here cost {extra}.")  # fmt: skip
 
 
 def good_sentence(pick: Candidate, good: Candidate, task: str | None) -> str:

@@ -101,3 +101,22 @@ def test_no_step_up_is_onto_a_model_retiring_within_weeks(catalogue: Catalogue, 
         assert model is not None
         ends = model.reference.deprecation_date
         assert ends is None or (ends - today).days > SOON_DAYS, found.group(1)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "RAG bot: 300k requests/day, 6k tokens in and 300 out per request, ~70% of each prompt is the same cached system prompt + docs. cheapest decent model?",
+        "cheapest for 50M tokens of classification",
+        "cheapest on azure EU for pulling fields out of invoices, 5M tokens/day",
+    ],
+)
+def test_a_cheapest_question_takes_the_better_buy_a_small_premium_away(question: str) -> None:
+    data = ask_json(question)
+    rows = data["rows"]
+    cheapest = min(rows, key=lambda r: r["monthly_cost"])
+    top = rows[0]
+    assert top["model"] != cheapest["model"], "in the shipped data each of these has a better buy"
+    assert top["task_score"] >= cheapest["task_score"] + 10 or top["task_tier"] != cheapest["task_tier"]
+    assert top["monthly_cost"] <= cheapest["monthly_cost"] * 1.25 or top["monthly_cost"] - cheapest["monthly_cost"] <= 50
+    assert f"The very cheapest is {cheapest['model']}" in data["verdict"]
