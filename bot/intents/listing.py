@@ -16,6 +16,7 @@ from bot.intents.constraints import mix_of
 from bot.intents.index import Index, index_for
 from bot.intents.quoted import display_candidate, with_cheaper
 from bot.intents.ranking import needs, rank
+from bot.intents.recommend import retiring_last
 from bot.intents.selection import Candidate, Left, candidates
 from bot.intents.tables import ranking_table, row
 from bot.render import fmt
@@ -121,7 +122,7 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
         notes.append(
             Note(kind="caveat", text=f"No {task} score for {model.id}: showing models rated good or strong instead.")
         )
-    found = rank([c for c in similar if wins(c, base)], sort_by)
+    found = retiring_last(rank([c for c in similar if wins(c, base)], sort_by), notes)  # not onto a model about to go
     limit = query.limit or policy.rows
     shown = with_cheaper(found[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in [base, *shown]] if offset == 0 else [row(c, mix, query) for c in shown]
@@ -134,6 +135,9 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
         verdict = f"Try {best.model.id} instead of {model.id}: {difference(best, base, sort_by, query.task)}."
         if len(shown) > 1:
             verdict += f" Also {shown[1].model.id}: {difference(shown[1], base, sort_by, query.task)}."
+        heir = (base.offer.successor or "").rsplit("/", 1)[-1]
+        if heir and any(c.model.id == heir for c in shown):
+            verdict += f" {base.offer.provider_name} names {heir} as {model.id}'s successor."
     else:
         verdict = (
             f"No {word} model scores within {SIMILAR_POINTS:.0f} points of {model.id} on {task} with these constraints."

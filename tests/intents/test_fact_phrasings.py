@@ -120,3 +120,16 @@ def test_a_cheapest_question_takes_the_better_buy_a_small_premium_away(question:
     assert top["task_score"] >= cheapest["task_score"] + 10 or top["task_tier"] != cheapest["task_tier"]
     assert top["monthly_cost"] <= cheapest["monthly_cost"] * 1.25 or top["monthly_cost"] - cheapest["monthly_cost"] <= 50
     assert f"The very cheapest is {cheapest['model']}" in data["verdict"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["give me an openai model cheaper than gpt-4o-mini", "cheaper alternative to gpt-4o-mini from openai", "what replaces gpt-4o-mini at openai for less?"],
+)
+def test_an_alternative_never_leads_with_a_model_retiring_within_weeks(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    today = current_day()
+    first = catalogue.model(data["rows"][1]["model"])  # row 0 is the model asked about
+    ends = first.reference.deprecation_date
+    assert ends is None or (ends - today).days > SOON_DAYS
+    assert "names gpt-6-luna as gpt-4o-mini's successor" in data["verdict"]
