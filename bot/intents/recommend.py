@@ -11,6 +11,7 @@ from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents import selfhost
 from bot.intents.constraints import mix_of
+from bot.intents.index import index_for
 from bot.intents.nearest import nearest
 from bot.intents.quoted import with_cheaper
 from bot.intents.ranking import better_buy, climbed, good_enough, good_step, needs, pareto_step, rank
@@ -152,6 +153,25 @@ def retiring_last(ordered: list[Candidate], notes: list[Note]) -> list[Candidate
     return [c for c in ordered if id(c) not in going] + soon
 
 
+def _makers_elsewhere(
+    query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, left: Left, notes: list[Note]
+) -> tuple[Query, list[Candidate], list[Note]]:
+    """Makers named as providers whose own APIs meet nothing ("is deepseek on a US-hosted provider?"): their
+    models at any seller that meets the rest, said as an assumption; else the query as it was."""
+    makers = index_for(catalogue).makers
+    if not all(p in makers for p in query.providers):
+        return query, [], notes
+    wider = query.model_copy(update={"providers": []})
+    found, more = ranked_candidates(wider, catalogue, policy, mix, Left())
+    found = [c for c in found if c.model.maker in query.providers]
+    if not found:
+        return query, [], notes
+    names = ", ".join(makers[p].name for p in query.providers)
+    said = Note(kind="assumption", text=f"{names} read as the maker: its own API meets none of this, so these are its "
+                                        "models at the sellers that do.")  # fmt: skip
+    return wider, found, [said, *more]
+
+
 def title_for(query: Query) -> str:
     """'Cheapest models for classification, from anthropic, at 50M tokens/month'."""
     title = f"{SORT_WORDS[query.sort_by or 'value'].capitalize()} models for {task_name(query.task)}"
@@ -230,6 +250,8 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
     mix = mix_of(query, catalogue)
     left = Left()
     ranked, notes = ranked_candidates(query, catalogue, policy, mix, left)
+    if not ranked and query.providers:
+        query, ranked, notes = _makers_elsewhere(query, catalogue, policy, mix, left, notes)
     fitted = None
     if selfhost.asked(query):
         fitted, size_notes = selfhost.fit_ranked(ranked, query, catalogue, policy, mix)

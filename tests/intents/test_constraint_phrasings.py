@@ -99,3 +99,17 @@ def test_zero_tokens_on_a_named_model_is_zero_dollars_with_its_price(catalogue: 
     for out in everywhere(catalogue, question)[:2]:
         flat = " ".join(out.split())
         assert "0 tokens cost $0 on any model" in flat and "$5.00 per 1M input" in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we can't send data to china — is deepseek available on a US-hosted provider, and at what price?",
+        "cheapest deepseek model processed in the US",
+        "deepseek, but hosted in the us: what are my options?",
+    ],
+)
+def test_a_maker_named_as_seller_whose_api_meets_nothing_is_read_as_its_models_elsewhere(question: str) -> None:
+    data = ask_json(question)
+    assert data["rows"] and all(r["model"].startswith("deepseek") and r["provider"] != "deepseek" for r in data["rows"])
+    assert any("read as the maker" in n["text"] for n in data["notes"])
