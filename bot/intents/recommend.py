@@ -136,7 +136,9 @@ def ranked_candidates(
             )
         found = kept
     ordered = retiring_last(rank(found, sort_by), notes)
-    if sort_by == "cost" and (buy := better_buy(ordered)) is not None:  # "cheapest": unless a little more buys a lot
+    today = current_day()
+    live = [c for c in ordered if not notes_mod.retiring_soon(c, today)]
+    if sort_by == "cost" and (buy := better_buy(live)) is not None:  # "cheapest": unless a little more buys a lot
         ordered = [buy, *(c for c in ordered if c is not buy)]
     return (climbed(ordered) if sort_by == "value" else ordered), notes
 
