@@ -136,9 +136,7 @@ def ranked_candidates(
             )
         found = kept
     ordered = retiring_last(rank(found, sort_by), notes)
-    today = current_day()
-    live = [c for c in ordered if not notes_mod.retiring_soon(c, today)]
-    if sort_by == "cost" and (buy := better_buy(live)) is not None:  # "cheapest": unless a little more buys a lot
+    if sort_by == "cost" and (buy := better_buy(_staying(ordered))) is not None:  # "cheapest": unless a little more buys a lot
         ordered = [buy, *(c for c in ordered if c is not buy)]
     return (climbed(ordered) if sort_by == "value" else ordered), notes
 
@@ -174,6 +172,15 @@ def _makers_elsewhere(
     return wider, found, [said, *more]
 
 
+def _staying(ordered: list[Candidate]) -> list[Candidate]:
+    """The candidates not retiring within weeks: `retiring_last` put those at the end, so the rest is a prefix."""
+    today = current_day()
+    end = len(ordered)
+    while end and notes_mod.retiring_soon(ordered[end - 1], today):
+        end -= 1
+    return ordered[:end]
+
+
 def title_for(query: Query) -> str:
     """'Cheapest models for classification, from anthropic, at 50M tokens/month'."""
     title = f"{SORT_WORDS[query.sort_by or 'value'].capitalize()} models for {task_name(query.task)}"
@@ -195,8 +202,7 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix,
     if offset:
         return verdict
     if (query.sort_by or "value") in ("value", "cost"):
-        today = current_day()
-        ranked = [c for c in ranked if not notes_mod.retiring_soon(c, today)]  # no step up onto a model about to go
+        ranked = _staying(ranked)  # no step up onto a model about to go
         step, good = pareto_step(top, ranked), good_step(top, ranked)
         trade = step_sentence(top, step, query.task) if step is not None else None
         cheaper = [c for c in ranked if c.blended is not None and top.blended is not None and c.blended < top.blended]
