@@ -54,8 +54,36 @@ class Checks:
             strict=query.strict_caps,
         )
 
+    @property
+    def list_caps(self) -> bool:
+        """The price caps are on list prices alone: no tier, region, cache hits or long context changes what an
+        offer charges, and no cap needs the mix (blended) or the volume (a budget)."""
+        work = self.work
+        plain = not (work.tier or work.region or work.cache_hit_rate or work.context)
+        return plain and self.max_blended is None and self.budget is None
+
+    @property
+    def static_key(self) -> tuple:
+        """What `static_problem` reads: an offer passes those checks alike for every query that has them."""
+        caps = (self.max_input, self.max_output, self.strict) if self.list_caps else None
+        return (self.include_free, self.min_context, self.min_output, self.modalities, self.capabilities, caps)
+
     def problem(self, offer: Offer, speed: Speed | None) -> str | None:
         """Why the offer fails (None when it passes), the cheapest checks first."""
+        return self.static_problem(offer) or self.dynamic_problem(offer, speed)
+
+    def dynamic_problem(self, offer: Offer, speed: Speed | None) -> str | None:
+        """Why the offer fails the checks that depend on the workload's price or on speed (None when it passes)."""
+        if self.priced and not self.list_caps:
+            problem = self._price_problem(offer)
+            if problem is not None:
+                return problem
+        if self.min_speed is not None or self.max_latency is not None:
+            return self.speed_problem(speed)
+        return None
+
+    def static_problem(self, offer: Offer) -> str | None:
+        """Why the offer fails the checks on what it is: a price, context, output, inputs, features."""
         inp, out = offer.input_price, offer.output_price
         if inp is None or out is None:
             return "no price"
@@ -70,12 +98,11 @@ class Checks:
         for cap in self.capabilities:
             if not has_capability(cap, offer):
                 return f"no {cap.replace('_', ' ')}"
-        if self.priced:
-            problem = self._price_problem(offer)
-            if problem is not None:
-                return problem
-        if self.min_speed is not None or self.max_latency is not None:
-            return self.speed_problem(speed)
+        if self.priced and self.list_caps:  # caps on list prices are what an offer is, too
+            if self.max_input is not None and self._over(inp, self.max_input):
+                return "input price over cap"
+            if self.max_output is not None and self._over(out, self.max_output):
+                return "output price over cap"
         return None
 
     def _price_problem(self, offer: Offer) -> str | None:

@@ -28,6 +28,7 @@ class Index:
         self.offered: dict[tuple, list[tuple[Model, list[Offer]]]] = {}
         self.fitting: dict[tuple, tuple[list[tuple[Model, list[Offer]]], Counter[str]]] = {}
         self._open_pools: dict[int, tuple[list, list[tuple[Model, list[Offer]]]]] = {}
+        self.static: dict[tuple, tuple[list, list[tuple[Model, list[Offer]]], Counter[str]]] = {}  # selection.static_pass
         self.candidates: OrderedDict[tuple, tuple[list, Counter[str]]] = OrderedDict()  # see selection.candidates
 
     def offers(self, model: Model, include_free: bool = False) -> dict[str, Offer]:

@@ -156,8 +156,8 @@ def retiring_last(ordered: list[Candidate], notes: list[Note]) -> list[Candidate
 def _makers_elsewhere(
     query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, left: Left, notes: list[Note]
 ) -> tuple[Query, list[Candidate], list[Note]]:
-    """Makers named as providers whose own APIs meet nothing ("is deepseek on a US-hosted provider?"): their
-    models at any seller that meets the rest, said as an assumption; else the query as it was."""
+    """Makers named as providers whose own APIs process nowhere near the region asked ("is deepseek on a
+    US-hosted provider?"): their models at the sellers that do, said as an assumption; else the query as it was."""
     makers = index_for(catalogue).makers
     if not all(p in makers for p in query.providers):
         return query, [], notes
@@ -258,7 +258,7 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
     mix = mix_of(query, catalogue)
     left = Left()
     ranked, notes = ranked_candidates(query, catalogue, policy, mix, left)
-    if not ranked and query.providers:
+    if not ranked and query.providers and query.region:
         query, ranked, notes = _makers_elsewhere(query, catalogue, policy, mix, left, notes)
     fitted = None
     if selfhost.asked(query):

@@ -173,13 +173,16 @@ def candidate_for(
     )
 
 
-def _passing(model: Model, offers: list[Offer], fit: Fit, index: Index, left: Left | None) -> Offer | None:
-    """The model's preferred offer among those that pass every check, or None (the first reason counted)."""
+def _passing(
+    model: Model, offers: list[Offer], fit: Fit, index: Index, left: Left | None, problem: Callable | None = None
+) -> Offer | None:
+    """The model's preferred offer among those that pass every check (or `problem`'s, when the others are
+    already passed), or None (the first reason counted)."""
     if fit.open_weights and not index.open_weights(model):
         if left is not None:
             left.add("no open weights")
         return None
-    problem = fit.checks.problem
+    problem = problem or fit.checks.problem
     if len(offers) == 1:
         offer = offers[0]
         why = problem(offer, index.speed(model, offer.provider) if fit.timed else None)
@@ -240,6 +243,26 @@ def priced(
         speed=speed,
         rates=paid,
     )
+
+
+def static_pass(
+    pool: list[tuple[Model, list[Offer]]], checks: Checks, index: Index
+) -> tuple[list[tuple[Model, list[Offer]]], Counter[str]]:
+    """The pool's models with their offers that pass the checks on what an offer is (context, inputs, features,
+    a price at all), and why the others do not: kept per pool and checks, as many questions share them."""
+    key = (id(pool), checks.static_key)
+    found = index.static.get(key)
+    if found is None or found[0] is not pool:
+        kept: list[tuple[Model, list[Offer]]] = []
+        reasons: Counter[str] = Counter()
+        for model, offers in pool:
+            passing = [o for o in offers if checks.static_problem(o) is None]
+            if passing:
+                kept.append((model, passing))
+            else:
+                reasons[checks.static_problem(offers[0]) or "no offer from the providers asked"] += 1
+        found = index.static[key] = (pool, kept, reasons)
+    return found[1], found[2]
 
 
 def offered(query: Query, catalogue: Catalogue, policy: Policy) -> list[tuple[Model, list[Offer]]]:
@@ -320,9 +343,11 @@ def _candidates(
         whole, pool = pool, index.open_pool(pool)
         if len(whole) > len(pool):
             left.reasons["no open weights"] += len(whole) - len(pool)
+    pool, reasons = static_pass(pool, fit.checks, index)  # what the offers are is checked once per pool and checks
+    left.reasons.update(reasons)
     work, tokens, speed, task_score = fit.checks.work, query.tokens_per_month, index.speed, catalogue.task_score
     for model, offers in pool:  # candidate_for's steps and `priced`, with what is the same for every model read once
-        offer = _passing(model, offers, fit, index, left)
+        offer = _passing(model, offers, fit, index, left, fit.checks.dynamic_problem)
         if offer is None:
             continue
         if offer.deprecated_on(today):
