@@ -63,6 +63,11 @@ class Checks:
         return plain and self.max_blended is None and self.budget is None
 
     @property
+    def dynamic(self) -> bool:
+        """Whether any check depends on the workload's price or on speed (else `dynamic_problem` passes all)."""
+        return self.priced and not self.list_caps or self.min_speed is not None or self.max_latency is not None
+
+    @property
     def static_key(self) -> tuple:
         """What `static_problem` reads: an offer passes those checks alike for every query that has them."""
         caps = (self.max_input, self.max_output, self.strict) if self.list_caps else None

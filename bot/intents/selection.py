@@ -346,8 +346,12 @@ def _candidates(
     pool, reasons = static_pass(pool, fit.checks, index)  # what the offers are is checked once per pool and checks
     left.reasons.update(reasons)
     work, tokens, speed, task_score = fit.checks.work, query.tokens_per_month, index.speed, catalogue.task_score
+    check = fit.checks.dynamic_problem if fit.checks.dynamic else None  # None: every offer left passes
     for model, offers in pool:  # candidate_for's steps and `priced`, with what is the same for every model read once
-        offer = _passing(model, offers, fit, index, left, fit.checks.dynamic_problem)
+        if check is None:
+            offer = offers[0] if len(offers) == 1 else min(offers, key=_preference(model, fit.mix, fit.context))
+        else:
+            offer = _passing(model, offers, fit, index, left, check)
         if offer is None:
             continue
         if offer.deprecated_on(today):
