@@ -68,6 +68,26 @@ def off_peak_sentence(off: OffPeak) -> str:
     return f"Off-peak ({window_text(off)}) it costs {pair(off.input, off.output)} per 1M."
 
 
+TIER_WHY = {
+    "priority": "priority buys faster, steadier serving when capacity is tight: pay it for latency-critical "
+    "user-facing traffic, not for background work",
+    "flex": "flex trades speed and availability for the discount: fine for work that can wait or retry",
+    "fast": "the fast tier buys throughput: pay it where output speed is what users wait on",
+}
+
+
+def tier_sentence(c: Candidate, query: Query, mix: Mix) -> str:
+    """'That is the priority price, 2.5x the standard $5.00/$30.00 ($1,125.00 a month): priority buys ...'."""
+    tier = query.service_tier or ""
+    paid, plain = paid_rates(c, query, mix), rates(c.offer, workload_of(query.model_copy(update={"service_tier": None}), mix))
+    if not any(tier in a for a in paid.applied):
+        return f"{c.offer.provider_name} sells no {tier} tier for {c.model.id} in my data: the standard price applies."
+    ratio = fmt.ratio(paid.blended, plain.blended) or 1.0
+    month = f" ({fmt.money(monthly_at(plain, query.tokens_per_month))} a month)" if query.tokens_per_month else ""
+    return (f"That is the {tier} price, {ratio:.1f}x the standard {pair(plain.input, plain.output)}{month}: "
+            f"{TIER_WHY.get(tier, 'check what the tier promises before paying for it')}.")  # fmt: skip
+
+
 def paid_rates(c: Candidate, query: Query, mix: Mix) -> Rates:
     """The rates the question's workload pays at the candidate's offer (batch, tier, region, cache, context)."""
     return c.rates if c.rates is not None else rates(c.offer, workload_of(query, mix))
@@ -113,6 +133,8 @@ def verdict_lines(cands: list[Candidate], query: Query, mix: Mix, catalogue: Cat
             )
         if c.offer.priced and c.offer.off_peak is not None:
             head.append(off_peak_sentence(c.offer.off_peak))
+        if query.service_tier and c.offer.priced:
+            head.append(tier_sentence(c, query, mix))
         fact = direct_answer(query, c.model, c.offer, list(c.model.offers), catalogue) if query.facet else None
         if fact and query.facet == "availability":
             head.insert(start, fact)  # "is ¤ on a US-hosted provider, and at what price?": the yes or no first

@@ -113,3 +113,18 @@ def test_a_maker_named_as_seller_whose_api_meets_nothing_is_read_as_its_models_e
     data = ask_json(question)
     assert data["rows"] and all(r["model"].startswith("deepseek") and r["provider"] != "deepseek" for r in data["rows"])
     assert any("read as the maker" in n["text"] for n in data["notes"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "openai priority tier vs standard for gpt-5.5 — how much more and is it worth it?",
+        "what does gpt-5.5 cost on the priority tier at 100M tokens a month?",
+        "gpt-5.5 priority processing, how much extra is that?",
+    ],
+)
+def test_a_service_tier_is_priced_against_the_standard_with_when_to_pay_it(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert "That is the priority price, 2.5x the standard $5.00 in / $30.00 out" in flat
+        assert "latency-critical" in flat
