@@ -179,14 +179,17 @@ def lifecycle_notes(cands: list[Candidate], today: date) -> list[Note]:
     notes = []
     for cand in {c.model.id: c for c in cands}.values():
         offer, model = cand.offer, cand.model
-        if not offer.first_party and retired(model.first_party, today):
-            ended = last_deprecation(model.first_party)
+        own = [o for o in model.first_party if o.priced] or list(model.first_party)  # an unpriced listing sells nothing
+        if not offer.first_party and retired(own, today):
+            ended = last_deprecation(own)
             when = f" on {fmt.day(ended)}" if ended else ""
+            heir = next((o.successor.rsplit("/", 1)[-1] for o in own if o.successor), None)
             notes.append(
                 Note(
                     kind="caveat",
-                    text=f"{model.maker_name or 'Its maker'} retired {model.id} from its own API{when}; "
-                    f"{offer.provider_name} still sells it, and its price is the one shown.",
+                    text=f"{model.maker_name or 'Its maker'} retired {model.id} from its own API{when}"
+                    f"{f' (successor named: {heir})' if heir else ''}; {offer.provider_name} still sells it, and its "
+                    "price is the one shown.",
                 )
             )
         if offer.superseded_by:

@@ -133,3 +133,14 @@ def test_an_alternative_never_leads_with_a_model_retiring_within_weeks(catalogue
     ends = first.reference.deprecation_date
     assert ends is None or (ends - today).days > SOON_DAYS
     assert "names gpt-6-luna as gpt-4o-mini's successor" in data["verdict"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the price per 1M tokens for grok-code-fast-1?", "how much is grok-code-fast-1", "grok-code-fast-1 pricing at 10M tokens a month"],
+)
+def test_a_model_its_maker_retired_says_so_with_the_successor(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert "xAI retired grok-code-fast-1 from its own API on 2026-05-15 (successor named: grok-build-0.1)" in flat
+        assert "$1.00" not in flat  # LiteLLM's known-wrong price

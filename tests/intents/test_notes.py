@@ -93,7 +93,7 @@ def test_a_model_its_maker_retired_says_who_still_sells_it(catalogue: Catalogue)
         row = next(r for r in answer.rows if r.model == "claude-sonnet-4-5")
         assert row.provider != "anthropic"
         assert any(
-            n.text.startswith("Anthropic retired claude-sonnet-4-5 from its own API on 2026-11-30;")
+            n.text.startswith("Anthropic retired claude-sonnet-4-5 from its own API on 2026-11-30")
             and f"{row.provider_name} still sells it" in n.text
             for n in answer.notes
         ), question
