@@ -214,7 +214,20 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix,
             trade = (trade + " " if trade else "") + good_sentence(top, good, query.task)
     else:
         trade = runner_up(top, ranked[1 : max(limit, 5)], query.sort_by or "value", query.task)
-    return verdict + (" " + trade if trade else "")
+    return verdict + (" " + trade if trade else "") + thinking_sentence(top, ranked, mix)
+
+
+SHORT_ANSWERS = 0.85  # an input share this high: answers of a few tokens, where hidden thinking can cost the most
+
+
+def thinking_sentence(top: Candidate, ranked: list[Candidate], mix: Mix) -> str:
+    """' gpt-5-nano thinks before it answers: with answers this short, ...' and the best model that does not."""
+    if not top.offer.reasoning or mix.share < SHORT_ANSWERS:
+        return ""
+    plain = next((c for c in ranked[1:] if not c.offer.reasoning and c.score.tier in ("strong", "good", "usable")), None)
+    other = f"; {plain.model.id} ({fmt.price(plain.blended)}/M, {fmt.score(plain.score.score, plain.score.tier)}) does not" if plain else ""
+    return (f" {top.model.id} thinks before it answers: with answers this short, its hidden thinking tokens (billed as "
+            f"output) can cost more than the answer itself{other}.")  # fmt: skip
 
 
 def step_sentence(pick: Candidate, step: Candidate, task: str | None) -> str:

@@ -144,3 +144,19 @@ def test_a_model_its_maker_retired_says_so_with_the_successor(catalogue: Catalog
         flat = " ".join(out.split())
         assert "xAI retired grok-code-fast-1 from its own API on 2026-05-15 (successor named: grok-build-0.1)" in flat
         assert "$1.00" not in flat  # LiteLLM's known-wrong price
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "1 million classification requests a day, 100 tokens in / 10 out, must stay in the EU. cheapest?",
+        "cheapest model for tagging 2M short tickets a day, ~150 tokens in and 5 out, in the EU",
+        "spam filter: 500k messages/day, 200 tokens in, 3 tokens out, EU only, cheapest",
+    ],
+)
+def test_a_reasoning_pick_for_answers_of_a_few_tokens_warns_of_its_thinking(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    top = catalogue.model(data["rows"][0]["model"])
+    offer = next(o for o in top.offers if o.provider == data["rows"][0]["provider"])
+    said = "thinks before it answers: with answers this short" in data["verdict"]
+    assert said is offer.reasoning
