@@ -122,7 +122,8 @@ class Catalogue:
         """The speed figure for a model at a provider.
 
         The headline figure (measured on the maker's API) stands for the maker's own offers; another
-        provider's own figure stands for that provider, else the headline figure does.
+        provider's own figure stands for that provider, else the headline figure does. One provider's figure
+        never stands for another's (Cerebras's first token is not Bedrock's); with no provider named, any does.
         """
         entries = self.speeds(model)
         if not entries:
@@ -130,7 +131,9 @@ class Catalogue:
         own = [s for s in entries if provider and s.provider == provider]
         headline = [s for s in entries if s.provider is None]
         makers_own = provider is not None and any(o.first_party and o.provider == provider for o in model.offers)
-        pool = (headline or own or entries) if makers_own else (own or headline or entries)
+        pool = (headline or own) if makers_own else (own or headline) if provider else (headline or entries)
+        if not pool:
+            return None
         return max(pool, key=lambda s: (s.output_tps is not None, s.ttft_s is not None, s.as_of))
 
     def profile(self, task: str | None) -> TaskProfile:

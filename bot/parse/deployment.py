@@ -18,7 +18,7 @@ BATCH = pattern_cache.compile(
     r"\bbatch(?:es|ed|ing)?\b(?! (?:of|size)\b)|\bbulk\b|\bovernight\b|\bnightly\b|\boffline (?:job|processing|run|batch|pipeline|eval\w*|scoring|backfill)s?\b"
     r"|\basync(?:hronous(?:ly)?)?\b(?! (?:python|code|functions?|await|io|rust|js|javascript|programming|handlers?|tasks? in))|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|doesnt|dont|never) (?:\w+ ){0,3}(?:need|have|require|required)"
     r"(?: \w+){0,3} (?:to be )?(?:real[- ]?time|instant\w*|immediate\w*|interactive|fast|quick\w*|synchronous|online|live)\b"
-    r"|\bnot (?:real[- ]?time|urgent|time[- ]sensitive|latency[- ]sensitive|interactive)\b|\bnon[- ]?(?:real[- ]?time|urgent|interactive|time[- ]sensitive)\b"
+    r"|\bnot (?:a |an )?(?:real[- ]?time|urgent|time[- ]sensitive|latency[- ]sensitive|interactive)\b|\bnon[- ]?(?:real[- ]?time|urgent|interactive|time[- ]sensitive)\b"
     r"|\b(?:latency|speed) (?:does ?n[o']?t|do ?n[o']?t|is ?n[o']?t|isnt|doesnt|won'?t) (?:matter|important|a concern|an issue)\b"
     r"|\b(?:can|could|may) wait\b|\bwithin (?:24|48) ?h(?:ours?|rs?)?\b|\bturnaround of (?:a day|24 ?h\w*)\b|\bbackfill\w*\b"
     r"|\b(?:does ?n[o']?t|do ?n[o']?t|no|not|never) (?:\w+ ){0,3}(?:need|require|want)\w* (?:\w+ ){0,2}(?:right away|immediately|instantly|straight away|right now|on the spot)\b"
@@ -44,6 +44,8 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         "eu",
         pattern_cache.compile(
             r"\beu\b|\be\.u\.|\bgdpr\b|\beu-(?:west|central|north|south)-?\d?\b|\beurope-\w+\b|\bschrems\b"
+            # Azure's region names: "westeurope", "swedencentral", "germanywestcentral", "francecentral"
+            r"|\b(?:west|north)europe\b|\b(?:sweden|france|germany(?:west)?|italy|poland|spain|switzerland)(?:central|north|south)\b"
             r"|\bgerman (?:servers|hosting|data ?cent\w+)\b|\beu[- ](?:hosted|based|only|region|data|residency|resident|servers?|data ?cent\w+|customers)\b"
         ),
         pattern_cache.compile(
@@ -51,29 +53,29 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
             r"|\b(?:germany|france|netherlands|ireland|spain|italy|sweden|finland|poland|belgium|austria|denmark|portugal)\b"
         ),
     ),
-    ("uk", pattern_cache.compile(r"\beu-west-2\b|\buk-south\b"), pattern_cache.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b|\blondon\b")),
+    ("uk", pattern_cache.compile(r"\beu-west-2\b|\buk-south\b|\buk(?:south|west)\b|\beurope-west2\b"), pattern_cache.compile(r"\bu\.?k\.?\b(?![- ]?(?:english|spelling))|\bunited kingdom\b|\bbritain\b|\blondon\b")),
     (
         "us",
         pattern_cache.compile(
             r"\bus-(?:east|west|central|gov)\w*(?:-\d)?\b|\bus[- ](?:hosted|based|only|region|data|servers?|residency|soil|customers)\b"
-            r"|\b(?:in|within|inside) the us\b|\bfedramp\b"
+            r"|\b(?:in|within|inside) the us\b|\bfedramp\b|\b(?:east|west|central|northcentral|southcentral|westcentral)us\d?\b"
         ),
         pattern_cache.compile(r"\bu\.s\.(?:a\.)?|\busa\b|\bunited states\b"),
     ),
     (
         "apac",
-        pattern_cache.compile(r"\bapac\b|\bap-(?:south|southeast|northeast|east)\w*(?:-\d)?\b"),
+        pattern_cache.compile(r"\bapac\b|\bap-(?:south|southeast|northeast|east)\w*(?:-\d)?\b|\b(?:southeast|east)asia\b|\basia-\w+\b"),
         pattern_cache.compile(r"\basia(?:[- ]pacific)?\b|\bsingapore\b"),
     ),
-    ("ca", pattern_cache.compile(r"\bca-central-?\d?\b"), pattern_cache.compile(r"\bcanada\b|\bcanadian\b(?! (?:french|english))|\btoronto\b|\bmontreal\b")),
+    ("ca", pattern_cache.compile(r"\bca-central-?\d?\b|\bcanada(?:central|east)\b"), pattern_cache.compile(r"\bcanada\b|\bcanadian\b(?! (?:french|english))|\btoronto\b|\bmontreal\b")),
     (
         "au",
-        pattern_cache.compile(r"\bap-southeast-2\b|\bau (?:data|region|hosting|hosted|residency|servers?|only)\b"),
+        pattern_cache.compile(r"\bap-southeast-2\b|\baustralia(?:east|southeast|central)\b|\bau (?:data|region|hosting|hosted|residency|servers?|only)\b"),
         pattern_cache.compile(r"\baustralia\w*\b|\bsydney\b|\bmelbourne\b"),
     ),
     (
         "jp",
-        pattern_cache.compile(r"\bjapanese (?:region|servers|data ?cent\w+|hosting)\b|\bap-northeast-1\b|\bjp\b"),
+        pattern_cache.compile(r"\bjapanese (?:region|servers|data ?cent\w+|hosting)\b|\bap-northeast-1\b|\bjapan(?:east|west)\b|\bjp\b"),
         pattern_cache.compile(r"\bjapan\b|\btokyo\b|\bosaka\b"),
     ),
 )
@@ -99,7 +101,7 @@ _LANGUAGE_USE = pattern_cache.compile(r"\b(?:into|to|from|in) (?:japanese|korean
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "embedding",
-        pattern_cache.compile(r"\bembed(?:ding|dings|der|s)?\b|\bvectori[sz]\w*|\bsentence[- ]transformers?\b"),
+        pattern_cache.compile(r"\bembed(?:ding|dings|der|s)?\b|\bembedd?ings?\b|\bvectori[sz]\w*|\bsentence[- ]transformers?\b"),
     ),
     (
         "image_generation",

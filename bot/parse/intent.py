@@ -125,6 +125,7 @@ _MODEL_CHANGED = pattern_cache.compile(
 _CHANGE_SUBJECT = pattern_cache.compile(
     r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats|releases|launches|additions|weights)\b"
 )
+_WHAT_CHANGED = pattern_cache.compile(r"\bwhat(?:'s| has| have|s)? (?:changed|been changed) (?:with|about|for|in|on)\b")
 # the release date of the one model named: "when was ¤ released?", "when did ¤ come out"
 _WHEN_RELEASED = pattern_cache.compile(
     r"\bwhen (?:was|were|is|did|will)\b[^.?!]{0,40}\b(?:releas\w*|launch\w*|come out|came out|out|ship\w*|announc\w*|drop\w*|available)\b"
@@ -283,7 +284,9 @@ def _one_model(s: Signals) -> Decision:
         return Decision("alternatives", 0.95)
     if _WHEN_RELEASED.search(text):
         return Decision("info", 0.9)  # "when was ¤ released? feels like it dropped yesterday": its release date
-    if _MODEL_CHANGED.search(text) and (_CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text or "expensive" in text):
+    if _WHAT_CHANGED.search(text) or _MODEL_CHANGED.search(text) and (
+        _CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text or "expensive" in text
+    ):  # "what changed with gpt-5.1 pricing?", "did gpt-4o get cheaper?"
         return Decision("changes", 0.8)  # "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
     # "input vs output", "on cerebras vs groq": the one model's prices or offers side by side, not two models
     if _COMPARE_WORD.search(_NOT_MODELS_COMPARED.sub(" ", text)) and s.n_providers < 2:

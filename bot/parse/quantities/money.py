@@ -91,11 +91,14 @@ def _is_money(text: str, spot: Spot) -> tuple[re.Match[str] | None, re.Match[str
         return None
     if not (currency or cur_after) and per_m is None and (TOKENS_AFTER.match(after) or COUNT_AFTER.match(after)):
         return None  # "monthly cost of 10M tokens": a volume after a cost word
+    if not (currency or cur_after) and per_m is None and spot.n.scale and _IO_NEXT.match(after):
+        return None  # "monthly bill for ¤ at 20M in + 5M out": the traffic billed, not the bill
     if not (currency or cur_after) and _PERCENT_AFTER.match(after):
         return None  # "bill for 1.2bn tokens w/ 85% cache hits": a share, not money
     return cur_after, per_m or per_k, budget
 
 
+_IO_NEXT = pattern_cache.compile(r"^\s*(?:in|out|input|output|prompt|completion)\b")
 # the halves of a price pair with no unit or io word: "$10/$50" (a per-month spend says "/mo", a count "/day")
 _PAIR_NEXT = pattern_cache.compile(r"^\s*/\s*(?:\$|usd\s*)\d")
 _PAIR_BEFORE = pattern_cache.compile(r"(?:\$|usd\s*)\d[\d.,]*\s*/\s*(?:\$|usd\s*)$")
@@ -214,6 +217,7 @@ MONEY = Rule(
         ("output has to be under $5/M", {"max_output_price": 5.0, "max_blended_price": None}),
         ("we spent $18k on ¤ last quarter", {"monthly_spend": 6000, "max_monthly_cost": None}),
         ("annual spend on ¤ is $60k. how much on the batch api?", {"monthly_spend": 5000, "max_monthly_cost": None}),
+        ("monthly bill for ¤ at 20M in + 5M out", {"max_input_price": None, "monthly_spend": None, "tokens_per_month": 25e6}),
         ("is ¤ worth $10/$50 over ¤ for creative writing?", {"max_monthly_cost": None, "max_blended_price": None}),
         ("anything under $1/$5 per million with tool calling", {"max_input_price": 1.0, "max_output_price": 5.0}),
         ("our yearly openai bill: $120k", {"monthly_spend": 10000}),
