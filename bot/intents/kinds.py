@@ -226,7 +226,8 @@ def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[
         return None  # retired; an upscaler or editor, which generates no images; a price bucket ("up to 150M params")
     if kind == "embedding" and multilingual(query) and _ENGLISH_ONLY.search(model.id):
         return None  # "multilingual semantic search": bge-base-en-v1.5 embeds English only
-    offers = [o for o in model.offers if not o.deprecated and o.provider not in query.exclude_providers]
+    ended = {o.provider for o in model.offers if o.deprecated}  # one listing retired there: the model is, there
+    offers = [o for o in model.offers if o.provider not in ended and o.provider not in query.exclude_providers]
     if query.providers:
         offers = [o for o in offers if o.provider in query.providers]
     else:

@@ -57,11 +57,12 @@ RULES = (
     ),
     Rule(
         "images",
-        r"(?:images?|pictures?|pics|photos?|renders?|illustrations?|thumbnails?)",
+        r"(?:images?|pictures?|pics|photos?|renders?|illustrations?|thumbnails?|shots|product shots|mockups?|banners?)",
         1.0,
         (
             ("best image generation model, we need 10k images a month", 10_000),
             ("generate 500 product photos a day", 15_000),
+            ("cheapest image generation for 10k product shots a month at 1024x1024", 10_000),
         ),
     ),
     Rule(

@@ -8,7 +8,8 @@ from bot.parse import pattern_cache
 _OFF_PEAK = pattern_cache.compile(
     r"\boff[- ]?peak\b|\b(?:night(?:time)?|overnight|late[- ]night|weekend)\s+(?:discounts?|pricing|prices?|rates?)\b"
     r"|\bcheaper (?:at night|overnight|on weekends|at certain (?:times|hours))\b|\btime[- ]of[- ]day (?:pricing|prices?|discounts?)\b"
-    r"|\bhappy hours?\b|\bpeak (?:hours|pricing|prices?)\b"
+    r"|\bhappy hours?\b|\bpeak (?:hours|pricing|prices?)\b|\bcheap(?:er|est)? (?:time|hours?) (?:of (?:the )?day|to run)\b"
+    r"|\b(?:time of day|hour of the day) (?:to run|when|that is|is) (?:cheap\w*|discount\w*)\b"
 )
 _HOUR = pattern_cache.compile(r"\b(?:at|around|from|by|after)\s+(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?(?:\s*utc)?\b")
 

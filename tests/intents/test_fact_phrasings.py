@@ -160,3 +160,19 @@ def test_a_reasoning_pick_for_answers_of_a_few_tokens_warns_of_its_thinking(cata
     offer = next(o for o in top.offers if o.provider == data["rows"][0]["provider"])
     said = "thinks before it answers: with answers this short" in data["verdict"]
     assert said is offer.reasoning
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cheapest image generation for 10k product shots a month at 1024x1024",
+        "cheapest text-to-image model, about 10k images a month",
+        "we need 10,000 generated product photos monthly, cheapest image model?",
+    ],
+)
+def test_an_image_model_retired_at_a_provider_is_not_sold_there_by_another_listing(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    for r in data["rows"]:
+        model = catalogue.model(r["model"])
+        assert not any(o.deprecated for o in model.offers if o.provider == r["provider"]), r["model"]
+    assert "At 10,000 images a month" in data["verdict"]

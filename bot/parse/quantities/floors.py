@@ -43,6 +43,7 @@ _INPUT_BEFORE = pattern_cache.compile(r"\b(?:input|prompt)\s*(?:of|is|:|=|~)?\s*
 _LIMIT_BEFORE = pattern_cache.compile(
     r"\b(?:top|best|first|give me|show me|show|list|recommend|suggest|pick|name|just|only|compare|rank)\s+(?:the\s+)?(?:best\s+|top\s+)?$"
 )
+_CALLS_AFTER = pattern_cache.compile(r"^\s*(?:llms?|models?|ai)\s+(?:calls?|requests?|invocations?|queries|runs?|round ?trips?|turns?)\b")
 _LIMIT_AFTER = pattern_cache.compile(
     r"^\s*(?:(?:best|cheapest|fastest|top|good|great|different|other|cheaper|faster|smartest|open[- ]?(?:source|weights?)|\w+est|\w+er"
     r"|cheap|fast|smart|small|large|reasoning|coding|vision|chat|embedding|multimodal|free|solid|decent|new|popular|recommended"
@@ -119,6 +120,8 @@ def _limit(scan: Scan, spot: Spot) -> bool:
         return False
     if not (_LIMIT_BEFORE.search(spot.before) or _LIMIT_AFTER.match(spot.after)):
         return False
+    if _CALLS_AFTER.match(spot.after):
+        return False  # "15 llm calls per task": a count of calls, not how many models to show
     scan.q.limit = int(n.value)
     n.role = "limit"
     return True
@@ -162,6 +165,7 @@ LIMIT = Rule(
     fills=("limit",),
     examples=(
         ("top 3", {"limit": 3}),
+        ("our agent makes 15 llm calls per user task", {"limit": None}),
         ("give me 5 options", {"limit": 5}),
         ("the 2 cheapest models", {"limit": 2}),
         ("top 500 customers", {"limit": None}),

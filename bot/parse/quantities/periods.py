@@ -15,6 +15,8 @@ _PERIOD_ADVERB = fast(
 )
 # a period said before a count as "every night", "each morning": "every night we summarize ~12k docs"
 _EVERY_PERIOD = fast(r"\b(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b")
+# "per week we do about 75M tokens in": a period leading a token amount (a count's "cost per month" is the question's)
+_PER_PERIOD = fast(r"\bper\s+(?P<unit>day|week|month|year|hour)\b")
 _EVERY_PERIOD_AFTER = fast(
     r"^\s*(?:[a-z]+\s+){1,2}?(?:every|each)\s+(?:single\s+)?(?P<unit>night|day|morning|evening|weekday|business day|hour|week|month|year)\b"
 )
@@ -46,10 +48,12 @@ def head_period(before: str) -> re.Match[str] | None:
     return PERIOD.search("per " + head.group("unit")) if head else None
 
 
-def every_period(before: str, after: str) -> re.Match[str] | None:
+def every_period(before: str, after: str, per: bool = False) -> re.Match[str] | None:
     """A period said as "every night" before a count or "every weekday" after its noun, as a `PERIOD` match
-    ("every night" -> per day)."""
+    ("every night" -> per day); with `per`, "per week" before a token amount too."""
     found = list(_EVERY_PERIOD.finditer(before)) or [m for m in [_EVERY_PERIOD_AFTER.match(after)] if m]
+    if not found and per:
+        found = list(_PER_PERIOD.finditer(before))
     if not found:
         return None
     unit = found[-1].group("unit")

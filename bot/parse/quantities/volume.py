@@ -179,7 +179,7 @@ def _tokens(scan: Scan, spot: Spot) -> bool:
     if period is not None and scan.counts and _EACH_RATE_BEFORE.search(before[-50:]):
         per_unit = True  # "300 agents, each one generates ~25k tokens a day": a rate per counted item, with its period
     if period is None and not per_unit and not scan.counts:  # "40k requests daily, 1k input tokens": the count's
-        period = period_before(before) or every_period(before[-30:], "")  # "each day 2m tokens"
+        period = period_before(before) or every_period(before[-30:], "", per=True)  # "each day 2m tokens", "per week we do 75M"
     amount = _amount(spot, io, per_unit, period, bool(u.PER_UNIT_WEAK.search(before)))
     amount.size = None if io == "out" else input_size(scan, spot, period_after(scan, spot) is not None)
     scan.amounts.append(amount)
@@ -343,6 +343,7 @@ TOKENS = Rule(
         ("2,000 requests/hour, 1k tokens in and 250 out — which costs less per month?",
          {"tokens_per_month": 1.8e9, "input_share": 0.8}),
         ("each day 2m tokens", {"tokens_per_month": 6e7}),
+        ("per week we do about 75M tokens in and 15M out", {"tokens_per_month": 90e6 * 52 / 12, "input_share": 0.833333}),
         ("1,000 requests per minute, 2k in / 500 out, only during business hours on weekdays",
          {"tokens_per_month": 1000 * 60 * 8 * 22 * 2500}),
         ("we get 50 requests a second, 1k tokens each, 12 hours a day", {"tokens_per_month": 50 * 2_592_000 * 1000 / 2}),
