@@ -157,7 +157,7 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
     if query.off_peak and query.intent in ("recommend", "list"):
         return off_peak_answer(query, catalogue)  # "does any provider have off-peak discounts?"
     if query.benchmark and query.intent in ("recommend", "list"):
-        return leaderboard(query, catalogue)  # "top 5 models on aider polyglot"
+        return leaderboard(query, catalogue, policy)  # "top 5 models on aider polyglot"
     if query.service_tier and query.intent in ("info", "compare") and len(query.models) == 1:
         query = query.model_copy(update={"intent": "cost"})  # "priority vs standard for gpt-5.5": a price at two tiers
     models, missing = resolve(query.models, catalogue)

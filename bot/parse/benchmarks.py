@@ -36,8 +36,18 @@ _RANKS = pattern_cache.compile(
 )
 
 
+# a floor on the benchmark's score: "scores above 60 on the AA index", "at least 80% on GPQA", "GPQA over 0.8"
+_FLOOR = pattern_cache.compile(r"\b(?:above|over|at least|more than|higher than|better than|>=?|min(?:imum)?(?: of)?)\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<pct>%|percent)?")
+
+
 def benchmark_of(text: str) -> str | None:
     """The metric a question ranks models by (None when it names no benchmark, or names one without ranking)."""
-    if not _RANKS.search(text):
+    if not (_RANKS.search(text) or _FLOOR.search(text)):
         return None
     return next((mid for mid, pattern in _NAMES if pattern.search(text)), None)
+
+
+def benchmark_floor(text: str) -> float | None:
+    """The least score asked for on the benchmark, as typed (60, 80 for "80%"), or None."""
+    floor = _FLOOR.search(text)
+    return float(floor.group("v")) if floor else None

@@ -21,7 +21,7 @@ from bot.catalogue.store import Catalogue
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, hardware, pattern_cache, words
-from bot.parse.benchmarks import benchmark_of
+from bot.parse.benchmarks import benchmark_floor, benchmark_of
 from bot.parse.facets import asks_rerank, compare_top, facet_of, min_tier_of, strict_caps, tier_of, unjudged, why_not
 from bot.parse.families import families, maker_as_model
 from bot.parse.followup import volume_times
@@ -278,6 +278,7 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["off_peak"], extras["at_hour"] = off_peak(text)
     if query.intent in ("recommend", "list") and not query.kind and (metric := benchmark_of(text)):
         extras["benchmark"] = metric  # "top 5 models on aider polyglot": that benchmark's own ranking
+        extras["benchmark_min"] = benchmark_floor(text)
         if query.sort_by is None:
             extras["sort_by"] = "quality"  # the highest score is what is asked for
     caps = (query.max_input_price, query.max_output_price, query.max_blended_price, query.max_latency, query.max_monthly_cost)

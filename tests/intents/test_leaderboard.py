@@ -46,3 +46,30 @@ def test_a_benchmark_ranking_comes_from_one_source_best_first(catalogue: Catalog
 def test_a_limit_asked_is_the_number_of_rows() -> None:
     [table] = ask_json("top 5 models on aider polyglot")["tables"]
     assert len(table["rows"]) == 5
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cheapest model that scores above 60 on the Artificial Analysis intelligence index",
+        "which is the cheapest model with an AA intelligence index over 60?",
+        "cheapest llm scoring at least 60 on artificial analysis intelligence",
+    ],
+)
+def test_a_floor_on_a_benchmark_keeps_only_models_above_it_cheapest_first(question: str) -> None:
+    data = ask_json(question)
+    [table] = data["tables"]
+    assert all(row[2]["value"] > 60 for row in table["rows"])
+    assert "Cheapest scoring above 60" in data["verdict"] and table["rows"][0][1]["value"] == "grok-4.6"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "need a model with a 50M token context window, under $0.01/M, best on GPQA",
+        "best GPQA score among models with 20M+ context",
+        "top models on swe-bench with a 40M context window",
+    ],
+)
+def test_a_ranking_whose_constraints_no_model_meets_says_so_before_ranking_without_them(question: str) -> None:
+    assert "No model in my data meets all of that" in ask_json(question)["verdict"]
