@@ -32,23 +32,7 @@ def leaderboard(query: Query, catalogue: Catalogue, policy: Policy = DEFAULT_POL
         return Answer(intent=query.intent, title="Benchmark", verdict="I have no scores for that benchmark.", query=query, error=True)
     meeting, said = _meeting(query, catalogue, policy)
     best, by_source = _best_runs(metric, query, catalogue, meeting)
-    floor = _floor(query.benchmark_min, metric.unit)
-    passed = True
-    if floor is not None:
-        above = [(s, m) for s, m in best if s.value > floor]
-        older = catalogue.metrics.get(EARLIER.get(metric.id, ""))
-        if not above and best and older is not None:  # a new version of an index is on its own scale
-            was, was_by = _best_runs(older, query, catalogue, meeting)
-            if any(s.value > (_floor(query.benchmark_min, older.unit) or 0) for s, _ in was):
-                said.append(f"Nothing scores above {query.benchmark_min:g} on {metric.name} (its top is {best[0][1].id} at "
-                            f"{_value(best[0][0].value, metric.unit)}); on the earlier {older.name}:")  # fmt: skip
-                metric, best, by_source = older, was, was_by
-                floor = _floor(query.benchmark_min, metric.unit) or 0.0
-                above = [(s, m) for s, m in best if s.value > floor]
-        if not above and best:
-            said.append(f"No model scores above {query.benchmark_min:g} on {metric.name} in my data (the top is "
-                        f"{best[0][1].id} at {_value(best[0][0].value, metric.unit)}): these are the highest.")  # fmt: skip
-        passed, best = bool(above), above or best
+    metric, best, by_source, floor, passed = _above_floor(metric, best, by_source, query, catalogue, meeting, said)
     if query.sort_by == "cost" and meeting and passed:  # "cheapest model that scores above 60": the passing ones by price
         best.sort(key=lambda sm: (meeting[sm[1].id].blended if sm[1].id in meeting and meeting[sm[1].id].blended is not None else float("inf"), -sm[0].value))
     shown = best[: query.limit or DEFAULT_ROWS]
@@ -86,6 +70,37 @@ def leaderboard(query: Query, catalogue: Catalogue, policy: Policy = DEFAULT_POL
     )  # fmt: skip
     return Answer(intent=query.intent, title=f"Top models on {metric.name}", verdict=verdict, tables=[table], notes=notes,
                   query=query, total=len(best))  # fmt: skip
+
+
+def _above_floor(
+    metric: Metric,
+    best: list[tuple[Score, Model]],
+    by_source: dict[tuple[str, date], list[tuple[Score, Model]]],
+    query: Query,
+    catalogue: Catalogue,
+    meeting: dict[str, Candidate] | None,
+    said: list[str],
+) -> tuple[Metric, list[tuple[Score, Model]], dict[tuple[str, date], list[tuple[Score, Model]]], float | None, bool]:
+    """The runs above the question's floor (on an index's earlier version when its new scale has none), and
+    whether any is; with no run above, the highest, said so."""
+    floor = _floor(query.benchmark_min, metric.unit)
+    passed = True
+    if floor is not None:
+        above = [(s, m) for s, m in best if s.value > floor]
+        older = catalogue.metrics.get(EARLIER.get(metric.id, ""))
+        if not above and best and older is not None:  # a new version of an index is on its own scale
+            was, was_by = _best_runs(older, query, catalogue, meeting)
+            if any(s.value > (_floor(query.benchmark_min, older.unit) or 0) for s, _ in was):
+                said.append(f"Nothing scores above {query.benchmark_min:g} on {metric.name} (its top is {best[0][1].id} at "
+                            f"{_value(best[0][0].value, metric.unit)}); on the earlier {older.name}:")  # fmt: skip
+                metric, best, by_source = older, was, was_by
+                floor = _floor(query.benchmark_min, metric.unit) or 0.0
+                above = [(s, m) for s, m in best if s.value > floor]
+        if not above and best:
+            said.append(f"No model scores above {query.benchmark_min:g} on {metric.name} in my data (the top is "
+                        f"{best[0][1].id} at {_value(best[0][0].value, metric.unit)}): these are the highest.")  # fmt: skip
+        passed, best = bool(above), above or best
+    return metric, best, by_source, floor, passed
 
 
 def _best_runs(
