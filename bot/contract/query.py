@@ -128,6 +128,7 @@ class Query(BaseModel):
     asks_size: bool = Field(default=False, description="the question asks how big a model is: its parameters")
     benchmark: str | None = Field(default=None, description="a benchmark to rank by: 'top 5 on aider polyglot'")
     benchmark_min: float | None = Field(default=None, description="the least score asked on it: 'above 60 on the AA index'")
+    same_price: bool = Field(default=False, description="an alternative that costs no more: 'better at the same price'")
     zero_volume: bool = Field(default=False, description="'what would 0 tokens cost?': $0, and the price per 1M")
     strict_caps: bool = Field(default=False, description="caps said as 'under'/'below': the cap itself is out")
     rerank: bool = Field(default=False, description="a reranker asked for (no contract kind): 'best reranker for RAG'")

@@ -84,6 +84,7 @@ WINS = {
     "value": ("better-value", lambda alt, base: (alt.value or 0) > (base.value or 0)),
 }
 SIMILAR_POINTS = 5.0
+SAME_PRICE = 1.1  # "at the same price": at most this much of the named model's blended price
 
 
 def difference(alt: Candidate, base: Candidate, sort_by: str, task: str | None) -> str:
@@ -100,6 +101,29 @@ def difference(alt: Candidate, base: Candidate, sort_by: str, task: str | None) 
     if sort_by == "context":
         return f"{fmt.tokens(alt.offer.context)} vs {fmt.tokens(base.offer.context)} context, {quality}"
     return quality
+
+
+def _alternatives_verdict(base: Candidate, shown: list[Candidate], sort_by: str, task: str | None, word: str) -> str:
+    """'Try X instead of Y: ... Also Z: ... OpenAI names X as Y's successor.' or why there is none."""
+    model = base.model
+    if not shown:
+        return f"No {word} model scores within {SIMILAR_POINTS:.0f} points of {model.id} on {task_name(task)} with these constraints."
+    verdict = f"Try {shown[0].model.id} instead of {model.id}: {difference(shown[0], base, sort_by, task)}."
+    if len(shown) > 1:
+        verdict += f" Also {shown[1].model.id}: {difference(shown[1], base, sort_by, task)}."
+    heir = (base.offer.successor or "").rsplit("/", 1)[-1]
+    if heir and any(c.model.id == heir for c in shown):
+        verdict += f" {base.offer.provider_name} names {heir} as {model.id}'s successor."
+    return verdict
+
+
+def _at_its_price(cands: list[Candidate], base: Candidate, notes: list[Note]) -> list[Candidate]:
+    """ "better than ¤ at the same price": none dearer than the model replaced (with a little leeway), said so."""
+    if base.blended is None:
+        return cands
+    notes.append(Note(kind="assumption", text=f"At {base.model.id}'s price or less ({fmt.price(base.blended)}/M blended, "
+                                              f"{SAME_PRICE - 1:.0%} leeway), as asked."))  # fmt: skip
+    return [c for c in cands if c.blended is not None and c.blended <= base.blended * SAME_PRICE]
 
 
 def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Policy, offset: int = 0) -> Answer:
@@ -122,6 +146,8 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
         notes.append(
             Note(kind="caveat", text=f"No {task} score for {model.id}: showing models rated good or strong instead.")
         )
+    if query.same_price:
+        similar = _at_its_price(similar, base, notes)
     found = retiring_last(rank([c for c in similar if wins(c, base)], sort_by), notes)  # not onto a model about to go
     limit = query.limit or policy.rows
     shown = with_cheaper(found[offset : offset + limit], query, mix, policy, catalogue)
@@ -130,18 +156,7 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
     table = ranking_table(table_cands, rows, query, first=0 if offset == 0 else offset + 1)
     if offset == 0:
         table.rows[0][0].text = "now"
-    if shown:
-        best = shown[0]
-        verdict = f"Try {best.model.id} instead of {model.id}: {difference(best, base, sort_by, query.task)}."
-        if len(shown) > 1:
-            verdict += f" Also {shown[1].model.id}: {difference(shown[1], base, sort_by, query.task)}."
-        heir = (base.offer.successor or "").rsplit("/", 1)[-1]
-        if heir and any(c.model.id == heir for c in shown):
-            verdict += f" {base.offer.provider_name} names {heir} as {model.id}'s successor."
-    else:
-        verdict = (
-            f"No {word} model scores within {SIMILAR_POINTS:.0f} points of {model.id} on {task} with these constraints."
-        )
+    verdict = _alternatives_verdict(base, shown, sort_by, query.task, word)
     notes += notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, [base, *shown])
     notes.append(
         Note(

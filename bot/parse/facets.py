@@ -276,3 +276,15 @@ _INCLUSIVE = pattern_cache.compile(r"\b(?:at most|max(?:imum)?|up to|or less|or 
 def strict_caps(text: str) -> bool:
     """Whether the caps and limits of a question leave out the amount itself ("under $1/M", "TTFT below 300ms")."""
     return bool(_STRICT.search(text)) and not _INCLUSIVE.search(text)
+
+
+# an alternative held to the named model's price: "anything better than ¤ at the same price?"
+_SAME_PRICE = pattern_cache.compile(
+    r"\b(?:at|for|in) (?:the |about |roughly |around |a )?(?:same|similar) (?:price|cost|price range|price point|money|budget)\b"
+    r"|\b(?:no|not|without (?:paying|spending)) (?:any )?more(?: expensive| money)?\b(?! than \$)|\bsame price\b|\bprice[- ]matched\b"
+)
+
+
+def same_price(text: str) -> bool:
+    """Whether an alternative must cost no more than the model it replaces ("better than ¤ at the same price")."""
+    return bool(_SAME_PRICE.search(text))

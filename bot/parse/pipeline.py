@@ -21,8 +21,9 @@ from bot.catalogue.store import Catalogue
 from bot.contract.query import NUMERIC_FIELDS, Query
 from bot.contract.vocab import MAX_QUESTION_CHARS, UNREFINABLE_INTENTS
 from bot.parse import deployment, hardware, pattern_cache, words
-from bot.parse.benchmarks import benchmark_floor, benchmark_of
-from bot.parse.facets import asks_rerank, compare_top, facet_of, min_tier_of, strict_caps, tier_of, unjudged, why_not
+from bot.parse.asked import asked_extras
+from bot.parse.benchmarks import benchmark_of
+from bot.parse.facets import compare_top, facet_of, min_tier_of, tier_of, unjudged, why_not
 from bot.parse.families import families, maker_as_model
 from bot.parse.followup import volume_times
 from bot.parse.intent import Signals, decide, is_followup
@@ -271,19 +272,7 @@ def _with_extras(query: Query, r: _Reading) -> Query:
         extras["asked_providers"] = list(r.providers.providers)
         extras["asked_region"] = r.region  # "is ¤ offered by a provider that processes in the US?"
         extras["asked_capabilities"] = list(r.capabilities)  # answered yes or no, as a modality asked about is
-    if query.intent in ("recommend", "list", "alternatives") and not query.kind and asks_rerank(text):
-        extras["rerank"] = True  # "best reranker for our RAG pipeline": a reranking model, not a chat model
-        extras["kind_volume"] = kind_volume(text, "rerank")
-    if query.intent in ("recommend", "list") and not query.models:
-        extras["off_peak"], extras["at_hour"] = off_peak(text)
-    if query.intent in ("recommend", "list") and not query.kind and (metric := benchmark_of(text)):
-        extras["benchmark"] = metric  # "top 5 models on aider polyglot": that benchmark's own ranking
-        extras["benchmark_min"] = benchmark_floor(text)
-        if query.sort_by is None:
-            extras["sort_by"] = "quality"  # the highest score is what is asked for
-    caps = (query.max_input_price, query.max_output_price, query.max_blended_price, query.max_latency, query.max_monthly_cost)
-    if any(c is not None for c in caps):
-        extras["strict_caps"] = strict_caps(text)
+    extras.update(asked_extras(text, query))
     extras.update(hardware.extras(text, query))
     if query.intent in ("recommend", "list", "cost", "compare", "alternatives"):
         extras["pages_each"], extras["pages_per_month"] = pages(text)

@@ -176,3 +176,22 @@ def test_an_image_model_retired_at_a_provider_is_not_sold_there_by_another_listi
         model = catalogue.model(r["model"])
         assert not any(o.deprecated for o in model.offers if o.provider == r["provider"]), r["model"]
     assert "At 10,000 images a month" in data["verdict"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is there anything better than gpt-4o-mini at the same price now?",
+        "something smarter than gpt-4o-mini for the same money?",
+        "better alternative to gpt-4o-mini without paying more",
+    ],
+)
+def test_an_alternative_at_the_same_price_never_costs_more(question: str) -> None:
+    data = ask_json(question)
+    base, *alts = data["rows"]
+
+    def blended(r: dict) -> float:
+        return r["input_share"] * r["input_price"] + (1 - r["input_share"]) * r["output_price"]
+
+    assert alts and all(blended(a) <= blended(base) * 1.1 + 1e-9 for a in alts)
+    assert any("price or less" in n["text"] for n in data["notes"])

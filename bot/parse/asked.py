@@ -1,0 +1,33 @@
+"""The extras a question asks for beyond the contract's fields, each read by its own rule: a reranker, an
+alternative at the same price, off-peak hours, a benchmark's ranking and its floor, caps said as 'under'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.contract.query import Query
+from bot.parse.benchmarks import benchmark_floor, benchmark_of
+from bot.parse.facets import asks_rerank, same_price, strict_caps
+from bot.parse.kind_amounts import kind_volume
+from bot.parse.off_peak import off_peak
+
+
+def asked_extras(text: str, query: Query) -> dict[str, Any]:
+    """What `text` (lower case, models masked) asks for that `query`'s contract fields do not hold."""
+    out: dict[str, Any] = {}
+    if query.intent in ("recommend", "list", "alternatives") and not query.kind and asks_rerank(text):
+        out["rerank"] = True  # "best reranker for our RAG pipeline": a reranking model, not a chat model
+        out["kind_volume"] = kind_volume(text, "rerank")
+    if query.intent == "alternatives":
+        out["same_price"] = same_price(text)
+    if query.intent in ("recommend", "list") and not query.models:
+        out["off_peak"], out["at_hour"] = off_peak(text)
+    if query.intent in ("recommend", "list") and not query.kind and (metric := benchmark_of(text)):
+        out["benchmark"] = metric  # "top 5 models on aider polyglot": that benchmark's own ranking
+        out["benchmark_min"] = benchmark_floor(text)
+        if query.sort_by is None:
+            out["sort_by"] = "quality"  # the highest score is what is asked for
+    caps = (query.max_input_price, query.max_output_price, query.max_blended_price, query.max_latency, query.max_monthly_cost)
+    if any(c is not None for c in caps):
+        out["strict_caps"] = strict_caps(text)
+    return out
