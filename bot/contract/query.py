@@ -128,6 +128,7 @@ class Query(BaseModel):
     asks_size: bool = Field(default=False, description="the question asks how big a model is: its parameters")
     benchmark: str | None = Field(default=None, description="a benchmark to rank by: 'top 5 on aider polyglot'")
     benchmark_min: float | None = Field(default=None, description="the least score asked on it: 'above 60 on the AA index'")
+    families: list[str] = Field(default_factory=list, description="model lines a pick keeps to: 'cheapest claude model'")
     same_price: bool = Field(default=False, description="an alternative that costs no more: 'better at the same price'")
     zero_volume: bool = Field(default=False, description="'what would 0 tokens cost?': $0, and the price per 1M")
     strict_caps: bool = Field(default=False, description="caps said as 'under'/'below': the cap itself is out")

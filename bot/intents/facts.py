@@ -17,6 +17,7 @@ from bot.contract.query import Query
 from bot.intents import selfhost
 from bot.intents.notes import SOURCE_NAMES
 from bot.intents.price_parts import pair, window_text
+from bot.intents.selection import BRANCH_OF
 from bot.render import fmt
 
 
@@ -149,26 +150,35 @@ def availability(
     name: str, providers: list[str], offers: list[Offer], names: dict[str, str], siblings: Sequence[Model] = ()
 ) -> str:
     """'Yes: X is on Amazon Bedrock at $0.15 in / $0.60 out per 1M.' or 'No: ... it is sold by A, B and C.'"""
-    by_provider = {o.provider: o for o in offers}
     lines = []
     for pid in providers:
-        offer = by_provider.get(pid)
+        offer = next((o for o in offers if sells_as(o.provider, pid) and not o.deprecated), None) or next(
+            (o for o in offers if sells_as(o.provider, pid)), None
+        )
         if offer is not None:
             price = (
                 f" at {fmt.price(offer.input_price)} in / {fmt.price(offer.output_price)} out per 1M"
                 if offer.priced
                 else " (price unknown)"
             )
-            lines.append(f"Yes: {name} is on {offer.provider_name}{price}.")
+            ends = offer.retiring(current_day())
+            heir = f", {offer.successor.rsplit('/', 1)[-1]} is its successor" if ends and offer.successor else ""
+            gone = f" {offer.provider_name} retires it on {fmt.day(ends)}{heir}." if ends else ""
+            lines.append(f"Yes: {name} is on {offer.provider_name}{price}.{gone}")
         else:
             sellers = ", ".join(list(dict.fromkeys(o.provider_name for o in offers))[:5]) or "nobody in my data"
-            kin = [(m, o) for m in siblings for o in m.offers if o.provider == pid and o.priced and not o.deprecated]
+            kin = [(m, o) for m in siblings for o in m.offers if sells_as(o.provider, pid) and o.priced and not o.deprecated]
             if kin:  # "does groq serve any qwen3.8 model?": another of the line is, so yes first
                 said = ", ".join(f"{m.id} ({pair(o.input_price, o.output_price)} per 1M)" for m, o in kin[:3])
                 lines.append(f"Yes, of that line: {names.get(pid, pid)} sells {said}; not {name}, which is at {sellers}.")
             else:
                 lines.append(f"No: {name} is not sold by {names.get(pid, pid)} in my data; it is at {sellers}.")
     return " ".join(lines) if lines else f"{name} is sold by {len(offers)} providers."
+
+
+def sells_as(provider: str, asked: str) -> bool:
+    """Whether an offer's provider is the one asked, or its branch: 'google-vertex-anthropic' is Vertex."""
+    return provider == asked or BRANCH_OF.get(provider) == asked
 
 
 def line_of(model: Model, catalogue: Catalogue) -> list[Model]:

@@ -24,10 +24,14 @@ def flagship(maker: str, task: str | None, catalogue: Catalogue) -> Model | None
     return max(scored, key=lambda sm: (sm[0], sm[1].release_date or sm[1].id))[1] if scored else None
 
 
+def in_family(model_id: str, family: str) -> bool:
+    """Whether a model id is of a family named in words: 'claude-sonnet-5' of 'claude', 'gpt-4o' of 'gpt'."""
+    return re.search(rf"(?:^|[-/]){re.escape(family)}", model_id) is not None
+
+
 def family_flagship(family: str, task: str | None, catalogue: Catalogue) -> Model | None:
     """The family's current chat model ("claude", "qwen", "gemma") with the best score for the task."""
-    mark = re.compile(rf"(?:^|[-/]){re.escape(family)}")
-    named = [m for m in catalogue.chat_models() if mark.search(m.id) and not all(o.deprecated for o in m.offers)]
+    named = [m for m in catalogue.chat_models() if in_family(m.id, family) and not all(o.deprecated for o in m.offers)]
     makers = Counter(m.maker for m in named)  # the family's own maker: llama's is Meta, not a fine-tuner of it
     own = [m for m in named if makers and m.maker == makers.most_common(1)[0][0]]
     scored = [(s, m) for m in own if (s := catalogue.task_score(m, task).score) is not None]

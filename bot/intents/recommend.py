@@ -12,6 +12,7 @@ from bot.intents import notes as notes_mod
 from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.index import index_for
+from bot.intents.makers import in_family
 from bot.intents.nearest import nearest
 from bot.intents.quoted import with_cheaper
 from bot.intents.ranking import better_buy, climbed, good_enough, good_step, needs, pareto_step, rank
@@ -106,6 +107,8 @@ def ranked_candidates(
                     "these meet them, weak or with no score for it: test them before you rely on one.",
                 )
             )
+    if query.families:  # "cheapest claude model": that line's models only
+        found = [c for c in found if any(in_family(c.model.id, f) for f in query.families)]
     need = needs(sort_by)
     if need:
         known = [c for c in found if getattr(c, need) is not None]

@@ -100,7 +100,7 @@ def eligible_offers(model: Model, query: Query, policy: Policy, catalogue: Catal
     offers = [o for p, o in by_provider.items() if p not in excluded and o.superseded_by is None]  # no likely-retired
     if query.providers:
         named = set(query.providers)
-        found = [o for o in offers if o.provider in named]
+        found = [o for o in offers if o.provider in named or BRANCH_OF.get(o.provider) in named]  # Vertex's Anthropic branch
     else:
         found = [o for o in offers if o.first_party or o.provider in policy.default_providers]
         if not found:
@@ -263,6 +263,10 @@ def static_pass(
                 reasons[checks.static_problem(offers[0]) or "no offer from the providers asked"] += 1
         found = index.static[key] = (pool, kept, reasons)
     return found[1], found[2]
+
+
+# sellers listed apart that are one seller to a buyer: Anthropic's models on Vertex are bought on Vertex
+BRANCH_OF = {"google-vertex-anthropic": "google-vertex", "azure-cognitive-services": "azure"}
 
 
 def offered(query: Query, catalogue: Catalogue, policy: Policy) -> list[tuple[Model, list[Offer]]]:

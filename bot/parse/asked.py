@@ -8,6 +8,7 @@ from typing import Any
 from bot.contract.query import Query
 from bot.parse.benchmarks import benchmark_floor, benchmark_of
 from bot.parse.facets import asks_rerank, same_price, strict_caps
+from bot.parse.families import families
 from bot.parse.kind_amounts import kind_volume
 from bot.parse.off_peak import off_peak
 
@@ -30,4 +31,6 @@ def asked_extras(text: str, query: Query) -> dict[str, Any]:
     caps = (query.max_input_price, query.max_output_price, query.max_blended_price, query.max_latency, query.max_monthly_cost)
     if any(c is not None for c in caps):
         out["strict_caps"] = strict_caps(text)
+    if query.intent in ("recommend", "list") and not query.models and (named := families(text)):
+        out["families"] = named  # "cheapest claude model on vertex": only that line's models
     return out

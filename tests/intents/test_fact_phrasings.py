@@ -195,3 +195,22 @@ def test_an_alternative_at_the_same_price_never_costs_more(question: str) -> Non
 
     assert alts and all(blended(a) <= blended(base) * 1.1 + 1e-9 for a in alts)
     assert any("price or less" in n["text"] for n in data["notes"])
+
+
+@pytest.mark.parametrize(
+    "question", ["can i get claude-sonnet-5 on vertex ai?", "is claude sonnet 5 available on vertex", "does google vertex sell claude-sonnet-5?"]
+)
+def test_a_seller_branch_counts_as_the_seller_asked_with_its_retirement_said(question: str) -> None:
+    verdict = ask_json(question)["verdict"]
+    assert verdict.startswith("Yes: claude-sonnet-5 is on Vertex")
+    ends = "retires it on" in verdict
+    assert ends or current_day().isoformat() >= "2026-12-24"
+
+
+@pytest.mark.parametrize(
+    "question", ["cheapest claude model on vertex", "which gemini model is cheapest for summarization?", "best llama model for chat"]
+)
+def test_a_line_named_in_a_pick_keeps_to_that_line(question: str) -> None:
+    data = ask_json(question)
+    line = next(f for f in ("claude", "gemini", "llama") if f in question)
+    assert data["rows"] and all(line in r["model"] for r in data["rows"])
