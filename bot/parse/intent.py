@@ -40,6 +40,9 @@ _FOLLOWUP_START = pattern_cache.compile(
     r"|^what if\b|^(?:only|just)\b|^(?:with|without|excluding|except|exclude|minus|not)\b|^instead\b|^same\b"
     r"|^(?:make it|switch to|change (?:it )?to|try|drop|remove|add|as an?|assume|assuming|say)\b"
 )
+_PICK_LAST = pattern_cache.compile(
+    r"^\W*(?:so|ok|okay|and|then|well)?[,\s]*(?:which|what)(?: one)? (?:would|should|do|will) (?:you|we|i) (?:pick|choose|go with|recommend|use|take)\b"
+)
 _FOLLOWUP_PREP = pattern_cache.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
 _LIST_WORD = pattern_cache.compile(r"\b(?:list|all|every|enumerate|how many)\b")
 _INSTEAD = pattern_cache.compile(r"\binstead\b")
@@ -380,8 +383,10 @@ def is_followup(
         return False
     if _FOLLOWUP_START.search(text) and words <= 12:
         return True
-    if _FOLLOWUP_PREP.search(text) and words <= 6:
-        return True
+    if _FOLLOWUP_PREP.search(text) and (words <= 6 or words <= 12 and constrained and not models and not task):
+        return True  # "at 300M tokens a month with 70% cache hits": the last question, at this workload
+    if not models and _PICK_LAST.search(text):
+        return True  # "which would you pick?": of the models just compared
     if _INSTEAD.search(text) and words <= 15 or _OF_THOSE.search(text) and words <= 12 and not models:
         return True  # "best quality instead", "which of those has the best quality?"
     if words <= 8 and not models and not task and constrained and intent in ("recommend", "list"):

@@ -138,3 +138,13 @@ def test_a_follow_up_asking_for_the_order_already_shown_says_so_once(catalogue: 
     assert again.assumptions[0] == "Already ranked by quality: this is the same answer."
     later = refine(again, parse("what about 100M tokens?", catalogue))
     assert not any(a.startswith("Already ranked") for a in later.assumptions)
+
+
+@pytest.mark.parametrize(
+    "then",
+    ["at 300M tokens a month with 70% cache hits", "for 2B tokens a month, half of it cached at 50%", "which would you pick?"],
+)
+def test_a_workload_or_a_pick_after_a_comparison_keeps_the_comparison(catalogue: Catalogue, then: str) -> None:
+    assert parse(then, catalogue).followup
+    q = _ask(catalogue, "compare claude-sonnet-5 and gemini-4-hydrogen", then)
+    assert q.intent == "compare" and q.models == ["claude-sonnet-5", "gemini-4-hydrogen"]
