@@ -84,8 +84,12 @@ def tier_sentence(c: Candidate, query: Query, mix: Mix) -> str:
         return f"{c.offer.provider_name} sells no {tier} tier for {c.model.id} in my data: the standard price applies."
     ratio = fmt.ratio(paid.blended, plain.blended) or 1.0
     month = f" ({fmt.money(monthly_at(plain, query.tokens_per_month))} a month)" if query.tokens_per_month else ""
-    return (f"That is the {tier} price, {ratio:.1f}x the standard {pair(plain.input, plain.output)}{month}: "
+    line = (f"That is the {tier} price, {ratio:.2g}x the standard {pair(plain.input, plain.output)}{month}: "
             f"{TIER_WHY.get(tier, 'check what the tier promises before paying for it')}.")  # fmt: skip
+    for other in c.offer.service_tiers:  # "priority vs flex": every tier it sells, against the standard price
+        if other.name != tier and other.input is not None and plain.input:
+            line += f" {other.name.capitalize()}: {pair(other.input, other.output)}, {other.input / plain.input:.2g}x the standard."
+    return line
 
 
 def paid_rates(c: Candidate, query: Query, mix: Mix) -> Rates:

@@ -36,6 +36,8 @@ def cheaper_elsewhere(
         paid = rates(offer, work)  # at the workload's own rates: its region, batch or tier, cache hits
         if query.region and any("processing" in m for m in paid.missing):
             continue
+        if work.tier and any(m.startswith(f"no {work.tier} price") for m in paid.missing):
+            continue  # its standard price is no saving on the tier asked for
         price = paid.blended
         if price is not None and here is not None and price < here * 0.98 and (best is None or price < best[0]):
             best = (price, offer)

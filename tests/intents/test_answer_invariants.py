@@ -16,7 +16,7 @@ from bot.contract.query import Query
 from bot.contract.vocab import TASKS as QUERY_TASKS
 from bot.intents.ranking import MIN_STEP
 from bot.intents.registry import answer_for
-from bot.intents.selection import FIT_TIERS
+from bot.intents.selection import BRANCH_OF, FIT_TIERS
 
 PROVIDERS = [
     "openai",
@@ -94,7 +94,7 @@ def check_row(catalogue: Catalogue, q: Query, row: Row) -> None:
     if q.max_latency is not None:
         assert row.ttft is not None and row.ttft <= q.max_latency
     if q.providers:
-        assert row.provider in q.providers
+        assert row.provider in q.providers or BRANCH_OF.get(row.provider) in q.providers  # Vertex's Anthropic branch
     if q.exclude_providers:
         assert row.provider not in q.exclude_providers
         assert model.maker not in q.exclude_providers

@@ -128,3 +128,15 @@ def test_a_service_tier_is_priced_against_the_standard_with_when_to_pay_it(catal
         flat = " ".join(out.split())
         assert "That is the priority price, 2.5x the standard $5.00 in / $30.00 out" in flat
         assert "latency-critical" in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["priority vs flex tier for gpt-6-sol, how much more/less?", "gpt-6-sol flex or priority, price difference?", "how much is gpt-6-sol on priority compared to flex"],
+)
+def test_two_tiers_asked_are_both_priced_against_the_standard(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert "the standard $2.00 in / $10.00 out" in flat
+        assert "$1.00 in / $5.00 out" in flat and "$4.00 in / $20.00 out" in flat  # flex and priority both
+        assert "cheaper at" not in flat  # a seller with no priority tier is no saving on it
