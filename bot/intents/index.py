@@ -27,6 +27,7 @@ class Index:
         self.eligible: dict[tuple, list[Offer]] = {}
         self.offered: dict[tuple, list[tuple[Model, list[Offer]]]] = {}
         self.fitting: dict[tuple, tuple[list[tuple[Model, list[Offer]]], Counter[str]]] = {}
+        self.unjudged: dict[tuple, list[Model]] = {}  # selection.fitting: the newest left out for want of evidence
         self._open_pools: dict[int, tuple[list, list[tuple[Model, list[Offer]]]]] = {}
         self.static: dict[tuple, tuple[list, list[tuple[Model, list[Offer]]], Counter[str]]] = {}  # selection.static_pass
         self.candidates: OrderedDict[tuple, tuple[list, Counter[str]]] = OrderedDict()  # see selection.candidates

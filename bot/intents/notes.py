@@ -283,7 +283,11 @@ def left_out_note(left: Left, task: str | None) -> Note | None:
             wording.append(LEFT_OUT_WORDING[reason].format(n=count, task=words))
     if not wording:
         return None
-    return Note(kind="caveat", text="Left out: " + ", ".join(wording) + ".")
+    text = "Left out: " + ", ".join(wording) + "."
+    if left.newest:  # the newest models are the likeliest to lack evidence yet: say which they are
+        named = ", ".join(f"{m.id} ({fmt.day(m.release_date)})" for m in left.newest)
+        text += f" The newest of those: {named}."
+    return Note(kind="caveat", text=text)
 
 
 def free_note(query: Query) -> Note | None:

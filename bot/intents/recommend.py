@@ -16,7 +16,7 @@ from bot.intents.makers import in_family
 from bot.intents.nearest import nearest
 from bot.intents.quoted import with_cheaper
 from bot.intents.ranking import better_buy, climbed, good_enough, good_step, needs, pareto_step, rank
-from bot.intents.selection import Candidate, Left, candidates
+from bot.intents.selection import Candidate, Left, candidates, newest_unjudged
 from bot.intents.tables import cheaper_at, ranking_table, row
 from bot.intents.why_not import why_not_sentences
 from bot.render import fmt
@@ -292,7 +292,7 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
             title=title_for(query),
             verdict=" ".join(filter(None, [size or "No model matches all of that.", near]))
             + f" {hint} (a higher price cap, a smaller context, another provider).",
-            notes=notes + _notes(query, mix, catalogue, [], left),
+            notes=notes + _notes(query, mix, catalogue, [], left, policy),
             query=query,
             total=0,
             suggestions=["cheapest model for chat", "list models with 1M context"],
@@ -309,7 +309,7 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
         verdict=verdict,
         tables=[ranking_table(shown, rows, query, first=offset + 1)],
         rows=rows,
-        notes=notes + _notes(query, mix, catalogue, shown, left),
+        notes=notes + _notes(query, mix, catalogue, shown, left, policy),
         suggestions=_suggestions(query, shown),
         query=query,
         total=len(ranked),
@@ -317,7 +317,8 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
     )
 
 
-def _notes(query: Query, mix: Mix, catalogue: Catalogue, shown: list[Candidate], left: Left) -> list[Note]:
+def _notes(query: Query, mix: Mix, catalogue: Catalogue, shown: list[Candidate], left: Left, policy: Policy) -> list[Note]:
+    left.newest = [m for m in newest_unjudged(query, catalogue, policy) if m.id not in {c.model.id for c in shown}]
     out = notes_mod.assumption_notes(query, mix)
     if query.batch or query.service_tier:  # which rows pay the tier asked, and which pay the standard price
         tier = "batch" if query.batch else query.service_tier

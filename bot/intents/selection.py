@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.catalogue.cost import Mix, blended_price
@@ -63,6 +65,7 @@ class Left:
     """Why models were left out, counted, so the answer can say so."""
 
     reasons: Counter[str] = field(default_factory=Counter)
+    newest: list[Model] = field(default_factory=list)  # the newest left out for no score or thin evidence
 
     def add(self, reason: str) -> None:
         self.reasons[reason] += 1
@@ -295,14 +298,38 @@ def fitting(query: Query, catalogue: Catalogue, policy: Policy) -> tuple[list[tu
         fit: list[tuple[Model, list[Offer]]] = []
         reasons: Counter[str] = Counter()
         min_coverage = catalogue.knowledge.tasks.min_coverage
+        unjudged: list[Model] = []
         for model, offers in offered(query, catalogue, policy):
             problem = unfit(catalogue.task_score(model, query.task), min_coverage)
             if problem is None:
                 fit.append((model, offers))
             else:
                 reasons[problem] += 1
+                if problem in ("no score", "thin evidence") and _likely_new(model):
+                    unjudged.append(model)
+        unjudged.sort(key=lambda m: (m.release_date or date.min, m.id), reverse=True)
         found = index.fitting[key] = (fit, reasons)
+        index.unjudged[key] = unjudged[:NEWEST_NAMED]
     return found
+
+
+_VARIANT = re.compile(r"preview|-exp\b|experimental|cyber|permissive|beta|alpha|latest|-\d{4}(?:-\d{2}-\d{2})?$|@")
+
+
+def _likely_new(model: Model) -> bool:
+    """A model worth naming as left out: dated (an undated one may be old as easily as new), no preview or
+    special-purpose variant."""
+    return model.release_date is not None and not _VARIANT.search(model.id)
+
+
+NEWEST_NAMED = 2  # the newest models a ranking leaves out for want of evidence, named in its notes
+
+
+def newest_unjudged(query: Query, catalogue: Catalogue, policy: Policy) -> list[Model]:
+    """The newest offered models left out of a task's ranking for no score or thin evidence (after `fitting`)."""
+    fitting(query, catalogue, policy)
+    key = (query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy, query.task)
+    return index_for(catalogue).unjudged.get(key, [])
 
 
 def candidates(

@@ -214,3 +214,15 @@ def test_a_line_named_in_a_pick_keeps_to_that_line(question: str) -> None:
     data = ask_json(question)
     line = next(f for f in ("claude", "gemini", "llama") if f in question)
     assert data["rows"] and all(line in r["model"] for r in data["rows"])
+
+
+@pytest.mark.parametrize(
+    "question", ["best model for coding", "cheapest for 50M tokens of classification", "what should we use for summarizing support tickets?"]
+)
+def test_a_ranking_names_the_newest_models_it_left_out_for_want_of_evidence(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    note = next(n["text"] for n in data["notes"] if n["text"].startswith("Left out:"))
+    named = re.findall(r"([\w.:-]+) \((\d{4}-\d{2}-\d{2})\)", note.split("The newest of those:")[1])
+    assert named and [d for _, d in named] == sorted((d for _, d in named), reverse=True)
+    shown = {r["model"] for r in data["rows"]}
+    assert not shown & {m for m, _ in named}
