@@ -171,7 +171,8 @@ def _kind_verdict(kind: str, query: Query, shown: list[tuple[float, Model, Offer
 
 def _kind_notes(kind: str, query: Query, catalogue: Catalogue, policy: Policy, shown: list[Offer]) -> list[Note]:
     """What a kind's ranking assumes (price only; a size; a region), its sources, and what it leaves out."""
-    notes = [Note(kind="caveat", text=f"No quality benchmark for {NAMES[kind]} models in my sources: ranked on price only.")]
+    notes = [Note(kind="assumption", text=text) for text in query.assumptions]  # "500M tokens said as a one-off job"
+    notes.append(Note(kind="caveat", text=f"No quality benchmark for {NAMES[kind]} models in my sources: ranked on price only."))
     if query.image_size:
         notes.append(Note(kind="assumption", text=f"Prices at {query.image_size} where a source prices by size; a row "
                                                   "reading 'per image' is a price its source gives for no stated size."))  # fmt: skip

@@ -140,3 +140,17 @@ def test_two_tiers_asked_are_both_priced_against_the_standard(catalogue: Catalog
         assert "the standard $2.00 in / $10.00 out" in flat
         assert all(p in flat for p in ("$1.00", "$5.00", "$4.00", "$20.00"))  # flex and priority both priced
         assert "cheaper at" not in flat  # a seller with no priority tier is no saving on it
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "best embedding model for multilingual semantic search, we need to embed 500M tokens once",
+        "one-off backfill: summarize 2B tokens of old tickets, cheapest model?",
+        "what would a single pass over 300M tokens of contracts cost on gpt-5.1?",
+    ],
+)
+def test_a_one_off_volume_is_said_to_be_the_whole_job(catalogue: Catalogue, question: str) -> None:
+    for out in everywhere(catalogue, question)[:2]:
+        flat = " ".join(out.split())
+        assert "said as a one-off job" in flat and "taken as a month's volume" not in flat

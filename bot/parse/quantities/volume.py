@@ -49,6 +49,7 @@ _EACH_RATE_BEFORE = fast(
 _TIMES_BEFORE = fast(r"(?:[×*]|\bx|\btimes)\s*(?:about\s+|around\s+|~|roughly\s+)?$")
 
 
+_ONE_OFF = fast(r"\b(?:once|one[- ]off|one[- ]time|single (?:run|pass|job)|in total|total of|whole (?:corpus|archive|backlog)|backfill)\b")
 _SUM_AFTER = fast(r"^\s*[a-z]+\s*\+\s*~?\d")
 
 
@@ -280,7 +281,10 @@ def _tokens_a_month(scan: Scan) -> None:
     factor = next((a.factor for a in chosen if a.factor is not None), None)
     q.tokens_per_month = sum(a.tokens for a in chosen) * (factor if factor is not None else 1.0)
     if factor is None:
-        q.assumptions.append(f"No period given, so {chosen[0].raw.upper()} tokens is taken as a month's volume.")
+        if _ONE_OFF.search(scan.text):  # "embed 500M tokens once", "a one-off backfill of 2B tokens"
+            q.assumptions.append(f"{chosen[0].raw.upper()} tokens said as a one-off job: the monthly cost shown is the whole job's.")
+        else:
+            q.assumptions.append(f"No period given, so {chosen[0].raw.upper()} tokens is taken as a month's volume.")
 
 
 PRICE_UNIT = Rule(
