@@ -180,6 +180,11 @@ class Offer:
     superseded_by: str | None = None  # only a billing-history source lists it, beside this newer version (superseded.py)
 
     @property
+    def successor_id(self) -> str | None:
+        """The successor's model id, without a source's provider prefix ('gemini/gemini-3.5-flash-lite')."""
+        return self.successor.rsplit("/", 1)[-1] if self.successor else None
+
+    @property
     def input_limit(self) -> int | None:
         """The most input one request takes: the max input where a source gives it (gpt-5-nano: 272K of a 400K
         window), else the context window."""

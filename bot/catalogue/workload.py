@@ -52,6 +52,11 @@ class Rates(NamedTuple):
     applied: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
 
+    @property
+    def out_of_region(self) -> bool:
+        """The offer does not process data in the region the workload asked for."""
+        return any("processing" in m for m in self.missing)
+
 
 def in_region(code: str, region: str) -> bool:
     """A source's region code ('eu', 'eu-west-1', 'europe-west4', 'us-gov') lies in the contract's `region`."""

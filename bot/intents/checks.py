@@ -11,6 +11,13 @@ from bot.catalogue.workload import Workload, pays_list_price, rates
 from bot.contract.query import Query
 
 
+def caps_on_list_prices(work: Workload, max_blended: float | None, budget: float | None) -> bool:
+    """The price caps are on list prices alone: no tier, region, cache hits or long context changes what an offer
+    charges, and no cap needs the mix (blended) or the volume (a budget)."""
+    plain = not (work.tier or work.region or work.cache_hit_rate or work.context)
+    return plain and max_blended is None and budget is None
+
+
 @dataclass(frozen=True, slots=True)
 class Checks:
     """What an offer must satisfy for one query and workload, with the query's fields copied out of it."""
@@ -30,6 +37,7 @@ class Checks:
     max_latency: float | None
     priced: bool  # some constraint depends on the price this workload pays
     strict: bool = False  # "under $1/M": an offer at exactly the cap is over it
+    list_caps: bool = False  # the caps are on list prices alone (`caps_on_list_prices`): checked with what an offer is
 
     @classmethod
     def of(cls, query: Query, work: Workload) -> Checks:
@@ -52,15 +60,8 @@ class Checks:
             max_latency=query.max_latency,
             priced=bool(query.region) or any(cap is not None for cap in caps),
             strict=query.strict_caps,
+            list_caps=caps_on_list_prices(work, query.max_blended_price, budget),
         )
-
-    @property
-    def list_caps(self) -> bool:
-        """The price caps are on list prices alone: no tier, region, cache hits or long context changes what an
-        offer charges, and no cap needs the mix (blended) or the volume (a budget)."""
-        work = self.work
-        plain = not (work.tier or work.region or work.cache_hit_rate or work.context)
-        return plain and self.max_blended is None and self.budget is None
 
     @property
     def dynamic(self) -> bool:
@@ -118,7 +119,7 @@ class Checks:
             blended = blended_price(offer, work.share) if self.max_blended is not None or self.budget is not None else None
         else:
             paid = rates(offer, work)
-            if self.region and any("processing" in m for m in paid.missing):
+            if self.region and paid.out_of_region:
                 return f"no {self.region.upper()} processing"
             inp, out, blended = paid.input, paid.output, paid.blended
         if self.max_input is not None and self._over(inp, self.max_input):

@@ -231,7 +231,7 @@ def _not_to_leaving(old: Candidate, new: Candidate, today: date) -> str:
     when = new.offer.retiring(today, notes_mod.SOON_DAYS)
     assert when is not None
     # the current model's own successor first: the maker's path for it, usually the like-for-like price point
-    named = [(o.successor.rsplit("/", 1)[-1], whose) for o, whose in ((old.offer, old.model.id), (new.offer, new.model.id)) if o.successor]
+    named = [(o.successor_id, whose) for o, whose in ((old.offer, old.model.id), (new.offer, new.model.id)) if o.successor_id]
     if named:
         successor, whose = named[0]
         to = f"{successor}, {new.offer.provider_name}'s named successor to {whose}, instead (ask: upgrade from {old.model.id} to {successor}?)"
@@ -250,7 +250,7 @@ def _leaving(cands: list[Candidate], going: set[int], today: date) -> str:
             continue
         when = c.offer.retiring(today, notes_mod.SOON_DAYS)
         assert when is not None
-        after = f" (successor named: {c.offer.successor.rsplit('/', 1)[-1]})" if c.offer.successor else ""
+        after = f" (successor named: {c.offer.successor_id})" if c.offer.successor_id else ""
         said.append(f"{c.model.id} is left out of the pick: {c.offer.provider_name} retires it on {fmt.day(when)}, "
                     f"in {(when - today).days} days{after}.")  # fmt: skip
     return " ".join(said)

@@ -140,7 +140,7 @@ def dated_tables(found: Dated) -> list[Table]:
              ("successor", "Successor", "text")],
             [[cell(m.id, m.id), cell(o.provider, o.provider_name),
               cell(fmt.day(o.deprecation_date), fmt.day(o.deprecation_date) + (" (done)" if o.deprecation_date and o.deprecation_date <= today else "")),
-              cell(o.successor, (o.successor or fmt.NO_DATA).rsplit("/", 1)[-1])] for m, o in found.retiring[:MAX_ROWS]],
+              cell(o.successor, o.successor_id or fmt.NO_DATA)] for m, o in found.retiring[:MAX_ROWS]],
         ))  # fmt: skip
     return tables
 

@@ -106,7 +106,7 @@ def region_sellers(name: str, offers: list[Offer], region: str) -> str:
         if not o.priced or o.free or o.deprecated:
             continue
         paid = rates(o, Workload(share=0.75, tokens=None, region=region))
-        if not any("processing" in m for m in paid.missing):
+        if not paid.out_of_region:
             sellers.append((paid.blended or 0.0, f"{o.provider_name} ({pair(paid.input, paid.output)} per 1M)"))
     where = region.upper()
     if not sellers:
@@ -162,7 +162,7 @@ def availability(
                 else " (price unknown)"
             )
             ends = offer.retiring(current_day())
-            heir = f", {offer.successor.rsplit('/', 1)[-1]} is its successor" if ends and offer.successor else ""
+            heir = f", {offer.successor_id} is its successor" if ends and offer.successor_id else ""
             gone = f" {offer.provider_name} retires it on {fmt.day(ends)}{heir}." if ends else ""
             lines.append(f"Yes: {name} is on {offer.provider_name}{price}.{gone}")
         else:

@@ -111,7 +111,7 @@ def _alternatives_verdict(base: Candidate, shown: list[Candidate], sort_by: str,
     verdict = f"Try {shown[0].model.id} instead of {model.id}: {difference(shown[0], base, sort_by, task)}."
     if len(shown) > 1:
         verdict += f" Also {shown[1].model.id}: {difference(shown[1], base, sort_by, task)}."
-    heir = (base.offer.successor or "").rsplit("/", 1)[-1]
+    heir = base.offer.successor_id
     if heir and any(c.model.id == heir for c in shown):
         verdict += f" {base.offer.provider_name} names {heir} as {model.id}'s successor."
     return verdict

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from bot.catalogue.cost import STANDARD_VOLUMES, Mix
+from bot.catalogue.grouping import Model
 from bot.catalogue.offers import Offer, last_deprecation, retired
 from bot.catalogue.store import Catalogue
 from bot.catalogue.workload import READS_PER_WRITE
@@ -183,7 +184,7 @@ def lifecycle_notes(cands: list[Candidate], today: date) -> list[Note]:
         if not offer.first_party and retired(own, today):
             ended = last_deprecation(own)
             when = f" on {fmt.day(ended)}" if ended else ""
-            heir = next((o.successor.rsplit("/", 1)[-1] for o in own if o.successor), None)
+            heir = next((o.successor_id for o in own if o.successor_id), None)
             notes.append(
                 Note(
                     kind="caveat",
@@ -274,8 +275,8 @@ def cite(catalogue: Catalogue, source_ids: Iterable[str]) -> str:
     return "; ".join(f"{who} ({', '.join(sorted(when))})" if when else who for who, when in dates.items())
 
 
-def left_out_note(left: Left, task: str | None) -> Note | None:
-    """'Left out: 40 models with no classification score, 12 weak at classification.'"""
+def left_out_note(left: Left, task: str | None, newest: Sequence[Model] = ()) -> Note | None:
+    """'Left out: 40 models with no classification score, 12 weak at classification.', and the `newest` of them."""
     wording = []
     words = task_name(task)
     for reason, count in left.reasons.most_common():
@@ -284,8 +285,8 @@ def left_out_note(left: Left, task: str | None) -> Note | None:
     if not wording:
         return None
     text = "Left out: " + ", ".join(wording) + "."
-    if left.newest:  # the newest models are the likeliest to lack evidence yet: say which they are
-        named = ", ".join(f"{m.id} ({fmt.day(m.release_date)})" for m in left.newest)
+    if newest:  # the newest models are the likeliest to lack evidence yet: say which they are
+        named = ", ".join(f"{m.id} ({fmt.day(m.release_date)})" for m in newest)
         text += f" The newest of those: {named}."
     return Note(kind="caveat", text=text)
 

@@ -105,7 +105,7 @@ def workload_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
         notes.append(Note(kind="assumption", text=f"{c.model.id} at {c.offer.provider_name}: priced with {', '.join(paid.applied)}."))
     for gap in paid.missing:
         notes.append(Note(kind="caveat", text=f"{c.model.id} at {c.offer.provider_name}: {gap}."))
-    if query.region and any("processing" in gap for gap in paid.missing):
+    if query.region and paid.out_of_region:
         found = [(o, regional(o, query.region)) for o in c.model.offers_by_provider().values()]
         sold = [f"{o.provider_name} ({fmt.price(r[0])}/{fmt.price(r[1])}, {r[2]})" for o, r in found if r is not None]
         where = ", ".join(sold[:4]) if sold else "no provider in my data"

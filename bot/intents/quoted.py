@@ -34,7 +34,7 @@ def cheaper_elsewhere(
         if query.min_context and (offer.input_limit or 0) < query.min_context:
             continue
         paid = rates(offer, work)  # at the workload's own rates: its region, batch or tier, cache hits
-        if query.region and any("processing" in m for m in paid.missing):
+        if query.region and paid.out_of_region:
             continue
         if work.tier and any(m.startswith(f"no {work.tier} price") for m in paid.missing):
             continue  # its standard price is no saving on the tier asked for
@@ -63,7 +63,7 @@ def display_candidate(model: Model, query: Query, catalogue: Catalogue, policy: 
     offers = list(model.offers)
     if query.region and not query.providers:  # "is deepseek-v4-pro on a US-hosted provider?": sellers processing there
         work = workload_of(query, mix)
-        local = {p: o for p, o in by_provider.items() if not any("processing" in m for m in rates(o, work).missing)}
+        local = {p: o for p, o in by_provider.items() if not rates(o, work).out_of_region}
         if local:
             by_provider, offers = local, [o for o in offers if o.provider in local]
 

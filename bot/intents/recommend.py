@@ -10,7 +10,7 @@ from bot.contract.policy import Policy
 from bot.contract.query import Query
 from bot.intents import notes as notes_mod
 from bot.intents import selfhost
-from bot.intents.constraints import mix_of
+from bot.intents.constraints import mix_of, workload_of
 from bot.intents.index import index_for
 from bot.intents.makers import in_family
 from bot.intents.nearest import nearest
@@ -157,7 +157,7 @@ def retiring_last(ordered: list[Candidate], notes: list[Note]) -> list[Candidate
 
 
 def _makers_elsewhere(
-    query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, left: Left, notes: list[Note]
+    query: Query, catalogue: Catalogue, policy: Policy, mix: Mix, notes: list[Note]
 ) -> tuple[Query, list[Candidate], list[Note]]:
     """Makers named as providers whose own APIs process nowhere near the region asked ("is deepseek on a
     US-hosted provider?"): their models at the sellers that do, said as an assumption; else the query as it was."""
@@ -275,7 +275,7 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
     left = Left()
     ranked, notes = ranked_candidates(query, catalogue, policy, mix, left)
     if not ranked and query.providers and query.region:
-        query, ranked, notes = _makers_elsewhere(query, catalogue, policy, mix, left, notes)
+        query, ranked, notes = _makers_elsewhere(query, catalogue, policy, mix, notes)
     fitted = None
     if selfhost.asked(query):
         fitted, size_notes = selfhost.fit_ranked(ranked, query, catalogue, policy, mix)
@@ -318,16 +318,16 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
 
 
 def _notes(query: Query, mix: Mix, catalogue: Catalogue, shown: list[Candidate], left: Left, policy: Policy) -> list[Note]:
-    left.newest = [m for m in newest_unjudged(query, catalogue, policy) if m.id not in {c.model.id for c in shown}]
     out = notes_mod.assumption_notes(query, mix)
     if query.batch or query.service_tier:  # which rows pay the tier asked, and which pay the standard price
-        tier = "batch" if query.batch else query.service_tier
+        tier = workload_of(query, mix).tier or ""
         plain = [f"{c.model.id} ({c.offer.provider_name})" for c in shown if c.rates and not any(tier in a for a in c.rates.applied)]
         if plain:
             out.append(Note(kind="caveat", text=f"No {tier} price in my data for {', '.join(plain)}: "
                                                  "standard prices shown for these."))  # fmt: skip
     out += notes_mod.data_notes(catalogue, shown)
-    for note in (notes_mod.left_out_note(left, query.task), notes_mod.free_note(query)):
+    newest = [m for m in newest_unjudged(query, catalogue, policy) if m.id not in {c.model.id for c in shown}]
+    for note in (notes_mod.left_out_note(left, query.task, newest), notes_mod.free_note(query)):
         if note is not None:
             out.append(note)
     return out

@@ -65,7 +65,6 @@ class Left:
     """Why models were left out, counted, so the answer can say so."""
 
     reasons: Counter[str] = field(default_factory=Counter)
-    newest: list[Model] = field(default_factory=list)  # the newest left out for no score or thin evidence
 
     def add(self, reason: str) -> None:
         self.reasons[reason] += 1
@@ -292,7 +291,7 @@ def offered(query: Query, catalogue: Catalogue, policy: Policy) -> list[tuple[Mo
 def fitting(query: Query, catalogue: Catalogue, policy: Policy) -> tuple[list[tuple[Model, list[Offer]]], Counter[str]]:
     """The offered models whose task score clears the floor, and why the others do not (cached per choice)."""
     index = index_for(catalogue)
-    key = (query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy, query.task)
+    key = _fitting_key(query, policy)
     found = index.fitting.get(key)
     if found is None:
         fit: list[tuple[Model, list[Offer]]] = []
@@ -328,8 +327,11 @@ NEWEST_NAMED = 2  # the newest models a ranking leaves out for want of evidence,
 def newest_unjudged(query: Query, catalogue: Catalogue, policy: Policy) -> list[Model]:
     """The newest offered models left out of a task's ranking for no score or thin evidence (after `fitting`)."""
     fitting(query, catalogue, policy)
-    key = (query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy, query.task)
-    return index_for(catalogue).unjudged.get(key, [])
+    return index_for(catalogue).unjudged.get(_fitting_key(query, policy), [])
+
+
+def _fitting_key(query: Query, policy: Policy) -> tuple:
+    return (query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy, query.task)
 
 
 def candidates(

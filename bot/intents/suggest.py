@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 from bot.catalogue.grouping import Model
 from bot.catalogue.names import model_key
 from bot.catalogue.store import Catalogue
+from bot.parse.name_index import line_version
 
 
 def notable(model: Model) -> bool:
@@ -44,16 +45,11 @@ def newer_than_known(name: str, catalogue: Catalogue, n: int = 3) -> list[str]:
     if not family or typed <= max(v for v, _ in family):
         return []
     undated = [vm for vm in family if not _DATED.search(vm[1].id)] or family  # "deepseek-v4.1-flash", not its -1017 snapshot
-    newest = sorted(undated, key=lambda vm: (_version(vm[1].id), vm[1].release_date or date.min), reverse=True)
+    newest = sorted(undated, key=lambda vm: (line_version(vm[1].id), vm[1].release_date or date.min), reverse=True)
     return list(dict.fromkeys(mdl.id for _, mdl in newest))[:n]
 
 
 _DATED = re.compile(r"-\d{4}(?:-\d{2}-\d{2})?$")
-
-
-def _version(model_id: str) -> tuple[float, ...]:
-    """'claude-opus-5-5' -> (5, 5), 'deepseek-v4.1-flash' -> (4.1,): the numbers of an id, dates and sizes left out."""
-    return tuple(float(x) for x in re.findall(r"(?<![\d.])\d{1,2}(?:\.\d+)?(?![\d.]*[bkmt]\b)", model_id))
 
 
 def closest(name: str, catalogue: Catalogue, n: int = 3) -> list[str]:
