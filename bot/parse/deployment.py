@@ -46,7 +46,7 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
             r"\beu\b|\be\.u\.|\bgdpr\b|\beu-(?:west|central|north|south)-?\d?\b|\beurope-\w+\b|\bschrems\b"
             # Azure's region names: "westeurope", "swedencentral", "germanywestcentral", "francecentral"
             r"|\b(?:west|north)europe\b|\b(?:sweden|france|germany(?:west)?|italy|poland|spain|switzerland)(?:central|north|south)\b"
-            r"|\bgerman (?:servers|hosting|data ?cent\w+)\b|\beu[- ](?:hosted|based|only|region|data|residency|resident|servers?|data ?cent\w+|customers)\b"
+            r"|\bgerman (?:servers|hosting|data ?cent\w+)\b|\beu[- ](?:hosted|based|only|region|data|residency|resident|servers?|data ?cent\w+|customers|providers?|vendors?|hosts?|clouds?)\b"
         ),
         pattern_cache.compile(
             r"\beurope(?:an)?\b(?! (?:languages?|french|spanish|portuguese)\b)|\bfrankfurt\b|\bparis\b|\bamsterdam\b|\bdublin\b"
@@ -57,7 +57,8 @@ _REGIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (
         "us",
         pattern_cache.compile(
-            r"\bus-(?:east|west|central|gov)\w*(?:-\d)?\b|\bus[- ](?:hosted|based|only|region|data|servers?|residency|soil|customers)\b"
+            r"\bus-(?:east|west|central|gov)\w*(?:-\d)?\b|\bus[- ](?:hosted|based|only|region|data|servers?|residency|soil|customers|providers?|vendors?|hosts?|clouds?)\b"
+            r"|\bamerican (?:providers?|vendors?|hosts?|clouds?|companies|company|data ?cent\w+)\b"
             r"|\b(?:in|within|inside) the us\b|\bfedramp\b|\b(?:east|west|central|northcentral|southcentral|westcentral)us\d?\b"
         ),
         pattern_cache.compile(r"\bu\.s\.(?:a\.)?|\busa\b|\bunited states\b"),

@@ -6,7 +6,8 @@ from __future__ import annotations
 from bot.parse.fast_patterns import fast
 
 HELP_LINE = fast(
-    r"^(?:please\s+)?(?:help|h|\?+|hi|hello|hey|hey there|yo|hiya|howdy|start|menu|usage|commands|examples?|options|about|info|"
+    r"^(?:please\s+)?/?(?:help|h|\?+|hi|hello|hey|hey there|hi there|hello there|yo|hiya|howdy|greetings|sup|gm|"
+    r"(?:good )?(?:morning|afternoon|evening)|start|menu|usage|commands|examples?|options|about|info|"
     r"what can you do|what do you do|what do you know|what do you know about|who are you|what are you|"
     r"how do(?:es)? (?:this|it|you|this bot|the bot) work|how (?:do|can|should) (?:i|we) use (?:you|this|it|this bot|the bot)|"
     r"what can (?:i|we) ask(?: you)?|what should (?:i|we) ask|what questions can (?:i|we) ask|what is this|what's this|"
@@ -27,4 +28,5 @@ HELP_ANYWHERE = fast(
     r"|\b(?:guide|manual|docs|documentation|instructions|tutorial|cheat ?sheet|tips|help page) (?:for|on|about) (?:how to )?"
     r"(?:ask\w*|us(?:e|ing)|talk\w* to|query\w*) (?:you|u|this bot|the bot|whichmodel|things|questions|it)\b"
     r"|\bhow (?:does|do) (?:this|this bot|the bot|this thing|you|u|whichmodel) work\b"
+    r"|\bwhat(?:'s| is) (?:this|the) (?:\w+ )?(?:bot|thing|tool|app|assistant) (?:for|about)\b|^(?:hi|hello|hey)(?: there)?\W+(?:i'm |im )?new here\b"
 )

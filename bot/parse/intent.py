@@ -31,6 +31,7 @@ from bot.parse.lexicon import (
     OFF_TOPIC_COMMAND,
     RECOMMEND,
 )
+from bot.parse.off_topic import DEFINITION, DO_IT_FOR_ME, HOW_TO, HOW_TO_WORK, OTHER_THING, PICK_OTHER, TRIVIA
 from bot.parse.quantities import Quantities
 
 _M = MODEL_MARK
@@ -45,6 +46,7 @@ _PICK_LAST = pattern_cache.compile(
 )
 _FOLLOWUP_PREP = pattern_cache.compile(r"^(?:for|at|on|via|under|over|below|above|using|in|from|through)\b")
 _LIST_WORD = pattern_cache.compile(r"\b(?:list|all|every|enumerate|how many)\b")
+_SORTED_BY = pattern_cache.compile(r"\b(?:sort(?:ed)?|order(?:ed)?) by\b")
 _INSTEAD = pattern_cache.compile(r"\binstead\b")
 _OF_THOSE = pattern_cache.compile(r"\b(?:of|among|from|out of) (?:those|these|them|the above|that list|this list)\b")
 # a model asked for in the named one's place: "we spend $9k on ¤ ... which model gives us the best value instead?"
@@ -106,12 +108,13 @@ _CHANGE_TIME = pattern_cache.compile(
 _CHANGES_ALONE = pattern_cache.compile(
     r"^\W*(?:so\s+|ok\s+|hey\s+)?(?:what(?:'s|s|\s+has|\s+have|\s+is)?\s+(?:changed|new)|(?:any(?:thing)?|something) (?:new|changed?)|(?:price\s+)?changes"
     r"|what'?s (?:been )?(?:added|removed|released|launched)|any (?:price |pricing |model |catalog\w* )?(?:updates|news|changes)"
-    r"|(?:did|has|have) (?:anything|something|any\w*)(?: (?:of the )?(?:models?|prices?|llms?))? (?:change|changed|moved|happen\w*|(?:get|got|gotten|gone|go|become) (?:cheaper|pricier|more expensive|up|down))|(?:the )?latest (?:news|updates|changes)"
+    r"|(?:did|has|have) (?:anything|something|any\w*)(?: (?:of the )?(?:models?|prices?|llms?|context windows?|limits?|windows?))? (?:change|changed|moved|happen\w*|(?:get|got|gotten|gone|go|become) (?:cheaper|pricier|more expensive|up|down|bigger|larger|longer|smaller))|(?:the )?latest (?:news|updates|changes)"
     r"|(?:any\s+)?new (?:[\w-]+ ){0,2}(?:models?|llms?)(?=\W*(?:thanks|thx|pls|please|ty)?\W*$)|diff (?:vs|versus|since|from|against)"
     r"|what(?:'s| is) the latest (?:news|updates|changes)"
     # retirements asked about: "what's being deprecated soon?", "which models retire this month"
-    r"|what(?:'s|s| is| are)? (?:being |getting |going to be |gonna be )?(?:deprecated|retired|sunset|removed|shut down)"
+    r"|what(?:'s|s| is| are)? (?:being |getting |going to be |gonna be )?(?:deprecated|retired|retiring|sunset|sunsetting|removed|shut down|going away|reaching end of life)"
     r"|(?:which|what) (?:models? |llms? )?(?:are |is )?(?:getting |being |going to be )?(?:retir\w*|deprecat\w*|sunset\w*)"
+    r"|any(?:thing| models?)? (?:is |are )?(?:going away|retiring|being retired|getting retired|sunsetting|being deprecated)"
     r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?(?:changes|diffs?))\b"
 )
 # a release said anywhere: "has anthropic released anything new?", "what did openai ship recently?"
@@ -125,6 +128,7 @@ _MODEL_CHANGED = pattern_cache.compile(
     r"|\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated|moved|shifted)\b"
     r"|\bany (?:price |pricing )?(?:changes|updates) (?:to|for|on)\b"
 )
+_CHANGED_FIELD = pattern_cache.compile(r"\b(?:context(?: window)?|max(?:imum)? output|output limit|rate limits?|modalit\w+)\b")
 _CHANGE_SUBJECT = pattern_cache.compile(
     r"\b(?:models?|llms?|prices?|pricing|catalog(?:ue)?|list|data|costs?|rates?|anything|what|whats|releases|launches|additions|weights)\b"
 )
@@ -164,47 +168,9 @@ _LEAVING = pattern_cache.compile(
     rf"|\b(?:spend\w*|pay(?:s|ing)?|paid|burn\w*)\b[^.?!]{{0,30}}\b(?:on|for) {_M}.{{0,80}}\b(?:what(?:'s| is) (?:the )?(?:best|better|\w{{3,}}est)"
     rf"|which (?:model|one|llm) (?:should|would|is)|what (?:should|would|do) (?:we|i|you) (?:use|pick|switch to)|options|ideas|suggestions)\b"
 )
-# requests for things other than a model
-_OTHER_THING = pattern_cache.compile(
-    r"\b(?:podcasts?|books?|novels?|restaurants?|caf[eé]s?|bars?|pizza|lunch|dinner|breakfast|coffee|movies?|films?|shows?|series|songs?|music|playlists?"
-    r"|laptops?|phones?|monitors?|keyboards?|mouse|chairs?|desks?|headphones?|vpns?|themes?|fonts?|ides?|editors?|hotels?|flights?|gifts?|games?"
-    r"|gpus?|graphics cards?|hardware|vector (?:dbs?|databases?|stores?)|cloud providers?|hosting providers?"
-    r"|courses?|conferences?|databases?|postgres|mysql|mongo\w*|redis|kafka|terraform|pulumi|kubernetes|k8s|docker|frameworks?|librar(?:y|ies)"
-    r"|way to learn|place to|places|recipes?|wine|beer|vacation|holiday|trip|gym|shoes?|cars?|bikes?|jokes?|poems?|weather|stocks?|crypto"
-    r"|programming languages?|languages? to learn|macbooks?|servers? to buy|h100s?|a100s?)\b"
-)
-# a pick of something that is no model: "best gpu for training", "which laptop is best for running llms"
-_PICK_OTHER = pattern_cache.compile(
-    rf"\b(?:best|which|what|recommend\w*|cheapest|good|top|suggest\w*|buy\w*|\w{{3,}}est)\s+(?:an?\s+|the\s+)?(?:(?!models?\b|llms?\b)[\w-]+\s+){{0,2}}?(?:{_OTHER_THING.pattern[5:-3]})\b"
-)
-# a request to do the work rather than choose who does it: "summarize this article using gpt-4o"
-_DO_IT_FOR_ME = pattern_cache.compile(
-    r"^(?:please\s+|pls\s+|can you\s+|could you\s+|hey\s+)?(?:use \S+(?: \S+)? to\s+)?(?:summari[sz]e|translate|rewrite|write|draft|proofread|fix|explain"
-    r"|answer|review|classify|tag|extract|convert|format|check|debug|generate|make|create)\b.{0,40}?\b(?:this|these|that|my|the following|it|below"
-    r"|attached|above|for me|me a|me an|us a)\b"
-)
 # words that put a question inside the model world even without a model name
 _MODEL_WORLD = pattern_cache.compile(
     r"\b(?:models?|llms?|ai|apis?|tokens?|providers?|inference|embeddings?|prompts?|context|gpts?|weights|fine[- ]?tun\w*|endpoints?|rerank\w*)\b"
-)
-_HOW_TO = pattern_cache.compile(
-    r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could|does|did) (?:i|we|you|one|it|this|that|my|our)|how to|how's|why (?:is|are|does|do|did)"
-    r"|what's the (?:syntax|command|difference between)|what (?:is|are) the difference)\b"
-)
-# how to do work with a model, which no catalogue answers: "how do i fine-tune llama 3", "how to prompt claude for json"
-_HOW_TO_WORK = pattern_cache.compile(
-    r"^(?:\w+[,!]?\s+){0,2}?(?:how (?:do|can|should|would|could) (?:i|we|you|one)|how to)\s+(?:best\s+)?"
-    r"(?:fine[- ]?tune|finetune|train|retrain|install|integrate|set up|setup|prompt|jailbreak|distill|quantize|export|convert|debug)\b"
-)
-# questions of fact about the world, not a pick: they name at most a provider or a task word
-_TRIVIA = pattern_cache.compile(
-    r"^(?:\w+[,!]?\s+){0,2}?(?:who(?:'s|s| is| was| are| founded| owns| runs| leads) (?!(?:the )?(?:cheapest|fastest|best|quickest)\b)|when (?:was|did|is) \w+ (?:founded|started|ipo)|is \w+(?: \w+)? (?:down|up|working|out)\b)"
-)
-# asking what a word means: "what is rag", "explain function calling", "difference between fine-tuning and rag"
-_DEFINITION = pattern_cache.compile(
-    r"^(?:\w+[,!]?\s+){0,2}?(?:what (?:is|are|does) (?:a |an |the )?\w+(?:[- ]\w+)? (?:mean|stand for)"
-    r"|what(?:'s| is| are) (?:a |an )?\w+(?:[- ]\w+)?\W*(?:thanks|thx|pls|please|ty)?\W*$"
-    r"|(?:can you |pls |please )?(?:explain|define)\b|what(?:'s| is| are) the difference between)"
 )
 _RECOMMEND_BARE = pattern_cache.compile(
     r"^(?:so\s+|ok\s+|hmm+\s+)?(?:what|which)(?: one)? (?:should|would|do|can) (?:i|we|you) (?:use|pick|choose|go with|recommend|try)\s*\??$"
@@ -279,17 +245,17 @@ def _two_models(s: Signals) -> Decision:
 
 def _one_model(s: Signals) -> Decision:
     text, q = s.text, s.q
-    if _DO_IT_FOR_ME.search(text) and not s.sort_by and not RECOMMEND.search(text):
+    if DO_IT_FOR_ME.search(text) and not s.sort_by and not RECOMMEND.search(text):
         return Decision("unknown", 0.2)  # "translate this to spanish with gpt-5": a job for the model, not a question
-    if _HOW_TO_WORK.search(text) and not (COST.search(text) or s.sort_by or q.tokens_per_month):
+    if HOW_TO_WORK.search(text) and not (COST.search(text) or s.sort_by or q.tokens_per_month):
         return Decision("unknown", 0.25)  # "how do I fine-tune llama 3 on my data?": a how-to, not a pick or a fact
     if ALTERNATIVE.search(text) or _LEAVING.search(text) or _OPEN_SLOT_INSTEAD.search(text):
         return Decision("alternatives", 0.95)
     if _WHEN_RELEASED.search(text):
         return Decision("info", 0.9)  # "when was ¤ released? feels like it dropped yesterday": its release date
     if _WHAT_CHANGED.search(text) or _MODEL_CHANGED.search(text) and (
-        _CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text or "expensive" in text
-    ):  # "what changed with gpt-5.1 pricing?", "did gpt-4o get cheaper?"
+        _CHANGE_TIME.search(text) or COST.search(text) or "cheaper" in text or "expensive" in text or _CHANGED_FIELD.search(text)
+    ):  # "what changed with gpt-5.1 pricing?", "did gpt-4o get cheaper?", "did google change ¤'s context window?"
         return Decision("changes", 0.8)  # "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
     # "input vs output", "on cerebras vs groq": the one model's prices or offers side by side, not two models
     if _COMPARE_WORD.search(_NOT_MODELS_COMPARED.sub(" ", text)) and s.n_providers < 2:
@@ -304,9 +270,10 @@ def _no_model(s: Signals) -> Decision:
     if _changes(text):
         return Decision("changes", 0.9)
     about_models = s.specific or s.constrained or DOMAIN.search(text)  # "how do i reverse a linked list" lists nothing
-    if LIST_STRONG.search(text) and about_models and not (s.sort_by and not _LIST_WORD.search(text)):
+    sorted_list = _SORTED_BY.search(text) is not None  # "show me 10 models with 256k+ context sorted by price"
+    if LIST_STRONG.search(text) and about_models and not (s.sort_by and not (_LIST_WORD.search(text) or sorted_list)):
         return Decision("list", 0.9)  # "what are the 3 best models for X" asks for a pick, not an inventory
-    if LIST_WEAK.search(text) and about_models and not s.sort_by and not s.task:
+    if LIST_WEAK.search(text) and about_models and (not s.sort_by or sorted_list) and not s.task:
         return Decision("list", 0.85)
     return _recommend_or_unknown(s)
 
@@ -346,22 +313,22 @@ def _recommend_or_unknown(s: Signals) -> Decision:
     text = s.text
     world = s.specific or _MODEL_WORLD.search(text) or DOMAIN.search(text)
     picking = s.sort_by or RECOMMEND.search(text) or _MODEL_WORD.search(text)
-    other = _PICK_OTHER.search(text)
+    other = PICK_OTHER.search(text)
     if other and not _MODEL_WORD.search(text, 0, other.start()):
         return Decision("unknown", 0.15)  # "best gpu for training", "which laptop is best for running llms"
-    if _DO_IT_FOR_ME.search(text) and not (picking or s.q.tokens_per_month):
+    if DO_IT_FOR_ME.search(text) and not (picking or s.q.tokens_per_month):
         return Decision("unknown", 0.15)  # "write me a python script that calls the openai api"
-    if _HOW_TO.search(text) and not (picking or s.n_models) and (not world or not s.task):
+    if HOW_TO.search(text) and not (picking or s.n_models) and (not world or not s.task):
         return Decision("unknown", 0.2)  # "how do i center a div", "how do i get an api key": not choosing a model
-    if _TRIVIA.search(text) and not (picking or s.task):
+    if TRIVIA.search(text) and not (picking or s.task):
         return Decision("unknown", 0.2)  # "who is the ceo of openai", "is openai down?"
-    if _DEFINITION.search(text) and not picking:
+    if DEFINITION.search(text) and not picking:
         return Decision("unknown", 0.2)  # "what is rag": a definition, not a pick
     if world:
         if s.task or s.constrained or s.sort_by or s.specific or RECOMMEND.search(text):
             return Decision("recommend", 0.9 if (s.task or s.sort_by or s.specific) else 0.75)
         return Decision("unknown", 0.3)
-    if OFF_TOPIC_COMMAND.match(text) or _OTHER_THING.search(text) and not (s.task and s.sort_by):
+    if OFF_TOPIC_COMMAND.match(text) or OTHER_THING.search(text) and not (s.task and s.sort_by):
         return Decision("unknown", 0.1)  # "recommend a podcast", "write me a poem", "best laptop?"
     if _RECOMMEND_BARE.search(text):
         return Decision("recommend", 0.6)  # "what should we use?"

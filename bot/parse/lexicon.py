@@ -83,7 +83,8 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             4,
             r"\bclassif\w*|\bcategori[sz]\w*|\bcategoris\w*|\b(?:pick|choose|assign)s? (?:a |the |one )?categor(?:y|ies)\b|\blabel(?:l?ing|s|ed|er)?\b|\btag(?:s|ging|ger)?\b"
             r"|\bmoderat\w*|\bspam\b|\bsentiment\b|\bintents?\b (?:detection|classification|recognition)|\bintent detection\b"
-            r"|\btriag\w*|\b(?:medical|clinical|billing|icd(?:-10)?|diagnosis) cod(?:ing|es)\b|\btoxic\w*|\bcontent filter\w*|\brout(?:e|ing) (?:\w+ )?(?:tickets|emails|messages|requests|queries)\b"
+            r"|\btriag\w*|\b(?:medical|clinical|billing|icd(?:-10)?|diagnosis) cod(?:ing|es)\b|\btoxic\w*|\bcontent filter\w*|\brout(?:e|es|ed|ing) (?:[~\w.,]+ ){0,2}(?:tickets|emails|messages|requests|queries)\b"
+            r"|\b(?:tickets|emails|messages|requests|queries)\b[^.?!]{0,30}\binto (?:\d+ |the right |the |our )?(?:queues|buckets|categories|teams|departments)\b"
             r"|\bsort(?:ing)? (?:\w+ )?(?:emails|tickets|messages|reviews)\b|\bfraud detection\b|\bnsfw\b|\bdetect(?:ing|ion of)? (?:spam|toxicity|language|intent|pii)\b",
         ),
         (
@@ -179,7 +180,8 @@ SORT_SPEED = fast(
     r"|\bblazing\b|\bquick(?= models?\b)|\bquicker\b|\bby (?:speed|throughput)\b|\btoo slow\b"
 )
 SORT_COST = fast(
-    r"\bcheap\w*|\blowest[- ](?:cost|price|pric\w+)\b|\bleast (?:expensive|costly)\b|\bless (?:expensive|costly)\b|\blow[- ]cost\b"
+    r"\bg(?:ü|ue)nstig\w*|\bbillig\w*|\bmoins cher\b|\bm[aá]s barato\b|\bpi[uù] economico\b"  # cheapest, in German, French, Spanish, Italian
+    r"|\bcheap\w*|\blowest[- ](?:cost|price|pric\w+)\b|\bleast (?:expensive|costly)\b|\bless (?:expensive|costly)\b|\blow[- ]cost\b"
     r"|\binexpensive\b|\baffordabl\w*|\bbudget[- ]friendly\b|\b(?:eating|burning|blowing) (?:through )?(?:our |my |the )?budget\b|\btoo (?:expensive|pricey|costly)\b|\bon a (?:tight )?budget\b|\bminimi[sz]e (?:the )?(?:cost|spend|price|bill)s?\b"
     r"|\bsave (?:money|costs?)\b|\bcost[- ]?sensitive\b|\blowest (?:bill|spend)\b|\beconomical\b|\bcost[- ]saving\w*|\blowest[- ]priced\b"
     r"|\b(?:on|by|for) (?:price|cost)\b|\b(?:price|cost)[- ]wise\b|\bin terms of (?:price|cost)\b|\bpricing[- ]wise\b"
@@ -193,6 +195,9 @@ SORT_QUALITY = fast(
     r"|\bfrontier\b|\bhigh(?:er|est)?[- ]quality\b|\b(?:higher|improved) accuracy\b|\bgreatest\b|\bcleverest\b|\bhighest performing\b|\bmost intelligent\b"
     r"|\btop (?:models?|llms?|choices?|picks?|options?)\b|\bbest[- ]in[- ]class\b|\bbrightest\b"
     r"|\b(?:by|on|for) (?:quality|accuracy|intelligence)\b|\bquality[- ]wise\b"
+    # quality put before money: "quality first, budget is secondary", "money is no object"
+    r"|\b(?:quality|accuracy) (?:first|comes first|over (?:cost|price)|above all|matters most|is (?:the |our )?(?:top )?priority)\b"
+    r"|\b(?:budget|cost|price|money)(?:'s| is) (?:secondary|no object|not (?:a|the) (?:concern|issue|constraint))\b"
     r"|\bmost (?:natural|human|realistic|lifelike|expressive|fluent)(?:[- ](?:sounding|looking))?\b"
 )
 
@@ -359,6 +364,7 @@ LIST_WEAK = fast(
     r"|\bwhat(?:'s| is| are)? (?:all )?(?:the )?(?:options|available|on offer|offered|there)\s+(?:on|in|at|from|via|through)\b"
     r"|\bmodels (?:that|which|with|under|below|supporting|from|on|available|offering|having|able|capable)\b|\bany (?:models?|llms?)\b|\bare there (?:any )?(?:models?|llms?)\b"
     r"|^[\w\s+&,/-]{0,60}[+&,/]\s*[\w\s-]{0,30}\b(?:models|llms)\W*$"  # "open weights + tool calling models": filters only
+    r"|[:;.!?]\s+(?:which|what) (?:[\w-]+ ){0,2}(?:models|llms) (?:can|could|are|do)\b"  # "AU data residency: which claude models can we use"
 )
 RECOMMEND = fast(
     r"\bshould (?:i|we) (?:use|pick|choose|go with|try)\b|\brecommend\w*|\bsuggest\w*|\bwhich (?:model|llm|one|ai|provider|api)\b"

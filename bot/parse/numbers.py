@@ -53,7 +53,7 @@ _WORD_RUN = pattern_cache.compile(rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:(?:a
 # a number in digits, optionally with a magnitude suffix; 't' is not a suffix before '/' ("100 t/s")
 NUMBER = pattern_cache.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{1,2}|(?:\^|\*\*)\d{1,2})?|\.\d+)"
-    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillions?|quadrillions?|lakhs?|lacs?|crores?|grand|mln|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
+    r"(?:\s?(?P<scale>thousand|millions?|billions?|trillions?|quadrillions?|lakhs?|lacs?|crores?|grand|mln|mio\.?|mrd\.?|mil|mill|mm|mn|bn|bil|tn|k|m|b|t(?![/]))(?![a-z]))?",
     re.I,
 )
 
@@ -69,6 +69,8 @@ _SCALE_VALUES = {
     "mill": 1e6,
     "million": 1e6,
     "millions": 1e6,
+    "mio": 1e6,  # German and Dutch: "50 Mio. Tokens"
+    "mrd": 1e9,  # German: "2 Mrd. Tokens" (Milliarden)
     "b": 1e9,
     "bn": 1e9,
     "bil": 1e9,
@@ -228,7 +230,7 @@ def number_value(m: re.Match[str]) -> float:
         value = float("inf")
     scale = m.group("scale")
     if scale:
-        value *= _SCALE_VALUES[scale]
+        value *= _SCALE_VALUES[scale.lower().rstrip(".")]
     return value
 
 

@@ -161,7 +161,8 @@ _ACCOUNT_AFTER = pattern_cache.compile(r"^(?:'s)?\s+(?:bill|bills|invoice|invoic
 
 
 _SPEND_BEFORE = pattern_cache.compile(
-    r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|bill|billed)\b[^.?!;]{0,30}\b(?:on|to|with)\s+$|\b(?:pay|pays|paying|paid)\s+$"
+    # not past a model: "estimate monthly spend for ¤ on together ai" is where that model runs
+    r"\b(?:spend|spends|spending|spent|pay|pays|paying|paid|bill|billed)\b[^.?!;¤]{0,30}\b(?:on|to|with)\s+$|\b(?:pay|pays|paying|paid)\s+$"
 )
 
 

@@ -12,7 +12,8 @@ blind_cases_12a and blind_cases_12b, 160 questions each from the contract alone,
 and 0.969 intent before fixes; blind_cases_13a and blind_cases_13b, 160 questions each from the contract alone, 0.919
 and 0.912 full-parse, 0.981 and 1.000 intent before fixes; blind_cases_14a and blind_cases_14b, 160 questions each
 from the contract alone, 0.988 and 0.925 full-parse, 1.000 and 0.969 intent before fixes; blind_cases_15a, 160
-questions from the contract alone, 0.969 full-parse and 0.994 intent before fixes). Where a blind line of 9f/9g names a Mistral model by its marketing name ("mistral-large-3") or ElevenLabs v3 by
+questions from the contract alone, 0.969 full-parse and 0.994 intent before fixes; blind_cases_16a and blind_cases_16b,
+160 questions each from the contract alone, 0.963 and 0.950 full-parse, 0.988 and 0.969 intent before fixes). Where a blind line of 9f/9g names a Mistral model by its marketing name ("mistral-large-3") or ElevenLabs v3 by
 an id the catalogue does not have, the maker's API id the catalogue holds is accepted too; the parse now reports
 the source id the user typed when the catalogue resolves it to the same model (bot.parse.source_ids); 14b's
 "gemini embedding" accepts gemini-embedding-2 too, the newest Google embedding model the catalogue holds. The

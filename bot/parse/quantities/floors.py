@@ -49,6 +49,7 @@ _LIMIT_AFTER = pattern_cache.compile(
     r"|cheap|fast|smart|small|large|reasoning|coding|vision|chat|embedding|multimodal|free|solid|decent|new|popular|recommended"
     r"|very|possible|available|(?:most|least|lowest|highest)[- ]\w+)\s+){0,3}?\s*"
     r"(?:models?|options?|choices?|picks?|candidates?|alternatives?|suggestions?|recommendations?|llms?|ones)\b"
+    r"|^\s*(?:max|tops|at most|results?)\s*[.!?]*$"  # "list models that take PDFs, 10 max"
 )
 
 
@@ -169,5 +170,6 @@ LIMIT = Rule(
         ("give me 5 options", {"limit": 5}),
         ("the 2 cheapest models", {"limit": 2}),
         ("top 500 customers", {"limit": None}),
+        ("list models that take pdfs, 10 max", {"limit": 10}),
     ),
 )

@@ -29,7 +29,14 @@ def period_after(scan: Scan, spot: Spot) -> re.Match[str] | None:
     start = spot.n.end
     window = scan.text[start : min(spot.stop, start + 60)]
     end = _SENTENCE_END.search(window)
-    return PERIOD.search(window[: end.start()] if end else window)
+    found = PERIOD.search(window[: end.start()] if end else window)
+    if found is not None and _PRICED_PER.search(window[: found.start()]):
+        return None  # "~2.4B tokens through ¤, what's that cost per month": the unit of the answer asked for
+    return found
+
+
+# a cost asked per period after an amount: "what's that cost per month", "how much would it run us a month"
+_PRICED_PER = fast(r"\b(?:cost|costs|costing|price|priced|run us|set us back|bill|billed)\s+(?:[a-z]+\s+)?$")
 
 
 def period_before(before: str) -> re.Match[str] | None:

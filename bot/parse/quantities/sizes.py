@@ -26,7 +26,10 @@ _SIZE_NOUN_BEFORE = fast(
 _EACH_AFTER = fast(r"^\s*-?\s*(?:tokens?|toks?)\s+(?:each|apiece|a piece)\b")
 _INPUT_NOUN = fast(rf"\b(?:{_INPUT_NOUNS})\b")
 # "novels; each one is like 300k tokens": the size said of each item before the amount
-_EACH_BEFORE = fast(r"\b(?:each|every) (?:one|of them|single one)\s+(?:is|are|runs?|has|comes? to)\s+(?:like|about|around|roughly|~|up to)?\s*~?\s*$")
+_EACH_BEFORE = fast(
+    r"\b(?:each|every) (?:one|of them|single one)\s+(?:is|are|runs?|has|comes? to)\s+(?:like|about|around|roughly|~|up to)?\s*~?\s*$"
+    r"|,\s*each\s+(?:about\s+|around\s+|roughly\s+)?~?\s*$"  # "2,000 contracts a month, each ~350k tokens"
+)
 _SIZE_MAX_BEFORE = fast(r"\b(?:up to|as (?:long|large|big) as|max(?:imum)?(?: of)?|reach|hit|exceed\w*|over|at least|can be)\s*(?:about\s+|around\s+)?$")
 _ONE_INPUT_AFTER = fast(
     r"^[^.?!\d]{0,40}\b(?:in|into|within)\s+(?:one|a single|1|the same|each)\s+(?:prompt|request|call|go|context|window|shot)\b|^[^.?!\d]{0,40}\bat once\b"
@@ -51,18 +54,26 @@ def input_size(scan: Scan, spot: Spot, period_after: bool) -> str | None:
     return None
 
 
+# a counted item this large is a context floor as well as part of the volume: "3k contracts a month, ~400k tokens each"
+CONTEXT_SIZED = 100_000
+
+
 def input_sizes(scan: Scan) -> list[Amount]:
     """Token amounts that are the size of one input become the context floor: always a ceiling ("up to"), a plain
-    size only when nothing is counted (with "3k requests a day" an 800-token size is per request)."""
+    size only when nothing is counted (with "3k requests a day" an 800-token size is per request) or when it is
+    `CONTEXT_SIZED` or more."""
     paired = any(a.io == "out" for a in scan.amounts)  # "prompts of 2k and outputs of 200": a request's two halves
     sizes = [
         a
         for a in scan.amounts
-        if a.size == "max" or (a.size == "each" and not scan.counts and a.factor is None and not (paired and a.io))
+        if a.size == "max"
+        or (a.size == "each" and not scan.counts and a.factor is None and not (paired and a.io))
+        or (a.size == "each" and a.tokens >= CONTEXT_SIZED and a.factor is None)
     ]
     if sizes:
         scan.q.min_context = int(max(a.tokens for a in sizes))
-    return [a for a in scan.amounts if a not in sizes]
+    counted = [a for a in sizes if a.size == "each" and scan.counts]  # sized and counted: in the volume too
+    return [a for a in scan.amounts if a not in sizes or a in counted]
 
 
 INPUT_SIZE = Pass(
@@ -76,6 +87,7 @@ INPUT_SIZE = Pass(
         ("stuff 800k tokens of logs into one prompt", {"min_context": 800_000, "tokens_per_month": None}),
         ("documents of about 120k tokens each", {"min_context": 120_000}),
         ("3k requests a day, 800 tokens each", {"min_context": None, "tokens_per_month": 72_000_000}),
+        ("3k contracts a month, ~400k tokens each", {"min_context": 400_000, "tokens_per_month": 1.2e9}),
         ("5000 documents a day, 2k tokens each", {"min_context": None, "tokens_per_month": 300_000_000}),
         ("reading long contracts, they're like 700k tokens each", {"min_context": 700_000, "tokens_per_month": None}),
         ("our monorepo is about 900k tokens", {"min_context": 900_000, "tokens_per_month": None}),

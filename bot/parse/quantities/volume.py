@@ -68,12 +68,14 @@ def _token_word(scan: Scan, spot: Spot) -> re.Match[str] | None:
         found = _IO_SHORT.match(after)  # "2,400 calls a day at 3k in / 600 out", "each call is ~12k tokens in and 800 out"
         if found is None and _after_input(scan):
             found = _IO_PAIR_END.match(after)  # "1,000 in/250 out cost on ¤"
-    if found is None and (_after_input(scan) or _after_size(scan)) and _output_said_before(spot.before):
+    if found is None and (_after_input(scan) or _after_size(scan)) and _output_said_before(spot.before) and not _OF_THEM.match(after):
         found = _OUT  # "we send 6k tokens and get back 500", "prompt ~2k, completion ~250"
     return found
 
 
 _OUT = _IO_PAIR_END.match("out")
+_INTO_BEFORE = fast(r"\b(?:into|among|between|one of)\s+(?:the\s+|our\s+)?(?:~\s*)?$")
+_OF_THEM = fast(r"^\s*of (?:them|those|these)\b")  # "we get about 3k of them a month": a count of the items sized
 
 
 def _output_said_before(before: str) -> bool:
@@ -109,6 +111,8 @@ def _count(scan: Scan, spot: Spot) -> bool:
         return False
     if _SUM_AFTER.match(spot.after):
         return False  # "150 user + 250 reply": sizes added up, not 150 users
+    if _INTO_BEFORE.search(spot.before):
+        return False  # "route ~1.2k tickets/day into 14 queues": what the items are sorted into, not more items
     # "every night we summarize ~12k docs", "our nightly job summarizes ~8,000 docs"
     period = (
         period_after(scan, spot)
@@ -282,7 +286,8 @@ def _tokens_a_month(scan: Scan) -> None:
     q.tokens_per_month = sum(a.tokens for a in chosen) * (factor if factor is not None else 1.0)
     if factor is None:
         if _ONE_OFF.search(scan.text):  # "embed 500M tokens once", "a one-off backfill of 2B tokens"
-            q.assumptions.append(f"{chosen[0].raw.upper()} tokens said as a one-off job: the monthly cost shown is the whole job's.")
+            q.one_off = True
+            q.assumptions.append(f"{chosen[0].raw.upper()} tokens said as a one-off job: the costs shown are the whole job's.")
         else:
             q.assumptions.append(f"No period given, so {chosen[0].raw.upper()} tokens is taken as a month's volume.")
 
