@@ -19,6 +19,8 @@ from bot.catalogue.names import clean_id, clean_name, model_key
 from bot.catalogue.offers import Kind, Offer
 from bot.catalogue.records import quick_unpickle
 
+_SNAPSHOT_DATE = re.compile(r"(?<!\d)(20[2-9]\d)-?(0[1-9]|1[0-2])-?([0-2]\d|3[01])(?!\d)")  # "-2026-09-22", "-20260922"
+
 
 @quick_unpickle
 @dataclass(frozen=True, slots=True)
@@ -40,12 +42,28 @@ class Model:
 
     @property
     def release_date(self) -> date | None:
-        """The maker's release date; without a first-party offer, the date most providers give."""
+        """The maker's release date; without a first-party offer, the date most providers give; without any, the
+        date of its earliest dated snapshot id (gpt-6-sol-2026-09-22)."""
         own = [o.release_date for o in self.first_party if o.release_date]
         if own:
             return min(own)
         dates = Counter(o.release_date for o in self.offers if o.release_date)
-        return min(dates, key=lambda d: (-dates[d], d)) if dates else None
+        if dates:
+            return min(dates, key=lambda d: (-dates[d], d))
+        snapshot = self.dated_snapshot
+        return snapshot[0] if snapshot else None
+
+    @property
+    def dated_snapshot(self) -> tuple[date, str] | None:
+        """The earliest date an offer id carries, with that id: (2026-09-22, 'gpt-6-sol-2026-09-22')."""
+        found = []
+        for offer in self.offers:
+            for m in _SNAPSHOT_DATE.finditer(offer.id):
+                try:
+                    found.append((date(int(m[1]), int(m[2]), int(m[3])), offer.id))
+                except ValueError:
+                    continue
+        return min(found) if found else None
 
     @property
     def open_weights(self) -> bool:

@@ -131,11 +131,15 @@ class Query(BaseModel):
     families: list[str] = Field(default_factory=list, description="model lines a pick keeps to: 'cheapest claude model'")
     same_price: bool = Field(default=False, description="an alternative that costs no more: 'better at the same price'")
     zero_volume: bool = Field(default=False, description="'what would 0 tokens cost?': $0, and the price per 1M")
+    one_off: bool = Field(default=False, description="the volume is one job's, not a month's: 'embed 500M tokens once'")
     strict_caps: bool = Field(default=False, description="caps said as 'under'/'below': the cap itself is out")
     rerank: bool = Field(default=False, description="a reranker asked for (no contract kind): 'best reranker for RAG'")
     off_peak: bool = Field(default=False, description="time-of-day prices asked about: 'any off-peak discounts?'")
     at_hour: int | None = Field(default=None, ge=0, le=23, description="the UTC hour the work runs: 'at 3am'")
     window_days: int | None = Field(default=None, gt=0, description="how far back 'what changed?' looks: 'in the last 2 weeks'")
+    window_month: str | None = Field(
+        default=None, pattern=r"^\d{4}-\d{2}$", description="the calendar month 'what changed?' asks about: 'in january 2027'"
+    )
     # beyond the contract, for the parser's own certainty (a channel listener stays silent below ~0.5)
     confidence: float = Field(default=1.0, ge=0, le=1, description="how sure the parser is of the intent, 0-1")
 

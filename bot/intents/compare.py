@@ -12,6 +12,7 @@ from bot.catalogue.grouping import Model
 from bot.catalogue.knowledge import THINKING_MODES, SpeedVariant
 from bot.catalogue.offers import current_day
 from bot.catalogue.store import Catalogue
+from bot.catalogue.superseded import superseded_text
 from bot.contract.answer import Answer, Cell, Column, Table
 from bot.contract.policy import Policy
 from bot.contract.query import Query
@@ -87,7 +88,7 @@ def compare_metrics(query: Query, mix: Mix, volumes: list[str]) -> list[Metric]:
     for label in volumes:
         metrics.append(
             (
-                f"Cost @{label}" + (" (batch)" if query.batch else ""),
+                f"Cost @{label.removesuffix('/mo') + ' job' if query.one_off else label}" + (" (batch)" if query.batch else ""),
                 lambda c, label=label: costs_at(c, mix, query).get(label),
                 lambda c, label=label: fmt.money(costs_at(c, mix, query).get(label)),
                 "low",
@@ -227,7 +228,7 @@ def _not_to_leaving(old: Candidate, new: Candidate, today: date) -> str:
     """'No: OpenAI retires gpt-5-mini on 2026-12-11, in 7 days; move to gpt-6-luna, OpenAI's named successor to
     gpt-4.1-mini, instead.' (the current model's successor first, else the retiring one's)."""
     if new.offer.superseded_by:
-        return f"No: {new.model.id} looks retired at {new.offer.provider_name} ({new.offer.superseded_by} is sold there now)."
+        return f"No: {superseded_text(new.model.id, new.offer)}."
     when = new.offer.retiring(today, notes_mod.SOON_DAYS)
     assert when is not None
     # the current model's own successor first: the maker's path for it, usually the like-for-like price point
@@ -245,8 +246,7 @@ def _leaving(cands: list[Candidate], going: set[int], today: date) -> str:
     said = []
     for c in (c for c in cands if id(c) in going):
         if c.offer.superseded_by:
-            said.append(f"{c.model.id} is left out of the pick: only genai-prices, a billing-history source, still "
-                        f"lists it at {c.offer.provider_name} ({c.offer.superseded_by} is sold there now).")  # fmt: skip
+            said.append(f"{c.model.id} is left out of the pick: {superseded_text(c.model.id, c.offer)}.")
             continue
         when = c.offer.retiring(today, notes_mod.SOON_DAYS)
         assert when is not None

@@ -10,6 +10,7 @@ from bot.catalogue.grouping import Model
 from bot.catalogue.offers import Offer, PriceClaim, current_day
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Note, Table
+from bot.contract.policy import BIG_CLOUDS
 from bot.contract.query import Query
 from bot.intents.tables import cell, simple_table
 from bot.render import fmt
@@ -36,12 +37,16 @@ def dated_changes(query: Query, catalogue: Catalogue) -> Dated:
     today = current_day()
     days = query.window_days or DEFAULT_DAYS
     since, until = today - timedelta(days=days), today + timedelta(days=max(days, DEFAULT_DAYS))
+    if query.window_month:  # "what's retiring in january 2027": that calendar month
+        year, month = map(int, query.window_month.split("-"))
+        since = date(year, month, 1)
+        until = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     facts = catalogue.index(dated_facts)
     asked = {id(m) for m in _asked(query, facts.models, catalogue)}
-    prices = [p for p in facts.prices if id(p[0]) in asked and since <= (p[1].price_as_of or today) <= today]
-    released = [m for day, m in facts.released if id(m) in asked and since <= day <= today]
+    prices = [p for p in facts.prices if id(p[0]) in asked and since <= (p[1].price_as_of or today) <= min(today, until)]
+    released = [m for day, m in facts.released if id(m) in asked and since <= day <= min(today, until)]
     retiring = [(m, o) for day, m, o in facts.retiring if id(m) in asked and since <= day <= until]
-    newest = next((m for day, m in facts.released if id(m) in asked and day <= today), None)
+    newest = next((m for day, m in facts.released if id(m) in asked and day <= min(today, until)), None)
     return Dated(since, until, prices, released, retiring, newest)
 
 
@@ -65,12 +70,15 @@ def dated_facts(catalogue: Catalogue) -> DatedFacts:
                 prices.append((model, offer, before))
         if model.release_date is not None:
             released.append((model.release_date, model))
-        ends = model.reference.deprecation_date
-        if model.reference.first_party and ends is not None:
-            retiring.append((ends, model, model.reference))
+        seen = set()
+        for offer in model.offers:  # the maker's API and the big clouds: where a retirement is a maker's decision
+            ends = offer.deprecation_date
+            if ends is not None and (offer.first_party or offer.provider in BIG_CLOUDS) and offer.provider not in seen:
+                seen.add(offer.provider)
+                retiring.append((ends, model, offer))
     prices.sort(key=lambda p: (p[1].price_as_of or date.min, p[0].id), reverse=True)
     released.sort(key=lambda dm: (dm[0], dm[1].id), reverse=True)
-    retiring.sort(key=lambda dmo: (dmo[0], dmo[1].id))
+    retiring.sort(key=lambda dmo: (dmo[0], dmo[1].id, not dmo[2].first_party))
     return DatedFacts(catalogue.models, prices, released, retiring)
 
 
@@ -102,8 +110,14 @@ def _before(offer: Offer, data_as_of: date | None) -> PriceClaim | None:
 
 def dated_sentence(found: Dated) -> str:
     """'From 2026-11-04 to today: 3 price changes, 5 models released, 4 retiring by 2027-01-03.'"""
+    to = "today" if found.until >= current_day() and found.since <= current_day() else fmt.day(min(found.until, current_day()))
+    if found.since > current_day():
+        return (
+            f"From {fmt.day(found.since)} to {fmt.day(found.until)}, from the dates in my sources: "
+            f"{len(found.retiring)} {'model retires' if len(found.retiring) == 1 else 'models retire'} at the makers' APIs."
+        )
     return (
-        f"From {fmt.day(found.since)} to today, from the dates in my sources: {len(found.prices)} price "
+        f"From {fmt.day(found.since)} to {to}, from the dates in my sources: {len(found.prices)} price "
         f"{'change' if len(found.prices) == 1 else 'changes'} at the makers' APIs, {len(found.released)} "
         f"{'model' if len(found.released) == 1 else 'models'} released, and {len(found.retiring)} retired or retiring "
         f"by {fmt.day(found.until)}."

@@ -73,6 +73,11 @@ def _fact(query: Query, model: Model, ref: Offer, offers: list[Offer], catalogue
     if facet == "max_output":
         return f"{name}'s maximum output: {_tokens(ref.max_output)} tokens at {ref.provider_name}{_others(offers, ref, 'max_output')}."
     if facet == "release_date":
+        if model.release_date is None:
+            return f"I have no release date for {name} in my sources."
+        dated = model.dated_snapshot
+        if not any(o.release_date for o in model.offers) and dated:
+            return f"{name} was released on {fmt.day(dated[0])}, the date of its snapshot {dated[1]} (no source dates it otherwise)."
         return f"{name} was released on {fmt.day(model.release_date)}."
     if facet == "open_weights":
         yes = catalogue.open_weights(model)

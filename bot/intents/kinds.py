@@ -161,7 +161,7 @@ def _kind_verdict(kind: str, query: Query, shown: list[tuple[float, Model, Offer
         )
     cost = kind_monthly(kind, query, price)
     if cost is not None and kind == "embedding":
-        verdict += f" At {fmt.tokens(query.tokens_per_month)} tokens a month: {fmt.money(cost)}."
+        verdict += f" At {fmt.volume(query.tokens_per_month, query.one_off)}: {fmt.money(cost)}."
     elif cost is not None:
         verdict += f" At {query.kind_volume:,.0f} {AMOUNTS[kind][0]} a month: {fmt.money(cost)}."
     if len(shown) > 1:
@@ -204,7 +204,7 @@ def token_priced_note(catalogue: Catalogue, query: Query, policy: Policy) -> lis
     """Image models sold per 1M image tokens with no per-image price: named, since they cannot be ranked per image."""
     found = []
     for model in catalogue.models:
-        if model.kind != "image" or retired(model) or _best_offer(model, "image_generation", query, policy):
+        if model.kind != "image" or retired(model) or all(o.superseded_by for o in model.offers) or _best_offer(model, "image_generation", query, policy):
             continue
         own = next((o for o in model.offers if o.first_party and not o.deprecated), None)
         out = next((u for u in own.units if u.unit == "1M image tokens" and u.direction == "output"), None) if own else None
@@ -228,7 +228,11 @@ def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[
     if kind == "embedding" and multilingual(query) and _ENGLISH_ONLY.search(model.id):
         return None  # "multilingual semantic search": bge-base-en-v1.5 embeds English only
     ended = {o.provider for o in model.offers if o.deprecated}  # one listing retired there: the model is, there
-    offers = [o for o in model.offers if o.provider not in ended and o.provider not in query.exclude_providers]
+    offers = [
+        o
+        for o in model.offers
+        if o.provider not in ended and o.provider not in query.exclude_providers and o.superseded_by is None  # a preview beside its release
+    ]
     if query.providers:
         offers = [o for o in offers if o.provider in query.providers]
     else:

@@ -14,6 +14,7 @@ from bot.intents import notes as notes_mod
 from bot.intents import selfhost
 from bot.intents.constraints import mix_of
 from bot.intents.index import Index, index_for
+from bot.intents.makers import in_family
 from bot.intents.quoted import display_candidate, with_cheaper
 from bot.intents.ranking import needs, rank
 from bot.intents.recommend import retiring_last
@@ -33,6 +34,8 @@ def list_models(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     mix = mix_of(query, catalogue)
     left = Left()
     found = candidates(query, catalogue, policy, mix, floor=False, left=left)
+    if query.families:  # "which claude models can we use in Australia": that line's models only
+        found = [c for c in found if any(in_family(c.model.id, f) for f in query.families)]
     ordered = rank(found, query.sort_by) if query.sort_by else sorted(found, key=partial(_sensible, index_for(catalogue)))
     fitted = selfhost.sized(ordered, query, catalogue) if selfhost.asked(query) else None
     ordered = fitted.shown if fitted is not None else ordered

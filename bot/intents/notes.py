@@ -9,11 +9,12 @@ from bot.catalogue.cost import STANDARD_VOLUMES, Mix
 from bot.catalogue.grouping import Model
 from bot.catalogue.offers import Offer, last_deprecation, retired
 from bot.catalogue.store import Catalogue
+from bot.catalogue.superseded import superseded_text
 from bot.catalogue.workload import READS_PER_WRITE
 from bot.contract.answer import Note
 from bot.contract.query import Query
 from bot.contract.vocab import COMPLIANCE
-from bot.intents.selection import Candidate, Left
+from bot.intents.selection import SOON_DAYS, Candidate, Left
 from bot.render import fmt
 from bot.render.wording import REGION_NAMES, mix_text, task_name
 
@@ -38,7 +39,7 @@ def assumption_notes(query: Query, mix: Mix | None) -> list[Note]:
         hint = "" if mix.origin == "question" else " Say `with 1:1 input/output` to change it."
         notes.append(Note(kind="assumption", text=f"Mix: {mix_text(mix)}.{hint}"))
         if query.tokens_per_month is not None:
-            notes.append(Note(kind="assumption", text=f"Volume: {fmt.volume(query.tokens_per_month)}."))
+            notes.append(Note(kind="assumption", text=f"Volume: {fmt.volume(query.tokens_per_month, query.one_off)}."))
         else:
             sizes = ", ".join(fmt.tokens(v) for v in STANDARD_VOLUMES)
             notes.append(
@@ -197,9 +198,7 @@ def lifecycle_notes(cands: list[Candidate], today: date) -> list[Note]:
             notes.append(
                 Note(
                     kind="caveat",
-                    text=f"Only genai-prices, which keeps retired models' prices for billing history, still lists "
-                    f"{model.id} at {offer.provider_name}; LiteLLM's map and models.dev list {offer.superseded_by} "
-                    "there and not it, so it may no longer be sold (left out of rankings).",
+                    text=f"{superseded_text(model.id, offer)} (left out of rankings).",
                 )
             )
         ends = offer.retiring(today)
@@ -215,7 +214,6 @@ def lifecycle_notes(cands: list[Candidate], today: date) -> list[Note]:
     return notes
 
 
-SOON_DAYS = 30  # a model retiring this soon is ranked after those that stay
 
 
 def retiring_soon(cand: Candidate, today: date, within: int = SOON_DAYS) -> bool:

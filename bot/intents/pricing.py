@@ -34,7 +34,7 @@ def price_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
             Note(
                 kind="tip",
                 text=f"{c.model.id}: cached input costs {fmt.price(c.offer.cache_read_price)}/M; if half the input "
-                f"were cache hits, {fmt.tokens(tokens)} tokens would cost {fmt.money(cached)} a month.",
+                f"were cache hits, {fmt.tokens(tokens)} tokens would cost {fmt.money(cached)} {fmt.a_period(query.one_off)}.",
             )
         )
     for tier in c.offer.tiers:
@@ -83,7 +83,7 @@ def tier_sentence(c: Candidate, query: Query, mix: Mix) -> str:
     if not any(tier in a for a in paid.applied):
         return f"{c.offer.provider_name} sells no {tier} tier for {c.model.id} in my data: the standard price applies."
     ratio = fmt.ratio(paid.blended, plain.blended) or 1.0
-    month = f" ({fmt.money(monthly_at(plain, query.tokens_per_month))} a month)" if query.tokens_per_month else ""
+    month = f" ({fmt.money(monthly_at(plain, query.tokens_per_month))} {fmt.a_period(query.one_off)})" if query.tokens_per_month else ""
     line = (f"That is the {tier} price, {ratio:.2g}x the standard {pair(plain.input, plain.output)}{month}: "
             f"{TIER_WHY.get(tier, 'check what the tier promises before paying for it')}.")  # fmt: skip
     for other in c.offer.service_tiers:  # "priority vs flex": every tier it sells, against the standard price
@@ -127,7 +127,7 @@ def verdict_lines(cands: list[Candidate], query: Query, mix: Mix, catalogue: Cat
             head.append(f"{c.model.id} has no known price at {c.offer.provider_name}.")
         elif query.tokens_per_month is not None:
             if query.monthly_spend is None:  # a spend's sentence has already said what each model costs
-                head.append(f"{c.model.id} costs {fmt.money(c.monthly)} a month at {fmt.volume(query.tokens_per_month)}.")
+                head.append(f"{c.model.id} costs {fmt.money(c.monthly)} {fmt.a_period(query.one_off)} at {fmt.volume(query.tokens_per_month, query.one_off)}.")
         else:
             paid = paid_rates(c, query, mix)
             how = f", with {', '.join(paid.applied)}" if paid.applied else ""
@@ -161,7 +161,7 @@ def _sellers_line(cands: list[Candidate], query: Query, mix: Mix) -> list[str]:
         known.append((paid.blended, c))
         price = fmt.money(monthly_at(paid, tokens)) if tokens is not None else pair(paid.input, paid.output)
         said.append(f"{c.offer.provider_name} {price}")
-    unit = f"at {fmt.volume(tokens)}" if tokens is not None else "per 1M tokens"
+    unit = f"at {fmt.volume(tokens, query.one_off)}" if tokens is not None else "per 1M tokens"
     head = [f"{cands[0].model.id} {unit}: " + "; ".join(said) + "."]
     known.sort(key=lambda p: p[0])
     if len(known) >= 2:

@@ -35,7 +35,7 @@ SORT_WORDS = {
 def headline(c: Candidate, query: Query) -> str:
     """What makes a candidate stand out for this sort, in a few words."""
     cost = (
-        f"{fmt.money(c.monthly)}/month at {fmt.tokens(query.tokens_per_month)} tokens"
+        f"{fmt.money(c.monthly)}{fmt.per_period(query.one_off)} at {fmt.tokens(query.tokens_per_month)} tokens"
         if c.monthly is not None
         else f"{fmt.price(c.blended)} per 1M tokens blended"
     )
@@ -191,7 +191,7 @@ def title_for(query: Query) -> str:
         title += f", {filters_text(query)}"
     title += selfhost.title_part(query)
     if query.tokens_per_month is not None:
-        title += f", at {fmt.volume(query.tokens_per_month)}"
+        title += f", at {fmt.volume(query.tokens_per_month, query.one_off)}"
     return title
 
 
@@ -253,7 +253,7 @@ def climb_sentence(pick: Candidate, cheapest: Candidate, task: str | None) -> st
 def cheapest_sentence(pick: Candidate, cheapest: Candidate, query: Query) -> str:
     """'The very cheapest is glm-4.7-flash ($4.70/month, 50 usable): 12 more points here cost 7% more.'"""
     gap = round(pick.score.score or 0.0) - round(cheapest.score.score or 0.0)
-    cost = fmt.money(cheapest.monthly) + "/month" if cheapest.monthly is not None else f"{fmt.price(cheapest.blended)}/M blended"
+    cost = fmt.money(cheapest.monthly) + fmt.per_period(query.one_off) if cheapest.monthly is not None else f"{fmt.price(cheapest.blended)}/M blended"
     more = fmt.ratio(pick.blended, cheapest.blended) or 1.0
     extra = f"{(more - 1) * 100:.0f}% more" if more < 1.5 else f"{more:.1f}x"
     return (f"The very cheapest is {cheapest.model.id} ({cost}, scoring {fmt.score(cheapest.score.score, cheapest.score.tier)}); "

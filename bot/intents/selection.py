@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from bot.intents.selfhost import Size
 
 FIT_TIERS = frozenset({"strong", "good", "usable"})
+SOON_DAYS = 30  # a model retiring this soon is ranked after those that stay
 
 
 @dataclass(slots=True)
@@ -91,9 +92,10 @@ def excluded_by_maker(model: Model, query: Query, catalogue: Catalogue) -> bool:
 
 
 def eligible_offers(model: Model, query: Query, policy: Policy, catalogue: Catalogue) -> list[Offer]:
-    """The offers that count for this query: named providers, else first-party and default providers."""
-    index = index_for(catalogue)
-    key = (model.id, query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy)
+    """The offers that count for this query: named providers, else first-party and default providers (not one
+    retiring within `SOON_DAYS` where another keeps the model and the maker's own API does not retire it)."""
+    index, today = index_for(catalogue), current_day()
+    key = (model.id, query.include_free, tuple(query.providers), tuple(query.exclude_providers), policy, today)
     found = index.eligible.get(key)
     if found is not None:
         return found
@@ -107,6 +109,8 @@ def eligible_offers(model: Model, query: Query, policy: Policy, catalogue: Catal
         found = [o for o in offers if o.first_party or o.provider in policy.default_providers]
         if not found:
             found = [o for o in offers if o.provider in policy.fallback_providers]
+        if not any(o.first_party and o.retiring(today, SOON_DAYS) for o in found):  # one cloud's retirement is its own
+            found = [o for o in found if o.retiring(today, SOON_DAYS) is None] or found
     index.eligible[key] = found
     return found
 

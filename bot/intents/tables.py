@@ -141,7 +141,7 @@ def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query,
     The columns the question is about keep priority 1, so no renderer drops them for space.
     """
     asked = asked_about(query)
-    cols = _price_columns(rows) + _fact_columns(query) + size_columns(query)
+    cols = _price_columns(rows, query.one_off) + _fact_columns(query) + size_columns(query)
     cols = [(c.model_copy(update={"priority": 1}) if c.key in asked else c, g) for c, g in cols]
     table_rows = []
     for i, (cand, r) in enumerate(zip(cands, rows)):
@@ -151,8 +151,9 @@ def ranking_table(cands: Sequence[Candidate], rows: Sequence[Row], query: Query,
     return Table(columns=[c for c, _ in cols], rows=table_rows)
 
 
-def _price_columns(rows: Sequence[Row]) -> list[tuple[Column, Getter]]:
-    """Rank, model, provider, the prices paid, and the monthly cost at each volume (the last one always shown)."""
+def _price_columns(rows: Sequence[Row], once: bool = False) -> list[tuple[Column, Getter]]:
+    """Rank, model, provider, the prices paid, and the monthly cost at each volume (the last one always shown;
+    `once`: the one volume is a whole job's)."""
     cols: list[tuple[Column, Getter]] = [
         (Column(key="rank", label="#", unit="count", align="right"), lambda c, r: cell(None, "")),
         (Column(key="model", label="Model"), lambda c, r: cell(r.model, r.model)),
@@ -169,7 +170,11 @@ def _price_columns(rows: Sequence[Row]) -> list[tuple[Column, Getter]]:
     labels = list(rows[0].costs_at) if rows else []
     for i, label in enumerate(labels):
         column = Column(
-            key=f"cost:{label}", label=f"@{label}", unit="usd", align="right", priority=1 if i == len(labels) - 1 else 3
+            key=f"cost:{label}",
+            label=f"@{label.removesuffix('/mo')} job" if once else f"@{label}",
+            unit="usd",
+            align="right",
+            priority=1 if i == len(labels) - 1 else 3,
         )
         cols.append((column, lambda c, r, label=label: cell(r.costs_at.get(label), fmt.money(r.costs_at.get(label)))))
     return cols

@@ -166,4 +166,4 @@ def _monthly_difference(old: Candidate, new: Candidate, query: Query) -> str:
     if abs(diff) < 0.005:
         return ""
     more = "more" if diff > 0 else "less"
-    return f" ({fmt.money(abs(diff))} a month {more} at {fmt.tokens(query.tokens_per_month)} tokens)"
+    return f" ({fmt.money(abs(diff))} {fmt.a_period(query.one_off)} {more} at {fmt.tokens(query.tokens_per_month)} tokens)"

@@ -3,6 +3,7 @@ alternative at the same price, off-peak hours, a benchmark's ranking and its flo
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.contract.query import Query
@@ -33,4 +34,21 @@ def asked_extras(text: str, query: Query) -> dict[str, Any]:
         out["strict_caps"] = strict_caps(text)
     if query.intent in ("recommend", "list") and not query.models and (named := families(text)):
         out["families"] = named  # "cheapest claude model on vertex": only that line's models
+    if query.intent not in ("help", "unknown") and (currency := _CURRENCY.search(text)):
+        name = next(n for n, word in _CURRENCIES.items() if re.fullmatch(word, currency.group()))
+        out["assumptions"] = [*query.assumptions, f"Prices are in US dollars, as every source lists them: I hold no "
+                              f"exchange rates, so nothing is converted to {name}."]  # fmt: skip
+    if query.intent not in ("help", "unknown") and _LICENCE.search(text):
+        said = out.get("assumptions", query.assumptions)
+        out["assumptions"] = [*said, "My sources list no licences: open weights are not a licence, so check each "
+                              "model's terms (Apache-2.0, MIT or the maker's own) before you build on it."]  # fmt: skip
     return out
+
+
+# a licence asked for: "open weights under apache-2.0 or mit", "a permissive licence"
+_LICENCE = re.compile(r"\b(?:apache(?:[- ]?2(?:\.0)?)?|mit licen[cs]e|under mit|or mit|gpl|bsd|permissive(?: licen[cs]e)?|licen[cs](?:e|ed|ing))\b")
+
+
+# a currency other than the dollar asked for: "claude-opus-5 pricing in euros", "what's that in £?"
+_CURRENCIES = {"euros": r"euros?|eur|€", "pounds": r"gbp|£|pounds? sterling|quid", "yen": r"yen|jpy|¥", "rupees": r"inr|rupees?|₹"}
+_CURRENCY = re.compile(r"(?<![\w])(?:" + "|".join(_CURRENCIES.values()) + r")(?![\w])")

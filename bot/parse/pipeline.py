@@ -40,7 +40,7 @@ from bot.parse.spelling import correct_spelling
 from bot.parse.text import plain_text
 from bot.parse.unknown_names import shaped_unknowns
 from bot.parse.upgrade import upgrade_order
-from bot.parse.window import window_days
+from bot.parse.window import window_days, window_month
 
 log = logging.getLogger("whichmodel.parse")
 
@@ -296,6 +296,7 @@ def _query(r: _Reading) -> Query:
             intent="changes", models=r.models, providers=r.providers.providers, exclude_providers=r.providers.excluded, kind=r.kind,
             capabilities=r.capabilities, unknown_models=r.unknown, followup=r.followup, confidence=r.confidence,
             window_days=window_days(r.masked, current_day()),
+            window_month=window_month(r.masked, current_day()),
         )
     if r.intent in UNREFINABLE_INTENTS:  # help, unknown: nothing else to keep
         return Query(
@@ -308,6 +309,7 @@ def _query(r: _Reading) -> Query:
         unknown_models=r.unknown,
         assumptions=r.assumptions,
         zero_volume=r.zero,
+        one_off=r.quantities.one_off,
         followup=r.followup,
     )
     if r.intent == "info":  # the contract keeps only the model; a modality asked about is answered yes/no

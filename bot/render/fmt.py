@@ -46,9 +46,21 @@ def tokens(value: float | int | None, exact: bool = False) -> str:
     return f"{v:.0f}"
 
 
-def volume(value: float | None) -> str:
-    """A monthly volume in words: '50M tokens/month'."""
-    return f"{tokens(value)} tokens/month" if value is not None else NO_DATA
+def volume(value: float | None, once: bool = False) -> str:
+    """A monthly volume in words: '50M tokens/month' (once: '2B tokens, one job')."""
+    if value is None:
+        return NO_DATA
+    return f"{tokens(value)} tokens, one job" if once else f"{tokens(value)} tokens/month"
+
+
+def per_period(once: bool) -> str:
+    """What a cost is for: '/month', or ' for the job' when the volume is one job's."""
+    return " for the job" if once else "/month"
+
+
+def a_period(once: bool) -> str:
+    """'a month', or 'for the job' when the volume is one job's."""
+    return "for the job" if once else "a month"
 
 
 def share(value: float | None) -> str:

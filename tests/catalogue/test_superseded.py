@@ -1,11 +1,12 @@
-"""Offers only genai-prices (a billing-history source) lists, beside a newer version the current sources sell."""
+"""Offers a newer listing replaces at their provider: ones only genai-prices (a billing-history source) lists beside a
+newer version the current sources sell, and previews beside their release."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.catalogue.store import Catalogue
-from bot.catalogue.superseded import family_and_version
+from bot.catalogue.superseded import family_and_version, superseded_text
 
 
 @pytest.mark.parametrize(
@@ -16,6 +17,7 @@ from bot.catalogue.superseded import family_and_version
         ("claude-3-opus-20240229", ("claude", "opus"), (3,)),
         ("gemini-2.5-flash-preview-05-20", ("gemini", "flash"), (2, 5, 5, 20)),
         ("gpt-oss-120b", ("gpt", "oss", "120b"), ()),
+        ("deepseek-v3.2-exp", ("deepseek",), (3, 2)),
     ],
 )
 def test_an_id_splits_into_its_family_and_version(model_id: str, family: tuple, version: tuple) -> None:
@@ -45,3 +47,28 @@ def test_a_new_model_only_genai_prices_lists_yet_is_not_marked(catalogue: Catalo
     # no newer claude-fable is sold anywhere a current source covers: new, not retired
     offers = [o for o in catalogue.by_id["claude-fable-5-2"].offers if o.sources == ("genai-prices",)]
     assert offers and all(o.superseded_by is None for o in offers)
+
+
+@pytest.mark.parametrize(
+    ("preview", "provider", "release"),
+    [
+        ("deepseek-v3.2-exp", "deepseek", "deepseek-v3.2"),
+        ("gemini-embedding-2-preview", "google", "gemini-embedding-2"),
+        ("qwen3-max-preview", "alibaba", "qwen3-max"),
+    ],
+)
+def test_a_preview_is_marked_with_its_release_at_the_same_provider(
+    catalogue: Catalogue, preview: str, provider: str, release: str
+) -> None:
+    offer = next(o for o in catalogue.by_id[preview].offers if o.provider == provider)
+    assert offer.superseded_by == release
+    assert release in superseded_text(preview, offer)
+
+
+def test_a_preview_with_no_release_sold_beside_it_is_not_marked(catalogue: Catalogue) -> None:
+    assert all(o.superseded_by is None for o in catalogue.by_id["gemini-3-pro-preview"].offers if o.provider == "google")
+
+
+def test_a_dated_preview_is_not_marked_with_a_release_of_another_date(catalogue: Catalogue) -> None:
+    # kimi-k2-0905-preview is a newer snapshot than kimi-k2-0711: the older release does not replace it
+    assert all(o.superseded_by != "kimi-k2-0711" for o in catalogue.by_id["kimi-k2-0905-preview"].offers)

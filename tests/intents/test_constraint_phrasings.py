@@ -154,3 +154,20 @@ def test_a_one_off_volume_is_said_to_be_the_whole_job(catalogue: Catalogue, ques
     for out in everywhere(catalogue, question)[:2]:
         flat = " ".join(out.split())
         assert "said as a one-off job" in flat and "taken as a month's volume" not in flat
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Australian data residency: which claude models can we use in Australia and what do they cost?",
+        "list the claude models we can run in australia",
+        "which claude models are processed in Australia?",
+    ],
+)
+def test_a_list_of_one_line_in_a_region_keeps_to_that_line(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["intent"] == "list" and data["rows"]
+    assert all(r["model"].startswith("claude-") for r in data["rows"])
+    assert "claude-haiku-5-5" in [r["model"] for r in data["rows"]]  # no score, still listed
+    for out in everywhere(catalogue, question)[:2]:
+        assert "minimax" not in out and "voxtral" not in out

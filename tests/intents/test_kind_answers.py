@@ -35,9 +35,9 @@ def test_a_kind_question_gets_that_kind_in_its_units(catalogue: Catalogue, quest
 
 
 def test_an_image_answer_prices_images_by_size(catalogue: Catalogue) -> None:
-    answer = ask("best image generation model", catalogue=catalogue)
+    answer = ask("cheapest image generation model on azure", catalogue=catalogue)
     basis = answer.tables[0].column_texts("basis")
-    assert any("x" in b and b[0].isdigit() for b in basis), basis  # '1024x1024 low'
+    assert any("x" in b and b[0].isdigit() for b in basis), basis  # dall-e-3's '1024x1024 standard'
 
 
 @pytest.mark.parametrize(
