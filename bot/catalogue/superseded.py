@@ -1,6 +1,6 @@
 """Listings a newer one replaces at the same provider: kept for questions that name them, left out of rankings.
 
-Two kinds are marked `superseded_by` the newer id:
+Three kinds are marked `superseded_by` the newer id:
 - **Billing history.** genai-prices keeps the prices of retired models so that past usage can still be priced;
   LiteLLM's map and models.dev list what is sold. A provider's offer that only genai-prices lists, where those
   current sources list a newer version of the same family at the same provider (gemini-1.5-flash at Google,

@@ -24,7 +24,7 @@ from bot.intents.head_to_head import biggest_swing, speed_table, task_scores, ta
 from bot.intents.pricing import thinking_notes, workload_notes
 from bot.intents.quoted import display_candidate
 from bot.intents.selection import Candidate
-from bot.intents.tables import cell, cheaper_at, costs_at, row, score_text
+from bot.intents.tables import cell, cheaper_at, costs_at, row, score_text, shown_label
 from bot.intents.verdicts import cheaper_by, pair_verdict, ranking_verdict, upgrade_verdict
 from bot.intents.why_not import why_not_compared
 from bot.render import fmt
@@ -88,7 +88,7 @@ def compare_metrics(query: Query, mix: Mix, volumes: list[str]) -> list[Metric]:
     for label in volumes:
         metrics.append(
             (
-                f"Cost @{label.removesuffix('/mo') + ' job' if query.one_off else label}" + (" (batch)" if query.batch else ""),
+                f"Cost @{shown_label(label, query.one_off)}" + (" (batch)" if query.batch else ""),
                 lambda c, label=label: costs_at(c, mix, query).get(label),
                 lambda c, label=label: fmt.money(costs_at(c, mix, query).get(label)),
                 "low",

@@ -33,7 +33,8 @@ class Dated:
 
 def dated_changes(query: Query, catalogue: Catalogue) -> Dated:
     """Price changes and releases in the last `window_days` (30 by default), and retirements from that far back
-    to as far ahead, at the makers' own APIs, for the makers, kind and capabilities the question names."""
+    to as far ahead, at the makers' own APIs (and the big clouds, for retirements), for the makers, kind and
+    capabilities the question names; a calendar month asked ("in january 2027") is that month."""
     today = current_day()
     days = query.window_days or DEFAULT_DAYS
     since, until = today - timedelta(days=days), today + timedelta(days=max(days, DEFAULT_DAYS))
@@ -114,7 +115,7 @@ def dated_sentence(found: Dated) -> str:
     if found.since > current_day():
         return (
             f"From {fmt.day(found.since)} to {fmt.day(found.until)}, from the dates in my sources: "
-            f"{len(found.retiring)} {'model retires' if len(found.retiring) == 1 else 'models retire'} at the makers' APIs."
+            f"{len(found.retiring)} {'model retires' if len(found.retiring) == 1 else 'models retire'} at the makers' APIs and the big clouds."
         )
     return (
         f"From {fmt.day(found.since)} to {to}, from the dates in my sources: {len(found.prices)} price "

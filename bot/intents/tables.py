@@ -19,6 +19,11 @@ def volume_label(tokens: float) -> str:
     return f"{fmt.tokens(tokens)}/mo"
 
 
+def shown_label(label: str, once: bool) -> str:
+    """A `costs_at` key as a column shows it: '2B/mo', or '2B job' for a volume said once."""
+    return f"{label.removesuffix('/mo')} job" if once else label
+
+
 def costs_at(cand: Candidate, mix: Mix, query: Query) -> dict[str, float | None]:
     """Monthly cost at the query's volume, or at 1M/10M/100M when it gives none."""
     volumes = [query.tokens_per_month] if query.tokens_per_month is not None else list(STANDARD_VOLUMES)
@@ -171,7 +176,7 @@ def _price_columns(rows: Sequence[Row], once: bool = False) -> list[tuple[Column
     for i, label in enumerate(labels):
         column = Column(
             key=f"cost:{label}",
-            label=f"@{label.removesuffix('/mo')} job" if once else f"@{label}",
+            label=f"@{shown_label(label, once)}",
             unit="usd",
             align="right",
             priority=1 if i == len(labels) - 1 else 3,
