@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 _REGION = re.compile(r"^(?:us|eu|apac|au|jp|global|ca|us-gov)\.")
-_VENDOR = re.compile(r"^(?:anthropic|meta|amazon|mistral|cohere|qwen|openai|google|ai21|writer|moonshotai|minimax)\.")
+_VENDOR = re.compile(r"^(?:anthropic|meta|amazon|mistral|cohere|qwen|openai|google|ai21|writer|moonshotai|minimax|zai)\.")
 # Bedrock spells DeepSeek's models `deepseek.r1-v1:0`: keep the maker's name in front.
 _DEEPSEEK = re.compile(r"^deepseek\.(?!deepseek)")
 # A few hosts put their own name in front of the maker's id (`azure-gpt-4o`, `openai-gpt-4o`).

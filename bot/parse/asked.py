@@ -40,7 +40,7 @@ def asked_extras(text: str, query: Query) -> dict[str, Any]:
                               f"exchange rates, so nothing is converted to {name}."]  # fmt: skip
     if query.intent not in ("help", "unknown") and _LICENCE.search(text):
         said = out.get("assumptions", query.assumptions)
-        out["assumptions"] = [*said, "My sources list no licences: open weights are not a licence, so check each "
+        out["assumptions"] = [*said, "I hold no licence data yet: open weights are not a licence, so check each "
                               "model's terms (Apache-2.0, MIT or the maker's own) before you build on it."]  # fmt: skip
     return out
 

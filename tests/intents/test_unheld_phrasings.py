@@ -39,6 +39,6 @@ def test_another_currency_is_said_to_be_unconverted_dollars(catalogue: Catalogue
 def test_a_licence_asked_for_is_said_to_be_outside_the_sources(catalogue: Catalogue, question: str) -> None:
     data = ask_json(question)
     assert not data["query"]["unknown_models"]  # "apache-2.0" is no model name
-    assert any("list no licences" in n["text"] for n in data["notes"])
+    assert any("no licence data" in n["text"] for n in data["notes"])
     for out in everywhere(catalogue, question)[:2]:
-        assert "list no licences" in out
+        assert "no licence data" in out
