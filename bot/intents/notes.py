@@ -107,6 +107,7 @@ def data_notes(
     priced = offers if offers is not None else [c.offer for c in cands]
     notes += stale_offer_notes(catalogue, priced, today or date.today())
     notes += seller_notes(cands) + disagreement_notes(catalogue, cands) + lifecycle_notes(cands, today or date.today())
+    notes += scheduled_notes(cands, today or date.today()) + predates_notes(cands)
     score_sources: dict[str, None] = {}
     speed_sources: dict[str, None] = {}
     vendor = False
@@ -172,6 +173,51 @@ def seller_notes(cands: list[Candidate]) -> list[Note]:
                 f"cloud: the price is {cand.offer.provider_name}'s.",
             )
         )
+    return notes
+
+
+SCHEDULED_DAYS = 120  # a dated price change this close is said beside the price it replaces
+
+
+def scheduled_cost(cand: Candidate) -> float | None:
+    """The candidate's monthly cost at its offer's next dated price, when input and output move by one ratio."""
+    new, offer = cand.offer.scheduled, cand.offer
+    if new is None or cand.monthly is None or not (offer.input_price and offer.output_price and new.input and new.output):
+        return None
+    up_in, up_out = new.input / offer.input_price, new.output / offer.output_price
+    return cand.monthly * up_in if abs(up_in - up_out) <= 0.01 * up_in else None
+
+
+def scheduled_notes(cands: list[Candidate], today: date) -> list[Note]:
+    """'Google's price for gemini-3.8-flash goes to $1.50/$7.50 on 2027-01-01 (genai-prices): $337.50 a month
+    here instead of $168.75.' for shown offers a source gives a next price within `SCHEDULED_DAYS`."""
+    notes = []
+    for cand in {c.model.id: c for c in cands}.values():
+        new = cand.offer.scheduled
+        if new is None or new.as_of is None or (new.as_of - today).days > SCHEDULED_DAYS:
+            continue
+        word = "goes" if new.input is None or cand.offer.input_price is None else "rises" if new.input > cand.offer.input_price else "falls"
+        text = (f"{cand.offer.provider_name}'s price for {cand.model.id} {word} to {fmt.price(new.input)}/{fmt.price(new.output)} "
+                f"on {fmt.day(new.as_of)} ({new.source})")  # fmt: skip
+        later = scheduled_cost(cand)
+        if later is not None:
+            text += f": {fmt.money(later)} a month here instead of {fmt.money(cand.monthly)}"
+        notes.append(Note(kind="caveat", text=text + "."))
+    return notes
+
+
+def predates_notes(cands: list[Candidate]) -> list[Note]:
+    """'Vertex's $2.00/$10.00 for gemini-4-argon is as of 2026-11-05, before Google's price changed (to $4.00/$20.00)
+    on 2026-12-01: check it still holds.' for a shown offer still at the maker's old price."""
+    notes = []
+    for cand in {c.model.id: c for c in cands}.values():
+        own = next((o for o in cand.model.first_party if o is not cand.offer and o.changed_since(cand.offer)), None)
+        if own is None:
+            continue
+        notes.append(Note(kind="caveat", text=(
+            f"{cand.offer.provider_name}'s {fmt.price(cand.offer.input_price)}/{fmt.price(cand.offer.output_price)} for "
+            f"{cand.model.id} is as of {fmt.day(cand.offer.price_as_of)}, before {own.provider_name}'s price changed (to "
+            f"{fmt.price(own.input_price)}/{fmt.price(own.output_price)}) on {fmt.day(own.price_as_of)}: check it still holds.")))  # fmt: skip
     return notes
 
 

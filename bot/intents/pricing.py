@@ -243,16 +243,27 @@ def cost(query: Query, models: list[Model], catalogue: Catalogue, policy: Policy
 THINKING = (1.0, 3.0)  # hidden reasoning tokens per visible output token, a range typical of medium effort
 
 
-def thinking_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
-    """A reasoning model's cost with its hidden thinking billed as output, as a range, at the volume asked."""
+def thinking_range(c: Candidate, query: Query, mix: Mix) -> tuple[float, float, float] | None:
+    """(the month at visible tokens, and with `THINKING` hidden tokens per visible output token, low and high) for
+    a reasoning model at the volume asked; None otherwise, and for a volume read from a bill (its thinking is in it)."""
     paid = paid_rates(c, query, mix)
     if not c.offer.reasoning or query.tokens_per_month is None or paid.output is None or paid.blended is None:
-        return []
-    if query.monthly_spend is not None and query.models[:1] == [c.model.id]:
-        return []  # the volume came from a bill paid on this model: its thinking is already in it
+        return None
+    if query.monthly_spend is not None:
+        return None  # the volume came from a bill: the thinking of the model paid for is already in it
     visible = monthly_at(paid, query.tokens_per_month) or 0.0
     out_tokens = query.tokens_per_month * (1 - mix.share)
     low, high = (visible + out_tokens * k * paid.output / PER_MILLION for k in THINKING)
+    return visible, low, high
+
+
+def thinking_notes(c: Candidate, query: Query, mix: Mix) -> list[Note]:
+    """A reasoning model's cost with its hidden thinking billed as output, as a range, at the volume asked."""
+    found = thinking_range(c, query, mix)
+    if found is None or query.tokens_per_month is None:
+        return []
+    visible, low, high = found
+    out_tokens = query.tokens_per_month * (1 - mix.share)
     return [
         Note(
             kind="caveat",

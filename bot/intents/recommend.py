@@ -14,8 +14,9 @@ from bot.intents.constraints import mix_of, workload_of
 from bot.intents.index import index_for
 from bot.intents.makers import in_family
 from bot.intents.nearest import nearest
+from bot.intents.pricing import thinking_range
 from bot.intents.quoted import with_cheaper
-from bot.intents.ranking import better_buy, climbed, good_enough, good_step, needs, pareto_step, rank
+from bot.intents.ranking import SORT_KEYS, better_buy, climbed, good_enough, good_step, needs, pareto_step, rank
 from bot.intents.selection import Candidate, Left, candidates, newest_unjudged
 from bot.intents.tables import cheaper_at, ranking_table, row
 from bot.intents.why_not import why_not_sentences
@@ -175,6 +176,40 @@ def _makers_elsewhere(
     return wider, found, [said, *more]
 
 
+def _with_named(ranked: list[Candidate], query: Query, mix: Mix, limit: int) -> list[Candidate]:
+    """The first page holds every model the verdict names (not pages below the pick), the pick first and the
+    rest of the page in the sort's own order, models retiring soon last."""
+    if not ranked:
+        return ranked
+    named = {id(c): c for c in named_in_verdict(ranked[0], ranked, query, mix)}
+    page = [*named.values(), *(c for c in ranked[1:] if id(c) not in named)][: max(limit - 1, len(named))]
+    today, key = current_day(), SORT_KEYS["cost" if (query.sort_by or "value") == "value" else query.sort_by or "value"]
+    kept = {id(c) for c in page}
+    page.sort(key=lambda c: (notes_mod.retiring_soon(c, today), key(c)))
+    return [ranked[0], *page, *(c for c in ranked[1:] if id(c) not in kept)]
+
+
+def named_in_verdict(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix) -> list[Candidate]:
+    """The models a value or cost verdict names beside the pick: the very cheapest, the step up the frontier, the
+    cheapest rated good, one in the pick's tier for less, and one that does not think (none for other sorts)."""
+    if (query.sort_by or "value") not in ("value", "cost"):
+        return []
+    staying = _staying(ranked)
+    cheaper = [c for c in staying if c.blended is not None and top.blended is not None and c.blended < top.blended]
+    found = [min(cheaper, key=lambda c: c.blended or 0.0) if cheaper else None, pareto_step(top, staying), good_step(top, staying)]
+    if (query.sort_by or "value") == "value":
+        found.append(same_tier_cheaper(top, staying))
+    found.append(not_thinking(top, ranked, mix))
+    return [c for c in found if c is not None and c is not top]
+
+
+def same_tier_cheaper(top: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """The cheapest model rated in the pick's own tier that costs less than it: the pick bought points over it."""
+    same = [c for c in ranked if c.score.tier == top.score.tier and c.blended is not None and top.blended is not None
+            and c.blended < top.blended]  # fmt: skip
+    return min(same, key=lambda c: (c.blended, -(c.score.score or 0.0)), default=None)
+
+
 def _staying(ordered: list[Candidate]) -> list[Candidate]:
     """The candidates not retiring within weeks: `retiring_last` put those at the end, so the rest is a prefix."""
     today = current_day()
@@ -202,6 +237,14 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix,
         verdict = verdict[:-1] + f" (cheaper at {cheaper_at(top, mix, query)})."
     if (ends := notes_mod.retiring_sentence([top], current_day())) is not None:
         verdict += f" Note: {ends}"
+    thinking = thinking_range(top, query, mix) if query.max_monthly_cost is not None else None
+    if thinking is not None and query.max_monthly_cost is not None and thinking[1] > query.max_monthly_cost:
+        verdict += (f" With its hidden thinking billed as output (1-3x its answers, typical) it would cost "
+                    f"{fmt.money(thinking[1])}-{fmt.money(thinking[2])}, over your {fmt.money(query.max_monthly_cost)}.")  # fmt: skip
+    later = notes_mod.scheduled_cost(top)
+    if later is not None and query.max_monthly_cost is not None and later > query.max_monthly_cost and top.offer.scheduled:
+        verdict += (f" From {fmt.day(top.offer.scheduled.as_of)} its price rises to {fmt.money(later)} a month, over your "
+                    f"{fmt.money(query.max_monthly_cost)}.")  # fmt: skip
     if offset:
         return verdict
     if (query.sort_by or "value") in ("value", "cost"):
@@ -213,6 +256,9 @@ def verdict_for(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix,
             trade = " ".join(filter(None, [cheapest_sentence(top, min(cheaper, key=lambda c: c.blended or 0.0), query), trade]))
         elif cheaper and (query.sort_by or "value") == "value":
             trade = " ".join(filter(None, [climb_sentence(top, min(cheaper, key=lambda c: c.blended or 0.0), query.task), trade]))
+            same = same_tier_cheaper(top, ranked)
+            if same is not None and same is not min(cheaper, key=lambda c: c.blended or 0.0):
+                trade += f" Cheaper in the same tier: {same.model.id} ({headline(same, query)})."
         if good is not None and good is not step:
             trade = (trade + " " if trade else "") + good_sentence(top, good, query.task)
     else:
@@ -227,10 +273,17 @@ def thinking_sentence(top: Candidate, ranked: list[Candidate], mix: Mix) -> str:
     """' gpt-5-nano thinks before it answers: with answers this short, ...' and the best model that does not."""
     if not top.offer.reasoning or mix.share < SHORT_ANSWERS:
         return ""
-    plain = next((c for c in ranked[1:] if not c.offer.reasoning and c.score.tier in ("strong", "good", "usable")), None)
+    plain = not_thinking(top, ranked, mix)
     other = f"; {plain.model.id} ({fmt.price(plain.blended)}/M, {fmt.score(plain.score.score, plain.score.tier)}) does not" if plain else ""
     return (f" {top.model.id} thinks before it answers: with answers this short, its hidden thinking tokens (billed as "
             f"output) can cost more than the answer itself{other}.")  # fmt: skip
+
+
+def not_thinking(top: Candidate, ranked: list[Candidate], mix: Mix) -> Candidate | None:
+    """For a reasoning pick on short answers, the first model ranked after it that does not think (usable or better)."""
+    if not top.offer.reasoning or mix.share < SHORT_ANSWERS:
+        return None
+    return next((c for c in ranked if c is not top and not c.offer.reasoning and c.score.tier in ("strong", "good", "usable")), None)
 
 
 def step_sentence(pick: Candidate, step: Candidate, task: str | None) -> str:
@@ -281,6 +334,7 @@ def recommend(query: Query, catalogue: Catalogue, policy: Policy, offset: int = 
         fitted, size_notes = selfhost.fit_ranked(ranked, query, catalogue, policy, mix)
         ranked, notes = fitted.shown, notes + size_notes
     limit = query.limit or policy.rows
+    ranked = _with_named(ranked, query, mix, limit)
     shown = with_cheaper(ranked[offset : offset + limit], query, mix, policy, catalogue)
     rows = [row(c, mix, query) for c in shown]
     if not shown:

@@ -171,3 +171,43 @@ def test_a_list_of_one_line_in_a_region_keeps_to_that_line(catalogue: Catalogue,
     assert "claude-haiku-5-5" in [r["model"] for r in data["rows"]]  # no score, still listed
     for out in everywhere(catalogue, question)[:2]:
         assert "minimax" not in out and "voxtral" not in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tiny startup, $200/month total budget, general chat assistant at ~30M tokens a month. what's the best model we can afford?",
+        "best chat model under $200 a month at 30M tokens",
+        "we can spend at most $200/mo, 30M tokens of chat, which is the smartest we can afford?",
+    ],
+)
+def test_a_pick_over_budget_once_it_thinks_is_said_with_its_stale_seller_price(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    top = data["rows"][0]
+    assert (top["model"], top["provider"]) == ("gemini-4-argon", "google-vertex")  # Vertex still at Google's old price
+    verdict = " ".join(data["verdict"].split())
+    assert "With its hidden thinking billed as output" in verdict and "over your $200.00" in verdict
+    stale = [n["text"] for n in data["notes"] if "check it still holds" in n["text"]]
+    assert stale and "before Google's price changed (to $4.00/$20.00) on 2026-12-01" in stale[0]
+    for out in everywhere(catalogue, question)[:2]:
+        assert "check it still holds" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we handle 45k support chats a day, about 2,500 tokens in and 400 out each, english only. best value model?",
+        "best value model for summarization at 50M tokens a month",
+        "cheapest decent model for classification, 500M tokens/month",
+    ],
+)
+def test_every_model_a_value_verdict_names_is_in_its_table(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    shown = {r["model"] for r in data["rows"]}
+    named = {m.id for m in catalogue.models if m.kind == "chat" and f" {m.id} " in f" {data['verdict']} ".replace("(", " ").replace(",", " ")}
+    assert named and named <= shown, named - shown
+
+
+def test_a_cheaper_model_in_the_picks_tier_is_named_beside_a_value_pick() -> None:
+    verdict = " ".join(ask_json("we handle 45k support chats a day, about 2,500 tokens in and 400 out each. best value model?")["verdict"].split())
+    assert "Cheaper in the same tier: gpt-6-luna ($607.50/month" in verdict

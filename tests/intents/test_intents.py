@@ -112,14 +112,14 @@ def test_list_caps_rows_and_counts_the_rest(catalogue: Catalogue) -> None:
 
 
 def test_alternatives_are_comparable_and_win_on_cost(catalogue: Catalogue) -> None:
-    answer = answer_for(Query(intent="alternatives", models=["claude-sonnet-4-5"], sort_by="cost"), catalogue)
+    answer = answer_for(Query(intent="alternatives", models=["gpt-5.6-sol"], sort_by="cost"), catalogue)
     base, *alts = answer.rows
-    assert base.model == "claude-sonnet-4-5" and alts
+    assert base.model == "gpt-5.6-sol" and alts
     base_price = base.input_share * base.input_price + (1 - base.input_share) * base.output_price
     for alt in alts:
         assert alt.input_share * alt.input_price + (1 - alt.input_share) * alt.output_price < base_price
         assert alt.task_score is not None and base.task_score is not None and alt.task_score >= base.task_score - 5
-    assert (answer.verdict or "").startswith(f"Try {alts[0].model} instead of claude-sonnet-4-5")
+    assert (answer.verdict or "").startswith(f"Try {alts[0].model} instead of gpt-5.6-sol")
 
 
 def test_a_1m_context_question_is_priced_at_the_long_context_tier(catalogue: Catalogue) -> None:

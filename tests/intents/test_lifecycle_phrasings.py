@@ -84,3 +84,60 @@ def test_a_volume_said_once_is_priced_as_one_job_not_a_month(catalogue: Catalogu
     for out in everywhere(catalogue, question)[:2]:
         assert "2B tokens, one job" in out and "@2B job" in out
         assert "tokens/month" not in out.split("Notes")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we still use gpt-4o in production. is it being retired and what should replace it?",
+        "gpt-4o is being sunset, what do we migrate to?",
+        "alternative to gpt-4o?",
+    ],
+)
+def test_an_alternative_to_a_retiring_model_leads_with_its_date_and_named_successor(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    verdict = " ".join(data["verdict"].split())
+    assert verdict.startswith("OpenAI retires gpt-4o on 2027-01-14") and "names gpt-6-luna as its successor" in verdict
+    assert [r["model"] for r in data["rows"]][:2] == ["gpt-4o", "gpt-6-luna"]
+    for out in everywhere(catalogue, question)[:2]:
+        assert "2027-01-14" in out and "gpt-6-luna" in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "alternative to gemini-3.6-flash? our calls started failing",
+        "gemini-3.6-flash stopped working on vertex, what now?",
+        "what should replace gemini 3.6 flash",
+    ],
+)
+def test_an_alternative_to_a_retired_model_says_it_retired_and_prices_the_successor(question: str) -> None:
+    verdict = " ".join(ask_json(question)["verdict"].split())
+    assert "retired gemini-3.6-flash on 2026-11-19" in verdict and "gemini-3.8-flash as its successor (at the same price" in verdict
+    assert "1.0x" not in verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "invoices to JSON, 150M tokens a month, best under $300",
+        "best extraction model under $300 a month at 150M tokens",
+        "best model for 150M tokens a month of extraction, budget $300/month",
+    ],
+)
+def test_a_dated_price_rise_that_breaks_the_budget_is_said_in_the_verdict(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["rows"][0]["model"] == "gemini-3.8-flash"  # the Gemini model whose price genai-prices dates for 2027-01-01
+    verdict = " ".join(data["verdict"].split())
+    assert "From 2027-01-01 its price rises to $360.00 a month, over your $300.00" in verdict
+    for out in everywhere(catalogue, question)[:2]:
+        assert "rises to $1.50/$7.50 on 2027-01-01 (genai-prices)" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["should we move from gemini-3.5-flash to gemini-3.8-flash?", "gemini-3.8-flash vs gpt-6-luna", "what does gemini-3.8-flash cost at 10M tokens?"],
+)
+def test_a_dated_price_change_is_said_beside_the_price_it_replaces(question: str) -> None:
+    notes = " ".join(n["text"] for n in ask_json(question)["notes"])
+    assert "price for gemini-3.8-flash rises to $1.50/$7.50 on 2027-01-01 (genai-prices)" in " ".join(notes.split())

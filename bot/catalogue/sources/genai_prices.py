@@ -17,6 +17,7 @@ from bot.catalogue.offers import (
     Kind,
     Offer,
     OffPeak,
+    PriceClaim,
     PriceTier,
     RegionalPrice,
     ServiceTier,
@@ -118,6 +119,21 @@ def _in_effect(model: dict, day: date) -> tuple[dict, date | None, list[dict]]:
             start = (entry.get("constraint") or {}).get("start_date")
             return entry.get("prices") or {}, (date.fromisoformat(start[:10]) if start else None), daily
     return (dated[0].get("prices") or {}) if dated else {}, None, daily
+
+
+def _scheduled(model: dict, day: date) -> PriceClaim | None:
+    """The next dated list price after `day` ("introductory rates apply through 2026-12-31"), if any."""
+    prices = model.get("prices")
+    entries = [p for p in prices if isinstance(p, dict)] if isinstance(prices, list) else []
+    later = []
+    for entry in entries:
+        start = (entry.get("constraint") or {}).get("start_date") if isinstance(entry.get("constraint"), dict) else None
+        if start and date.fromisoformat(str(start)[:10]) > day and not _is_time_of_day(entry.get("constraint")):
+            later.append((date.fromisoformat(str(start)[:10]), entry.get("prices") or {}))
+    if not later:
+        return None
+    when, p = min(later, key=lambda x: x[0])
+    return PriceClaim(SOURCE, _base(p.get("input_mtok")), _base(p.get("output_mtok")), _base(p.get("cache_read_mtok")), when)
 
 
 def _hhmm(value: object) -> str:
@@ -246,6 +262,7 @@ def _offer(provider: str, provider_name: str, m: dict, day: date, as_of: date) -
         sources=(SOURCE,),
         price_source=SOURCE if inp is not None or out is not None else None,
         price_as_of=since or as_of,
+        scheduled=_scheduled(m, day),
     )
 
 
