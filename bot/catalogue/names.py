@@ -31,7 +31,9 @@ _SUFFIX = re.compile(
 _MODE = re.compile(
     r"^((?:claude|gemini|gpt-5|deepseek-v-3)-.*?)-(?:thinking|think|nothink|nothinking|non-thinking|reasoner)$"
 )
-_BEDROCK_VERSION = re.compile(r"-v\d+(?::\d+)?$")
+# Bedrock's API version after a dated id ("claude-3-5-sonnet-20241022-v2:0") or a plain "-v1:0"; "titan-embed-text-v2:0"
+# names the model's own version 2, another model than v1
+_BEDROCK_VERSION = re.compile(r"(?<=\d{8})-v\d+(?::\d+)?$|-v1(?::\d+)?$")
 
 
 def _plain(name: str) -> str:

@@ -153,11 +153,12 @@ def _kind_verdict(kind: str, query: Query, shown: list[tuple[float, Model, Offer
     """The pick, its price in the kind's unit (and at the volume for embeddings), and the runner-up."""
     price, model, offer, _ = shown[0]
     unit = UNIT_WORDS[kind]
-    verdict = f"Pick {model.id} ({offer.provider_name}): {fmt.price(price)} {unit}, the cheapest {NAMES[kind]} model I know."
+    where = ("at " + " or ".join(dict.fromkeys(o.provider_name for _, _, o, _ in shown))) if query.providers else "from the makers' APIs, big clouds and main hosts"
+    verdict = f"Pick {model.id} ({offer.provider_name}): {fmt.price(price)} {unit}, the cheapest {NAMES[kind]} model I know {where}."
     if query.sort_by == "quality":  # "best ...": say why the answer is the cheapest instead
         verdict = (
             f"No benchmark in my sources ranks {NAMES[kind]} models by quality, so I cannot name the best one; "
-            f"by price: {model.id} ({offer.provider_name}) at {fmt.price(price)} {unit} is the cheapest I know."
+            f"by price: {model.id} ({offer.provider_name}) at {fmt.price(price)} {unit} is the cheapest I know {where}."
         )
     cost = kind_monthly(kind, query, price)
     if cost is not None and kind == "embedding":

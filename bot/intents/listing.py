@@ -100,7 +100,9 @@ def difference(alt: Candidate, base: Candidate, sort_by: str, task: str | None) 
         r = fmt.ratio(base.blended, alt.blended)
         return f"{fmt.times(r)} cheaper per token, {quality}"
     if sort_by == "speed":
-        return f"{fmt.speed(alt.tps)} vs {fmt.speed(base.tps)}, {quality}"
+        later = alt.ttft is not None and base.ttft is not None and alt.ttft > 1.2 * base.ttft
+        wait = f", though its first token comes later ({fmt.seconds(alt.ttft)} vs {fmt.seconds(base.ttft)})" if later else ""
+        return f"{fmt.speed(alt.tps)} vs {fmt.speed(base.tps)}, {quality}{wait}"
     if sort_by == "latency":
         return f"first token in {fmt.seconds(alt.ttft)} vs {fmt.seconds(base.ttft)}, {quality}"
     if sort_by == "context":

@@ -130,7 +130,7 @@ def asked_about(query: Query) -> set[str]:
     """The columns a question is about (speed, ttft, context): they are always shown, whatever the space."""
     asked = set()
     if query.sort_by == "speed" or query.min_speed is not None:
-        asked.add("speed")
+        asked |= {"speed", "ttft"}  # "too slow for our chat UI": how soon the answer starts matters as much
     if query.sort_by == "latency" or query.max_latency is not None:
         asked.add("ttft")
     if query.sort_by == "context" or query.min_context is not None:

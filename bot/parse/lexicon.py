@@ -333,6 +333,7 @@ ALTERNATIVE = fast(
     rf"|\b(?:what(?:'s| is)|something|anything|what else is|whats) (?:\w+ )?(?:comparable|similar|equivalent)\b"
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
     rf"|\b(?:{COMPARATIVE}|snappier|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context)(?: [\w-]+){{0,2}} than {_M}"
+    rf"|\b(?:something|anything|a model|one) with (?:an? )?(?:more|less|lower|higher|better) [\w/-]+(?: [\w/-]+)? than {_M}"  # "something with more tok/s than ¤"
     rf"|\b(?:{COMPARATIVE}|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )

@@ -211,3 +211,22 @@ def test_every_model_a_value_verdict_names_is_in_its_table(catalogue: Catalogue,
 def test_a_cheaper_model_in_the_picks_tier_is_named_beside_a_value_pick() -> None:
     verdict = " ".join(ask_json("we handle 45k support chats a day, about 2,500 tokens in and 400 out each. best value model?")["verdict"].split())
     assert "Cheaper in the same tier: gpt-6-luna ($607.50/month" in verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gpt-5.6-sol is too slow for our chat UI, what's a faster alternative?",
+        "faster alternative to gpt-5.6-sol",
+        "something with more tok/s than gpt-5.6-sol for chat",
+    ],
+)
+def test_a_faster_alternative_shows_ttft_and_says_when_its_first_token_comes_later(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["query"]["sort_by"] == "speed"
+    assert "ttft" in [c["key"] for c in data["tables"][0]["columns"]]
+    base, first = data["rows"][0], data["rows"][1]
+    if first["ttft"] is not None and base["ttft"] is not None and first["ttft"] > 1.2 * base["ttft"]:
+        assert "its first token comes later" in data["verdict"]
+    for out in everywhere(catalogue, question)[:2]:
+        assert "TTFT" in out
