@@ -134,6 +134,8 @@ class Query(BaseModel):
     one_off: bool = Field(default=False, description="the volume is one job's, not a month's: 'embed 500M tokens once'")
     strict_caps: bool = Field(default=False, description="caps said as 'under'/'below': the cap itself is out")
     rerank: bool = Field(default=False, description="a reranker asked for (no contract kind): 'best reranker for RAG'")
+    realtime: bool = Field(default=False, description="a realtime voice model asked for (no contract kind): 'a speech-to-speech voice bot'")
+    live: bool = Field(default=False, description="transcription as it is spoken: 'streaming transcription for live captions'")
     off_peak: bool = Field(default=False, description="time-of-day prices asked about: 'any off-peak discounts?'")
     at_hour: int | None = Field(default=None, ge=0, le=23, description="the UTC hour the work runs: 'at 3am'")
     window_days: int | None = Field(default=None, gt=0, description="how far back 'what changed?' looks: 'in the last 2 weeks'")

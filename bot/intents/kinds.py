@@ -4,11 +4,13 @@ per 1M characters, transcription per hour of audio. Never ranked among chat mode
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.catalogue.grouping import Model
 from bot.catalogue.offers import Offer, current_day
 from bot.catalogue.offers import retired as retired_offers
 from bot.catalogue.store import Catalogue
+from bot.catalogue.superseded import family_and_version
 from bot.catalogue.workload import regional
 from bot.contract.answer import Answer, Note, Row, Table
 from bot.contract.policy import Policy
@@ -20,13 +22,14 @@ from bot.render.wording import REGION_NAMES
 
 # the contract's kind -> the catalogue's kind, how it is priced, and what the unit is called
 KIND_OF = {"embedding": "embedding", "image_generation": "image", "speech": "tts", "transcription": "transcription",
-           "rerank": "rerank"}  # fmt: skip
+           "rerank": "rerank", "realtime": "realtime"}  # fmt: skip
 UNIT_WORDS = {
     "embedding": "per 1M tokens",
     "image_generation": "per image",
     "speech": "per 1M characters",
     "transcription": "per hour of audio",
     "rerank": "per 1,000 searches",
+    "realtime": "per 1M audio tokens, in and out averaged",
 }
 NAMES = {
     "embedding": "embedding",
@@ -34,6 +37,7 @@ NAMES = {
     "speech": "text-to-speech",
     "transcription": "transcription",
     "rerank": "reranking",
+    "realtime": "realtime voice",
 }
 _IMAGE_DEFAULTS = ("1024x1024", "standard", "medium")
 _SIZE = re.compile(r"\d{3,4}x\d{3,4}")
@@ -60,6 +64,11 @@ def unit_price(offer: Offer, kind: str, size: str | None = None) -> tuple[float 
         default = [u for u in images if u.variant and any(d in u.variant for d in _IMAGE_DEFAULTS)]
         chosen = min(default or images, key=lambda u: u.price)
         return chosen.price, chosen.variant or "per image"
+    if kind == "realtime":  # a conversation listens about as much as it speaks: audio in and out averaged
+        audio = {u.direction: u.price for u in offer.units if u.unit == "1M audio tokens"}
+        if "input" in audio and "output" in audio:
+            return (audio["input"] + audio["output"]) / 2, f"{fmt.price(audio['input'])} in / {fmt.price(audio['output'])} out"
+        return None, ""
     if kind == "rerank":  # priced per search (one query against its documents); per-token rerank prices differ in kind
         search = next((u for u in offer.units if u.unit == "query"), None)
         return (search.price * 1000, "per search x 1,000") if search is not None else (None, "")
@@ -83,16 +92,16 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
     kind = kind or query.kind or "embedding"
     found: list[tuple[float, Model, Offer, str]] = []
     for model in catalogue.models:
-        if model.kind != KIND_OF[kind]:
+        if model.kind != KIND_OF[kind] or query.live and kind == "transcription" and not _LIVE.search(model.id):
             continue
         best = _best_offer(model, kind, query, policy)
         if best is not None:
             found.append(best)
-    found.sort(key=lambda f: (f[0], f[1].id))
+    found.sort(key=_cheapest_then_newest)
     limit = query.limit or policy.rows
     shown = found[offset : offset + limit]
     unit = UNIT_WORDS[kind]
-    title = f"Cheapest {NAMES[kind]} models ({unit})"
+    title = f"Cheapest {'live ' if query.live else ''}{NAMES[kind]} models ({unit})"
     table = _kind_table(title, unit, shown)
     rows = [
         Row(
@@ -123,6 +132,13 @@ def kind_answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int 
         total=len(found),
         offset=offset,
     )
+
+
+def _cheapest_then_newest(found: tuple[float, Model, Offer, str]) -> tuple:
+    """Price first; at one price, the newest release, else the higher version (gemini-3.8-live before 2.5)."""
+    price, model = found[0], found[1]
+    version = family_and_version(model.id)[1]
+    return (price, -(model.release_date or date.min).toordinal(), tuple(-v for v in version), model.id)
 
 
 def _kind_table(title: str, unit: str, shown: list[tuple[float, Model, Offer, str]]) -> Table:
@@ -185,10 +201,33 @@ def _kind_notes(kind: str, query: Query, catalogue: Catalogue, policy: Policy, s
         notes += token_priced_note(catalogue, query, policy)
     if kind == "rerank":
         notes += per_token_rerankers(catalogue)
+    if kind == "realtime":
+        notes += per_minute_voices(catalogue, query, policy)
+    if query.live and kind == "transcription":
+        notes.insert(0, Note(kind="assumption", text="Only models that transcribe as it is spoken (live, realtime or "
+                                                     "streaming in their names), as asked."))  # fmt: skip
     if kind in ("embedding", "rerank") and multilingual(query):
         notes.append(Note(kind="assumption", text="More than English asked for: models whose names mark them English-only "
                                                   "are left out; no source in my data scores the rest by language."))  # fmt: skip
     return notes
+
+
+def per_minute_voices(catalogue: Catalogue, query: Query, policy: Policy) -> list[Note]:
+    """Realtime voice models priced per minute rather than per audio token: named, since the two do not compare
+    without audio tokens per minute, which no source in my data gives."""
+    found = []
+    for model in catalogue.models:
+        if model.kind != "realtime" or retired(model) or all(o.superseded_by for o in model.offers) or _best_offer(model, "realtime", query, policy):
+            continue
+        offer = next((o for o in model.offers if any(u.unit == "minute" for u in o.units) and not o.deprecated), None)
+        minute = next((u for u in offer.units if u.unit == "minute"), None) if offer else None
+        if offer is not None and minute is not None:
+            found.append(f"{model.id} ({fmt.price(minute.price)} a minute at {offer.provider_name})")
+    note = ("No source in my data gives audio tokens per minute of speech, so no per-minute cost is worked out for "
+            "the models priced per audio token.")
+    if found:
+        note += f" Priced per minute instead, so not ranked here: {', '.join(found[:4])}."
+    return [Note(kind="caveat", text=note)]
 
 
 def per_token_rerankers(catalogue: Catalogue) -> list[Note]:
@@ -248,6 +287,7 @@ def _best_offer(model: Model, kind: str, query: Query, policy: Policy) -> tuple[
     return price, model, offer, how
 
 
+_LIVE = re.compile(r"live|realtime|real-time|stream|-rt-|-rt\b")  # models that transcribe as it is spoken
 _PRICE_BUCKET = re.compile(r"-up-to-\d")  # LiteLLM's "together-ai-embedding-up-to-150m": a size's price, no model
 _ENGLISH_ONLY = re.compile(r"(?:^|[-_/.])en(?:[-_.]|$)|english")
 

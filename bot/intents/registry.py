@@ -150,6 +150,8 @@ def _answer(query: Query, catalogue: Catalogue, policy: Policy, offset: int) -> 
         return odd
     if query.compare_top:
         return _top_compared(query, catalogue, policy)
+    if query.realtime and not query.models:
+        return kind_answer(query, catalogue, policy, offset, kind="realtime")  # voice in and out, per 1M audio tokens
     if query.kind and query.intent in ("recommend", "list", "alternatives"):
         return kind_answer(query, catalogue, policy, offset)
     if query.rerank and not query.models:

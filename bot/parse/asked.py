@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.contract.query import Query
 from bot.parse.benchmarks import benchmark_floor, benchmark_of
-from bot.parse.facets import asks_rerank, same_price, strict_caps
+from bot.parse.facets import asks_live, asks_realtime, asks_rerank, same_price, strict_caps
 from bot.parse.families import families
 from bot.parse.kind_amounts import kind_volume
 from bot.parse.off_peak import off_peak
@@ -20,6 +20,11 @@ def asked_extras(text: str, query: Query) -> dict[str, Any]:
     if query.intent in ("recommend", "list", "alternatives") and not query.kind and asks_rerank(text):
         out["rerank"] = True  # "best reranker for our RAG pipeline": a reranking model, not a chat model
         out["kind_volume"] = kind_volume(text, "rerank")
+    timed = query.max_latency is not None or query.min_speed is not None  # "voice agent, first token under 300ms": a text model's speed
+    if query.intent in ("recommend", "list") and not query.models and query.kind != "embedding" and not timed and asks_realtime(text):
+        out["realtime"] = True  # "speech-to-speech for our voice bot": a realtime voice model, not TTS or STT
+    elif query.kind == "transcription" and asks_live(text):
+        out["live"] = True  # "streaming transcription for live captions": models that transcribe as it is spoken
     if query.intent == "alternatives":
         out["same_price"] = same_price(text)
     if query.intent in ("recommend", "list") and not query.models:

@@ -145,14 +145,16 @@ _DROPPED = pattern_cache.compile(
     r"\b(?:drop\w*|without|ignor\w*|forget|remov\w*|relax\w*|lift\w*|scrap\w*|no longer (?:need|require)\w*"
     r"|(?:don'?t|do not|didn'?t) (?:need|care about|have))\s+(?:the\s+|our\s+|that\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:requirements?|constraints?|restrictions?|residency|rules?|limits?)\b"
+    r"|\bgdpr (?:doesn'?t|does not|don'?t|do not|won'?t) apply\b|\bno gdpr\b|\bnot (?:subject to|under|bound by) (?:the )?gdpr\b"
 )
 
 
 def region(text: str, typed: str) -> str | None:
     """Where the data must be processed, from the lower-cased text and the text as typed (None when let go)."""
     dropped = _DROPPED.search(text)
-    if dropped is not None and _region(dropped.group(), dropped.group()) is not None:
-        return None
+    if dropped is not None and _region(dropped.group(), dropped.group()) is not None:  # the rest may still name one
+        cut = slice(dropped.start(), dropped.end())
+        text, typed = text[: cut.start] + " " + text[cut.stop :], typed[: cut.start] + " " + typed[cut.stop :]
     return _region(text, typed)
 
 

@@ -263,6 +263,26 @@ def min_tier_of(text: str) -> str | None:
     return "strong" if word in ("strong", "great", "excellent") else "good"
 
 
+# a voice model that listens and speaks back in one step (no contract kind holds one)
+_REALTIME = pattern_cache.compile(
+    r"\bspeech[- ]to[- ]speech\b|\bvoice[- ](?:bots?|agents?|assistants?|mode)\b|\brealtime (?:voice|audio|speech|conversation)s?\b"
+    r"|\breal[- ]time (?:voice|audio|speech|conversation)s?\b|\blive (?:voice|audio|conversation)s?\b|\b(?:talks?|speaks?|answers?) back\b"
+    r"|\b(?:phone|call|telephone) (?:agents?|bots?)\b|\bnative audio\b"
+)
+# transcription as it is spoken: "realtime streaming transcription for live captions"
+_LIVE_TRANSCRIPTION = pattern_cache.compile(r"\b(?:real[- ]?time|streaming|stream|live)\b")
+
+
+def asks_realtime(text: str) -> bool:
+    """A realtime voice model asked for: "cheapest speech-to-speech model for our voice bot"."""
+    return bool(_REALTIME.search(text))
+
+
+def asks_live(text: str) -> bool:
+    """Transcription (or speech) asked as it happens: "streaming transcription for live captions"."""
+    return bool(_LIVE_TRANSCRIPTION.search(text))
+
+
 def asks_rerank(text: str) -> bool:
     """A reranking model asked for: "best reranker for our RAG pipeline" (no contract kind holds one)."""
     return bool(_RERANK.search(text))

@@ -28,5 +28,5 @@ HELP_ANYWHERE = fast(
     r"|\b(?:guide|manual|docs|documentation|instructions|tutorial|cheat ?sheet|tips|help page) (?:for|on|about) (?:how to )?"
     r"(?:ask\w*|us(?:e|ing)|talk\w* to|query\w*) (?:you|u|this bot|the bot|whichmodel|things|questions|it)\b"
     r"|\bhow (?:does|do) (?:this|this bot|the bot|this thing|you|u|whichmodel) work\b"
-    r"|\bwhat(?:'s| is) (?:this|the) (?:\w+ )?(?:bot|thing|tool|app|assistant) (?:for|about)\b|^(?:hi|hello|hey)(?: there)?\W+(?:i'm |im )?new here\b"
+    r"|\bwhat(?:'s| is) (?:this|the) (?:\w+ )?(?:bot|thing|tool|app|assistant) (?:for|about)\b|^(?:hi|hello|hey|yo)(?: there| all| everyone| whats up| what's up)?\W+(?:i'm |im |i am )?new (?:here|to this)\b"
 )

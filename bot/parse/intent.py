@@ -125,7 +125,7 @@ _RELEASED_NEW = pattern_cache.compile(
 # a change to one named model's data: "did gpt-4o get cheaper?", "has the price of sonnet 4.5 changed?"
 _MODEL_CHANGED = pattern_cache.compile(
     r"\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|get|got|gotten|become|became) (?:cheaper|less expensive|more expensive|pricier)\b"
-    r"|\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated|moved|shifted)\b"
+    r"|\b(?:did|has|have|was|were)\b.{0,40}\b(?:chang\w*|go up|gone up|go down|gone down|drop(?:ped)?|increas\w*|decreas\w*|cut|updated|moved|shifted|added|removed|listed|delisted)\b"
     r"|\bany (?:price |pricing )?(?:changes|updates) (?:to|for|on)\b"
 )
 _CHANGED_FIELD = pattern_cache.compile(r"\b(?:context(?: window)?|max(?:imum)? output|output limit|rate limits?|modalit\w+)\b")

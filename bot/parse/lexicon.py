@@ -36,7 +36,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         (
             "math",
             6,
-            r"\bmath\w*|\barithmetic\b|\bcalculus\b|\balgebra\w*|\bgeometry\b|\bequations?\b|\bproofs?\b"
+            r"\b(?<!quick )(?<!simple )(?<!napkin )(?<!back of the envelope )math\w*|\barithmetic\b|\bcalculus\b|\balgebra\w*|\bgeometry\b|\bequations?\b|\bproofs?\b"
             r"|\btheorems?\b|\bolympiad\w*|\baime\b|\bgsm8k\b|\bword problems\b|\bcalculations?\b|\bhomework\b|\bstatistics\b",
         ),
         (
@@ -85,7 +85,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"|\bmoderat\w*|\bspam\b|\bsentiment\b|\bintents?\b (?:detection|classification|recognition)|\bintent detection\b"
             r"|\btriag\w*|\b(?:medical|clinical|billing|icd(?:-10)?|diagnosis) cod(?:ing|es)\b|\btoxic\w*|\bcontent filter\w*|\brout(?:e|es|ed|ing) (?:[~\w.,]+ ){0,2}(?:tickets|emails|messages|requests|queries)\b"
             r"|\b(?:tickets|emails|messages|requests|queries)\b[^.?!]{0,30}\binto (?:\d+ |the right |the |our )?(?:queues|buckets|categories|teams|departments)\b"
-            r"|\bsort(?:ing)? (?:\w+ )?(?:emails|tickets|messages|reviews)\b|\bfraud detection\b|\bnsfw\b|\bdetect(?:ing|ion of)? (?:spam|toxicity|language|intent|pii)\b",
+            r"|\bsort(?:ing)? (?:\w+ )?(?:emails|tickets|messages|reviews)\b|\bfraud detection\b|\bphishing\b|\bflag(?:s|ging)? (?:\w+ )?(?:emails|messages|posts|content|comments|reviews|transactions)\b|\bnsfw\b|\bdetect(?:ing|ion of)? (?:spam|toxicity|language|intent|pii)\b",
         ),
         (
             "agents",
@@ -99,7 +99,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             3,
             r"\blong[- ](?:context|documents?|docs|files|inputs?|texts?|transcripts?|reports?|contracts?|pdfs?|videos?"
             r"|conversations?|threads?|prompts?)\b|\b(?:large|huge|big|massive) (?:documents?|docs|files|codebases?|inputs?|contexts?|pdfs?)\b"
-            r"|\b(?:entire|whole|full) (?:books?|novels?|codebases?|repos?|repositories|documents?|manuals?|transcripts?)\b|\bbooks?\b|\blengthy\b"
+            r"|\b(?:entire|whole|full) (?:books?|novels?(?! chapters?)|codebases?|repos?|repositories|documents?|manuals?|transcripts?)\b(?! chapters?)|\bbooks?\b(?! chapters?)|\blengthy\b"
             r"|\b(?:read\w*|process\w*|analy[sz]\w*) (?:\w+ )?(?:novels?|books?|codebases?) in one go\b"
             r"|\b(?:large|huge|big|massive|giant|enormous|very long) (?:transcripts?|reports?|contracts?|books?|threads?|logs?|filings?|manuals?|recordings?|spreadsheets?|datasets?)\b"
             r"|\bhundreds of pages\b|\b\d+[- ]pages?\b|\bneedle[- ]in[- ]a[- ]haystack\b",
@@ -111,7 +111,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"|\breview\w* (?:of )?(?:our |the )?(?:contracts|legal documents|filings|policies)\b|\banaly[sz](?!ts?\b)\w*|\banalysis\b|\banalytic\w*|\b(?:hard|complex|difficult|tricky) (?:questions|problems|tasks|reasoning)\b"
             r"|\blogic(?:al)?\b|\bpuzzles?\b|\bproblem[- ]solving\b|\bresearch\b|\blegal\b(?! (?:says?|said|team|wants?|won'?t|requires?|needs|is|are|has|have|told|asked|signed|approved|department|dept|counsel|folks|people|okayed|blocked|vetoed|flagged|insists?)\b)|\bfinancial\b|\bscientific\b|\bscience\b"
             r"|\bmedical\b|\bdiagnos\w*|\bdecision[- ]making\b|\bstrateg\w*|\bthink(?:ing)? (?:hard|deeply)\b|\bdeep thinking\b"
-            r"|\binsights?\b|\bdue diligence\b|\bforecast\w*",
+            r"|\binsights?\b|\bdue diligence\b|\b(?<!check a )(?<!check our )(?<!check the )(?<!cost )(?<!budget )(?<!spend )forecast\w*",
         ),
         (
             "chat",
@@ -126,7 +126,7 @@ TASKS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
             r"\bwrit(?:e|es|ing|er|ten)\b(?!\s+(?:out\s+)?(?:at least|up to|over|more than|about|~)?\s*~?\d)|\bcreative\b|\bcopy ?writ\w*|\bcopy\b|\bblog\w*|\barticles?\b|\bessays?\b"
             r"|\bstor(?:y|ies)\b(?! short)|\bfiction\b|\bpoe(?:m|ms|try)\b|\bnovels?\b|\bmarketing\b|\bcontent (?:generation|creation)\b"
             r"|\brewrit\w*|\brephras\w*|\bparaphras\w*|\bproofread\w*|\bgrammar\b|\bdraft\w*|\bnewsletters?\b|\bsocial media\b"
-            r"|\bslogans?\b|\bheadlines?\b|\bscripts\b|\bproduct descriptions\b|\bcover letters?\b|\bbrand voice\b|\bprose\b",
+            r"|\bslogans?\b|\bheadlines?\b|\bscripts\b|\bproduct descriptions\b|\bcover letters?\b|\bbrand voice\b|\bprose\b|\b(?:novel|book) chapters?\b",
         ),
         (  # the work is producing the text: "generating long reports" is writing, not reading a long document
             "writing",
@@ -174,7 +174,7 @@ SORT_LATENCY = fast(
     r"|\blatency\b(?<=¤ latency)|\bttft\b(?<=¤ ttft)|\blatency[- ]wise\b|\bin terms of latency\b|\b(?:on|for|wrt) latency\b"
 )
 SORT_SPEED = fast(
-    r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\b(?:high(?:er|est)?|more|better|best|max(?:imum)?) (?:throughput|output speed|tokens? per second|tok/s)\b|\bhigh(?:er|est)? speed\b"
+    r"\bfastest\b|\bfaster\b|\bquickest\b|\bspeediest\b|\b(?:high(?:er|est)?|more|better|best|max(?:imum)?)[- ](?:throughput|output speed|tokens? per second|tok/s)\b|\bhigh(?:er|est)? speed\b"
     r"|\bmost (?:tokens? per second|throughput)\b|\b(?:most|highest|max(?:imum)?|best|top) (?:output )?(?:tokens?|toks?)\s*(?:/|per)\s*(?:s|sec|second)\b"
     r"|\b(?:most|highest|max(?:imum)?|best|top) (?:tps|tok/s|t/s)\b|\bfast\b|\bspeed\b(?! (?:of|is)\b)|\bmaximi[sz]e (?:speed|throughput)\b"
     r"|\bblazing\b|\bquick(?= models?\b)|\bquicker\b|\bby (?:speed|throughput)\b|\btoo slow\b"
@@ -334,6 +334,7 @@ ALTERNATIVE = fast(
     rf"|\bsomething like\b|\blike {_M} but\b|\bcompetitors? (?:to|of|for)\b|\bdrop-?in\b|\bother than {_M}|\bbesides {_M}|\bapart from {_M}"
     rf"|\b(?:{COMPARATIVE}|snappier|(?:lower|less) latency|more context|(?:a )?(?:bigger|larger|longer) context)(?: [\w-]+){{0,2}} than {_M}"
     rf"|\b(?:something|anything|a model|one) with (?:an? )?(?:more|less|lower|higher|better) [\w/-]+(?: [\w/-]+)? than {_M}"  # "something with more tok/s than ¤"
+    rf"|{_M}.{{0,80}}\b(?:need|want|looking for|find us) (?:something|a model|another (?:model|one)|an option) (?:that|which|to)\b"  # "... on ¤, need something that keeps us under $500"
     rf"|\b(?:{COMPARATIVE}|open[- ]?(?:source|weights?)|similar|comparable|good) (?:option|choice|pick|model|llm)s? (?:to|than|like|vs\.?)\s+{_M}"
     rf"|\bbeats? {_M}|\bmatch(?:es)? {_M}|\bas good as {_M}|\bon par with {_M}|\boutperform\w* {_M}|\bknock-?offs?\b"
 )

@@ -42,8 +42,9 @@ def _exact_ids(text: str, mentions: list[Mention], index: NameIndex) -> list[Men
     out = list(mentions)
     for m in _ID_TOKEN.finditer(text):
         mid = index.exact.get(m.group().replace("_", "-")) if _DIGITS.search(m.group()) else None
-        if mid is None or any(o.model_id and o.start < m.end() and m.start() < o.end for o in mentions):
-            continue
+        over = [o for o in mentions if o.model_id and o.start < m.end() and m.start() < o.end]
+        if mid is None or over and not (mid == m.group() and all(o.text == m.group() and o.model_id != mid for o in over)):
+            continue  # a line's newest member gives way to the very id typed: "kimi-k2" is kimi-k2, not kimi-k2.6
         out = [o for o in out if not (o.start < m.end() and m.start() < o.end)]
         out.append(Mention(m.start(), m.end(), m.group(), mid))
     return sorted(out, key=lambda o: o.start) if len(out) != len(mentions) or out != mentions else out
@@ -91,13 +92,14 @@ def _with_ellipses(mentions: list[Mention], text: str, index: NameIndex) -> list
         word = nxt.group(1)
         if word not in index.vocab or word in STOP or word in FAMILIES:
             continue
-        pieces = heads.get(m.start) or name_pieces(m.text)  # "sol" stands for "gpt5.6 sol"
-        swap, append = pieces[:-1] + (word,), pieces + (word,)
-        for guess in (append,) if pieces[-1][0].isdigit() else (swap, append):  # "gpt-5 vs mini"; "flash vs pro"
-            found = index.best(index.bags.get(bag(guess), []))
-            if found is not None and found.id != m.model_id:
+        typed = heads.get(m.start) or name_pieces(m.text)  # "sol" stands for "gpt5.6 sol"
+        for pieces in dict.fromkeys((typed, name_pieces(m.model_id))):  # "4.1 mini vs nano": as typed, then by its id
+            swap, append = pieces[:-1] + (word,), pieces + (word,)
+            guesses = (append,) if pieces[-1][0].isdigit() else (swap, append)  # "gpt-5 vs mini"; "flash vs pro"
+            found = next((f for g in guesses if (f := index.best(index.bags.get(bag(g), []))) is not None and f.id != m.model_id), None)
+            if found is not None:
                 out.append(Mention(nxt.start(1), nxt.end(1), word, found.id))
-                heads[nxt.start(1)] = guess
+                heads[nxt.start(1)] = next(g for g in guesses if index.best(index.bags.get(bag(g), [])) is found)
                 break
     return _lines_in_version(_family_carried(sorted(out, key=lambda m: m.start), text, index), index)
 

@@ -26,6 +26,7 @@ from bot.parse.benchmarks import benchmark_of
 from bot.parse.facets import compare_top, facet_of, min_tier_of, tier_of, unjudged, why_not
 from bot.parse.families import families, maker_as_model
 from bot.parse.followup import volume_times
+from bot.parse.foreign import in_english
 from bot.parse.intent import Signals, decide, is_followup
 from bot.parse.kind_amounts import KIND_RULES, kind_volume
 from bot.parse.lexicon import FREE, MODEL_MARK
@@ -173,7 +174,7 @@ _ONLY_AN_ORDER = pattern_cache.compile(
 _FIRST_TOKEN = pattern_cache.compile(r"\b(?:ttft|time[- ]to[- ]first[- ]token|first[- ]token (?:time|latency|wait)|latency)\b")
 def _read(plain: str, catalogue: Catalogue) -> _Reading:
     """Names, providers, numbers and words of a lower-cased question, and its intent."""
-    lower = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group()], plain.lower())
+    lower = in_english(_SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m.group()], plain.lower()))
     index = name_index(catalogue)
     corrected = correct_spelling(lower, keep=index.vocab)
     mentions = _usable(find_mentions(corrected, catalogue), corrected)
@@ -184,6 +185,8 @@ def _read(plain: str, catalogue: Catalogue) -> _Reading:
     ids = list(dict.fromkeys(m.model_id for m in mentions if m.model_id))
     models = list(dict.fromkeys(reported_id(m, catalogue) for m in mentions if m.model_id))
     kind = deployment.kind(masked) or _kind_of_models(ids, index.models)
+    if kind == "embedding" and (quantities.min_context or 0) >= 1e6 and quantities.tokens_per_month is None:
+        quantities.tokens_per_month, quantities.min_context = float(quantities.min_context or 0), None  # a corpus to embed, no window
     modalities = words.modalities(masked, kind)
     r = _Reading(
         masked=masked,

@@ -76,6 +76,8 @@ category categories categorical
 point points paint joint
 analyst analysts analytic
 input's output's
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+eighteen nineteen thousand million billion trillion dozen
 """.split()
 )
 

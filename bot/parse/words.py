@@ -172,6 +172,8 @@ def modalities(text: str, kind: str | None = None) -> list[str]:
     found = [name for name, pattern in MODALITIES if pattern.search(text)]
     if kind == "transcription" and "audio" in found:
         found.remove("audio")  # audio is what a transcription model takes: "speech-to-text for call recordings"
+    if kind == "speech" and "audio" in found and "clon" not in text:
+        found.remove("audio")  # "tts for my podcast intros": the podcast is what comes out (a voice to clone goes in)
     if "pdf" in found and "image" in found:
         image = next(pattern for name, pattern in MODALITIES if name == "image")
         if not image.search(_SCANNED.sub(" ", text)):

@@ -45,8 +45,9 @@ def _short_headers(keep: list[int], texts: list[list[str]], headers: list[str]) 
     """A header of several words wider than every cell under it says its last word only."""
     for i in keep:
         cells = max((len(r[i]) for r in texts), default=0)
-        if len(headers[i]) > cells and " " in headers[i]:
-            headers[i] = headers[i].split()[-1].capitalize()
+        words = headers[i].split()
+        if len(headers[i]) > cells and len(words) > 1:
+            headers[i] = words[-1].capitalize()
 
 
 def _cap(textual: list[int], keep: list[int], w: dict[int, int], width: int, texts: list[list[str]], headers: list[str]) -> None:

@@ -11,6 +11,7 @@ from bot.catalogue.store import Catalogue
 from bot.contract.query import Query
 from bot.intents.kinds import unit_price
 from bot.intents.registry import answer_for
+from bot.render import render
 
 KIND_OF = {"embedding": "embedding", "image_generation": "image", "transcription": "transcription", "speech": "tts"}
 
@@ -119,3 +120,35 @@ def test_a_comparison_where_one_name_is_unknown_says_so(catalogue: Catalogue, qu
     answer = ask(question, catalogue=catalogue)
     verdict = answer.verdict or ""
     assert "Only one model I know is named here" in verdict or "I don't know" in verdict or "newer than my data" in verdict, verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we're building a speech-to-speech voice bot for customer support, which model and what does it cost per minute?",
+        "cheapest model for a realtime voice agent that talks back to callers",
+        "which realtime voice model should our phone agent use?",
+    ],
+)
+def test_a_voice_bot_is_answered_from_realtime_voice_models_in_audio_tokens(catalogue: Catalogue, question: str) -> None:
+    answer = ask(question, catalogue=catalogue)
+    assert answer.rows and all(catalogue.model(r.model).kind == "realtime" for r in answer.rows)  # type: ignore[union-attr]
+    assert "per 1M audio tokens" in answer.title
+    assert any("audio tokens per minute" in n.text for n in answer.notes)  # no per-minute figure it cannot source
+    for fmt_ in ("text", "markdown"):
+        assert "realtime voice" in render(answer, fmt_)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "realtime streaming transcription for live captions, cheapest per minute?",
+        "cheapest live transcription model for captioning our streams",
+        "we need streaming speech-to-text for live meetings, which is cheapest?",
+    ],
+)
+def test_live_transcription_keeps_to_models_that_transcribe_as_it_is_spoken(catalogue: Catalogue, question: str) -> None:
+    answer = ask(question, catalogue=catalogue)
+    assert answer.query.kind == "transcription" and answer.query.live
+    assert answer.rows and all(re.search(r"live|realtime|stream|-rt", r.model) for r in answer.rows)
+    assert answer.title.startswith("Cheapest live transcription models")

@@ -98,3 +98,12 @@ def test_a_narrow_table_says_a_wide_header_by_its_last_word_before_cutting_names
     assert headers == ["Model", "Score"] and texts[0][0] == "nvidia-nemotron-3-super-120b-a12b"
     _, texts, headers = fit(table, 80)
     assert headers == ["Model", "Classification score"]  # room enough: the header as it is
+
+
+def test_a_blank_header_wider_than_an_empty_column_is_left_alone() -> None:
+    from bot.contract.answer import Column, Table
+    from bot.render.layout import fit
+
+    table = Table(columns=[Column(key="a", label=" "), Column(key="b", label="x" * 300)], rows=[])
+    _, texts, headers = fit(table, 40)  # no IndexError on a header of spaces alone
+    assert texts == [] and headers[0] == " " and len(headers[1]) <= 40

@@ -51,6 +51,7 @@ _SPEND_VERB = pattern_cache.compile(
 # the spend named after the amount: "our $10k/month gpt-4o spend", "a $3k monthly bill"
 _SPEND_AFTER = pattern_cache.compile(
     r"^\s*(?:(?:/|a|per)\s*(?:mo|month|day|week|year)\w*\s*|monthly\s+|daily\s+)?(?:(?:¤|on ¤|(?!to\b|can\b|could\b)[\w.-]+)\s+)?(?:spend|bill|invoice|burn)\b"
+    r"|^\s*(?:on (?:it|that|this|them|¤)\s+)?(?:last|past|previous) (?:month|week|year|quarter)\b"  # "$740 on it last month": paid
 )
 # a price per item rather than per token or per period of spend
 _UNIT_PRICE_AFTER = pattern_cache.compile(
@@ -140,17 +141,40 @@ def _claim(scan: Scan, spot: Spot) -> bool:
     if io_before and budget is None:
         _set_price(q, io_of(io_before.group("io")), value)  # "input price under $1"
         return True
+    low, top = value, _range_top(scan, spot, rest)
+    if top is not None:  # "$50-80 a month": a cap is the top of the range, a spend its middle
+        value, rest = top
     factor = _period_factor(rest)
     if factor is None and (adj := _PERIOD_ADJ_BEFORE.search(before)):
         factor = _PERIOD_ADJ_FACTORS[adj.group("adj") or adj.group("spend")]
     on_model = _SPEND_VERB.search(before) and _ON_MODEL.match(rest)  # "if we spend $3k/mo on ¤ today, what would ..."
     if on_model or _is_spend(before) or _SPEND_AFTER.match(rest) and not _CAP_JUST_BEFORE.search(before):
-        q.monthly_spend = round(value * (factor or 1.0), 6)
+        q.monthly_spend = round((value + low) / 2 * (factor or 1.0), 6)
         if factor is None:
             q.assumptions.append(f"${fmt(value)} taken as what you spend a month now.")
         return True
     _budget(q, value, factor, budget is not None)
     return True
+
+
+# the other end of a range of money: "$50-80 a month", "$3k to $4k"
+_RANGE_NEXT = pattern_cache.compile(r"^\s*(?:-|–|to)\s*\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k\b|grand\b)?")
+
+
+def _range_top(scan: Scan, spot: Spot, rest: str) -> tuple[float, str] | None:
+    """The top of a range said after an amount, and the text after it; the second number is claimed as money."""
+    found = _RANGE_NEXT.match(rest)
+    if found is None:
+        return None
+    high = float(found.group(1).replace(",", "")) * (1000 if found.group(2) or spot.n.scale == "k" else 1)
+    if high <= spot.n.value:
+        return None
+    start = spot.n.end + (len(spot.after) - len(rest)) + found.start(1)
+    for n in scan.nums:
+        if n.start >= start - 1 and n.role is None:
+            n.role = "money"
+            break
+    return high, rest[found.end() :]
 
 
 def _is_spend(before: str) -> bool:

@@ -41,8 +41,13 @@ _PRICED_PER = fast(r"\b(?:cost|costs|costing|price|priced|run us|set us back|bil
 
 def period_before(before: str) -> re.Match[str] | None:
     """The last period adverb ("daily") in the text before a number."""
-    found = list(_PERIOD_ADVERB.finditer(before[-45:]))  # "nightly batch summarization of ~2M tokens"
+    tail = before[-45:]
+    found = [m for m in _PERIOD_ADVERB.finditer(tail) if not _PRICED_AFTER.match(tail, m.end())]  # "nightly batch ... ~2M tokens"
     return found[-1] if found else None
+
+
+# an adverb that says what the answer is for, not how often the amount comes: "monthly cost for ¤ at 2k input"
+_PRICED_AFTER = fast(r"\s+(?:cost|costs|bill|bills|price|pricing|spend|budget|estimate|total)\b")
 
 
 # "per user per day: ~12 chats": the period of a rate said as a heading before its numbers
