@@ -330,7 +330,7 @@ def left_out_note(left: Left, task: str | None, newest: Sequence[Model] = ()) ->
         return None
     text = "Left out: " + ", ".join(wording) + "."
     if newest:  # the newest models are the likeliest to lack evidence yet: say which they are
-        named = ", ".join(f"{m.id} ({fmt.day(m.release_date)})" for m in newest)
+        named = ", ".join(f"{m.id} ({fmt.day(m.release_date) if m.release_date else 'not yet dated'})" for m in newest)
         text += f" The newest of those: {named}."
     return Note(kind="caveat", text=text)
 

@@ -179,14 +179,14 @@ def _makers_elsewhere(
 def _with_named(ranked: list[Candidate], query: Query, mix: Mix, limit: int) -> list[Candidate]:
     """The first page holds every model the verdict names (not pages below the pick), the pick first and the
     rest of the page in the sort's own order, models retiring soon last."""
-    if not ranked:
+    named = {id(c): c for c in named_in_verdict(ranked[0], ranked, query, mix)} if ranked else {}
+    if not named:
         return ranked
-    named = {id(c): c for c in named_in_verdict(ranked[0], ranked, query, mix)}
-    page = [*named.values(), *(c for c in ranked[1:] if id(c) not in named)][: max(limit - 1, len(named))]
+    rest, room = [c for c in ranked[1:] if id(c) not in named], max(limit - 1 - len(named), 0)
+    page = [*named.values(), *rest[:room]]
     today, key = current_day(), SORT_KEYS["cost" if (query.sort_by or "value") == "value" else query.sort_by or "value"]
-    kept = {id(c) for c in page}
     page.sort(key=lambda c: (notes_mod.retiring_soon(c, today), key(c)))
-    return [ranked[0], *page, *(c for c in ranked[1:] if id(c) not in kept)]
+    return [ranked[0], *page, *rest[room:]]
 
 
 def named_in_verdict(top: Candidate, ranked: list[Candidate], query: Query, mix: Mix) -> list[Candidate]:

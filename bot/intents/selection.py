@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.catalogue.cost import Mix, blended_price
@@ -21,6 +19,7 @@ from bot.contract.query import Query
 from bot.intents.checks import Checks
 from bot.intents.constraints import checks_for, context_need, workload_of
 from bot.intents.index import Index, index_for
+from bot.intents.unjudged import newest_left_out
 
 if TYPE_CHECKING:
     from bot.intents.selfhost import Size
@@ -302,30 +301,20 @@ def fitting(query: Query, catalogue: Catalogue, policy: Policy) -> tuple[list[tu
         reasons: Counter[str] = Counter()
         min_coverage = catalogue.knowledge.tasks.min_coverage
         unjudged: list[Model] = []
+        scored: list[Model] = []
         for model, offers in offered(query, catalogue, policy):
             problem = unfit(catalogue.task_score(model, query.task), min_coverage)
             if problem is None:
                 fit.append((model, offers))
             else:
                 reasons[problem] += 1
-                if problem in ("no score", "thin evidence") and _likely_new(model):
+                if problem in ("no score", "thin evidence"):
                     unjudged.append(model)
-        unjudged.sort(key=lambda m: (m.release_date or date.min, m.id), reverse=True)
+            if problem != "no score":
+                scored.append(model)
         found = index.fitting[key] = (fit, reasons)
-        index.unjudged[key] = unjudged[:NEWEST_NAMED]
+        index.unjudged[key] = newest_left_out(unjudged, scored)
     return found
-
-
-_VARIANT = re.compile(r"preview|-exp\b|experimental|cyber|permissive|beta|alpha|latest|-\d{4}(?:-\d{2}-\d{2})?$|@")
-
-
-def _likely_new(model: Model) -> bool:
-    """A model worth naming as left out: dated (an undated one may be old as easily as new), no preview or
-    special-purpose variant."""
-    return model.release_date is not None and not _VARIANT.search(model.id)
-
-
-NEWEST_NAMED = 2  # the newest models a ranking leaves out for want of evidence, named in its notes
 
 
 def newest_unjudged(query: Query, catalogue: Catalogue, policy: Policy) -> list[Model]:
