@@ -82,8 +82,30 @@ def good_step(pick: Candidate, ranked: list[Candidate]) -> Candidate | None:
 
 
 def rank(cands: list[Candidate], sort_by: str) -> list[Candidate]:
-    """Candidates in the order `sort_by` asks for (ties: cheaper first, then id for stability)."""
-    return sorted(cands, key=SORT_KEYS[sort_by])
+    """Candidates in the order `sort_by` asks for (ties: cheaper first, then id for stability); for quality, a
+    near-tie of the top that costs a fraction of it leads (`near_tie_first`)."""
+    ordered = sorted(cands, key=SORT_KEYS[sort_by])
+    return near_tie_first(ordered) if sort_by == "quality" else ordered
+
+
+NEAR_TIE_PRICE = 3.0  # the top costing this many times a model less than `MIN_STEP` points below it: that one leads
+
+
+def near_tie_first(ordered: list[Candidate]) -> list[Candidate]:
+    """The best of the models scoring less than `MIN_STEP` below the top at a third of its price or less, first:
+    gaps that small are noise between benchmarks, and several times the price is not."""
+    top = ordered[0] if ordered else None
+    if top is None or top.score.score is None or top.blended is None:
+        return ordered
+    close = [
+        c for c in ordered[1:]
+        if c.score.score is not None and c.blended is not None and round(top.score.score) - round(c.score.score) < MIN_STEP
+        and top.blended >= NEAR_TIE_PRICE * c.blended
+    ]  # fmt: skip
+    if not close:
+        return ordered
+    pick = max(close, key=lambda c: (round(c.score.score or 0.0), -(c.blended or 0.0)))
+    return [pick, *(c for c in ordered if c is not pick)]
 
 
 def needs(sort_by: str) -> str | None:

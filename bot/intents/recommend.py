@@ -19,6 +19,7 @@ from bot.intents.quoted import with_cheaper
 from bot.intents.ranking import SORT_KEYS, better_buy, climbed, good_enough, good_step, needs, pareto_step, rank
 from bot.intents.selection import Candidate, Left, candidates, newest_unjudged
 from bot.intents.tables import cheaper_at, ranking_table, row
+from bot.intents.verdicts import near_tie_sentence
 from bot.intents.why_not import why_not_sentences
 from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name
@@ -68,6 +69,8 @@ def runner_up(top: Candidate, others: list[Candidate], sort_by: str, task: str |
             if price_ratio and price_ratio > 1.05:
                 return f"{top.model.id} is {price_ratio:.1f}x cheaper; {alt.model.id} scores {points(gap, task)}."
             return f"{alt.model.id} scores {points(gap, task)} at a similar price."
+    if sort_by == "quality" and (tie := near_tie_sentence(top, others, task)):
+        return tie
     if sort_by == "quality":
         close = [c for c in others if (c.score.score or 0.0) >= pick_score - 5 and c.blended and top.blended]
         cheaper = [c for c in close if (c.blended or 0) < (top.blended or 0) * 0.8]
@@ -77,11 +80,7 @@ def runner_up(top: Candidate, others: list[Candidate], sort_by: str, task: str |
             gap = (alt.score.score or 0.0) - pick_score
             return f"{alt.model.id} is {r:.1f}x cheaper and scores {points(gap, task)}."
     alt = others[0]
-    return f"Runner-up: {alt.model.id} ({headline_short(alt)})."
-
-
-def headline_short(c: Candidate) -> str:
-    return f"{fmt.price(c.blended)}/M blended, score {fmt.score(c.score.score)}"
+    return f"Runner-up: {alt.model.id} ({fmt.price(alt.blended)}/M blended, score {fmt.score(alt.score.score)})."
 
 
 def ranked_candidates(

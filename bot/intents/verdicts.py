@@ -167,3 +167,18 @@ def _monthly_difference(old: Candidate, new: Candidate, query: Query) -> str:
         return ""
     more = "more" if diff > 0 else "less"
     return f" ({fmt.money(abs(diff))} {fmt.a_period(query.one_off)} {more} at {fmt.tokens(query.tokens_per_month)} tokens)"
+
+
+def near_tie_sentence(top: Candidate, others: list[Candidate], task: str | None) -> str | None:
+    """'gpt-5.4-pro scores 4 points higher on general use at 8.4x the price: a gap within the noise between
+    benchmarks.' for a quality pick led by a near-tie of a dearer top."""
+    higher = [c for c in others if c.score.score is not None and top.score.score is not None and c.score.score > top.score.score]
+    if not higher:
+        return None
+    alt = max(higher, key=lambda c: c.score.score or 0.0)
+    ratio = fmt.ratio(alt.blended, top.blended)
+    if ratio is None or ratio < 1.5:
+        return None
+    gap = round(alt.score.score or 0.0) - round(top.score.score or 0.0)
+    return (f"{alt.model.id} scores {n_points(gap)} higher on {task_name(task)} at {ratio:.1f}x the price: a gap "
+            "within the noise between benchmarks.")
