@@ -132,6 +132,7 @@ class Query(BaseModel):
     same_price: bool = Field(default=False, description="an alternative that costs no more: 'better at the same price'")
     zero_volume: bool = Field(default=False, description="'what would 0 tokens cost?': $0, and the price per 1M")
     one_off: bool = Field(default=False, description="the volume is one job's, not a month's: 'embed 500M tokens once'")
+    input_only: bool = Field(default=False, description="the volume is said as input alone: '1B input tokens, tiny outputs'")
     strict_caps: bool = Field(default=False, description="caps said as 'under'/'below': the cap itself is out")
     rerank: bool = Field(default=False, description="a reranker asked for (no contract kind): 'best reranker for RAG'")
     realtime: bool = Field(default=False, description="a realtime voice model asked for (no contract kind): 'a speech-to-speech voice bot'")

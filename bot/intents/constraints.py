@@ -10,6 +10,9 @@ from bot.intents.checks import Checks
 
 
 def mix_of(query: Query, catalogue: Catalogue) -> Mix:
+    """The input share to price with: the question's (all input when it gives input alone), else the task's."""
+    if query.input_share is None and query.input_only:
+        return Mix(1.0, "question", query.task)  # "1B input tokens a month and tiny outputs"
     task_share = catalogue.profile(query.task).input_share if query.task else None
     return mix_for(query.input_share, query.task, task_share)
 

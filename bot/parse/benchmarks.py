@@ -24,8 +24,10 @@ BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("simpleqa_verified", r"simpleqa"),
     ("eci", r"epoch capabilities index|\beci\b"),
     ("aa_intelligence_2026_10", r"(?:artificial analysis|aa) intelligence(?: index)?"),
-    ("arena_coding", r"(?:lm ?arena|lmsys|chatbot arena|arena) (?:for )?(?:coding|webdev|code)"),
-    ("arena_creative_writing", r"(?:lm ?arena|lmsys|chatbot arena|arena) (?:for )?creative writing"),
+    ("arena_coding", r"(?:lm ?arena|lmsys|chatbot arena|arena) (?:for )?(?:coding|webdev|code)"
+     r"|(?:coding|webdev|code)\b[^.?!]{0,20}\b(?:on|in|at|per|according to) (?:the )?(?:lm ?arena|lmsys|chatbot arena)"),
+    ("arena_creative_writing", r"(?:lm ?arena|lmsys|chatbot arena|arena) (?:for )?creative writing"
+     r"|creative writing\b[^.?!]{0,20}\b(?:on|in|at|per|according to) (?:the )?(?:lm ?arena|lmsys|chatbot arena)"),
     ("arena_text", r"lm ?arena|lmsys|chatbot arena|arena elo|arena leaderboard|the arena"),
 )
 _NAMES = [(mid, pattern_cache.compile(rf"\b(?:{names})\b")) for mid, names in BENCHMARKS]

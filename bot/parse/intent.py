@@ -113,7 +113,7 @@ _CHANGES_ALONE = pattern_cache.compile(
     r"|what(?:'s| is) the latest (?:news|updates|changes)"
     # retirements asked about: "what's being deprecated soon?", "which models retire this month"
     r"|what(?:'s|s| is| are)? (?:being |getting |going to be |gonna be )?(?:deprecated|retired|retiring|sunset|sunsetting|removed|shut down|going away|reaching end of life)"
-    r"|(?:which|what) (?:models? |llms? )?(?:are |is )?(?:getting |being |going to be )?(?:retir\w*|deprecat\w*|sunset\w*)"
+    r"|(?:which|what) (?:[\w-]+ )?(?:models? |llms? )?(?:are |is |will be )?(?:getting |being |going to be )?(?:retir\w*|deprecat\w*|sunset\w*)"
     r"|any(?:thing| models?)? (?:is |are )?(?:going away|retiring|being retired|getting retired|sunsetting|being deprecated)"
     r"|(?:the |your |a )?(?:change ?log|release notes|changes feed|diff since|price history|pricing history)|(?:show |give )(?:me )?(?:the )?(?:latest )?(?:changes|diffs?))\b"
 )

@@ -298,7 +298,7 @@ def _query(r: _Reading) -> Query:
         return Query(
             intent="changes", models=r.models, providers=r.providers.providers, exclude_providers=r.providers.excluded, kind=r.kind,
             capabilities=r.capabilities, unknown_models=r.unknown, followup=r.followup, confidence=r.confidence,
-            window_days=window_days(r.masked, current_day()),
+            window_days=window_days(words_to_digits(r.masked), current_day()),  # "in the last two months"
             window_month=window_month(r.masked, current_day()),
         )
     if r.intent in UNREFINABLE_INTENTS:  # help, unknown: nothing else to keep
@@ -313,6 +313,7 @@ def _query(r: _Reading) -> Query:
         assumptions=r.assumptions,
         zero_volume=r.zero,
         one_off=r.quantities.one_off,
+        input_only=r.quantities.input_only,
         followup=r.followup,
     )
     if r.intent == "info":  # the contract keeps only the model; a modality asked about is answered yes/no

@@ -9,7 +9,9 @@ from datetime import date
 from bot.parse import pattern_cache
 
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365}
-_LAST = pattern_cache.compile(r"\b(?:last|past|previous|recent)\s+(?:(?P<n>\d+)\s+)?(?P<unit>day|week|fortnight|month|quarter|year)s?\b")
+_LAST = pattern_cache.compile(
+    r"\b(?:last|past|previous|recent|next|coming)\s+(?:(?P<n>\d+)\s+)?(?P<unit>day|week|fortnight|month|quarter|year)s?\b"
+)  # "next 3 months": retirements look as far ahead as back
 _THIS = pattern_cache.compile(r"\bthis (?P<unit>week|quarter|year)\b|\b(?P<today>today|yesterday|overnight)\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip

@@ -14,7 +14,7 @@ from bot.catalogue.store import Catalogue
 from bot.contract.answer import Answer, Row
 from bot.contract.query import Query
 from bot.contract.vocab import TASKS as QUERY_TASKS
-from bot.intents.ranking import MIN_STEP
+from bot.intents.ranking import MIN_STEP, NEAR_TIE_PRICE
 from bot.intents.registry import answer_for
 from bot.intents.selection import BRANCH_OF, FIT_TIERS
 
@@ -131,6 +131,10 @@ def retiring_soon(catalogue: Catalogue, row: Row) -> bool:
     return offer.retiring(date.today(), 30) is not None
 
 
+def blended(r: Row) -> float:
+    return r.input_share * r.input_price + (1 - r.input_share) * r.output_price
+
+
 def check_order(q: Query, answer: Answer, catalogue: Catalogue) -> None:
     sort_by = q.sort_by or ("value" if q.intent == "recommend" else None)
     if sort_by in (None, "value"):
@@ -141,9 +145,15 @@ def check_order(q: Query, answer: Answer, catalogue: Catalogue) -> None:
     soon = [retiring_soon(catalogue, r) for r in answer.rows] if q.intent == "recommend" else [False] * len(answer.rows)
     assert soon == sorted(soon), "a model about to retire ranks after those that stay"
     rows = answer.rows
-    if sort_by == "cost" and len(rows) > 1 and key(rows[0]) > min(key(r) for r in rows):  # the better buy leads
-        cheapest = min(rows, key=key)
+    staying = [r for r, s in zip(rows, soon) if not s] or rows  # a model about to retire is ranked last, whatever it costs
+    if sort_by == "cost" and len(rows) > 1 and key(rows[0]) > min(key(r) for r in staying):  # the better buy leads
+        cheapest = min(staying, key=key)
         assert (rows[0].task_score or 0) >= (cheapest.task_score or 0) + 10 or rows[0].task_tier != cheapest.task_tier
+        rows, soon = rows[1:], soon[1:]
+    if sort_by == "quality" and len(rows) > 1 and key(rows[0]) > min(key(r) for r in rows):  # a near-tie of the top leads
+        top = min(rows, key=key)
+        assert round(top.task_score or 0) - round(rows[0].task_score or 0) < MIN_STEP
+        assert blended(top) >= NEAR_TIE_PRICE * blended(rows[0])
         rows, soon = rows[1:], soon[1:]
     for group in (False, True):
         values = [key(r) for r, s in zip(rows, soon) if s is group]

@@ -230,3 +230,31 @@ def test_a_faster_alternative_shows_ttft_and_says_when_its_first_token_comes_lat
         assert "its first token comes later" in data["verdict"]
     for out in everywhere(catalogue, question)[:2]:
         assert "TTFT" in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gemini-3.8-flash vs gpt-5.6-luna for high-volume ticket classification, 1B input tokens a month and tiny outputs",
+        "what do 1B input tokens a month cost on gemini-3.8-flash and gpt-5.6-luna?",
+        "gemini-3.8-flash or gpt-5.6-luna at 1 billion input tokens per month",
+    ],
+)
+def test_a_volume_said_as_input_alone_is_priced_as_input(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert data["query"]["input_only"] is True and data["query"]["input_share"] is None
+    rows = {r["model"]: r["monthly_cost"] for r in data["rows"]}
+    assert rows["gemini-3.8-flash"] == pytest.approx(750.0) and rows["gpt-5.6-luna"] == pytest.approx(200.0)  # 1B x input price
+    assert any("said as input alone" in n["text"] for n in data["notes"])
+
+
+@pytest.mark.parametrize("question", ["what's the best model?", "best model overall", "which is the smartest model right now?"])
+def test_best_goes_to_a_near_tie_of_the_top_at_a_fraction_of_its_price(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    top, *rest = data["rows"]
+    dearer = max(rest, key=lambda r: r["task_score"] or 0)
+    if (dearer["task_score"] or 0) > (top["task_score"] or 0):  # the highest score is not the pick: a near-tie leads
+        assert round(dearer["task_score"]) - round(top["task_score"]) < 5
+        assert "a gap within the noise between benchmarks" in data["verdict"]
+    for out in everywhere(catalogue, question)[:2]:
+        assert f"Pick {top['model']}" in out

@@ -33,6 +33,7 @@ class Quantities:
     monthly_spend: float | None = None
     cache_hit_rate: float | None = None
     one_off: bool = False  # the volume is said once ("embed 500M tokens once"): a whole job, not a month
+    input_only: bool = False  # the volume is said as input alone ("1B input tokens, tiny outputs")
     assumptions: list[str] = field(default_factory=list)
     odd: list[str] = field(default_factory=list)  # numbers no question can mean ("-5M tokens", "0 tokens"), said back
 

@@ -284,6 +284,10 @@ def _tokens_a_month(scan: Scan) -> None:
     chosen = totals if any(a.io for a in totals) and len({a.io for a in totals}) > 1 else totals[:1]
     factor = next((a.factor for a in chosen if a.factor is not None), None)
     q.tokens_per_month = sum(a.tokens for a in chosen) * (factor if factor is not None else 1.0)
+    if all(a.io == "in" for a in chosen) and not any(a.io == "out" for a in scan.amounts):
+        q.input_only = True  # "1B input tokens a month and tiny outputs": priced as input, no output said
+        q.assumptions.append(f"{chosen[0].raw.upper()} tokens said as input alone: priced as input with no output; "
+                             "add the output (`and 50M out`) unless it is tiny.")  # fmt: skip
     if factor is None:
         if _ONE_OFF.search(scan.text):  # "embed 500M tokens once", "a one-off backfill of 2B tokens"
             q.one_off = True
