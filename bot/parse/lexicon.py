@@ -250,6 +250,7 @@ CAPABILITIES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
             r"\bjson[- ](?:mode|output|outputs|schemas?|responses?|format|support)\b|\bstructured[- ](?:outputs?|json|responses?|generation)\b"
             r"|\bresponse[_ ]format\b|\b(?:schema|json)[- ](?:adherence|following|constrained|compliance|validity)\b|\bconstrained decoding\b|\bjson\b(?= (?:models?|llms?)\b)"
             r"|(?<=with )json\b|(?<=supports )json\b|(?<=support )json\b|(?<=outputs )json\b|(?<=output )json\b|(?<=returns )json\b|(?<=return )json\b|(?<=valid )json\b"
+            r"|\bstrict json\b|\b(?:returns?|outputs?|emits?|produces?|gives?) (?:back )?(?:strict |valid |clean )?json\b"
         ),
     ),
     (

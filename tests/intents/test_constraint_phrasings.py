@@ -258,3 +258,18 @@ def test_best_goes_to_a_near_tie_of_the_top_at_a_fraction_of_its_price(catalogue
         assert "a gap within the noise between benchmarks" in data["verdict"]
     for out in everywhere(catalogue, question)[:2]:
         assert f"Pick {top['model']}" in out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Need a model that takes PDFs and images as input and returns strict JSON, under $1 per million input tokens.",
+        "cheapest model that reads pdfs and images and outputs json",
+        "best value model with pdf and image input and structured outputs",
+    ],
+)
+def test_a_models_pdf_input_is_read_from_its_flag_even_beside_a_modality_list(catalogue: Catalogue, question: str) -> None:
+    data = ask_json(question)
+    assert set(data["query"]["input_modalities"]) == {"image", "pdf"}
+    assert "structured_output" in data["query"]["capabilities"]
+    assert "gpt-6-luna" in [r["model"] for r in data["rows"]]  # LiteLLM lists text and image, and supports_pdf_input

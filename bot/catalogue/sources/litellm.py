@@ -222,13 +222,10 @@ def _modalities(e: dict, kind: Kind) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not inputs and kind == "transcription":
         inputs = ["audio"]
     if not inputs:
-        inputs = ["text"] + [
-            m
-            for flag, m in (("supports_vision", "image"), ("supports_pdf_input", "pdf"), ("supports_audio_input", "audio"))
-            if e.get(flag)
-        ]
-        if e.get("supports_video_input"):
-            inputs.append("video")
+        inputs = ["text"]
+    # the flags add what a modality list leaves out: gpt-6-luna lists text and image, and supports_pdf_input
+    flags = (("supports_vision", "image"), ("supports_pdf_input", "pdf"), ("supports_audio_input", "audio"), ("supports_video_input", "video"))
+    inputs += [m for flag, m in flags if e.get(flag) and m not in inputs]
     outputs = list(e.get("supported_output_modalities") or [])
     if not outputs:
         outputs = {"image": ["image"], "tts": ["audio"], "video": ["video"]}.get(kind, ["text"])
