@@ -217,7 +217,7 @@ def per_minute_voices(catalogue: Catalogue, query: Query, policy: Policy) -> lis
     without audio tokens per minute, which no source in my data gives."""
     found = []
     for model in catalogue.models:
-        if model.kind != "realtime" or retired(model) or all(o.superseded_by for o in model.offers) or _best_offer(model, "realtime", query, policy):
+        if model.kind != "realtime" or _gone(model) or _best_offer(model, "realtime", query, policy):
             continue
         offer = next((o for o in model.offers if any(u.unit == "minute" for u in o.units) and not o.deprecated), None)
         minute = next((u for u in offer.units if u.unit == "minute"), None) if offer else None
@@ -244,7 +244,7 @@ def token_priced_note(catalogue: Catalogue, query: Query, policy: Policy) -> lis
     """Image models sold per 1M image tokens with no per-image price: named, since they cannot be ranked per image."""
     found = []
     for model in catalogue.models:
-        if model.kind != "image" or retired(model) or all(o.superseded_by for o in model.offers) or _best_offer(model, "image_generation", query, policy):
+        if model.kind != "image" or _gone(model) or _best_offer(model, "image_generation", query, policy):
             continue
         own = next((o for o in model.offers if o.first_party and not o.deprecated), None)
         out = next((u for u in own.units if u.unit == "1M image tokens" and u.direction == "output"), None) if own else None
@@ -254,6 +254,11 @@ def token_priced_note(catalogue: Catalogue, query: Query, policy: Policy) -> lis
         return []
     more = f" and {len(found) - 3} more" if len(found) > 3 else ""
     return [Note(kind="caveat", text=f"Priced per 1M image tokens, not per image, so not ranked here: {', '.join(found[:3])}{more}.")]
+
+
+def _gone(model: Model) -> bool:
+    """Retired by its maker, or every listing replaced by a newer one (superseded.py)."""
+    return retired(model) or all(o.superseded_by for o in model.offers)
 
 
 def retired(model: Model) -> bool:

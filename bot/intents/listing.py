@@ -20,7 +20,7 @@ from bot.intents.quoted import display_candidate, with_cheaper
 from bot.intents.ranking import needs, rank
 from bot.intents.recommend import retiring_last
 from bot.intents.selection import Candidate, Left, candidates
-from bot.intents.succession import retirement, retirement_sentence
+from bot.intents.succession import retirement, retirement_verdict
 from bot.intents.tables import ranking_table, row
 from bot.render import fmt
 from bot.render.wording import filters_text, points, task_name
@@ -168,10 +168,7 @@ def alternatives(query: Query, model: Model, catalogue: Catalogue, policy: Polic
         table.rows[0][0].text = "now"
     verdict = _alternatives_verdict(base, shown, sort_by, query.task, word)
     if gone is not None:  # "gpt-4o is being retired, what replaces it?": the date and the successor first
-        others = [c for c in shown if gone.successor is None or c is not shown[0]]
-        rest = _alternatives_verdict(base, others, sort_by, query.task, word) if gone.successor is None or offset else (
-            f"Also {others[0].model.id}: {difference(others[0], base, sort_by, query.task)}." if others else "")
-        verdict = f"{retirement_sentence(model, base, gone, current_day(), task)} {rest}".strip()
+        verdict = retirement_verdict(model, base, gone, shown, verdict, lambda c: difference(c, base, sort_by, query.task), task)
     notes += notes_mod.assumption_notes(query, mix) + notes_mod.data_notes(catalogue, [base, *shown])
     notes.append(
         Note(

@@ -3,12 +3,13 @@ soon or has retired, the answer leads with the date and the successor named, pri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from bot.catalogue.cost import Mix
 from bot.catalogue.grouping import Model
-from bot.catalogue.offers import Offer
+from bot.catalogue.offers import Offer, current_day
 from bot.catalogue.store import Catalogue
 from bot.contract.policy import BIG_CLOUDS, Policy
 from bot.contract.query import Query
@@ -64,3 +65,14 @@ def retirement_sentence(model: Model, base: Candidate, gone: Retirement, today: 
     ratio = fmt.ratio(heir.blended, base.blended)
     price = "at the same price" if ratio is not None and abs(ratio - 1) < 0.005 else f"{fmt.price(heir.blended)}/M blended against {fmt.price(base.blended)}/M"
     return f"{text}, and names {heir.model.id} as its successor ({price}, {quality})."
+
+
+def retirement_verdict(
+    model: Model, base: Candidate, gone: Retirement, shown: list[Candidate], verdict: str, differs: Callable[[Candidate], str], task: str
+) -> str:
+    """The retirement and its successor first, then the next alternative ('Also X: ...'), or the alternatives'
+    own verdict when no successor is named."""
+    heir = gone.successor.model.id if gone.successor is not None else None
+    later = [c for c in shown if c.model.id != heir]
+    rest = verdict if heir is None else f"Also {later[0].model.id}: {differs(later[0])}." if later else ""
+    return f"{retirement_sentence(model, base, gone, current_day(), task)} {rest}".strip()
