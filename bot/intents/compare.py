@@ -198,8 +198,13 @@ def ttft_text(c: Candidate) -> str:
     if not thinks(c):
         mode = c.speed.mode if c.speed else None
         return text + (" (thinking off)" if mode == "thinking off" else " (thinking off, its default)")
-    effort = ((c.speed.variant if c.speed else None) or "").replace("reasoning", "").replace("thinking", "").strip(" ,")
+    effort = _effort(c)
     return text + f" (reasoning{', ' + effort if effort else ''})"
+
+
+def _effort(c: Candidate) -> str:
+    """The effort a speed was measured at ('high effort'), '' when its source does not say."""
+    return ((c.speed.variant if c.speed else None) or "").replace("reasoning", "").replace("thinking", "").strip(" ,")
 
 
 def thinking_run(c: Candidate) -> Candidate:
@@ -214,8 +219,10 @@ def thinking_run(c: Candidate) -> Candidate:
 
 
 def _comparable_ttft(cands: list[Candidate]) -> bool:
-    """TTFT decides only between models that think alike: a reasoning model's wait includes its thinking."""
-    return len({thinks(c) for c in cands if c.ttft is not None}) <= 1
+    """TTFT decides only between models that think alike, at one effort: a reasoning model's wait includes its
+    thinking, and high effort thinks longer than medium."""
+    timed = [c for c in cands if c.ttft is not None]
+    return len({thinks(c) for c in timed}) <= 1 and len({_effort(c) for c in timed if thinks(c)}) <= 1
 
 
 def thinks(c: Candidate) -> bool:

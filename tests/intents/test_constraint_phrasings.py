@@ -273,3 +273,13 @@ def test_a_models_pdf_input_is_read_from_its_flag_even_beside_a_modality_list(ca
     assert set(data["query"]["input_modalities"]) == {"image", "pdf"}
     assert "structured_output" in data["query"]["capabilities"]
     assert "gpt-6-luna" in [r["model"] for r in data["rows"]]  # LiteLLM lists text and image, and supports_pdf_input
+
+
+@pytest.mark.parametrize(
+    "question", ["gpt-6-sol vs gpt-6.1-sol", "upgrade from gpt-6-sol to gpt-6.1-sol?", "compare gpt-6-sol and gpt-6.1-sol for chat"]
+)
+def test_ttft_measured_at_different_efforts_decides_nothing(catalogue: Catalogue, question: str) -> None:
+    table = ask_json(question)["tables"][0]
+    ttft = next(r for r in table["rows"] if r[0]["text"] == "Time to first token")
+    assert "high effort" in ttft[1]["text"] and "medium effort" in ttft[2]["text"]
+    assert ttft[-1]["text"] == ""  # no winner: high effort thinks longer than medium
