@@ -20,7 +20,7 @@ HELP_ANYWHERE = fast(
     r"\bwhat (?:can|do) you (?:do|know|cover|answer)\b|\bhow (?:do|can|should) (?:i|we) use (?:you|this bot|whichmodel)\b"
     r"|\bwhat (?:kinds?|sorts?|types?) of questions\b|\bwhat can i ask\b|\bwhat commands\b|\bwhat (?:are|r) (?:the|your) (?:commands|options|features)\b|\bhow do (?:i|we) use (?:this|you|it)\b|\bwhat (?:do|can) you support\b"
     r"|\bwhat (?:questions|things|stuff|topics|kinds? of (?:questions|things)) (?:do|can|will|could|should) (?:you|u) (?:answer|handle|help with|do|take)\b"
-    r"|\bwhat (?:this|the) (?:bot|thing|tool|app|assistant) (?:does|is for|can do|is about|is)\b|\bwhat (?:you|u) (?:do|can do|are for)\b"
+    r"|\bwhat (?:this|the) (?:bot|thing|tool|app|assistant) (?:does|is for|can do|is about|is)\b|\bwhat (?:(?:you|u) (?:do|can do|are for)|(?:you\'re|youre|ur|you are) (?:for|good at|able to do))\b"
     r"|\bwhat (?:\w+ ){0,3}(?:can|do|will|could|should) (?:you|u|i|we) (?:answer|handle|help with|ask(?: you)?)\b"
     r"|\bhow (?:do|can|should) (?:i|we) ask (?:about|for|you|questions)\b|\b(?:some |any )?example (?:questions|queries|prompts)\b"
     r"|\bwhat (?:questions|things|stuff|kinds? of (?:questions|things)) (?:i|we) (?:can|could|should|may) (?:ask|put to)\b"

@@ -187,6 +187,9 @@ SORT_COST = fast(
     r"|\b(?:on|by|for) (?:price|cost)\b|\b(?:price|cost)[- ]wise\b|\bin terms of (?:price|cost)\b|\bpricing[- ]wise\b"
     r"|\b(?:at )?(?:a )?(?:lower|reduced) (?:cost|price|prices|bill|spend)\b|\bat a fraction of the (?:cost|price)\b"
     r"|\bcosts? less\b(?! than\b)|\bcosting less\b(?! than\b)|\bfor less\b|\bless money\b|\bcosts? (?:too|way too|so) much\b|\btoo (?:expensive|pricey|costly)\b|\bpricier than\b"
+    # cost put first: "cost is the main thing", "price matters most", "mostly about the bill"
+    r"|\b(?:cost|price|pricing|the bill|spend)(?:'s| is) (?:the |our |my )?(?:main|key|top|primary|biggest|number one|#1|only) (?:thing|concern|factor|priority|driver|criterion|issue)\b"
+    r"|\b(?:cost|price|pricing) (?:first|comes first|matters most|is (?:what|all that) matters|above all|over quality)\b|\b(?:main|key|top|primary|biggest) (?:thing|concern|factor|priority) is (?:the )?(?:cost|price|pricing|budget)\b"
 )
 SORT_QUALITY = fast(
     r"\bbest\b|\bsmartest\b|\bsmarter\b|\bmost (?:accurate|capable|intelligent|powerful|advanced|reliable|precise|competent|clever)\b"

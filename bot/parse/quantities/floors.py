@@ -60,11 +60,17 @@ _SENT_BEFORE = pattern_cache.compile(r"\b(?:sends?|sending|feeds?|feeding|passes
 _EACH_CARRIES = pattern_cache.compile(r"\b(?:each|every one)\b(?:\s+(?:with|has|have|carr\w+|includ\w+|uses?|of))?[^.?!\d]{0,16}$")
 
 
+# "~15k tokens in, 1.5k out": the input half of a request, said beside its output half
+_IO_HALF_AFTER = pattern_cache.compile(r"^\s*(?:-?\s*(?:tokens?|toks?)\s*)?(?:in|input)\b(?:[^.?!]|\.(?=\d)){0,30}?\bout(?:put)?\b")
+
+
 def _context(scan: Scan, spot: Spot) -> bool:
     if not (_CONTEXT_AFTER.match(spot.after) or _CONTEXT_BEFORE.search(spot.before)):
         return False
     if _SENT_BEFORE.search(spot.before) or scan.counts and _EACH_CARRIES.search(spot.before):
         return False
+    if _IO_HALF_AFTER.match(spot.after):
+        return False  # "the diff plus context is ~15k tokens in, 1.5k out per review": a request's input half
     scan.q.min_context = int(spot.n.value)
     spot.n.role = "context"
     return True
@@ -137,6 +143,7 @@ CONTEXT = Rule(
         ("128k context window", {"min_context": 128_000}),
         ("context of at least 200k", {"min_context": 200_000}),
         ("a 400k-token context", {"min_context": 400_000}),
+        ("300 PRs a day, the diff plus context is ~15k tokens in, 1.5k out per review", {"min_context": None, "tokens_per_month": 148_500_000}),
     ),
 )
 LONG = Rule(

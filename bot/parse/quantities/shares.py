@@ -43,7 +43,7 @@ def _cache_hits(scan: Scan, spot: Spot) -> bool:
     return True
 
 
-_CLAUSE_END = pattern_cache.compile(r"[,;.()]")
+_CLAUSE_END = pattern_cache.compile(r"[,;.)]|\((?!\s*(?:input|output|prompt|completion)\b)")  # "(input)" names the half
 # an even split said in words: "half input half output", "half and half"
 _HALVES = pattern_cache.compile(r"\bhalf (?:input|in|prompt)\b.{0,12}\bhalf (?:output|out|completion)\b|\bhalf (?:output|out)\b.{0,12}\bhalf (?:input|in)\b"
                      r"|\b(?:input|in) and (?:output|out) (?:are )?(?:about |roughly )?(?:even|equal|the same)\b|\beven(?:ly)? split (?:between )?(?:input|in)\b")
@@ -121,6 +121,7 @@ PERCENT = Rule(
         ("about 30 percent output", {"input_share": 0.7}),
         ("input 80%, output 20%, 100m tokens", {"input_share": 0.8}),
         ("99.9% uptime", {"input_share": None}),
+        ("~50M tokens a month, and 90% of that is retrieved context (input)", {"input_share": 0.9}),
     ),
 )
 CACHE_HITS = Rule(
